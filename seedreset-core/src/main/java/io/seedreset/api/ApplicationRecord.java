@@ -1,0 +1,20 @@
+package io.seedreset.api;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One row of {@code platform.seed_applications}.
+ *
+ * @param removal null while the application's rows are in place; otherwise teardown, reset or replace
+ */
+public record ApplicationRecord(UUID id, String organization, String packId, String packVersion, String mode,
+                                Map<String, Object> parameters, long seed, Instant anchor, String actor,
+                                Instant appliedAt, Map<String, Long> counts, String planHash, long durationMillis,
+                                Instant removedAt, String removedBy, String removal) {
+
+    public boolean active() {
+        return removedAt == null;
+    }
+}

@@ -1,0 +1,100 @@
+package io.seedreset.api;
+
+import io.seedreset.pack.SeedPack;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Fluent configuration for {@link SeedReset}; {@link #load()} validates it and returns the
+ * immutable instance. Every default lives here, next to its setter.
+ */
+public final class SeedResetConfiguration {
+
+    /** How long an operation waits for an organization another operation holds. */
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(3);
+    /** The engine's own migrations, then every module's folder under {@code db/modules/<module>}. */
+    public static final List<String> DEFAULT_MIGRATION_LOCATIONS = List.of("classpath:db/seedreset", "classpath:db/modules");
+
+    DataSource dataSource;
+    final List<SeedPack> packs = new ArrayList<>();
+    boolean discoverPacks = true;
+    String actor = System.getProperty("user.name", "unknown");
+    Duration busyTimeout = DEFAULT_BUSY_TIMEOUT;
+    Clock clock = Clock.systemUTC();
+    Progress progress = Progress.NONE;
+    List<String> migrationLocations = DEFAULT_MIGRATION_LOCATIONS;
+
+    SeedResetConfiguration() {
+    }
+
+    /** The PostgreSQL database to work on. Required. */
+    public SeedResetConfiguration dataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+        return this;
+    }
+
+    /** Registers packs explicitly, in addition to those ServiceLoader discovers. */
+    public SeedResetConfiguration packs(SeedPack... packs) {
+        this.packs.addAll(List.of(packs));
+        return this;
+    }
+
+    /** Whether to discover packs with ServiceLoader (default true). */
+    public SeedResetConfiguration discoverPacks(boolean discover) {
+        this.discoverPacks = discover;
+        return this;
+    }
+
+    /** Who is acting, recorded on applications and audit entries (default: the OS user). */
+    public SeedResetConfiguration actor(String actor) {
+        this.actor = actor;
+        return this;
+    }
+
+    /** How long to wait for an organization that another operation holds (default 3 s). */
+    public SeedResetConfiguration busyTimeout(Duration busyTimeout) {
+        this.busyTimeout = busyTimeout;
+        return this;
+    }
+
+    /** The clock that default anchors are read from (default: the system clock, UTC). Packs never see it. */
+    public SeedResetConfiguration clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Receives progress of long work (default: none). */
+    public SeedResetConfiguration progress(Progress progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    /** Flyway locations of the schema that init creates (default: {@link #DEFAULT_MIGRATION_LOCATIONS}). */
+    public SeedResetConfiguration migrationLocations(String... locations) {
+        this.migrationLocations = List.of(locations);
+        return this;
+    }
+
+    /** Validates the configuration before any connection is opened. */
+    public SeedReset load() {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(progress, "progress");
+        if (dataSource == null) {
+            throw new IllegalStateException("SeedReset needs a dataSource: call configure().dataSource(ds)");
+        }
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalStateException("SeedReset needs an actor: configure().actor(name)");
+        }
+        if (busyTimeout == null || busyTimeout.isNegative() || busyTimeout.isZero()) {
+            throw new IllegalStateException("busyTimeout must be positive, was " + busyTimeout);
+        }
+        if (migrationLocations.isEmpty()) {
+            throw new IllegalStateException("migrationLocations must name at least one location");
+        }
+        return new SeedReset(this);
+    }
+}

@@ -1,0 +1,90 @@
+package io.seedreset.internal.audit;
+
+import io.seedreset.api.AuditEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * {@code platform.seed_audit}: every attempt, written on its own connection in autocommit, so
+ * a rolled-back or killed operation still leaves a record of who tried what, where, and why it
+ * failed. An attempt is recorded as {@code started} before any work; if the process dies, it
+ * stays {@code started} and history never shows it as a success.
+ */
+public final class AuditLog {
+
+    public enum Outcome { STARTED, SUCCEEDED, UNCHANGED, REFUSED, FAILED }
+
+    private final DataSource dataSource;
+
+    public AuditLog(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public long start(String actor, String operation, String organization, String packId, String packVersion)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     INSERT INTO platform.seed_audit (actor, operation, org_slug, org_id, pack_id, pack_version, outcome)
+                     VALUES (?, ?, ?, (SELECT id FROM platform.organizations WHERE slug = ?), ?, ?, 'started')
+                     RETURNING id""")) {
+            connection.setAutoCommit(true);
+            statement.setString(1, actor);
+            statement.setString(2, operation);
+            statement.setString(3, organization);
+            statement.setString(4, organization);
+            statement.setString(5, packId);
+            statement.setString(6, packVersion);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public void finish(long entry, Outcome outcome, UUID applicationId, String message) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     UPDATE platform.seed_audit
+                        SET outcome = ?, application_id = ?, message = ?, finished_at = clock_timestamp()
+                      WHERE id = ?""")) {
+            connection.setAutoCommit(true);
+            statement.setString(1, outcome.name().toLowerCase(java.util.Locale.ROOT));
+            statement.setObject(2, applicationId);
+            statement.setString(3, message);
+            statement.setLong(4, entry);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Newest first; all organizations when {@code organization} is null. */
+    public static List<AuditEntry> list(Connection connection, String organization, int limit) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, started_at, finished_at, actor, operation, org_slug, pack_id, pack_version, application_id, outcome, message
+                  FROM platform.seed_audit
+                 WHERE (?::text IS NULL OR org_slug = ?)
+                 ORDER BY id DESC
+                 LIMIT ?""")) {
+            statement.setString(1, organization);
+            statement.setString(2, organization);
+            statement.setInt(3, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp finished = rs.getTimestamp(3);
+                    entries.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                            finished == null ? null : finished.toInstant(), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class),
+                            rs.getString(10), rs.getString(11)));
+                }
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,339 @@
+package io.seedreset.internal.engine;
+
+import io.seedreset.api.ApplicationRecord;
+import io.seedreset.api.ApplyRequest;
+import io.seedreset.api.ApplyResult;
+import io.seedreset.api.HistoryResult;
+import io.seedreset.api.InitResult;
+import io.seedreset.api.Organization;
+import io.seedreset.api.OrganizationKind;
+import io.seedreset.api.PackRequest;
+import io.seedreset.api.PlanResult;
+import io.seedreset.api.Progress;
+import io.seedreset.api.ResetRequest;
+import io.seedreset.api.ResetResult;
+import io.seedreset.api.SeedResetException;
+import io.seedreset.api.TeardownRequest;
+import io.seedreset.api.TeardownResult;
+import io.seedreset.internal.audit.AuditLog;
+import io.seedreset.internal.audit.AuditLog.Outcome;
+import io.seedreset.internal.ledger.Applications;
+import io.seedreset.internal.ledger.Removal;
+import io.seedreset.internal.organization.Organizations;
+import io.seedreset.internal.safety.ProductionBoundary;
+import io.seedreset.internal.schema.SchemaMigrator;
+import io.seedreset.internal.schema.TenantSchema;
+import io.seedreset.internal.sink.CopySink;
+import io.seedreset.internal.sink.RecordingSink;
+import io.seedreset.pack.PackDescriptor;
+import io.seedreset.pack.SeedPack;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The operations. Each mutating one follows the same path: resolve and check the input
+ * (nothing written), record the attempt, then one transaction that locks the organization,
+ * passes the production boundary and does the work; the attempt's outcome is recorded last.
+ */
+public final class Engine {
+
+    private static final int HISTORY_LIMIT = 200;
+
+    private final DataSource dataSource;
+    private final PackRegistry packs;
+    private final String actor;
+    private final Duration busyTimeout;
+    private final Clock clock;
+    private final Progress progress;
+    private final List<String> migrationLocations;
+    private final AuditLog audit;
+
+    public Engine(DataSource dataSource, PackRegistry packs, String actor, Duration busyTimeout, Clock clock,
+                  Progress progress, List<String> migrationLocations) {
+        this.dataSource = dataSource;
+        this.packs = packs;
+        this.actor = actor;
+        this.busyTimeout = busyTimeout;
+        this.clock = clock;
+        this.progress = progress;
+        this.migrationLocations = List.copyOf(migrationLocations);
+        this.audit = new AuditLog(dataSource);
+    }
+
+    public InitResult init() {
+        return SchemaMigrator.migrate(dataSource, migrationLocations);
+    }
+
+    public List<PackDescriptor> packs() {
+        return packs.all().stream().map(SeedPack::descriptor).toList();
+    }
+
+    public Organization createOrganization(String slug, String name, OrganizationKind kind) {
+        return withConnection(true, connection -> Organizations.create(connection, slug, name, kind));
+    }
+
+    public List<Organization> organizations() {
+        return withConnection(false, Organizations::list);
+    }
+
+    public PlanResult plan(PackRequest request) {
+        ResolvedPack resolved = ResolvedPack.resolve(packs, request, clock);
+        Organization organization = withConnection(false, c -> Organizations.require(c, request.organization()));
+        if (organization.production()) {
+            // Previewing seeds for production is the first step towards writing them: refused and audited.
+            attempt("plan", request.organization(), resolved.descriptor(), () -> {
+                ProductionBoundary.refuseProduction(organization);
+                return null;
+            });
+        }
+        TenantSchema schema = withConnection(false, TenantSchema::load);
+        RecordingSink sink = new RecordingSink(resolved.descriptor().id(), schema, organization.id(), resolved.pack().totals());
+        resolved.pack().generate(resolved.context(), sink);
+        PackDescriptor descriptor = resolved.descriptor();
+        return new PlanResult(descriptor.id(), descriptor.version(), descriptor.modules(), organization.slug(),
+                resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), sink.counts(),
+                sink.samples(), sink.totals(), sink.hash());
+    }
+
+    public ApplyResult apply(ApplyRequest request) {
+        ResolvedPack resolved = ResolvedPack.resolve(packs, request.pack(), clock);
+        requireOrganization(request.pack().organization());
+        return attempt("apply", request.pack().organization(), resolved.descriptor(), () -> inTransaction(connection -> {
+            TenantSchema schema = TenantSchema.load(connection);
+            UUID applicationId = UUID.randomUUID();
+            Organization organization = ProductionBoundary.enter(connection, request.pack().organization(),
+                    request.confirmation(), "applying to", busyTimeout, schema, applicationId.toString());
+            List<UUID> replaced = new ArrayList<>();
+            for (ApplicationRecord existing : Applications.active(connection, organization.id())) {
+                if (!existing.packId().equals(resolved.descriptor().id())) {
+                    continue;
+                }
+                if (resolved.sameAs(existing.packVersion(), existing.mode(), existing.parameters(), existing.seed())) {
+                    return unchanged(resolved, existing);
+                }
+                if (!request.replace()) {
+                    throw SeedResetException.conflict("pack '" + existing.packId() + "' " + existing.packVersion()
+                            + " is already applied to '" + organization.slug() + "' with another version, mode, parameters or seed (application "
+                            + existing.id() + "): add --replace to tear it down and apply this one");
+                }
+                replaced.add(existing.id());
+            }
+            if (!replaced.isEmpty()) {
+                Removal.seededRows(connection, schema, organization.id(), replaced, progress);
+                Applications.markRemoved(connection, replaced, actor, "replace");
+            }
+            ApplyResult result = write(connection, schema, organization, resolved, applicationId, request.planHash(), replaced);
+            return new Attempt<>(result, Outcome.SUCCEEDED, result.applicationId(), summary(result));
+        }));
+    }
+
+    public TeardownResult teardown(TeardownRequest request) {
+        requireOrganization(request.organization());
+        return attempt("teardown", request.organization(), null, () -> inTransaction(connection -> {
+            long started = System.nanoTime();
+            TenantSchema schema = TenantSchema.load(connection);
+            Organization organization = ProductionBoundary.enter(connection, request.organization(),
+                    request.confirmation(), "tearing down", busyTimeout, schema, "teardown-" + UUID.randomUUID());
+            List<UUID> targets = new ArrayList<>();
+            for (ApplicationRecord record : Applications.active(connection, organization.id())) {
+                if (request.application() == null || record.id().equals(request.application())) {
+                    targets.add(record.id());
+                }
+            }
+            if (request.application() != null && targets.isEmpty()) {
+                throw SeedResetException.badInput("organization '" + organization.slug() + "' has no active application "
+                        + request.application() + ": see 'seedreset history --org " + organization.slug() + "'");
+            }
+            progress.start("teardown " + organization.slug());
+            Map<String, Long> deleted = targets.isEmpty() ? Map.of()
+                    : Removal.seededRows(connection, schema, organization.id(), targets, progress);
+            Applications.markRemoved(connection, targets, actor, "teardown");
+            progress.finish();
+            TeardownResult result = new TeardownResult(organization.slug(), targets, deleted, Duration.ofNanos(System.nanoTime() - started));
+            return new Attempt<>(result, targets.isEmpty() ? Outcome.UNCHANGED : Outcome.SUCCEEDED,
+                    targets.size() == 1 ? targets.get(0) : null,
+                    "removed " + result.totalRows() + " rows of " + targets.size() + " application(s)");
+        }));
+    }
+
+    public ResetResult reset(ResetRequest request) {
+        requireOrganization(request.organization());
+        return attempt("reset", request.organization(), null, () -> inTransaction(connection -> {
+            long started = System.nanoTime();
+            TenantSchema schema = TenantSchema.load(connection);
+            Organization organization = ProductionBoundary.enter(connection, request.organization(),
+                    request.confirmation(), "resetting", busyTimeout, schema, "reset-" + UUID.randomUUID());
+            List<ApplicationRecord> previous = Applications.active(connection, organization.id());
+            List<ResolvedPack> again = new ArrayList<>();
+            for (ApplicationRecord record : previous) {
+                Map<String, String> settings = new LinkedHashMap<>();
+                record.parameters().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+                PackRequest packRequest = new PackRequest(record.packId(), organization.slug(), record.mode(), record.seed(),
+                        request.anchor(), settings);
+                again.add(ResolvedPack.resolve(packs, packRequest, clock));
+            }
+            progress.start("reset " + organization.slug());
+            Map<String, Long> deleted = Removal.everyRow(connection, schema, organization.id(), progress);
+            Applications.markRemoved(connection, previous.stream().map(ApplicationRecord::id).toList(), actor, "reset");
+            progress.finish();
+            List<ApplyResult> reapplied = new ArrayList<>();
+            for (ResolvedPack resolved : again) {
+                UUID applicationId = UUID.randomUUID();
+                ProductionBoundary.enterSeedContext(connection, applicationId.toString());
+                reapplied.add(write(connection, schema, organization, resolved, applicationId, null, List.of()));
+            }
+            ResetResult result = new ResetResult(organization.slug(), deleted, reapplied, Duration.ofNanos(System.nanoTime() - started));
+            return new Attempt<>(result, Outcome.SUCCEEDED, null, "deleted " + result.deletedRows() + " rows, re-applied "
+                    + reapplied.size() + " pack(s)");
+        }));
+    }
+
+    public HistoryResult history(String organization) {
+        return withConnection(false, connection -> {
+            if (organization != null) {
+                Organizations.require(connection, organization);
+            }
+            return new HistoryResult(Applications.list(connection, organization, HISTORY_LIMIT),
+                    AuditLog.list(connection, organization, HISTORY_LIMIT));
+        });
+    }
+
+    /** Writes one application in the caller's transaction: the rows, the ledger, the invariants, the record. */
+    private ApplyResult write(Connection connection, TenantSchema schema, Organization organization, ResolvedPack resolved,
+                              UUID applicationId, String expectedPlanHash, List<UUID> replaced) throws SQLException {
+        long started = System.nanoTime();
+        PackDescriptor descriptor = resolved.descriptor();
+        Applications.insert(connection, applicationId, organization.id(), descriptor.id(), descriptor.version(),
+                resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), actor, clock.instant());
+        CopySink sink = new CopySink(descriptor.id(), schema, organization.id(), applicationId, resolved.pack().totals(),
+                connection, progress);
+        progress.start("apply " + descriptor.id());
+        try {
+            resolved.pack().generate(resolved.context(), sink);
+            sink.finish();
+        } catch (CopySink.CopyFailed e) {
+            throw e.getCause();
+        } finally {
+            progress.finish();
+        }
+        if (expectedPlanHash != null && !expectedPlanHash.equals(sink.hash())) {
+            throw SeedResetException.conflict("pack '" + descriptor.id() + "' would write other rows than the reviewed plan (plan hash "
+                    + expectedPlanHash + ", now " + sink.hash() + "): run plan again and review it; nothing was applied");
+        }
+        Invariants.check(connection, resolved.pack(), organization.id());
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        Applications.complete(connection, applicationId, sink.counts(), sink.hash(), duration.toMillis());
+        return new ApplyResult(replaced.isEmpty() ? ApplyResult.Status.APPLIED : ApplyResult.Status.REPLACED, applicationId,
+                descriptor.id(), descriptor.version(), organization.slug(), resolved.mode(), resolved.parameters(),
+                resolved.seed(), resolved.anchor(), sink.counts(), sink.hash(), duration, replaced);
+    }
+
+    private Attempt<ApplyResult> unchanged(ResolvedPack resolved, ApplicationRecord existing) {
+        ApplyResult result = new ApplyResult(ApplyResult.Status.UNCHANGED, existing.id(), existing.packId(),
+                existing.packVersion(), existing.organization(), existing.mode(), resolved.parameters(), existing.seed(),
+                existing.anchor(), existing.counts(), existing.planHash(), Duration.ZERO, List.of());
+        return new Attempt<>(result, Outcome.UNCHANGED, existing.id(), "already applied as application " + existing.id());
+    }
+
+    private static String summary(ApplyResult result) {
+        return "wrote " + result.totalRows() + " rows in " + result.counts().size() + " tables";
+    }
+
+    private void requireOrganization(String slug) {
+        withConnection(false, connection -> Organizations.require(connection, slug));
+    }
+
+    /** What an audited piece of work produced, and how to record it. */
+    private record Attempt<T>(T value, Outcome outcome, UUID applicationId, String message) {
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Records the attempt before the work and its outcome after, each in its own transaction. */
+    private <T> T attempt(String operation, String organization, PackDescriptor pack, Work<Attempt<T>> work) {
+        long entry;
+        try {
+            entry = audit.start(actor, operation, organization, pack == null ? null : pack.id(),
+                    pack == null ? null : pack.version());
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+        Attempt<T> attempt;
+        try {
+            attempt = work.run();
+        } catch (SeedResetException e) {
+            record(entry, e.kind() == SeedResetException.Kind.REFUSED || e.kind() == SeedResetException.Kind.CONFLICT
+                    ? Outcome.REFUSED : Outcome.FAILED, e.getMessage());
+            throw e;
+        } catch (SQLException e) {
+            SeedResetException translated = DatabaseErrors.translate(e);
+            record(entry, translated.kind() == SeedResetException.Kind.REFUSED ? Outcome.REFUSED : Outcome.FAILED,
+                    translated.getMessage());
+            throw translated;
+        } catch (RuntimeException e) {
+            record(entry, Outcome.FAILED, String.valueOf(e.getMessage()));
+            throw e;
+        }
+        try {
+            audit.finish(entry, attempt.outcome(), attempt.applicationId(), attempt.message());
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+        return attempt.value();
+    }
+
+    private void record(long entry, Outcome outcome, String message) {
+        try {
+            audit.finish(entry, outcome, null, message);
+        } catch (SQLException ignored) {
+            // The original failure matters more; the entry stays 'started', which history never reads as success.
+        }
+    }
+
+    private <T> T inTransaction(TransactionWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private <T> T withConnection(boolean write, TransactionWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            SchemaMigrator.requireInitialised(connection);
+            connection.setAutoCommit(true);
+            connection.setReadOnly(!write);
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    /** The default anchor this instance would use now. */
+    public Instant defaultAnchor() {
+        return ResolvedPack.defaultAnchor(clock);
+    }
+}

@@ -1,0 +1,44 @@
+package io.seedreset.internal.engine;
+
+import io.seedreset.api.SeedResetException;
+import io.seedreset.pack.Invariant;
+import io.seedreset.pack.SeedPack;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Runs a pack's invariants inside the apply transaction; the first broken one fails the apply. */
+final class Invariants {
+
+    private static final int EXAMPLES = 3;
+
+    private Invariants() {
+    }
+
+    static void check(Connection connection, SeedPack pack, UUID organizationId) throws SQLException {
+        for (Invariant invariant : pack.invariants()) {
+            String sql = invariant.sql().replace(":org", "?");
+            List<String> violations = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int placeholders = statement.getParameterMetaData().getParameterCount();
+                for (int i = 1; i <= placeholders; i++) {
+                    statement.setObject(i, organizationId);
+                }
+                statement.setMaxRows(EXAMPLES);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        violations.add(rs.getString(1));
+                    }
+                }
+            }
+            if (!violations.isEmpty()) {
+                throw SeedResetException.failure("pack '" + pack.descriptor().id() + "' broke its invariant '"
+                        + invariant.name() + "' (e.g. " + String.join("; ", violations) + "): nothing was applied");
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.seedreset.internal.engine;
+
+import io.seedreset.api.SeedResetException;
+import io.seedreset.pack.PackDescriptor;
+import io.seedreset.pack.SeedPack;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** The packs this instance knows: explicitly registered ones and those ServiceLoader finds. */
+public final class PackRegistry {
+
+    private final Map<String, SeedPack> packs = new TreeMap<>();
+
+    public PackRegistry(List<SeedPack> registered, boolean discover) {
+        List<SeedPack> all = new ArrayList<>(registered);
+        if (discover) {
+            ServiceLoader.load(SeedPack.class).forEach(all::add);
+        }
+        for (SeedPack pack : all) {
+            PackDescriptor descriptor = pack.descriptor();
+            SeedPack previous = packs.putIfAbsent(descriptor.id(), pack);
+            if (previous != null && previous.getClass() != pack.getClass()) {
+                throw new IllegalStateException("two packs share the id '" + descriptor.id() + "': "
+                        + previous.getClass().getName() + " and " + pack.getClass().getName());
+            }
+        }
+    }
+
+    public Collection<SeedPack> all() {
+        return packs.values();
+    }
+
+    public SeedPack require(String id) {
+        SeedPack pack = packs.get(id);
+        if (pack == null) {
+            throw SeedResetException.badInput("unknown pack '" + id + "': see 'seedreset packs' for the installed packs ("
+                    + (packs.isEmpty() ? "none" : String.join(", ", packs.keySet())) + ")");
+        }
+        return pack;
+    }
+}

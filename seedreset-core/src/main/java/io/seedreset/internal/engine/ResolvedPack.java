@@ -1,0 +1,82 @@
+package io.seedreset.internal.engine;
+
+import io.seedreset.api.PackRequest;
+import io.seedreset.api.SeedResetException;
+import io.seedreset.pack.Mode;
+import io.seedreset.pack.PackContext;
+import io.seedreset.pack.PackDescriptor;
+import io.seedreset.pack.Parameter;
+import io.seedreset.pack.SeedPack;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A pack request with every default filled in and every value checked: the pack, mode, typed
+ * parameters, seed and anchor that together fix every generated row.
+ */
+public record ResolvedPack(SeedPack pack, String organization, String mode, Map<String, Object> parameters, long seed,
+                           Instant anchor) {
+
+    public PackDescriptor descriptor() {
+        return pack.descriptor();
+    }
+
+    public PackContext context() {
+        return new PackContext(descriptor().id(), organization, seed, anchor, mode, parameters);
+    }
+
+    /** True when these are the pack, version, mode, parameters and seed an earlier application used. */
+    public boolean sameAs(String packVersion, String otherMode, Map<String, Object> otherParameters, long otherSeed) {
+        return descriptor().version().equals(packVersion) && mode.equals(otherMode) && seed == otherSeed
+                && parameters.equals(normalise(descriptor(), otherParameters));
+    }
+
+    public static ResolvedPack resolve(PackRegistry registry, PackRequest request, Clock clock) {
+        SeedPack pack = registry.require(request.packId());
+        PackDescriptor descriptor = pack.descriptor();
+        Mode mode = request.mode() == null ? descriptor.defaultMode() : descriptor.mode(request.mode())
+                .orElseThrow(() -> SeedResetException.badInput("pack '" + descriptor.id() + "' has no mode '" + request.mode()
+                        + "': use one of " + descriptor.modes().stream().map(Mode::name).collect(Collectors.joining(", "))));
+        Map<String, Object> parameters = new TreeMap<>();
+        for (Parameter parameter : descriptor.parameters()) {
+            parameters.put(parameter.name(), parameter.check(parameter.defaultValue()));
+        }
+        parameters.putAll(normalise(descriptor, mode.defaults()));
+        request.settings().forEach((key, raw) -> {
+            Parameter parameter = descriptor.parameter(key).orElseThrow(() -> SeedResetException.badInput("pack '"
+                    + descriptor.id() + "' has no parameter '" + key + "': its parameters are "
+                    + (descriptor.parameters().isEmpty() ? "none"
+                    : descriptor.parameters().stream().map(Parameter::name).collect(Collectors.joining(", ")))));
+            try {
+                parameters.put(key, parameter.parse(raw));
+            } catch (IllegalArgumentException e) {
+                throw SeedResetException.badInput("parameter '" + key + "' of pack '" + descriptor.id() + "' " + e.getMessage());
+            }
+        });
+        long seed = request.seed() != null ? request.seed() : defaultSeed(request.organization(), descriptor.id());
+        Instant anchor = request.anchor() != null ? request.anchor() : defaultAnchor(clock);
+        return new ResolvedPack(pack, request.organization(), mode.name(), parameters, seed, anchor);
+    }
+
+    /** The seed used when none is given: stable for an organization and pack, different between organizations. */
+    static long defaultSeed(String organization, String packId) {
+        return Integer.toUnsignedLong(("seed/" + organization + "/" + packId).hashCode()) % 1_000_000L;
+    }
+
+    /** The anchor used when none is given: the start of the current UTC day, so plan and apply agree all day. */
+    public static Instant defaultAnchor(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.DAYS);
+    }
+
+    private static Map<String, Object> normalise(PackDescriptor descriptor, Map<String, Object> values) {
+        Map<String, Object> result = new TreeMap<>();
+        values.forEach((key, value) -> result.put(key, descriptor.parameter(key)
+                .map(p -> p.check(value)).orElse(Objects.toString(value))));
+        return result;
+    }
+}

@@ -1,0 +1,138 @@
+package io.seedreset.internal.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seedreset.api.ApplicationRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Reads and writes {@code platform.seed_applications}. */
+public final class Applications {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = """
+            a.id, o.slug, a.pack_id, a.pack_version, a.mode, a.parameters::text, a.seed, a.anchor, a.actor, a.applied_at,
+            a.row_counts::text, a.plan_hash, a.duration_ms, a.removed_at, a.removed_by, a.removal""";
+
+    private Applications() {
+    }
+
+    /** Records the start of an application; counts, hash and duration follow with {@link #complete}. */
+    public static void insert(Connection connection, UUID id, UUID organizationId, String packId, String packVersion,
+                              String mode, Map<String, Object> parameters, long seed, Instant anchor, String actor,
+                              Instant appliedAt) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO platform.seed_applications
+                       (id, org_id, pack_id, pack_version, mode, parameters, seed, anchor, actor, applied_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")) {
+            statement.setObject(1, id);
+            statement.setObject(2, organizationId);
+            statement.setString(3, packId);
+            statement.setString(4, packVersion);
+            statement.setString(5, mode);
+            statement.setString(6, json(new TreeMap<>(parameters)));
+            statement.setLong(7, seed);
+            statement.setTimestamp(8, Timestamp.from(anchor));
+            statement.setString(9, actor);
+            statement.setTimestamp(10, Timestamp.from(appliedAt));
+            statement.executeUpdate();
+        }
+    }
+
+    public static void complete(Connection connection, UUID id, Map<String, Long> counts, String planHash,
+                                long durationMillis) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE platform.seed_applications SET row_counts = ?::jsonb, plan_hash = ?, duration_ms = ? WHERE id = ?")) {
+            statement.setString(1, json(counts));
+            statement.setString(2, planHash);
+            statement.setLong(3, durationMillis);
+            statement.setObject(4, id);
+            statement.executeUpdate();
+        }
+    }
+
+    public static void markRemoved(Connection connection, List<UUID> ids, String actor, String removal)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE platform.seed_applications SET removed_at = now(), removed_by = ?, removal = ?
+                 WHERE id = ANY (?) AND removed_at IS NULL""")) {
+            statement.setString(1, actor);
+            statement.setString(2, removal);
+            statement.setArray(3, connection.createArrayOf("uuid", ids.toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    /** The organization's applications whose rows are in place, oldest first. */
+    public static List<ApplicationRecord> active(Connection connection, UUID organizationId) throws SQLException {
+        return query(connection, "WHERE a.org_id = ? AND a.removed_at IS NULL ORDER BY a.applied_at, a.id", organizationId);
+    }
+
+    /** Newest first; all organizations when {@code organization} is null. */
+    public static List<ApplicationRecord> list(Connection connection, String organization, int limit) throws SQLException {
+        List<ApplicationRecord> records = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + """
+                 FROM platform.seed_applications a JOIN platform.organizations o ON o.id = a.org_id
+                WHERE (?::text IS NULL OR o.slug = ?) ORDER BY a.applied_at DESC, a.id LIMIT ?""")) {
+            statement.setString(1, organization);
+            statement.setString(2, organization);
+            statement.setInt(3, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    records.add(read(rs));
+                }
+            }
+        }
+        return records;
+    }
+
+    private static List<ApplicationRecord> query(Connection connection, String where, Object parameter) throws SQLException {
+        List<ApplicationRecord> records = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM platform.seed_applications a JOIN platform.organizations o ON o.id = a.org_id " + where)) {
+            statement.setObject(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    records.add(read(rs));
+                }
+            }
+        }
+        return records;
+    }
+
+    private static ApplicationRecord read(ResultSet rs) throws SQLException {
+        Timestamp removedAt = rs.getTimestamp(14);
+        return new ApplicationRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), parse(rs.getString(6), new TypeReference<LinkedHashMap<String, Object>>() { }),
+                rs.getLong(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getTimestamp(10).toInstant(),
+                parse(rs.getString(11), new TypeReference<LinkedHashMap<String, Long>>() { }), rs.getString(12),
+                rs.getLong(13), removedAt == null ? null : removedAt.toInstant(), rs.getString(15), rs.getString(16));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("parameters and counts are plain values", e);
+        }
+    }
+
+    private static <T> T parse(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("platform.seed_applications holds malformed JSON: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.seedreset.internal.ledger;
+
+import io.seedreset.api.Progress;
+import io.seedreset.api.SeedResetException;
+import io.seedreset.internal.schema.TenantSchema;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Deletes rows children first, in the order foreign-key metadata gives: exactly the ledger's
+ * rows of some applications (teardown), or every row of an organization (reset).
+ */
+public final class Removal {
+
+    private static final int EXAMPLES = 3;
+
+    private Removal() {
+    }
+
+    /**
+     * Deletes the rows the applications created. Refuses, naming the rows, when a row they did
+     * not create references one of them: deleting would break it or cascade into it.
+     */
+    public static Map<String, Long> seededRows(Connection connection, TenantSchema schema, UUID organizationId,
+                                               List<UUID> applications, Progress progress) throws SQLException {
+        Array ids = connection.createArrayOf("uuid", applications.toArray());
+        refuseForeignReferences(connection, schema, organizationId, ids);
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        for (String table : schema.childrenFirst()) {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + TenantSchema.sql(table) + """
+                     t USING platform.seed_rows s
+                     WHERE s.application_id = ANY (?) AND s.table_name = ? AND s.org_id = ?
+                       AND t.org_id = s.org_id AND t.id = s.row_id""")) {
+                statement.setArray(1, ids);
+                statement.setString(2, table);
+                statement.setObject(3, organizationId);
+                long count = statement.executeLargeUpdate();
+                if (count > 0) {
+                    deleted.put(table, count);
+                    progress.advance(count);
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM platform.seed_rows WHERE application_id = ANY (?) AND org_id = ?")) {
+            statement.setArray(1, ids);
+            statement.setObject(2, organizationId);
+            statement.executeLargeUpdate();
+        }
+        return deleted;
+    }
+
+    /** Deletes every row of the organization in every tenant table, and its ledger rows. */
+    public static Map<String, Long> everyRow(Connection connection, TenantSchema schema, UUID organizationId,
+                                             Progress progress) throws SQLException {
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        for (String table : schema.childrenFirst()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "DELETE FROM " + TenantSchema.sql(table) + " WHERE org_id = ?")) {
+                statement.setObject(1, organizationId);
+                long count = statement.executeLargeUpdate();
+                if (count > 0) {
+                    deleted.put(table, count);
+                    progress.advance(count);
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM platform.seed_rows WHERE org_id = ?")) {
+            statement.setObject(1, organizationId);
+            statement.executeLargeUpdate();
+        }
+        return deleted;
+    }
+
+    private static void refuseForeignReferences(Connection connection, TenantSchema schema, UUID organizationId,
+                                                Array applications) throws SQLException {
+        List<String> offenders = new ArrayList<>();
+        for (TenantSchema.ForeignKey fk : schema.foreignKeys()) {
+            String join = IntStream.range(0, fk.childColumns().size())
+                    .mapToObj(i -> "p." + TenantSchema.quote(fk.parentColumns().get(i)) + " = c." + TenantSchema.quote(fk.childColumns().get(i)))
+                    .collect(Collectors.joining(" AND "));
+            String sql = "SELECT c.id::text, p.id::text FROM " + TenantSchema.sql(fk.child()) + " c JOIN "
+                    + TenantSchema.sql(fk.parent()) + " p ON " + join + """
+                     JOIN platform.seed_rows sp ON sp.org_id = p.org_id AND sp.table_name = ? AND sp.row_id = p.id
+                                              AND sp.application_id = ANY (?)
+                    WHERE c.org_id = ?
+                      AND NOT EXISTS (SELECT 1 FROM platform.seed_rows sc
+                                       WHERE sc.org_id = c.org_id AND sc.table_name = ? AND sc.row_id = c.id
+                                         AND sc.application_id = ANY (?))
+                    LIMIT""" + " " + EXAMPLES;
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, fk.parent());
+                statement.setArray(2, applications);
+                statement.setObject(3, organizationId);
+                statement.setString(4, fk.child());
+                statement.setArray(5, applications);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next() && offenders.size() < EXAMPLES) {
+                        offenders.add(fk.child() + " row " + rs.getString(1) + " references " + fk.parent() + " row " + rs.getString(2));
+                    }
+                }
+            }
+            if (offenders.size() >= EXAMPLES) {
+                break;
+            }
+        }
+        if (!offenders.isEmpty()) {
+            throw SeedResetException.conflict("teardown refused: rows that were not created by the application(s) being torn down reference seeded rows ("
+                    + String.join("; ", offenders) + "): delete or re-point them first; nothing was deleted");
+        }
+    }
+}

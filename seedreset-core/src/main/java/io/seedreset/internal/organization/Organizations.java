@@ -1,0 +1,93 @@
+package io.seedreset.internal.organization;
+
+import io.seedreset.api.Organization;
+import io.seedreset.api.OrganizationKind;
+import io.seedreset.api.SeedResetException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Reads and creates rows of {@code platform.organizations}. */
+public final class Organizations {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final String COLUMNS = "id, slug, name, kind, is_production, created_at";
+
+    private Organizations() {
+    }
+
+    public static Optional<Organization> find(Connection connection, String slug, boolean lock) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM platform.organizations WHERE slug = ?" + (lock ? " FOR UPDATE" : ""))) {
+            statement.setString(1, slug);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public static Organization require(Connection connection, String slug) throws SQLException {
+        return find(connection, slug, false).orElseThrow(() -> unknown(slug));
+    }
+
+    public static SeedResetException unknown(String slug) {
+        return SeedResetException.badInput("unknown organization '" + slug
+                + "': see 'seedreset org list', or create it with 'seedreset org create " + slug + " --name NAME --kind demo'");
+    }
+
+    public static List<Organization> list(Connection connection) throws SQLException {
+        List<Organization> result = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM platform.organizations ORDER BY slug");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                result.add(read(rs));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Creates an organization. Its id is derived from the slug, so the same slug has the same
+     * id on every database and seeded ids (derived from it) line up between a bug report and a
+     * QA machine.
+     */
+    public static Organization create(Connection connection, String slug, String name, OrganizationKind kind)
+            throws SQLException {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            throw SeedResetException.badInput("organization slug '" + slug
+                    + "' is not valid: use 2-63 lower-case letters, digits and dashes, starting with a letter or digit");
+        }
+        if (name == null || name.isBlank()) {
+            throw SeedResetException.badInput("organization '" + slug + "' needs a name (--name NAME)");
+        }
+        if (find(connection, slug, false).isPresent()) {
+            throw SeedResetException.conflict("organization '" + slug + "' already exists: see 'seedreset org list'");
+        }
+        UUID id = UUID.nameUUIDFromBytes(("organization/" + slug).getBytes(StandardCharsets.UTF_8));
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO platform.organizations (id, slug, name, kind, is_production) VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+            statement.setObject(1, id);
+            statement.setString(2, slug);
+            statement.setString(3, name.trim());
+            statement.setString(4, kind.label());
+            statement.setBoolean(5, kind.isProduction());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return read(rs);
+            }
+        }
+    }
+
+    private static Organization read(ResultSet rs) throws SQLException {
+        return new Organization(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                OrganizationKind.parse(rs.getString(4)), rs.getBoolean(5), rs.getTimestamp(6).toInstant());
+    }
+}

@@ -1,0 +1,85 @@
+package io.seedreset.internal.safety;
+
+import io.seedreset.api.Organization;
+import io.seedreset.api.SeedResetException;
+import io.seedreset.internal.organization.Organizations;
+import io.seedreset.internal.schema.TenantSchema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * The code-level guard (DESIGN.md level 1) and the product rule of typed confirmation. It runs
+ * inside the transaction that writes, with the organization row locked, so the production flag
+ * cannot change between the check and the commit.
+ */
+public final class ProductionBoundary {
+
+    /** The transaction-local setting that puts a transaction in seed context; the guard triggers read it. */
+    public static final String SEED_CONTEXT = "seedreset.application_id";
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private ProductionBoundary() {
+    }
+
+    /** Refuses a production organization. Every operation that seeds or previews seeding calls this. */
+    public static void refuseProduction(Organization organization) {
+        if (organization.production()) {
+            throw SeedResetException.refused("organization '" + organization.slug()
+                    + "' is a production organization: seed packs never run there (create a demo organization with 'seedreset org create')");
+        }
+    }
+
+    /** Refuses unless the person typed the organization's slug exactly. */
+    public static void requireConfirmation(String verb, Organization organization, String typed) {
+        if (typed == null || typed.isEmpty()) {
+            throw SeedResetException.conflict(verb + " '" + organization.slug()
+                    + "' needs confirmation: type the organization's slug (--confirm " + organization.slug() + ")");
+        }
+        if (!typed.equals(organization.slug())) {
+            throw SeedResetException.conflict("confirmation '" + typed + "' does not match organization '"
+                    + organization.slug() + "': nothing was changed");
+        }
+    }
+
+    /**
+     * Locks the organization for a mutating operation in the connection's open transaction,
+     * refuses production organizations and missing guards, and enters seed context.
+     */
+    public static Organization enter(Connection connection, String slug, String confirmedSlug, String verb,
+                                     Duration busyTimeout, TenantSchema schema, String contextId) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = " + busyTimeout.toMillis());
+        }
+        Organization organization;
+        try {
+            organization = Organizations.find(connection, slug, true).orElseThrow(() -> Organizations.unknown(slug));
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw SeedResetException.conflict("organization '" + slug + "' is busy: another operation holds it (waited "
+                        + busyTimeout.toMillis() + " ms); try again when it finishes");
+            }
+            throw e;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = 0");
+        }
+        refuseProduction(organization);
+        requireConfirmation(verb, organization, confirmedSlug);
+        Guards.verify(connection, schema);
+        enterSeedContext(connection, contextId);
+        return organization;
+    }
+
+    /** Marks the rest of the transaction as seed context, so the guard triggers check every write. */
+    public static void enterSeedContext(Connection connection, String contextId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
+            statement.setString(1, SEED_CONTEXT);
+            statement.setString(2, contextId);
+            statement.execute();
+        }
+    }
+}

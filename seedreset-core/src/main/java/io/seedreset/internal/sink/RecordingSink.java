@@ -1,0 +1,18 @@
+package io.seedreset.internal.sink;
+
+import io.seedreset.internal.schema.TenantSchema;
+import io.seedreset.pack.Total;
+import java.util.List;
+import java.util.UUID;
+
+/** Plan's sink: rows are counted, sampled and hashed, and go nowhere. */
+public final class RecordingSink extends RowStream {
+
+    public RecordingSink(String packId, TenantSchema schema, UUID organizationId, List<Total> totals) {
+        super(packId, schema, organizationId, totals);
+    }
+
+    @Override
+    protected void accept(TableShape shape, byte[] line, UUID id) {
+    }
+}

@@ -1,0 +1,144 @@
+package io.seedreset.internal.sink;
+
+import io.seedreset.api.SeedResetException;
+import io.seedreset.internal.schema.TenantSchema;
+import io.seedreset.pack.Row;
+import io.seedreset.pack.RowSink;
+import io.seedreset.pack.Total;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The shared half of plan and apply: checks each row against the tenant schema, renders it as
+ * a COPY line (org_id first), and feeds the counts, samples, totals and plan hash. Subclasses
+ * decide what happens to the rendered line.
+ */
+public abstract class RowStream implements RowSink {
+
+    static final int SAMPLES_PER_TABLE = 3;
+
+    /** A table as this stream writes it: the columns of its first row, org_id first. */
+    protected record TableShape(String table, List<String> columns) {
+        String copyStatement() {
+            return "COPY " + TenantSchema.sql(table) + " ("
+                    + String.join(", ", columns.stream().map(TenantSchema::quote).toList()) + ") FROM STDIN";
+        }
+    }
+
+    private final String packId;
+    private final TenantSchema schema;
+    private final String orgColumnValue;
+    private final Map<String, TableShape> shapes = new LinkedHashMap<>();
+    private final Map<String, Long> counts = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, String>>> samples = new LinkedHashMap<>();
+    private final Map<String, BigDecimal> totals = new LinkedHashMap<>();
+    private final List<Total> totalDefinitions;
+    private final MessageDigest digest;
+
+    protected RowStream(String packId, TenantSchema schema, UUID organizationId, List<Total> totalDefinitions) {
+        this.packId = packId;
+        this.schema = schema;
+        this.orgColumnValue = organizationId.toString();
+        this.totalDefinitions = List.copyOf(totalDefinitions);
+        totalDefinitions.forEach(t -> totals.put(t.label(), BigDecimal.ZERO));
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public final UUID add(String table, Row row) {
+        Map<String, Object> values = row.values();
+        TableShape shape = shapes.computeIfAbsent(table, t -> shapeOf(t, values));
+        if (shape.columns().size() != values.size() + 1 || !shape.columns().subList(1, shape.columns().size()).equals(List.copyOf(values.keySet()))) {
+            throw SeedResetException.failure("pack '" + packId + "' wrote rows with different columns to " + table
+                    + ": " + shape.columns().subList(1, shape.columns().size()) + " then " + values.keySet());
+        }
+        StringBuilder line = new StringBuilder(256).append(orgColumnValue);
+        Map<String, String> sample = counts.getOrDefault(table, 0L) < SAMPLES_PER_TABLE ? new LinkedHashMap<>() : null;
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            String rendered;
+            try {
+                rendered = CopyText.render(value.getValue());
+            } catch (IllegalArgumentException e) {
+                throw SeedResetException.failure("pack '" + packId + "' wrote " + table + "." + value.getKey() + ": " + e.getMessage());
+            }
+            line.append('\t').append(rendered);
+            if (sample != null) {
+                sample.put(value.getKey(), value.getValue() == null ? null : display(value.getValue()));
+            }
+        }
+        line.append('\n');
+        counts.merge(table, 1L, Long::sum);
+        if (sample != null) {
+            samples.computeIfAbsent(table, t -> new ArrayList<>()).add(sample);
+        }
+        for (Total total : totalDefinitions) {
+            if (total.table().equals(table) && values.get(total.column()) instanceof Number number) {
+                totals.merge(total.label(), new BigDecimal(number.toString()), BigDecimal::add);
+            }
+        }
+        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+        digest.update(table.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\t');
+        digest.update(bytes);
+        accept(shape, bytes, row.id());
+        return row.id();
+    }
+
+    /** Receives each rendered row (a COPY text line, org_id first). */
+    protected abstract void accept(TableShape shape, byte[] line, UUID id);
+
+    private TableShape shapeOf(String table, Map<String, Object> values) {
+        TenantSchema.Table known = schema.table(table).orElseThrow(() -> SeedResetException.failure("pack '" + packId
+                + "' writes to " + table + ", which is not a tenant table of this database: run 'seedreset init' or check the pack's modules"));
+        List<String> columns = new ArrayList<>();
+        columns.add("org_id");
+        for (String column : values.keySet()) {
+            if (!known.columns().contains(column)) {
+                throw SeedResetException.failure("pack '" + packId + "' writes column " + table + "." + column
+                        + ", which the table does not have: the pack and the schema disagree");
+            }
+            columns.add(column);
+        }
+        return new TableShape(table, List.copyOf(columns));
+    }
+
+    private static String display(Object value) {
+        if (value instanceof String[] array) {
+            return String.join(", ", array);
+        }
+        return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+    }
+
+    public Map<String, Long> counts() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+
+    public Map<String, List<Map<String, String>>> samples() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(samples));
+    }
+
+    public Map<String, BigDecimal> totals() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(totals));
+    }
+
+    /** The plan hash: SHA-256 of every rendered row, in the order the pack emitted them. */
+    public String hash() {
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest()).substring(0, 16);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests are cloneable", e);
+        }
+    }
+}

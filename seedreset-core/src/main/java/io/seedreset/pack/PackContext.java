@@ -1,0 +1,113 @@
+package io.seedreset.pack;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Everything a pack may derive values from: the organization, seed, anchor, mode and
+ * parameters. Ids and random draws are keyed by (pack, entity, ordinal), so adding an entity
+ * or a row never reshuffles the others, and the same inputs always give the same rows.
+ */
+public final class PackContext {
+
+    private final String packId;
+    private final String organizationSlug;
+    private final long seed;
+    private final Instant anchor;
+    private final String mode;
+    private final Map<String, Object> parameters;
+    private final Map<String, Draw> draws = new HashMap<>();
+
+    public PackContext(String packId, String organizationSlug, long seed, Instant anchor, String mode,
+                       Map<String, Object> parameters) {
+        this.packId = Objects.requireNonNull(packId, "packId");
+        this.organizationSlug = Objects.requireNonNull(organizationSlug, "organizationSlug");
+        this.seed = seed;
+        this.anchor = Objects.requireNonNull(anchor, "anchor");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.parameters = Map.copyOf(new TreeMap<>(parameters));
+    }
+
+    public String organizationSlug() {
+        return organizationSlug;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The instant "now" means to this pack; every generated date is relative to it. */
+    public Instant anchor() {
+        return anchor;
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    public int integer(String name) {
+        return Math.toIntExact((Long) required(name));
+    }
+
+    public boolean bool(String name) {
+        return (Boolean) required(name);
+    }
+
+    public String text(String name) {
+        return (String) required(name);
+    }
+
+    /** The id of the {@code ordinal}-th {@code entity} of this pack in this organization. */
+    public UUID id(String entity, int ordinal) {
+        return idOf(packId, entity, ordinal);
+    }
+
+    /** The id another pack gives its entity here: how a scenario refers to the rows it builds on. */
+    public UUID idOf(String otherPackId, String entity, int ordinal) {
+        return UUID.nameUUIDFromBytes((organizationSlug + '/' + otherPackId + '/' + seed + '/' + entity + '/' + ordinal)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The random draw for one row. The returned object is reseeded by the next call for the
+     * same entity, so finish one row before drawing the next of the same entity.
+     */
+    public Draw draw(String entity, int ordinal) {
+        Draw draw = draws.computeIfAbsent(entity, e -> new Draw());
+        draw.reseed(streamSeed(entity, ordinal));
+        return draw;
+    }
+
+    private long streamSeed(String entity, int ordinal) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((packId + '/' + seed + '/' + entity + '/' + ordinal).getBytes(StandardCharsets.UTF_8));
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (hash[i] & 0xff);
+            }
+            return value;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private Object required(String name) {
+        Object value = parameters.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("pack '" + packId + "' has no parameter '" + name + "'");
+        }
+        return value;
+    }
+}
