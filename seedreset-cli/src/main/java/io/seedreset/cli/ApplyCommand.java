@@ -1,0 +1,42 @@
+package io.seedreset.cli;
+
+import io.seedreset.api.ApplyRequest;
+import io.seedreset.api.ApplyResult;
+import io.seedreset.cli.output.ResultPrinter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "apply", description = "Apply a pack to a demo, qa or sandbox organization, in one transaction.")
+final class ApplyCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SeedresetCommand root;
+
+    @Mixin
+    PackOptions pack;
+
+    @Option(names = "--confirm", paramLabel = "<slug>", description = "the organization's slug, typed to confirm")
+    String confirm;
+
+    @Option(names = "--replace", description = "tear down an application of this pack with another version or parameters first")
+    boolean replace;
+
+    @Option(names = "--plan-hash", paramLabel = "H", description = "refuse unless the rows equal the reviewed plan's")
+    String planHash;
+
+    @Override
+    public Integer call() {
+        ApplyRequest request = ApplyRequest.of(pack.request())
+                .confirm(Confirmation.obtain(confirm, "Applying " + pack.pack + " to", pack.organization))
+                .replace(replace)
+                .planHash(planHash);
+        ApplyResult result = root.seedReset().apply(request);
+        if (!root.printedJson(result)) {
+            new ResultPrinter(root.out()).apply(result);
+        }
+        return ExitCodes.OK;
+    }
+}

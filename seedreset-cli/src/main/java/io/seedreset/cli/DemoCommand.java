@@ -1,0 +1,48 @@
+package io.seedreset.cli;
+
+import io.seedreset.api.ApplyRequest;
+import io.seedreset.api.ApplyResult;
+import io.seedreset.api.OrganizationKind;
+import io.seedreset.api.PackRequest;
+import io.seedreset.api.PlanResult;
+import io.seedreset.api.SeedReset;
+import io.seedreset.cli.output.ResultPrinter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "demo", description = "Init, create a demo organization, plan and apply event-agency-starter, and print a summary.")
+final class DemoCommand implements Callable<Integer> {
+
+    static final String PACK = "event-agency-starter";
+
+    @ParentCommand
+    SeedresetCommand root;
+
+    @Option(names = "--org", defaultValue = "demo", paramLabel = "<slug>", description = "the demo organization (default: demo)")
+    String organization;
+
+    @Override
+    public Integer call() {
+        SeedReset seedReset = root.seedReset();
+        seedReset.init();
+        if (seedReset.organizations().stream().noneMatch(o -> o.slug().equals(organization))) {
+            seedReset.createOrganization(organization, "Harbor & Pine Events", OrganizationKind.DEMO);
+        }
+        PlanResult plan = seedReset.plan(PackRequest.of(PACK, organization));
+        // The demo confirms on the user's behalf: it only ever targets the demo organization it created.
+        ApplyResult applied = seedReset.apply(ApplyRequest.of(PackRequest.of(PACK, organization).seed(plan.seed()).anchor(plan.anchor()))
+                .confirm(organization).planHash(plan.planHash()));
+        if (root.printedJson(applied)) {
+            return ExitCodes.OK;
+        }
+        ResultPrinter printer = new ResultPrinter(root.out());
+        printer.plan(plan);
+        root.out().println();
+        printer.apply(applied);
+        root.out().printf("%nNext: 'seedreset history --org %1$s', 'seedreset reset --org %1$s --confirm %1$s', "
+                + "'seedreset teardown --org %1$s --confirm %1$s'.%n", organization);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,23 @@
+package io.seedreset.cli;
+
+import io.seedreset.api.InitResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "init", description = "Create or upgrade the schema (Flyway) and install the guard triggers.")
+final class InitCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SeedresetCommand root;
+
+    @Override
+    public Integer call() {
+        InitResult result = root.seedReset().init();
+        if (!root.printedJson(result)) {
+            root.out().printf("Schema at version %s (%d migration(s) applied now); guard triggers on %d tenant tables.%n",
+                    result.schemaVersion(), result.migrationsApplied(), result.guardedTables().size());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,55 @@
+package io.seedreset.cli;
+
+import io.seedreset.api.SeedResetException;
+import picocli.CommandLine;
+
+/** {@code seedreset}: parses arguments, runs one command, exits with a documented code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        SeedresetCommand root = new SeedresetCommand();
+        try {
+            return commandLine(root).execute(args);
+        } finally {
+            root.close();
+        }
+    }
+
+    /** The configured command line: exceptions become one line on stderr and an exit code. */
+    static CommandLine commandLine(SeedresetCommand root) {
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            line.getErr().println("seedreset: " + message(exception));
+            line.getErr().flush();
+            return exitCode(exception);
+        });
+        return commandLine;
+    }
+
+    static int exitCode(Exception exception) {
+        if (exception instanceof SeedResetException e) {
+            return switch (e.kind()) {
+                case BAD_INPUT -> ExitCodes.USAGE;
+                case REFUSED -> ExitCodes.REFUSED;
+                case CONFLICT -> ExitCodes.CONFLICT;
+                case FAILURE -> ExitCodes.FAILURE;
+            };
+        }
+        return ExitCodes.FAILURE;
+    }
+
+    private static String message(Exception exception) {
+        if (exception instanceof SeedResetException) {
+            return exception.getMessage();
+        }
+        return "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
+                + " (please report this with the command you ran)";
+    }
+}

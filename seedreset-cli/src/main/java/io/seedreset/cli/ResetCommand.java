@@ -1,0 +1,38 @@
+package io.seedreset.cli;
+
+import io.seedreset.api.ResetRequest;
+import io.seedreset.api.ResetResult;
+import io.seedreset.api.SeedReset;
+import io.seedreset.cli.output.ResultPrinter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "reset", description = "Delete every row of a non-production organization and re-apply its packs, in one transaction.")
+final class ResetCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SeedresetCommand root;
+
+    @Option(names = "--org", required = true, paramLabel = "<slug>", description = "organization slug")
+    String organization;
+
+    @Option(names = "--confirm", paramLabel = "<slug>", description = "the organization's slug, typed to confirm")
+    String confirm;
+
+    @Option(names = "--anchor", paramLabel = "T", description = "anchor for the re-applied packs (default: start of today, UTC)")
+    String anchor;
+
+    @Override
+    public Integer call() {
+        ResetRequest request = ResetRequest.of(organization)
+                .anchor(anchor == null ? null : SeedReset.parseAnchor(anchor))
+                .confirm(Confirmation.obtain(confirm, "Resetting", organization));
+        ResetResult result = root.seedReset().reset(request);
+        if (!root.printedJson(result)) {
+            new ResultPrinter(root.out()).reset(result);
+        }
+        return ExitCodes.OK;
+    }
+}

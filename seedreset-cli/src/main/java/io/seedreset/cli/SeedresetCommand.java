@@ -1,0 +1,101 @@
+package io.seedreset.cli;
+
+import io.seedreset.api.Progress;
+import io.seedreset.api.SeedReset;
+import io.seedreset.cli.database.Database;
+import io.seedreset.cli.output.Json;
+import io.seedreset.cli.output.TerminalProgress;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The root command: database options shared by every subcommand, and the session they open. */
+@Command(name = "seedreset", mixinStandardHelpOptions = true, version = "seedreset 0.1.0",
+        description = "Realistic, reversible seed data for demo, QA and sandbox organizations; never for production.",
+        subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
+                TeardownCommand.class, ResetCommand.class, HistoryCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:failure (database unreachable or uninitialised, failed invariant)",
+                "2:usage (bad arguments, unknown pack, organization or mode)", "3:refused by the production boundary",
+                "4:conflict (busy, already applied, confirmation missing or wrong, plan changed)"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {"  SEEDRESET_URL       default for --url",
+                "  SEEDRESET_USER      default for --user",
+                "  SEEDRESET_PASSWORD  default for --password",
+                "  SEEDRESET_DATA_DIR  embedded database directory (default ~/.seedreset/pgdata)"})
+public final class SeedresetCommand implements AutoCloseable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", defaultValue = "${env:SEEDRESET_URL}",
+            description = "JDBC URL of a PostgreSQL server (default: the embedded PostgreSQL)")
+    String url;
+
+    @Option(names = "--user", defaultValue = "${env:SEEDRESET_USER}", description = "database user")
+    String user;
+
+    @Option(names = "--password", defaultValue = "${env:SEEDRESET_PASSWORD}", description = "database password")
+    String password;
+
+    @Option(names = "--json", description = "print results as JSON")
+    boolean json;
+
+    @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "who is acting, recorded in the audit (default: the OS user)")
+    String actor;
+
+    private Database database;
+    private SeedReset seedReset;
+
+    /** Opens the database on first use, so --help and usage errors never start PostgreSQL. */
+    SeedReset seedReset() {
+        if (seedReset == null) {
+            database = url == null || url.isBlank() ? Database.embedded(dataDirectory()) : Database.external(url, user, password);
+            seedReset = SeedReset.configure()
+                    .dataSource(database.dataSource())
+                    .actor(actor)
+                    .progress(progress())
+                    .load();
+        }
+        return seedReset;
+    }
+
+    static Path dataDirectory() {
+        String configured = System.getenv("SEEDRESET_DATA_DIR");
+        return configured == null || configured.isBlank() ? Database.defaultDataDirectory() : Path.of(configured);
+    }
+
+    private Progress progress() {
+        return System.console() != null && !json ? new TerminalProgress() : Progress.NONE;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Prints a result as JSON when --json was given; returns whether it did. */
+    boolean printedJson(Object result) {
+        if (json) {
+            out().println(Json.write(result));
+        }
+        return json;
+    }
+
+    @Override
+    public void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.seedreset.cli;
+
+import io.seedreset.api.TeardownRequest;
+import io.seedreset.api.TeardownResult;
+import io.seedreset.cli.output.ResultPrinter;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "teardown", description = "Delete exactly the rows seeded by one application, or by all of the organization's applications.")
+final class TeardownCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SeedresetCommand root;
+
+    @Option(names = "--org", required = true, paramLabel = "<slug>", description = "organization slug")
+    String organization;
+
+    @Option(names = "--confirm", paramLabel = "<slug>", description = "the organization's slug, typed to confirm")
+    String confirm;
+
+    @Option(names = "--application", paramLabel = "ID", description = "one application's id (default: all of them)")
+    UUID application;
+
+    @Override
+    public Integer call() {
+        TeardownResult result = root.seedReset().teardown(TeardownRequest.of(organization)
+                .confirm(Confirmation.obtain(confirm, "Tearing down", organization))
+                .application(application));
+        if (!root.printedJson(result)) {
+            new ResultPrinter(root.out()).teardown(result);
+        }
+        return ExitCodes.OK;
+    }
+}
