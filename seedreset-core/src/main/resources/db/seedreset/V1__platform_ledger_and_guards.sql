@@ -151,8 +151,11 @@ BEGIN
         RAISE EXCEPTION 'organization ''%'' is a production organization: is_production can never be turned off', OLD.slug
             USING ERRCODE = 'SR003';
     END IF;
+    -- Records of applications already torn down stay as history (like the audit); an
+    -- organization that holds no seeded rows and no active application may become production.
     IF NOT OLD.is_production AND NEW.is_production
-       AND EXISTS (SELECT 1 FROM platform.seed_rows WHERE org_id = OLD.id) THEN
+       AND (EXISTS (SELECT 1 FROM platform.seed_rows WHERE org_id = OLD.id)
+            OR EXISTS (SELECT 1 FROM platform.seed_applications WHERE org_id = OLD.id AND removed_at IS NULL)) THEN
         RAISE EXCEPTION 'organization ''%'' still holds seeded rows: tear them down before marking it production', OLD.slug
             USING ERRCODE = 'SR003';
     END IF;

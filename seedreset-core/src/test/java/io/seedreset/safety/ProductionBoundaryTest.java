@@ -1,0 +1,216 @@
+package io.seedreset.safety;
+
+import static io.seedreset.fixture.Fixture.DEMO;
+import static io.seedreset.fixture.Fixture.PRODUCTION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seedreset.api.ApplyRequest;
+import io.seedreset.api.AuditEntry;
+import io.seedreset.api.PackRequest;
+import io.seedreset.api.ResetRequest;
+import io.seedreset.api.SeedResetException;
+import io.seedreset.api.TeardownRequest;
+import io.seedreset.fixture.Fixture;
+import io.seedreset.fixture.LedgerPack;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The production boundary, level by level: each level is broken alone and the next one holds. */
+class ProductionBoundaryTest {
+
+    private final Fixture fixture = new Fixture();
+
+    @AfterEach
+    void the_invariant_holds() {
+        assertThat(fixture.ledgerRowsInProduction()).as("ledger rows pointing into a production organization").isZero();
+    }
+
+    // Level 1: the engine refuses, audits, and writes nothing.
+
+    @Test
+    void apply_refuses_a_production_organization() {
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(PRODUCTION)),
+                "organization 'prod-co' is a production organization: seed packs never run there (create a demo organization with 'seedreset org create')");
+        assertThat(fixture.tenantRows(PRODUCTION)).isZero();
+        assertLastAudit("apply", "refused");
+    }
+
+    @Test
+    void apply_refuses_production_even_without_confirmation() {
+        assertRefused(() -> fixture.seedReset.apply(ApplyRequest.of(PackRequest.of(LedgerPack.ID, PRODUCTION))),
+                "is a production organization");
+    }
+
+    @Test
+    void plan_refuses_a_production_organization_and_audits_it() {
+        assertRefused(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, PRODUCTION)), "is a production organization");
+        assertLastAudit("plan", "refused");
+    }
+
+    @Test
+    void teardown_refuses_a_production_organization() {
+        assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(PRODUCTION).confirm(PRODUCTION)),
+                "is a production organization");
+        assertLastAudit("teardown", "refused");
+    }
+
+    @Test
+    void reset_refuses_a_production_organization_and_leaves_its_rows() {
+        fixture.execute(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000001"));
+        assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(PRODUCTION).confirm(PRODUCTION)), "is a production organization");
+        assertThat(fixture.tenantRows(PRODUCTION)).isEqualTo(1);
+        assertLastAudit("reset", "refused");
+    }
+
+    // Level 2: with the engine bypassed, the database guards hold.
+
+    @Test
+    void database_refuses_a_seed_context_insert_into_a_production_organization() {
+        assertThatThrownBy(() -> inSeedContext(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000002")))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("organization 'prod-co' is a production organization: seed writes to fixture.accounts are refused")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("SR001"));
+        assertThat(fixture.tenantRows(PRODUCTION)).isZero();
+    }
+
+    @Test
+    void database_refuses_seed_context_updates_and_deletes_of_production_rows() {
+        fixture.execute(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000003"));
+        assertThatThrownBy(() -> inSeedContext("UPDATE fixture.accounts SET name = 'seeded' WHERE org_id = " + orgId(PRODUCTION)))
+                .hasMessageContaining("is a production organization");
+        assertThatThrownBy(() -> inSeedContext("DELETE FROM fixture.accounts WHERE org_id = " + orgId(PRODUCTION)))
+                .hasMessageContaining("is a production organization");
+        assertThat(fixture.count("SELECT count(*) FROM fixture.accounts WHERE name = 'Operating'")).isEqualTo(1);
+    }
+
+    @Test
+    void database_allows_the_applications_own_writes_outside_seed_context() {
+        fixture.execute(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000004"));
+        assertThat(fixture.tenantRows(PRODUCTION)).isEqualTo(1);
+    }
+
+    @Test
+    void database_refuses_a_ledger_row_pointing_at_a_production_organization_in_any_context() {
+        assertThatThrownBy(() -> fixture.execute("INSERT INTO platform.seed_rows VALUES (" + orgId(PRODUCTION)
+                + ", gen_random_uuid(), 'fixture.accounts', gen_random_uuid())"))
+                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: platform.seed_rows may not point at it");
+        assertThatThrownBy(() -> fixture.execute("""
+                INSERT INTO platform.seed_applications (id, org_id, pack_id, pack_version, mode, parameters, seed, anchor, actor, applied_at)
+                VALUES (gen_random_uuid(), %s, 'p', '1.0.0', 'default', '{}', 1, now(), 'me', now())""".formatted(orgId(PRODUCTION))))
+                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: platform.seed_applications may not point at it");
+    }
+
+    @Test
+    void database_refuses_turning_production_off() {
+        assertThatThrownBy(() -> fixture.execute("UPDATE platform.organizations SET is_production = false WHERE slug = '" + PRODUCTION + "'"))
+                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: is_production can never be turned off");
+        assertThat(fixture.count("SELECT count(*) FROM platform.organizations WHERE slug = 'prod-co' AND is_production")).isEqualTo(1);
+    }
+
+    @Test
+    void database_refuses_turning_production_on_while_seeded_rows_exist() {
+        fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        assertThatThrownBy(() -> fixture.execute("UPDATE platform.organizations SET is_production = true WHERE slug = '" + DEMO + "'"))
+                .rootCause().hasMessageContaining("organization 'demo-co' still holds seeded rows: tear them down before marking it production");
+    }
+
+    @Test
+    void turning_production_on_after_teardown_is_allowed_and_then_seeding_is_refused() {
+        fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO));
+        fixture.execute("UPDATE platform.organizations SET is_production = true WHERE slug = '" + DEMO + "'");
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "organization 'demo-co' is a production organization");
+    }
+
+    // The engine refuses to run where the database guards are gone.
+
+    @Test
+    void a_disabled_guard_trigger_makes_every_mutating_operation_refuse() {
+        fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        fixture.execute("ALTER TABLE fixture.entries DISABLE TRIGGER seedreset_guard_insert");
+        String expected = "guard trigger seedreset_guard_insert on fixture.entries is disabled";
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO).replace(true)), expected);
+        assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), expected);
+        assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)), expected);
+        assertThat(fixture.tenantRows(DEMO)).as("rows stay as they were").isEqualTo(15);
+    }
+
+    @Test
+    void a_missing_guard_trigger_makes_every_mutating_operation_refuse() {
+        fixture.execute("DROP TRIGGER seedreset_guard_flag ON platform.organizations");
+        String expected = "guard trigger seedreset_guard_flag is missing on platform.organizations: run 'seedreset init' to install the guards";
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), expected);
+        assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), expected);
+        assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)), expected);
+        assertThat(fixture.tenantRows(DEMO)).isZero();
+    }
+
+    @Test
+    void a_new_tenant_table_without_guards_makes_mutations_refuse_until_init() {
+        fixture.execute("CREATE TABLE fixture.notes (org_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (org_id, id))");
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "is missing on fixture.notes: run 'seedreset init'");
+        fixture.seedReset.init();
+        assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
+    }
+
+    // Level 3: the typed confirmation.
+
+    @Test
+    void a_wrong_confirmation_writes_nothing() {
+        assertThatThrownBy(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO).confirm("demo-c")))
+                .isInstanceOf(SeedResetException.class)
+                .hasMessage("confirmation 'demo-c' does not match organization 'demo-co': nothing was changed")
+                .extracting(e -> ((SeedResetException) e).kind()).isEqualTo(SeedResetException.Kind.CONFLICT);
+        assertThat(fixture.tenantRows(DEMO)).isZero();
+        assertThat(fixture.count("SELECT count(*) FROM platform.seed_applications")).isZero();
+    }
+
+    @Test
+    void a_missing_confirmation_writes_nothing() {
+        assertThatThrownBy(() -> fixture.seedReset.reset(ResetRequest.of(DEMO)))
+                .hasMessage("resetting 'demo-co' needs confirmation: type the organization's slug (--confirm demo-co)");
+        assertThatThrownBy(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO)))
+                .hasMessage("tearing down 'demo-co' needs confirmation: type the organization's slug (--confirm demo-co)");
+    }
+
+    private void assertRefused(ThrowingCallable call, String message) {
+        assertThatThrownBy(call).isInstanceOf(SeedResetException.class)
+                .hasMessageContaining(message)
+                .extracting(e -> ((SeedResetException) e).kind()).isEqualTo(SeedResetException.Kind.REFUSED);
+    }
+
+    private void assertLastAudit(String operation, String outcome) {
+        AuditEntry last = fixture.seedReset.history(null).audit().get(0);
+        assertThat(last.operation()).isEqualTo(operation);
+        assertThat(last.outcome()).isEqualTo(outcome);
+        assertThat(last.actor()).isEqualTo("test-actor");
+        assertThat(last.message()).isNotBlank();
+        assertThat(last.finishedAt()).isNotNull();
+    }
+
+    private void inSeedContext(String sql) throws SQLException {
+        try (Connection connection = fixture.dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT set_config('seedreset.application_id', gen_random_uuid()::text, true)");
+                statement.execute(sql);
+                connection.commit();
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private static String insertAccount(String organization, String id) {
+        return "INSERT INTO fixture.accounts VALUES (" + orgId(organization) + ", '" + id + "', 'Operating', 100)";
+    }
+
+    private static String orgId(String organization) {
+        return "(SELECT id FROM platform.organizations WHERE slug = '" + organization + "')";
+    }
+}
