@@ -1,0 +1,547 @@
+package io.seedreset.packs.eventagency;
+
+import io.seedreset.pack.Draw;
+import io.seedreset.pack.PackContext;
+import io.seedreset.pack.Row;
+import io.seedreset.pack.RowSink;
+import io.seedreset.packs.eventagency.Catalog.City;
+import io.seedreset.packs.eventagency.Catalog.EventType;
+import io.seedreset.packs.eventagency.Catalog.LineItem;
+import io.seedreset.packs.eventagency.Catalog.Metro;
+import io.seedreset.packs.eventagency.Catalog.Offer;
+import io.seedreset.packs.eventagency.Catalog.Schedule;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import net.datafaker.Faker;
+
+/**
+ * One run of the pack: the rows of one organization, generated module by module, parents
+ * before children. It keeps what later modules refer to (vendors, spaces, events, who works
+ * each event), so it lives for a single {@code generate} call.
+ *
+ * <p>Every value comes from {@code ctx.draw(entity, ordinal)}, keyed so that a row's values
+ * depend only on its own key and the rows it refers to, never on how many rows come after it.
+ */
+final class Generation {
+
+    private static final String USD = "USD";
+
+    /** Upcoming events start 30 to 180 days out: the "next six months" a sales demo talks about. */
+    private static final int FIRST_UPCOMING_DAY = 30;
+    private static final int LAST_UPCOMING_DAY = 180;
+    /** The longest event in the catalog; slots at least this long can never overlap, so no space is double-booked. */
+    private static final int LONGEST_EVENT_DAYS = 3;
+
+    /** Keys budget lines by budget, so one budget growing a line never renumbers another's. */
+    private static final int LINES_PER_BUDGET_KEY = 100;
+
+    private record Vendor(UUID id, String category) {
+    }
+
+    private record Space(UUID id, Catalog.Space spec) {
+    }
+
+    private record Event(int ordinal, UUID id, String name, EventType type, String client, String contactFirst,
+                         String contactLast, String contactDomain, String status, LocalDate firstDay, int days,
+                         Instant startsAt, Instant endsAt, int attendees, LocalDate bookedOn) {
+        boolean isOpen() {
+            return !status.equals("completed") && !status.equals("cancelled");
+        }
+    }
+
+    private final PackContext ctx;
+    private final RowSink sink;
+    private final Instant anchor;
+    private final Metro metro;
+    private final ZoneId zone;
+    /** The anchor's calendar day where the agency works: "today" in every date the pack writes. */
+    private final LocalDate today;
+
+    private final List<Vendor> vendors = new ArrayList<>();
+    private final Map<String, List<Vendor>> vendorsByCategory = new LinkedHashMap<>();
+    private final List<Space> spaces = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    /** The vendors on each budgeted event's budget: its work order goes to one of them. */
+    private final Map<UUID, List<Vendor>> budgetedVendors = new LinkedHashMap<>();
+
+    Generation(PackContext ctx, RowSink sink) {
+        this.ctx = ctx;
+        this.sink = sink;
+        this.anchor = ctx.anchor();
+        this.metro = ctx.draw("agency", 0).pick(Catalog.METROS);
+        this.zone = metro.zone();
+        this.today = LocalDate.ofInstant(anchor, zone);
+    }
+
+    void run() {
+        vendors(ctx.integer(EventAgencyStarterPack.VENDORS));
+        spaces(ctx.integer(EventAgencyStarterPack.SPACES));
+        events(ctx.integer(EventAgencyStarterPack.EVENTS));
+        deals();
+        budgets(EventAgencyStarterPack.budgetsFor(events.size()));
+        workOrders();
+        reservations();
+    }
+
+    // ---------------------------------------------------------------- suppliers
+
+    private void vendors(int count) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            Draw draw = ctx.draw("vendor", i);
+            Faker faker = draw.faker();
+            // Cycling through the categories in signing order gives every small roster the essentials.
+            String category = Catalog.VENDOR_CATEGORIES.get(i % Catalog.VENDOR_CATEGORIES.size());
+            City city = draw.chance(0.6) ? metro.hub() : draw.pick(metro.cities());
+            String name = uniqueVendorName(draw, category, city, names);
+            String first = faker.name().firstName();
+            String last = faker.name().lastName();
+            BigDecimal rating = draw.chance(0.12) ? null : BigDecimal.valueOf(draw.between(34, 50), 1);
+            Instant createdAt = workdayMoment(draw, today.minusDays(1100), today.minusDays(30));
+            UUID id = sink.add("suppliers.vendors", Row.withId(ctx.id("vendor", i))
+                    .set("name", name)
+                    .set("category", category)
+                    .set("contact_name", first + " " + last)
+                    .set("email", Contacts.email(first, last, Contacts.domain(name)))
+                    .set("phone", Contacts.phone(city.areaCode(), draw))
+                    .set("city", city.name())
+                    .set("state", city.state())
+                    .set("rating", rating)
+                    .set("created_at", createdAt));
+            Vendor vendor = new Vendor(id, category);
+            vendors.add(vendor);
+            vendorsByCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(vendor);
+        }
+    }
+
+    /** Two vendors with one name would confuse anyone reading the demo, so a clash draws again. */
+    private static String uniqueVendorName(Draw draw, String category, City city, Set<String> taken) {
+        Faker faker = draw.faker();
+        List<String> patterns = Catalog.VENDOR_NAMES.get(category);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String name = draw.pick(patterns)
+                    .replace("{last2}", faker.name().lastName())
+                    .replace("{last}", faker.name().lastName())
+                    .replace("{first}", faker.name().firstName())
+                    .replace("{city}", city.name());
+            if (taken.add(name)) {
+                return name;
+            }
+        }
+        String fallback = faker.name().lastName() + " & " + faker.name().lastName() + " " + category.replace('_', ' ');
+        taken.add(fallback);
+        return fallback;
+    }
+
+    // ---------------------------------------------------------------- spaces
+
+    private void spaces(int count) {
+        for (int i = 0; i < count; i++) {
+            Catalog.Space spec = Catalog.SPACES.get(i);
+            UUID id = sink.add("spaces.spaces", Row.withId(ctx.id("space", i))
+                    .set("name", spec.name())
+                    .set("building", spec.building())
+                    .set("space_type", spec.type())
+                    .set("capacity", spec.capacity())
+                    .set("hourly_rate", BigDecimal.valueOf(spec.hourlyRate()).setScale(2)));
+            spaces.add(new Space(id, spec));
+        }
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void events(int count) {
+        // A pack of three or more events opens with one that just happened, so reports and
+        // invoices have something to show; smaller packs are all upcoming work.
+        boolean withCompleted = count >= 3;
+        int upcoming = count - (withCompleted ? 1 : 0);
+        double slot = (double) (LAST_UPCOMING_DAY - FIRST_UPCOMING_DAY) / upcoming;
+        for (int i = 0; i < count; i++) {
+            Draw draw = ctx.draw("event", i);
+            Faker faker = draw.faker();
+            EventType type = pickType(draw);
+            Schedule schedule = type.schedule();
+            int days = draw.between(schedule.minDays(), schedule.maxDays());
+            boolean completed = withCompleted && i == 0;
+            LocalDate firstDay = completed
+                    ? today.minusDays(draw.between(16, 30)).with(TemporalAdjusters.nextOrSame(schedule.usualFirstDay()))
+                    : upcomingFirstDay(draw, FIRST_UPCOMING_DAY + (i - (withCompleted ? 1 : 0)) * slot, slot,
+                    schedule.usualFirstDay());
+            Instant startsAt = ZonedDateTime.of(firstDay, schedule.starts(), zone).toInstant();
+            Instant endsAt = ZonedDateTime.of(firstDay.plusDays(days - 1L), schedule.ends(), zone).toInstant();
+            City city = draw.chance(0.75) ? metro.hub() : draw.pick(metro.cities());
+            int attendees = 5 * draw.between(type.minAttendees() / 5, type.maxAttendees() / 5);
+
+            String contactFirst = faker.name().firstName();
+            String contactLast = faker.name().lastName();
+            String client;
+            String name;
+            String contactDomain;
+            String theme = draw.pick(type.themes());
+            if (type.code().equals("wedding")) {
+                // The couple is the client; the contact is one partner, writing from a family address.
+                String partnerFirst = faker.name().firstName();
+                String partnerLast = faker.name().lastName();
+                client = contactFirst + " " + contactLast + " & " + partnerFirst + " " + partnerLast;
+                name = theme.replace("{couple}", contactLast.equals(partnerLast) ? contactLast : contactLast + "-" + partnerLast);
+                contactDomain = Contacts.domain(contactLast + " family");
+            } else {
+                client = type.code().equals("festival") || type.code().equals("trade_show")
+                        ? fill(draw.pick(Catalog.ORGANIZER_PATTERNS), faker.name().lastName(), city)
+                        : faker.name().lastName() + " " + draw.pick(Catalog.CLIENT_LINES);
+                name = fill(theme.replace("{client}", client), "", city);
+                contactDomain = Contacts.domain(client);
+            }
+            LocalDate bookedOn = completed
+                    ? dateBetween(draw, firstDay.minusDays(240), firstDay.minusDays(90))
+                    : dateBetween(draw, today.minusDays(180), today.minusDays(14));
+            String status = completed ? "completed" : upcomingStatus(draw, firstDay, count);
+
+            UUID id = sink.add("events.events", Row.withId(ctx.id("event", i))
+                    .set("name", name)
+                    .set("event_type", type.code())
+                    .set("client_name", client)
+                    .set("status", status)
+                    .set("starts_at", startsAt)
+                    .set("ends_at", endsAt)
+                    .set("city", city.name())
+                    .set("state", city.state())
+                    .set("expected_attendees", attendees)
+                    .set("created_at", atWorkHours(draw, bookedOn)));
+            events.add(new Event(i, id, name, type, client, contactFirst, contactLast, contactDomain, status,
+                    firstDay, days, startsAt, endsAt, attendees, bookedOn));
+        }
+    }
+
+    private static EventType pickType(Draw draw) {
+        int total = Catalog.EVENT_TYPES.stream().mapToInt(EventType::weight).sum();
+        int roll = draw.between(1, total);
+        for (EventType type : Catalog.EVENT_TYPES) {
+            roll -= type.weight();
+            if (roll <= 0) {
+                return type;
+            }
+        }
+        throw new IllegalStateException("event type weights add up to " + total);
+    }
+
+    /**
+     * The first day of an upcoming event inside its own slot of the six-month window. An event
+     * ends at least a day before the next slot begins, so events never overlap and the venue
+     * calendar stays free of double bookings. Where the slot has a week to spare the event moves
+     * to its usual weekday (weddings on Saturdays, conferences on Tuesdays).
+     */
+    private LocalDate upcomingFirstDay(Draw draw, double slotStart, double slotLength, DayOfWeek usualDay) {
+        double slack = slotLength - LONGEST_EVENT_DAYS;
+        if (slack >= 7) {
+            LocalDate day = today.plusDays((long) Math.floor(slotStart + draw.random().nextDouble() * (slack - 7)));
+            return day.with(TemporalAdjusters.nextOrSame(usualDay));
+        }
+        return today.plusDays((long) Math.floor(slotStart + draw.random().nextDouble() * Math.max(0, slack)));
+    }
+
+    /** Nearer events are further along: confirmed within ~10 weeks, still an inquiry at 4+ months. */
+    private String upcomingStatus(Draw draw, LocalDate firstDay, int eventCount) {
+        long daysOut = ChronoUnit.DAYS.between(today, firstDay);
+        // Only a larger book of business shows a cancellation; the default demo stays upbeat.
+        if (eventCount >= 8 && draw.chance(0.06)) {
+            return "cancelled";
+        }
+        if (daysOut < 75) {
+            return "confirmed";
+        }
+        if (daysOut < 130) {
+            return draw.chance(0.3) ? "confirmed" : "planning";
+        }
+        return draw.chance(0.5) ? "planning" : "inquiry";
+    }
+
+    private String fill(String pattern, String lastName, City city) {
+        return pattern.replace("{last}", lastName).replace("{city}", city.name()).replace("{region}", metro.region());
+    }
+
+    // ---------------------------------------------------------------- sales
+
+    private void deals() {
+        for (Event event : events) {
+            List<Offer> offers = event.type().offers();
+            for (int j = 0; j < EventAgencyStarterPack.DEALS_PER_EVENT; j++) {
+                int key = event.ordinal() * EventAgencyStarterPack.DEALS_PER_EVENT + j;
+                Draw draw = ctx.draw("deal", key);
+                Faker faker = draw.faker();
+                // Rotating through the type's offers varies the mix between events without repeating one within an event.
+                Offer offer = offers.get((event.ordinal() + j) % offers.size());
+                String company;
+                String first;
+                String last;
+                String email;
+                if (offer.toSponsor()) {
+                    company = faker.company().name();
+                    first = faker.name().firstName();
+                    last = faker.name().lastName();
+                    email = Contacts.email(first, last, Contacts.domain(company));
+                } else {
+                    company = event.client();
+                    first = event.contactFirst();
+                    last = event.contactLast();
+                    email = Contacts.email(first, last, event.contactDomain());
+                }
+                String stage = stage(draw, event);
+                LocalDate openedOn = event.status().equals("completed")
+                        ? dateBetween(draw, event.firstDay().minusDays(84), event.firstDay().minusDays(14))
+                        : dateBetween(draw, later(event.bookedOn().plusDays(1), today.minusDays(49)), today.minusDays(1));
+                LocalDate expectedClose = switch (stage) {
+                    case "won", "lost" -> dateBetween(draw, openedOn,
+                            earlier(today.minusDays(1), event.firstDay().minusDays(3)));
+                    default -> earlier(today.plusDays(draw.between(7, 45)), event.firstDay().minusDays(7));
+                };
+                sink.add("sales.deals", Row.withId(ctx.id("deal", key))
+                        .set("event_id", event.id())
+                        .set("title", offer.title() + ": " + event.name())
+                        .set("client_company", company)
+                        .set("contact_name", first + " " + last)
+                        .set("contact_email", email)
+                        .set("stage", stage)
+                        .set("amount", draw.money(offer.minAmount(), offer.maxAmount(), offer.step()))
+                        .set("probability", probability(draw, stage))
+                        .set("opened_at", atWorkHours(draw, openedOn))
+                        .set("expected_close", expectedClose));
+            }
+        }
+    }
+
+    private static String stage(Draw draw, Event event) {
+        return switch (event.status()) {
+            case "completed" -> draw.chance(0.8) ? "won" : "lost";
+            case "cancelled" -> "lost";
+            default -> {
+                double roll = draw.random().nextDouble();
+                yield roll < 0.20 ? "lead" : roll < 0.45 ? "proposal" : roll < 0.65 ? "negotiation" : roll < 0.90 ? "won" : "lost";
+            }
+        };
+    }
+
+    /** The round percentages a sales team actually types in for each stage. */
+    private static int probability(Draw draw, String stage) {
+        return switch (stage) {
+            case "lead" -> draw.pick(List.of(10, 20));
+            case "proposal" -> draw.pick(List.of(30, 40, 50));
+            case "negotiation" -> draw.pick(List.of(60, 70, 75, 80));
+            case "won" -> 100;
+            default -> 0;
+        };
+    }
+
+    // ---------------------------------------------------------------- budget
+
+    private void budgets(int count) {
+        for (int b = 0; b < count; b++) {
+            Event event = events.get(b);
+            Draw draw = ctx.draw("budget", b);
+            String status = switch (event.status()) {
+                case "completed" -> "approved";
+                case "confirmed" -> draw.chance(0.7) ? "approved" : "submitted";
+                case "planning" -> draw.chance(0.5) ? "submitted" : "draft";
+                default -> "draft";
+            };
+            LocalDate createdOn = dateBetween(draw, event.bookedOn().plusDays(3),
+                    earlier(event.bookedOn().plusDays(30), today.minusDays(1)));
+            Instant createdAt = atWorkHours(draw, createdOn);
+            List<Quote> quotes = quotes(draw, event);
+
+            // The lines are priced first because the budget, written before them, carries their exact sum.
+            UUID budgetId = ctx.id("budget", b);
+            List<Row> lines = new ArrayList<>();
+            BigDecimal total = BigDecimal.ZERO.setScale(2);
+            for (int k = 0; k < quotes.size(); k++) {
+                Quote quote = quotes.get(k);
+                int key = b * LINES_PER_BUDGET_KEY + k;
+                Draw line = ctx.draw("budget_line", key);
+                int quantity = quantity(line, quote.item(), event);
+                BigDecimal unitCost = cents(line, quote.item().minCents(), quote.item().maxCents(), quote.item().stepCents());
+                BigDecimal amount = unitCost.multiply(BigDecimal.valueOf(quantity));
+                total = total.add(amount);
+                lines.add(Row.withId(ctx.id("budget_line", key))
+                        .set("budget_id", budgetId)
+                        .set("event_id", event.id())
+                        .set("vendor_id", quote.vendor().id())
+                        .set("category", quote.vendor().category())
+                        .set("description", quote.item().description())
+                        .set("quantity", quantity)
+                        .set("unit_cost", unitCost)
+                        .set("amount", amount));
+            }
+            sink.add("budget.budgets", Row.withId(budgetId)
+                    .set("event_id", event.id())
+                    .set("name", "Production budget: " + event.name())
+                    .set("currency", USD)
+                    .set("status", status)
+                    .set("total", total)
+                    .set("created_at", createdAt));
+            lines.forEach(line -> sink.add("budget.budget_lines", line));
+            budgetedVendors.put(event.id(), quotes.stream().map(Quote::vendor).distinct().toList());
+        }
+    }
+
+    /** One priced item from one vendor on a budget. */
+    private record Quote(Vendor vendor, LineItem item) {
+    }
+
+    /**
+     * What the event buys, in the order its type lists the categories: one vendor per category,
+     * one item each, two from the caterer (a meal and a break or reception). Categories with no
+     * vendor on the roster are left out, and a few nice-to-haves are skipped now and then.
+     */
+    private List<Quote> quotes(Draw draw, Event event) {
+        List<Quote> quotes = new ArrayList<>();
+        for (String category : event.type().categories()) {
+            List<Vendor> candidates = vendorsByCategory.get(category);
+            if (candidates == null || (Catalog.OPTIONAL_CATEGORIES.contains(category) && draw.chance(0.3))) {
+                continue;
+            }
+            Vendor vendor = draw.pick(candidates);
+            List<LineItem> items = new ArrayList<>(Catalog.LINE_ITEMS.get(category));
+            Collections.shuffle(items, draw.random());
+            int take = category.equals("catering") ? 2 : 1;
+            items.subList(0, Math.min(take, items.size())).forEach(item -> quotes.add(new Quote(vendor, item)));
+        }
+        return quotes;
+    }
+
+    private static int quantity(Draw draw, LineItem item, Event event) {
+        return switch (item.basis()) {
+            case HEADCOUNT -> event.attendees();
+            case GUEST_DAYS -> event.attendees() * event.days();
+            case DAYS -> event.days();
+            case TABLES -> (event.attendees() + 9) / 10;
+            case COUNT -> draw.between(item.minQuantity(), item.maxQuantity());
+        };
+    }
+
+    private static BigDecimal cents(Draw draw, long minCents, long maxCents, long stepCents) {
+        long steps = (maxCents - minCents) / stepCents;
+        return BigDecimal.valueOf(minCents + stepCents * draw.between(0, Math.toIntExact(steps)), 2);
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    private void workOrders() {
+        List<Vendor> onSite = vendors.stream().filter(v -> Catalog.ON_SITE_CATEGORIES.contains(v.category())).toList();
+        for (Event event : events) {
+            Draw draw = ctx.draw("work_order", event.ordinal());
+            // The crew comes from the event's own budget when it has one, so dispatch and budget tell one story.
+            List<Vendor> budgeted = budgetedVendors.getOrDefault(event.id(), List.of()).stream()
+                    .filter(v -> Catalog.ON_SITE_CATEGORIES.contains(v.category())).toList();
+            List<Vendor> candidates = !budgeted.isEmpty() ? budgeted : !onSite.isEmpty() ? onSite : vendors;
+            Vendor vendor = draw.pick(candidates);
+            int[] crew = Catalog.CREW_SIZES.get(vendor.category());
+            // Crews arrive one to eighteen hours before doors open: load-in the night before or that morning.
+            Instant scheduledAt = event.startsAt().minus(Duration.ofMinutes(30L * draw.between(2, 36)));
+            String status = switch (event.status()) {
+                case "completed" -> "completed";
+                case "cancelled" -> "cancelled";
+                default -> scheduledAt.isBefore(anchor.plus(Duration.ofDays(2))) ? "dispatched" : "scheduled";
+            };
+            sink.add("dispatch.work_orders", Row.withId(ctx.id("work_order", event.ordinal()))
+                    .set("event_id", event.id())
+                    .set("vendor_id", vendor.id())
+                    .set("task", draw.pick(Catalog.TASKS.get(vendor.category())))
+                    .set("status", status)
+                    .set("crew_size", draw.between(crew[0], crew[1]))
+                    .set("scheduled_at", scheduledAt));
+        }
+    }
+
+    // ---------------------------------------------------------------- spaces
+
+    /**
+     * Every event books its main room for its whole run; a budgeted event also books a second
+     * room for a side program on its first day. Both stay inside the event's hours.
+     */
+    private void reservations() {
+        int budgeted = EventAgencyStarterPack.budgetsFor(events.size());
+        for (Event event : events) {
+            Space main = bestFit(spaces, event.attendees());
+            reserve(event, 2 * event.ordinal(), main, event.type().mainPurpose(), event.startsAt(), event.endsAt());
+            if (event.ordinal() < budgeted) {
+                Space side = bestFit(spaces.stream().filter(s -> s != main).toList(), Math.max(1, event.attendees() / 3));
+                Instant from;
+                Instant to;
+                if (event.days() > 1) {
+                    from = event.startsAt().plus(Duration.ofHours(1));
+                    to = from.plus(Duration.ofHours(6));
+                } else {
+                    from = event.startsAt();
+                    to = from.plus(Duration.ofMinutes(90));
+                }
+                reserve(event, 2 * event.ordinal() + 1, side, event.type().sidePurpose(), from, to);
+            }
+        }
+    }
+
+    private void reserve(Event event, int key, Space space, String purpose, Instant from, Instant to) {
+        Draw draw = ctx.draw("reservation", key);
+        String status = switch (event.status()) {
+            case "completed", "confirmed" -> "confirmed";
+            case "cancelled" -> "released";
+            case "planning" -> draw.chance(0.6) ? "confirmed" : "tentative";
+            default -> "tentative";
+        };
+        sink.add("spaces.reservations", Row.withId(ctx.id("reservation", key))
+                .set("space_id", space.id())
+                .set("event_id", event.id())
+                .set("purpose", purpose)
+                .set("status", status)
+                .set("starts_at", from)
+                .set("ends_at", to));
+    }
+
+    /** The smallest room that seats everyone, or the largest there is when none does. */
+    private static Space bestFit(List<Space> options, int guests) {
+        Comparator<Space> bySize = Comparator.comparingInt(s -> s.spec().capacity());
+        return options.stream().filter(s -> s.spec().capacity() >= guests).min(bySize)
+                .orElseGet(() -> options.stream().max(bySize).orElseThrow());
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /** A day in [from, to], inclusive; an empty range gives {@code to}, the later bound never being crossed. */
+    private static LocalDate dateBetween(Draw draw, LocalDate from, LocalDate to) {
+        long span = ChronoUnit.DAYS.between(from, to);
+        return span <= 0 ? to : from.plusDays(draw.between(0, Math.toIntExact(span)));
+    }
+
+    /** A moment during office hours on that day, where the agency works: when people create records. */
+    private Instant atWorkHours(Draw draw, LocalDate day) {
+        return ZonedDateTime.of(day, LocalTime.of(draw.between(8, 17), draw.between(0, 59)), zone).toInstant();
+    }
+
+    private Instant workdayMoment(Draw draw, LocalDate from, LocalDate to) {
+        return atWorkHours(draw, dateBetween(draw, from, to));
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
