@@ -1,0 +1,184 @@
+package io.seedreset.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seedreset.testing.TestDatabases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The CLI contract: commands, words and exit codes, on a real PostgreSQL. */
+class CliTest {
+
+    private String url;
+
+    @BeforeEach
+    void freshDatabase() {
+        DataSource dataSource = TestDatabases.newDatabase();
+        url = TestDatabases.url(dataSource);
+    }
+
+    private Cli.Run seedreset(String... args) {
+        List<String> all = new ArrayList<>(List.of("--url", url, "--user", "postgres", "--actor", "cli-test"));
+        all.addAll(List.of(args));
+        return Cli.run(all.toArray(String[]::new));
+    }
+
+    private void initWithOrganizations() {
+        assertThat(seedreset("init").exitCode()).isZero();
+        assertThat(seedreset("org", "create", "acme-demo", "--name", "Acme Demo", "--kind", "demo").exitCode()).isZero();
+        assertThat(seedreset("org", "create", "acme", "--name", "Acme").exitCode()).isZero();
+    }
+
+    @Test
+    void demo_initialises_creates_a_demo_organization_and_applies_the_starter_pack() {
+        Cli.Run demo = seedreset("demo");
+        assertThat(demo.exitCode()).as(demo.toString()).isZero();
+        assertThat(demo.out()).contains("Plan: event-agency-starter 1.0.0 for 'demo'", "Applied event-agency-starter 1.0.0 to 'demo'",
+                "suppliers.vendors", "12", "Next: ");
+        Cli.Run again = seedreset("demo");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("is already applied to 'demo'");
+    }
+
+    @Test
+    void org_create_without_kind_creates_a_production_organization() {
+        seedreset("init");
+        Cli.Run created = seedreset("org", "create", "bigco", "--name", "Big Co");
+        assertThat(created.out()).contains("Created production organization 'bigco' (Big Co): seed packs will never run there.");
+        Cli.Run list = seedreset("org", "list");
+        assertThat(list.out()).containsPattern("bigco +Big Co +production +yes");
+    }
+
+    @Test
+    void plan_then_apply_with_the_plan_hash_writes_exactly_the_plan() {
+        initWithOrganizations();
+        Cli.Run plan = seedreset("plan", "event-agency-starter", "--org", "acme-demo", "--seed", "7", "--anchor", "2026-11-01");
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("Nothing was written.", "Expected totals:", "Sample events.events:");
+        Matcher hash = Pattern.compile("Plan hash: (\\w+)").matcher(plan.out());
+        assertThat(hash.find()).isTrue();
+
+        Cli.Run wrong = seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo",
+                "--seed", "8", "--anchor", "2026-11-01", "--plan-hash", hash.group(1));
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(wrong.err()).startsWith("seedreset: pack 'event-agency-starter' would write other rows than the reviewed plan");
+
+        Cli.Run apply = seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo",
+                "--seed", "7", "--anchor", "2026-11-01", "--plan-hash", hash.group(1));
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        assertThat(apply.out()).contains("Applied event-agency-starter 1.0.0 to 'acme-demo'", "plan hash " + hash.group(1));
+    }
+
+    @Test
+    void every_mutating_command_refuses_a_production_organization_with_exit_3() {
+        initWithOrganizations();
+        String expected = "seedreset: organization 'acme' is a production organization: seed packs never run there (create a demo organization with 'seedreset org create')";
+        for (String[] command : List.of(
+                new String[] {"plan", "event-agency-starter", "--org", "acme"},
+                new String[] {"apply", "event-agency-starter", "--org", "acme", "--confirm", "acme"},
+                new String[] {"teardown", "--org", "acme", "--confirm", "acme"},
+                new String[] {"reset", "--org", "acme", "--confirm", "acme"})) {
+            Cli.Run run = seedreset(command);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(run.err().strip()).isEqualTo(expected);
+        }
+        Cli.Run history = seedreset("history", "--org", "acme");
+        assertThat(history.out()).contains("refused").containsPattern("cli-test +reset +acme");
+    }
+
+    @Test
+    void confirmation_missing_or_wrong_is_a_conflict_and_writes_nothing() {
+        initWithOrganizations();
+        Cli.Run missing = seedreset("apply", "event-agency-starter", "--org", "acme-demo");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(missing.err().strip()).isEqualTo(
+                "seedreset: applying to 'acme-demo' needs confirmation: type the organization's slug (--confirm acme-demo)");
+        Cli.Run wrong = seedreset("reset", "--org", "acme-demo", "--confirm", "acme");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(wrong.err().strip()).isEqualTo("seedreset: confirmation 'acme' does not match organization 'acme-demo': nothing was changed");
+        assertThat(seedreset("history", "--json").out()).doesNotContain("\"applications\" : [ {");
+    }
+
+    @Test
+    void bad_input_gets_one_line_and_exit_2() {
+        initWithOrganizations();
+        assertUsage(seedreset("plan", "nope", "--org", "acme-demo"), "seedreset: unknown pack 'nope': see 'seedreset packs' for the installed packs");
+        assertUsage(seedreset("plan", "event-agency-starter", "--org", "ghost"), "seedreset: unknown organization 'ghost'");
+        assertUsage(seedreset("plan", "event-agency-starter", "--org", "acme-demo", "--mode", "huge"),
+                "seedreset: pack 'event-agency-starter' has no mode 'huge': use one of");
+        assertUsage(seedreset("plan", "event-agency-starter", "--org", "acme-demo", "--set", "events"),
+                "seedreset: --set expects key=value, got 'events'");
+        assertUsage(seedreset("plan", "event-agency-starter", "--org", "acme-demo", "--set", "events=lots"),
+                "seedreset: parameter 'events' of pack 'event-agency-starter' expects an integer between");
+        assertUsage(seedreset("plan", "event-agency-starter", "--org", "acme-demo", "--anchor", "yesterday"),
+                "seedreset: anchor 'yesterday' is not an ISO-8601 instant or date");
+        assertUsage(seedreset("org", "create", "x y", "--name", "X", "--kind", "demo"), "seedreset: organization slug 'x y' is not valid");
+        assertUsage(seedreset("org", "create", "newco", "--name", "X", "--kind", "staging"),
+                "seedreset: unknown organization kind 'staging': use one of production, demo, qa, sandbox");
+        Cli.Run unknownOption = seedreset("apply", "--frobnicate");
+        assertThat(unknownOption.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(seedreset("history", "--json").out()).doesNotContain("\"operation\"");
+    }
+
+    @Test
+    void an_uninitialised_database_is_a_failure_with_what_to_do() {
+        Cli.Run run = seedreset("org", "list");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err().strip()).isEqualTo("seedreset: the database is not initialised for Seed & Reset: run 'seedreset init' first");
+    }
+
+    @Test
+    void an_unreachable_database_is_a_failure_with_what_to_do() {
+        Cli.Run run = Cli.run("--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "org", "list");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err().strip()).startsWith("seedreset: cannot connect to the database: ")
+                .endsWith("; check the URL (--url or SEEDRESET_URL) and that PostgreSQL is running")
+                .doesNotContain("\n");
+        Cli.Run notJdbc = Cli.run("--url", "postgres://localhost/x", "org", "list");
+        assertThat(notJdbc.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(notJdbc.err().strip()).startsWith("seedreset: ");
+    }
+
+    @Test
+    void teardown_and_reset_round_trip() {
+        initWithOrganizations();
+        assertThat(seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo").exitCode()).isZero();
+        Cli.Run reset = seedreset("reset", "--org", "acme-demo", "--confirm", "acme-demo");
+        assertThat(reset.exitCode()).as(reset.toString()).isZero();
+        assertThat(reset.out()).contains("Reset 'acme-demo'", "re-applied 1 pack(s)");
+        Cli.Run teardown = seedreset("teardown", "--org", "acme-demo", "--confirm", "acme-demo");
+        assertThat(teardown.exitCode()).as(teardown.toString()).isZero();
+        assertThat(teardown.out()).contains("Tore down 1 application(s) in 'acme-demo'");
+        Cli.Run nothing = seedreset("teardown", "--org", "acme-demo", "--confirm", "acme-demo");
+        assertThat(nothing.out()).contains("'acme-demo' has no seeded applications: nothing to tear down.");
+    }
+
+    @Test
+    void reads_print_json_with_json() throws Exception {
+        initWithOrganizations();
+        seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode orgs = json.readTree(seedreset("--json", "org", "list").out());
+        assertThat(orgs).hasSize(2);
+        JsonNode history = json.readTree(seedreset("--json", "history", "--org", "acme-demo").out());
+        assertThat(history.get("applications").get(0).get("packId").asText()).isEqualTo("event-agency-starter");
+        assertThat(history.get("audit").get(0).get("outcome").asText()).isEqualTo("succeeded");
+        JsonNode plan = json.readTree(seedreset("--json", "plan", "event-agency-starter", "--org", "acme-demo").out());
+        assertThat(plan.get("counts").get("suppliers.vendors").asInt()).isEqualTo(12);
+        JsonNode packs = json.readTree(seedreset("--json", "packs").out());
+        assertThat(packs.get(0).get("id").asText()).isEqualTo("event-agency-starter");
+    }
+
+    private static void assertUsage(Cli.Run run, String messageStart) {
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith(messageStart);
+        assertThat(run.err().strip()).doesNotContain("\n");
+    }
+}
