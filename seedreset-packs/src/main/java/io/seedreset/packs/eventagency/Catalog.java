@@ -66,7 +66,10 @@ final class Catalog {
     static final List<String> VENDOR_CATEGORIES = List.of("catering", "audio_visual", "staging", "florals",
             "photography", "transportation", "security", "entertainment", "staffing", "printing");
 
-    /** Name patterns per category: {last} is a faker surname, {first} a given name, {city} the vendor's city. */
+    /**
+     * Name patterns per category: {last} is a surname, {last2} another, {city} the vendor's city. A pattern
+     * with {first} is named after its owner, who is then also the contact.
+     */
     static final Map<String, List<String>> VENDOR_NAMES = Map.of(
             "catering", List.of("{last} Catering Co.", "{last} & {last2} Catering", "{last} Fine Catering",
                     "Harvest Table Catering of {city}"),
@@ -101,6 +104,9 @@ final class Catalog {
             "staffing", List.of("Staff registration and badge pickup", "Run coat check and guest services"),
             "printing", List.of("Deliver and install signage and badges"));
 
+    /** Crews that build the room: they load in the afternoon or evening before the event. */
+    static final List<String> BUILD_CATEGORIES = List.of("staging", "audio_visual");
+
     /** Crews that come on site before doors open; the others deliver or perform, which makes a weaker work-order demo. */
     static final List<String> ON_SITE_CATEGORIES = List.of("staging", "audio_visual", "catering", "staffing",
             "security", "transportation");
@@ -124,11 +130,14 @@ final class Catalog {
     record Offer(String title, boolean toSponsor, long minAmount, long maxAmount, long step) {
     }
 
-    /** The agency's menu of events; weights say how often each type comes up. Themes use {client}, {city}, {region}. */
+    /**
+     * The agency's menu of events; weights say how often each type comes up. Themes use {client},
+     * {city}, {region} and {season}, the season of the event's first day, so no "Summer Festival" falls in March.
+     */
     static final List<EventType> EVENT_TYPES = List.of(
             new EventType("conference", 30,
                     List.of("{client} Annual Leadership Summit", "{client} Customer Conference", "{client} Partner Summit",
-                            "{client} Sales Kickoff", "{client} Innovation Forum"),
+                            "{client} Industry Summit", "{client} Innovation Forum"),
                     250, 1200, new Schedule(2, 3, LocalTime.of(8, 0), LocalTime.of(17, 30), DayOfWeek.TUESDAY),
                     List.of("catering", "audio_visual", "staging", "printing", "staffing", "photography", "transportation", "security"),
                     "General session", "Breakout sessions",
@@ -137,7 +146,7 @@ final class Catalog {
                             new Offer("Group registration, 25 passes", true, 12_500, 24_000, 250),
                             new Offer("Full event production", false, 120_000, 340_000, 5_000))),
             new EventType("gala", 15,
-                    List.of("{client} Foundation Annual Gala", "{client} Winter Benefit Gala", "{client} Founders' Awards Dinner"),
+                    List.of("{client} Foundation Annual Gala", "{client} {season} Benefit Gala", "{client} Founders' Awards Dinner"),
                     150, 500, new Schedule(1, 1, LocalTime.of(18, 0), LocalTime.of(23, 30), DayOfWeek.SATURDAY),
                     List.of("catering", "florals", "entertainment", "audio_visual", "photography", "staging", "security"),
                     "Gala dinner and program", "VIP cocktail reception",
@@ -146,7 +155,7 @@ final class Catalog {
                             new Offer("Live auction underwriting", true, 3_000, 12_000, 500),
                             new Offer("Gala production and design", false, 60_000, 180_000, 2_500))),
             new EventType("product_launch", 15,
-                    List.of("{client} Spring Product Launch", "{client} Flagship Launch Reception", "{client} Product Preview Night"),
+                    List.of("{client} {season} Product Launch", "{client} Flagship Launch Reception", "{client} Product Preview Night"),
                     80, 300, new Schedule(1, 1, LocalTime.of(17, 30), LocalTime.of(21, 30), DayOfWeek.THURSDAY),
                     List.of("catering", "audio_visual", "staging", "photography", "printing", "staffing"),
                     "Launch presentation and reception", "Press preview",
@@ -170,7 +179,7 @@ final class Catalog {
                             new Offer("Rehearsal dinner", false, 6_000, 16_000, 250),
                             new Offer("Day-of coordination", false, 2_800, 5_500, 100))),
             new EventType("festival", 7,
-                    List.of("{city} Food & Wine Festival", "{city} Summer Music Festival", "{city} Craft Brew Festival"),
+                    List.of("{city} Food & Wine Festival", "{city} {season} Music Festival", "{city} Craft Brew Festival"),
                     1500, 6000, new Schedule(2, 3, LocalTime.of(11, 0), LocalTime.of(22, 0), DayOfWeek.FRIDAY),
                     List.of("catering", "staging", "audio_visual", "security", "staffing", "entertainment", "printing"),
                     "Main stage and vendor village", "Hospitality lounge",
