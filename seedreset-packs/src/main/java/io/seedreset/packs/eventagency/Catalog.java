@@ -117,9 +117,13 @@ final class Catalog {
     record Schedule(int minDays, int maxDays, LocalTime starts, LocalTime ends, DayOfWeek usualFirstDay) {
     }
 
-    /** How a type of event is named, sized, scheduled and budgeted. */
+    /**
+     * How a type of event is named, sized, scheduled and budgeted. {@code cateredPercent} is the
+     * share of attendees the agency feeds and seats: everyone at a gala, the VIPs, exhibitors and
+     * crew at a festival, whose crowd buys its own food.
+     */
     record EventType(String code, int weight, List<String> themes, int minAttendees, int maxAttendees,
-                     Schedule schedule, List<String> categories, String mainPurpose, String sidePurpose,
+                     int cateredPercent, Schedule schedule, List<String> categories, String mainPurpose, String sidePurpose,
                      List<Offer> offers) {
     }
 
@@ -138,7 +142,7 @@ final class Catalog {
             new EventType("conference", 30,
                     List.of("{client} Annual Leadership Summit", "{client} Customer Conference", "{client} Partner Summit",
                             "{client} Industry Summit", "{client} Innovation Forum"),
-                    250, 1200, new Schedule(2, 3, LocalTime.of(8, 0), LocalTime.of(17, 30), DayOfWeek.TUESDAY),
+                    250, 1200, 100, new Schedule(2, 3, LocalTime.of(8, 0), LocalTime.of(17, 30), DayOfWeek.TUESDAY),
                     List.of("catering", "audio_visual", "staging", "printing", "staffing", "photography", "transportation", "security"),
                     "General session", "Breakout sessions",
                     List.of(new Offer("Platinum sponsorship", true, 40_000, 90_000, 2_500),
@@ -147,7 +151,7 @@ final class Catalog {
                             new Offer("Full event production", false, 120_000, 340_000, 5_000))),
             new EventType("gala", 15,
                     List.of("{client} Foundation Annual Gala", "{client} {season} Benefit Gala", "{client} Founders' Awards Dinner"),
-                    150, 500, new Schedule(1, 1, LocalTime.of(18, 0), LocalTime.of(23, 30), DayOfWeek.SATURDAY),
+                    150, 500, 100, new Schedule(1, 1, LocalTime.of(18, 0), LocalTime.of(23, 30), DayOfWeek.SATURDAY),
                     List.of("catering", "florals", "entertainment", "audio_visual", "photography", "staging", "security"),
                     "Gala dinner and program", "VIP cocktail reception",
                     List.of(new Offer("Presenting sponsorship", true, 25_000, 60_000, 2_500),
@@ -156,7 +160,7 @@ final class Catalog {
                             new Offer("Gala production and design", false, 60_000, 180_000, 2_500))),
             new EventType("product_launch", 15,
                     List.of("{client} {season} Product Launch", "{client} Flagship Launch Reception", "{client} Product Preview Night"),
-                    80, 300, new Schedule(1, 1, LocalTime.of(17, 30), LocalTime.of(21, 30), DayOfWeek.THURSDAY),
+                    80, 300, 100, new Schedule(1, 1, LocalTime.of(17, 30), LocalTime.of(21, 30), DayOfWeek.THURSDAY),
                     List.of("catering", "audio_visual", "staging", "photography", "printing", "staffing"),
                     "Launch presentation and reception", "Press preview",
                     List.of(new Offer("Launch event production", false, 45_000, 150_000, 2_500),
@@ -164,7 +168,7 @@ final class Catalog {
                             new Offer("Post-event highlight film", false, 6_500, 15_000, 500))),
             new EventType("offsite", 15,
                     List.of("{client} Executive Offsite", "{client} Leadership Retreat", "{client} Engineering Offsite"),
-                    25, 90, new Schedule(2, 3, LocalTime.of(9, 0), LocalTime.of(16, 0), DayOfWeek.WEDNESDAY),
+                    25, 90, 100, new Schedule(2, 3, LocalTime.of(9, 0), LocalTime.of(16, 0), DayOfWeek.WEDNESDAY),
                     List.of("catering", "audio_visual", "transportation", "entertainment", "photography"),
                     "Plenary sessions", "Team workshops",
                     List.of(new Offer("Offsite planning and logistics", false, 25_000, 80_000, 1_000),
@@ -172,7 +176,7 @@ final class Catalog {
                             new Offer("Airport and hotel transfers", false, 3_500, 9_500, 250))),
             new EventType("wedding", 10,
                     List.of("{couple} Wedding"),
-                    80, 220, new Schedule(1, 1, LocalTime.of(16, 0), LocalTime.of(23, 0), DayOfWeek.SATURDAY),
+                    80, 220, 100, new Schedule(1, 1, LocalTime.of(16, 0), LocalTime.of(23, 0), DayOfWeek.SATURDAY),
                     List.of("catering", "florals", "entertainment", "photography", "staging", "transportation"),
                     "Ceremony and reception", "Cocktail hour",
                     List.of(new Offer("Full wedding planning", false, 18_000, 45_000, 500),
@@ -180,7 +184,7 @@ final class Catalog {
                             new Offer("Day-of coordination", false, 2_800, 5_500, 100))),
             new EventType("festival", 7,
                     List.of("{city} Food & Wine Festival", "{city} {season} Music Festival", "{city} Craft Brew Festival"),
-                    1500, 6000, new Schedule(2, 3, LocalTime.of(11, 0), LocalTime.of(22, 0), DayOfWeek.FRIDAY),
+                    1500, 6000, 8, new Schedule(2, 3, LocalTime.of(11, 0), LocalTime.of(22, 0), DayOfWeek.FRIDAY),
                     List.of("catering", "staging", "audio_visual", "security", "staffing", "entertainment", "printing"),
                     "Main stage and vendor village", "Hospitality lounge",
                     List.of(new Offer("Title sponsorship", true, 50_000, 120_000, 5_000),
@@ -188,7 +192,7 @@ final class Catalog {
                             new Offer("Hospitality lounge sponsorship", true, 12_000, 30_000, 1_000))),
             new EventType("trade_show", 8,
                     List.of("{region} Hospitality Expo", "{region} Home & Garden Show", "{region} Manufacturing Expo"),
-                    800, 4000, new Schedule(2, 3, LocalTime.of(9, 0), LocalTime.of(17, 0), DayOfWeek.TUESDAY),
+                    800, 4000, 12, new Schedule(2, 3, LocalTime.of(9, 0), LocalTime.of(17, 0), DayOfWeek.TUESDAY),
                     List.of("staging", "audio_visual", "printing", "security", "staffing", "catering", "transportation"),
                     "Exhibit floor", "Education sessions",
                     List.of(new Offer("Exhibitor booth, 20 x 20 ft", true, 9_000, 22_000, 500),
@@ -220,9 +224,37 @@ final class Catalog {
         COUNT
     }
 
-    /** A priced line from a vendor's quote. Costs are in cents so per-badge prices stay exact. */
+    /**
+     * A priced line from a vendor's quote. Costs are in cents so per-badge prices stay exact.
+     * The guest range and event types keep items where they belong: no LED wall at a thirty-person
+     * offsite, no single meeting-room projector for a thousand, no dance floor at a conference.
+     */
     record LineItem(String description, Basis basis, int minQuantity, int maxQuantity,
-                    long minCents, long maxCents, long stepCents) {
+                    long minCents, long maxCents, long stepCents, int minGuests, int maxGuests, List<String> eventTypes) {
+
+        LineItem(String description, Basis basis, int minQuantity, int maxQuantity, long minCents, long maxCents,
+                 long stepCents) {
+            this(description, basis, minQuantity, maxQuantity, minCents, maxCents, stepCents, 0, Integer.MAX_VALUE, List.of());
+        }
+
+        LineItem forAtLeast(int guests) {
+            return new LineItem(description, basis, minQuantity, maxQuantity, minCents, maxCents, stepCents, guests,
+                    maxGuests, eventTypes);
+        }
+
+        LineItem forAtMost(int guests) {
+            return new LineItem(description, basis, minQuantity, maxQuantity, minCents, maxCents, stepCents, minGuests,
+                    guests, eventTypes);
+        }
+
+        LineItem onlyFor(String... types) {
+            return new LineItem(description, basis, minQuantity, maxQuantity, minCents, maxCents, stepCents, minGuests,
+                    maxGuests, List.of(types));
+        }
+
+        boolean fits(EventType type, int guests) {
+            return guests >= minGuests && guests <= maxGuests && (eventTypes.isEmpty() || eventTypes.contains(type.code()));
+        }
     }
 
     private static LineItem perGuest(String description, Basis basis, long minDollars, long maxDollars) {
@@ -243,13 +275,15 @@ final class Catalog {
                     perGuest("Passed hors d'oeuvres reception", Basis.HEADCOUNT, 38, 72)),
             "audio_visual", List.of(
                     new LineItem("General session AV package (LED wall, line array, two cameras), per day", Basis.DAYS, 1, 1,
-                            1_400_000, 3_800_000, 25_000),
-                    counted("Breakout room AV kit, per room per day", 4, 24, 650, 1_150, 25),
+                            1_400_000, 3_800_000, 25_000).forAtLeast(200),
+                    counted("Breakout room AV kit, per room per day", 4, 24, 650, 1_150, 25).forAtLeast(150),
+                    counted("Meeting room projector and sound, per day", 2, 6, 450, 850, 25).forAtMost(150),
                     new LineItem("Ballroom sound and lighting package, per day", Basis.DAYS, 1, 1, 450_000, 1_100_000, 25_000)),
             "staging", List.of(
-                    counted("Main stage, 32 x 16 ft with skirting and stairs", 1, 1, 6_500, 14_500, 250),
-                    new LineItem("Pipe and drape, per linear foot", Basis.COUNT, 120, 480, 900, 1_450, 25),
-                    counted("Dance floor, 24 x 24 ft", 1, 1, 2_200, 3_800, 100)),
+                    counted("Main stage, 32 x 16 ft with skirting and stairs", 1, 1, 6_500, 14_500, 250).forAtLeast(150),
+                    counted("Presentation riser, 16 x 8 ft", 1, 1, 1_200, 2_400, 100).forAtMost(300),
+                    new LineItem("Pipe and drape, per linear foot", Basis.COUNT, 120, 480, 900, 1_450, 25).forAtLeast(150),
+                    counted("Dance floor, 24 x 24 ft", 1, 1, 2_200, 3_800, 100).onlyFor("gala", "wedding")),
             "florals", List.of(
                     new LineItem("Table centerpieces", Basis.TABLES, 1, 1, 8_500, 19_500, 500),
                     counted("Stage and entrance arrangements", 2, 6, 350, 950, 25)),
@@ -257,17 +291,19 @@ final class Catalog {
                     counted("Event photographer, per hour", 6, 24, 225, 375, 5),
                     counted("Highlight video, filmed and edited", 1, 1, 2_800, 6_500, 100)),
             "transportation", List.of(
-                    counted("56-passenger coach, per run", 4, 18, 850, 1_450, 25),
+                    counted("56-passenger coach, per run", 4, 18, 850, 1_450, 25).forAtLeast(100),
                     counted("Executive sedan transfers", 6, 30, 145, 225, 5)),
             "security", List.of(
-                    counted("Licensed security officers, per 8-hour shift", 4, 24, 320, 520, 10)),
+                    counted("Licensed security officers, per 8-hour shift", 4, 24, 320, 520, 10).forAtLeast(100),
+                    counted("Overnight venue security, per night", 1, 3, 480, 720, 20)),
             "entertainment", List.of(
                     counted("Live band, four-hour performance", 1, 1, 6_500, 16_000, 250),
                     counted("DJ and emcee", 1, 1, 2_200, 4_800, 100),
-                    counted("String quartet, ceremony and cocktail hour", 1, 1, 1_800, 3_200, 100)),
+                    counted("String quartet, ceremony and cocktail hour", 1, 1, 1_800, 3_200, 100).onlyFor("wedding", "gala")),
             "staffing", List.of(
                     counted("Registration and hospitality staff, per shift", 6, 30, 240, 340, 5),
-                    counted("Banquet servers, per shift", 8, 40, 260, 360, 5)),
+                    counted("Banquet servers, per shift", 8, 40, 260, 360, 5).forAtLeast(100),
+                    counted("Event concierge, per day", 1, 3, 380, 520, 10).forAtMost(150)),
             "printing", List.of(
                     new LineItem("Printed badges with lanyards", Basis.HEADCOUNT, 1, 1, 325, 650, 25),
                     counted("Directional signage, 24 x 36 in foam board", 12, 48, 45, 95, 5),
@@ -290,12 +326,12 @@ final class Catalog {
             new Space("Salon C", "Harbor & Vine Conference Center", "meeting_room", 120, 240),
             new Space("Skyline Terrace", "Harbor & Vine Conference Center", "terrace", 220, 450),
             new Space("Exhibit Hall A", "Harbor & Vine Conference Center", "hall", 3_000, 1_800),
-            new Space("Crystal Ballroom", "Meridian House", "ballroom", 400, 900),
-            new Space("Studio One", "The Foundry at Mill Street", "studio", 60, 175),
-            new Space("Foundry Hall", "The Foundry at Mill Street", "hall", 650, 700),
-            new Space("Courtyard Terrace", "Meridian House", "terrace", 200, 420),
-            new Space("Library Room", "Meridian House", "meeting_room", 40, 140),
-            new Space("Rooftop Garden", "The Foundry at Mill Street", "terrace", 150, 380),
+            new Space("Crystal Ballroom", "Alder House", "ballroom", 400, 900),
+            new Space("Studio One", "The Millwright Building", "studio", 60, 175),
+            new Space("Millwright Hall", "The Millwright Building", "hall", 650, 700),
+            new Space("Courtyard Terrace", "Alder House", "terrace", 200, 420),
+            new Space("Library Room", "Alder House", "meeting_room", 40, 140),
+            new Space("Rooftop Garden", "The Millwright Building", "terrace", 150, 380),
             new Space("Boardroom 4B", "Harbor & Vine Conference Center", "meeting_room", 18, 95),
-            new Space("Media Studio B", "The Foundry at Mill Street", "studio", 30, 150));
+            new Space("Media Studio B", "The Millwright Building", "studio", 30, 150));
 }

@@ -36,8 +36,9 @@ import net.datafaker.Faker;
  * before children. It keeps what later modules refer to (vendors, spaces, events, who works
  * each event), so it lives for a single {@code generate} call.
  *
- * <p>Every value comes from {@code ctx.draw(entity, ordinal)}, keyed so that a row's values
- * depend only on its own key and the rows it refers to, never on how many rows come after it.
+ * <p>Every value comes from {@code ctx.draw(entity, ordinal)}: each row has its own stream, so its
+ * values depend on its key, the parameters and the rows it refers to, never on the order in which
+ * other rows were drawn. Twelve vendors are the first twelve of fifteen.
  */
 final class Generation {
 
@@ -58,12 +59,13 @@ final class Generation {
     private record Space(UUID id, Catalog.Space spec) {
     }
 
+    /** One priced item from one vendor on a budget. */
+    private record Quote(Vendor vendor, LineItem item) {
+    }
+
     private record Event(int ordinal, UUID id, String name, EventType type, String client, String contactFirst,
                          String contactLast, String contactDomain, String status, LocalDate firstDay, int days,
                          Instant startsAt, Instant endsAt, int attendees, LocalDate bookedOn) {
-        boolean isOpen() {
-            return !status.equals("completed") && !status.equals("cancelled");
-        }
     }
 
     private final PackContext ctx;
@@ -110,9 +112,9 @@ final class Generation {
             // Cycling through the categories in signing order gives every small roster the essentials.
             String category = Catalog.VENDOR_CATEGORIES.get(i % Catalog.VENDOR_CATEGORIES.size());
             City city = draw.chance(0.6) ? metro.hub() : draw.pick(metro.cities());
-            String name = uniqueVendorName(draw, category, city, names);
             String first = faker.name().firstName();
             String last = faker.name().lastName();
+            String name = uniqueVendorName(draw, category, city, first, last, names);
             BigDecimal rating = draw.chance(0.12) ? null : BigDecimal.valueOf(draw.between(34, 50), 1);
             Instant createdAt = workdayMoment(draw, today.minusDays(1100), today.minusDays(30));
             UUID id = sink.add("suppliers.vendors", Row.withId(ctx.id("vendor", i))
@@ -131,15 +133,21 @@ final class Generation {
         }
     }
 
-    /** Two vendors with one name would confuse anyone reading the demo, so a clash draws again. */
-    private static String uniqueVendorName(Draw draw, String category, City city, Set<String> taken) {
+    /**
+     * A vendor named after its owner ("Maria Keller Photography") has the owner as its contact.
+     * Two vendors with one name would confuse anyone reading the demo, so a clash draws again.
+     */
+    private static String uniqueVendorName(Draw draw, String category, City city, String contactFirst,
+                                           String contactLast, Set<String> taken) {
         Faker faker = draw.faker();
         List<String> patterns = Catalog.VENDOR_NAMES.get(category);
         for (int attempt = 0; attempt < 20; attempt++) {
-            String name = draw.pick(patterns)
+            String pattern = draw.pick(patterns);
+            boolean ownerNamed = pattern.contains("{first}");
+            String name = pattern
                     .replace("{last2}", faker.name().lastName())
-                    .replace("{last}", faker.name().lastName())
-                    .replace("{first}", faker.name().firstName())
+                    .replace("{last}", ownerNamed ? contactLast : faker.name().lastName())
+                    .replace("{first}", contactFirst)
                     .replace("{city}", city.name());
             if (taken.add(name)) {
                 return name;
@@ -204,9 +212,9 @@ final class Generation {
                 contactDomain = Contacts.domain(contactLast + " family");
             } else {
                 client = type.code().equals("festival") || type.code().equals("trade_show")
-                        ? fill(draw.pick(Catalog.ORGANIZER_PATTERNS), faker.name().lastName(), city)
+                        ? local(draw.pick(Catalog.ORGANIZER_PATTERNS), city).replace("{last}", faker.name().lastName())
                         : faker.name().lastName() + " " + draw.pick(Catalog.CLIENT_LINES);
-                name = fill(theme.replace("{client}", client), "", city);
+                name = local(theme, city).replace("{client}", client).replace("{season}", season(firstDay));
                 contactDomain = Contacts.domain(client);
             }
             LocalDate bookedOn = completed
@@ -273,8 +281,17 @@ final class Generation {
         return draw.chance(0.5) ? "planning" : "inquiry";
     }
 
-    private String fill(String pattern, String lastName, City city) {
-        return pattern.replace("{last}", lastName).replace("{city}", city.name()).replace("{region}", metro.region());
+    private static String season(LocalDate day) {
+        return switch (day.getMonth()) {
+            case DECEMBER, JANUARY, FEBRUARY -> "Winter";
+            case MARCH, APRIL, MAY -> "Spring";
+            case JUNE, JULY, AUGUST -> "Summer";
+            default -> "Fall";
+        };
+    }
+
+    private String local(String pattern, City city) {
+        return pattern.replace("{city}", city.name()).replace("{region}", metro.region());
     }
 
     // ---------------------------------------------------------------- sales
@@ -374,7 +391,7 @@ final class Generation {
                 Quote quote = quotes.get(k);
                 int key = b * LINES_PER_BUDGET_KEY + k;
                 Draw line = ctx.draw("budget_line", key);
-                int quantity = quantity(line, quote.item(), event);
+                int quantity = quantity(line, quote, event);
                 BigDecimal unitCost = cents(line, quote.item().minCents(), quote.item().maxCents(), quote.item().stepCents());
                 BigDecimal amount = unitCost.multiply(BigDecimal.valueOf(quantity));
                 total = total.add(amount);
@@ -400,14 +417,11 @@ final class Generation {
         }
     }
 
-    /** One priced item from one vendor on a budget. */
-    private record Quote(Vendor vendor, LineItem item) {
-    }
-
     /**
      * What the event buys, in the order its type lists the categories: one vendor per category,
-     * one item each, two from the caterer (a meal and a break or reception). Categories with no
-     * vendor on the roster are left out, and a few nice-to-haves are skipped now and then.
+     * one item each, two from the caterer (a meal and a break or reception), each item one that
+     * suits the event's type and size. Categories with no vendor on the roster are left out, and a
+     * few nice-to-haves are skipped now and then.
      */
     private List<Quote> quotes(Draw draw, Event event) {
         List<Quote> quotes = new ArrayList<>();
@@ -417,7 +431,8 @@ final class Generation {
                 continue;
             }
             Vendor vendor = draw.pick(candidates);
-            List<LineItem> items = new ArrayList<>(Catalog.LINE_ITEMS.get(category));
+            List<LineItem> items = new ArrayList<>(Catalog.LINE_ITEMS.get(category).stream()
+                    .filter(item -> item.fits(event.type(), event.attendees())).toList());
             Collections.shuffle(items, draw.random());
             int take = category.equals("catering") ? 2 : 1;
             items.subList(0, Math.min(take, items.size())).forEach(item -> quotes.add(new Quote(vendor, item)));
@@ -425,12 +440,16 @@ final class Generation {
         return quotes;
     }
 
-    private static int quantity(Draw draw, LineItem item, Event event) {
+    private static int quantity(Draw draw, Quote quote, Event event) {
+        LineItem item = quote.item();
+        // Caterers and florists serve the seated guests; badges and signage are for everyone who comes.
+        boolean seated = quote.vendor().category().equals("catering") || quote.vendor().category().equals("florals");
+        int guests = seated ? Math.max(10, event.attendees() * event.type().cateredPercent() / 100) : event.attendees();
         return switch (item.basis()) {
-            case HEADCOUNT -> event.attendees();
-            case GUEST_DAYS -> event.attendees() * event.days();
+            case HEADCOUNT -> guests;
+            case GUEST_DAYS -> guests * event.days();
             case DAYS -> event.days();
-            case TABLES -> (event.attendees() + 9) / 10;
+            case TABLES -> (guests + 9) / 10;
             case COUNT -> draw.between(item.minQuantity(), item.maxQuantity());
         };
     }
@@ -452,8 +471,11 @@ final class Generation {
             List<Vendor> candidates = !budgeted.isEmpty() ? budgeted : !onSite.isEmpty() ? onSite : vendors;
             Vendor vendor = draw.pick(candidates);
             int[] crew = Catalog.CREW_SIZES.get(vendor.category());
-            // Crews arrive one to eighteen hours before doors open: load-in the night before or that morning.
-            Instant scheduledAt = event.startsAt().minus(Duration.ofMinutes(30L * draw.between(2, 36)));
+            // Stage and AV crews load in the afternoon or evening before; the rest arrive an hour or three before doors.
+            Instant scheduledAt = Catalog.BUILD_CATEGORIES.contains(vendor.category())
+                    ? ZonedDateTime.of(event.firstDay().minusDays(1), LocalTime.of(draw.between(13, 19), 30 * draw.between(0, 1)), zone)
+                    .toInstant()
+                    : event.startsAt().minus(Duration.ofMinutes(30L * draw.between(2, 6)));
             String status = switch (event.status()) {
                 case "completed" -> "completed";
                 case "cancelled" -> "cancelled";
@@ -478,8 +500,16 @@ final class Generation {
     private void reservations() {
         int budgeted = EventAgencyStarterPack.budgetsFor(events.size());
         for (Event event : events) {
+            // One hold per event: the venue confirms or pencils in all of an event's rooms together.
+            Draw draw = ctx.draw("reservation", event.ordinal());
+            String status = switch (event.status()) {
+                case "completed", "confirmed" -> "confirmed";
+                case "cancelled" -> "released";
+                case "planning" -> draw.chance(0.6) ? "confirmed" : "tentative";
+                default -> "tentative";
+            };
             Space main = bestFit(spaces, event.attendees());
-            reserve(event, 2 * event.ordinal(), main, event.type().mainPurpose(), event.startsAt(), event.endsAt());
+            reserve(event, 2 * event.ordinal(), main, event.type().mainPurpose(), status, event.startsAt(), event.endsAt());
             if (event.ordinal() < budgeted) {
                 Space side = bestFit(spaces.stream().filter(s -> s != main).toList(), Math.max(1, event.attendees() / 3));
                 Instant from;
@@ -491,19 +521,12 @@ final class Generation {
                     from = event.startsAt();
                     to = from.plus(Duration.ofMinutes(90));
                 }
-                reserve(event, 2 * event.ordinal() + 1, side, event.type().sidePurpose(), from, to);
+                reserve(event, 2 * event.ordinal() + 1, side, event.type().sidePurpose(), status, from, to);
             }
         }
     }
 
-    private void reserve(Event event, int key, Space space, String purpose, Instant from, Instant to) {
-        Draw draw = ctx.draw("reservation", key);
-        String status = switch (event.status()) {
-            case "completed", "confirmed" -> "confirmed";
-            case "cancelled" -> "released";
-            case "planning" -> draw.chance(0.6) ? "confirmed" : "tentative";
-            default -> "tentative";
-        };
+    private void reserve(Event event, int key, Space space, String purpose, String status, Instant from, Instant to) {
         sink.add("spaces.reservations", Row.withId(ctx.id("reservation", key))
                 .set("space_id", space.id())
                 .set("event_id", event.id())

@@ -127,7 +127,7 @@ class DefaultModeTest {
                  WHERE r.starts_at < e.starts_at OR r.ends_at > e.ends_at OR r.ends_at <= r.starts_at""")).isEmpty();
         assertThat(tenant.strings("""
                 SELECT w.task FROM dispatch.work_orders w JOIN events.events e ON e.org_id = w.org_id AND e.id = w.event_id
-                 WHERE w.scheduled_at > e.starts_at OR w.scheduled_at < e.starts_at - interval '1 day'""")).isEmpty();
+                 WHERE w.scheduled_at >= e.starts_at OR w.scheduled_at < e.starts_at - interval '36 hours'""")).isEmpty();
         assertThat(tenant.strings("""
                 SELECT s.name FROM spaces.reservations a
                   JOIN spaces.reservations b ON b.space_id = a.space_id AND a.id < b.id
