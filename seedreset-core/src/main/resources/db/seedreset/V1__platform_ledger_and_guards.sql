@@ -3,7 +3,7 @@
 -- Tenant tables get their guard triggers from the engine (seedreset init), because
 -- the engine discovers them from metadata; the functions they call live here.
 
-CREATE SCHEMA IF NOT EXISTS platform;
+-- The platform schema itself is created by Flyway (it keeps its history table there).
 
 CREATE TABLE platform.organizations (
     id            uuid        PRIMARY KEY,

@@ -8,7 +8,6 @@ import io.seedreset.api.SeedReset;
 import io.seedreset.api.TeardownRequest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +31,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         Path cliJar = Path.of(args.length > 1 ? args[1] : "seedreset-cli/target/seedreset.jar");
-        Path data = Files.createTempDirectory("seedreset-bench");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).start()) {
+        // A throw-away server: zonky creates its data directory in the temp folder and removes it on close.
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             SeedReset seedReset = SeedReset.configure().dataSource(postgres.getPostgresDatabase()).actor("bench").load();
             seedReset.init();
             seedReset.createOrganization(ORG, "Bench Events", OrganizationKind.DEMO);
@@ -62,16 +61,19 @@ public final class Benchmark {
                 }
             }
             System.out.printf("Seed & Reset benchmark: %s (%d rows), embedded PostgreSQL %s, %d rounds after %d warm-up%n",
-                    PACK, rows, postgres.getPostgresDatabase().getConnection().getMetaData().getDatabaseProductVersion(),
-                    rounds, WARMUP);
+                    PACK, rows, serverVersion(postgres), rounds, WARMUP);
             System.out.printf("%-28s %10s %10s %10s%n", "operation", "median ms", "min ms", "max ms");
             print("plan", plan);
             print("apply", applied);
             print("teardown", tornDown);
             print("reset (wipe + re-apply)", reset);
             print("CLI process: --help", help);
-        } finally {
-            deleteRecursively(data);
+        }
+    }
+
+    private static String serverVersion(EmbeddedPostgres postgres) throws java.sql.SQLException {
+        try (var connection = postgres.getPostgresDatabase().getConnection()) {
+            return connection.getMetaData().getDatabaseProductVersion();
         }
     }
 
@@ -97,11 +99,4 @@ public final class Benchmark {
         System.out.printf("%-28s %10.1f %10.1f %10.1f%n", operation, sorted[sorted.length / 2] / 1e6, sorted[0] / 1e6,
                 sorted[sorted.length - 1] / 1e6);
     }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-        }
-    }
-
 }

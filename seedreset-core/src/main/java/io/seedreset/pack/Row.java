@@ -9,6 +9,9 @@ import java.util.UUID;
  * One row to insert: column names to values, in the order they were set. The engine adds
  * {@code org_id} itself; a pack never chooses the tenant. Every row needs a UUID {@code id}.
  *
+ * <p>Every row of a table sets the same columns in the same order (set nullable ones to null
+ * explicitly): apply writes a table's rows with one COPY column list.
+ *
  * <p>Values may be String, Integer, Long, BigDecimal, Boolean, UUID, Instant, LocalDate,
  * LocalTime, a String[] (a text array) or null.
  */

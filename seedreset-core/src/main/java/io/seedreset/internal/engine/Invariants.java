@@ -4,7 +4,7 @@ import io.seedreset.api.SeedResetException;
 import io.seedreset.pack.Invariant;
 import io.seedreset.pack.SeedPack;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,15 +21,13 @@ final class Invariants {
 
     static void check(Connection connection, SeedPack pack, UUID organizationId) throws SQLException {
         for (Invariant invariant : pack.invariants()) {
-            String sql = invariant.sql().replace(":org", "?");
+            // A literal, not a bind parameter: the id is ours, and a '?' in the pack's SQL (jsonb operators,
+            // message texts) stays what it is.
+            String sql = invariant.sql().replace(":org", "'" + organizationId + "'::uuid");
             List<String> violations = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int placeholders = statement.getParameterMetaData().getParameterCount();
-                for (int i = 1; i <= placeholders; i++) {
-                    statement.setObject(i, organizationId);
-                }
+            try (Statement statement = connection.createStatement()) {
                 statement.setMaxRows(EXAMPLES);
-                try (ResultSet rs = statement.executeQuery()) {
+                try (ResultSet rs = statement.executeQuery(sql)) {
                     while (rs.next()) {
                         violations.add(rs.getString(1));
                     }

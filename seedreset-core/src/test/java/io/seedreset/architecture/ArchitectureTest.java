@@ -1,0 +1,33 @@
+package io.seedreset.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The dependency directions of STYLE.md, checked on core's production classes. */
+@AnalyzeClasses(packages = "io.seedreset", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Pack authors compile against the pack API alone; it must not drag the engine in. */
+    @ArchTest
+    static final ArchRule pack_api_depends_on_nothing_of_the_engine = classes()
+            .that().resideInAPackage("io.seedreset.pack..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.seedreset.pack..", "java..", "net.datafaker..");
+
+    /** Only the SeedReset entry class reaches into the internals; results and requests stay plain. */
+    @ArchTest
+    static final ArchRule api_exposes_no_internals = noClasses()
+            .that().resideInAPackage("io.seedreset.api..").and().doNotHaveSimpleName("SeedReset")
+            .should().dependOnClassesThat().resideInAPackage("io.seedreset.internal..");
+
+    /** Core knows nothing of the front ends, the reference platform or the bundled packs. */
+    @ArchTest
+    static final ArchRule core_knows_nothing_above_it = noClasses()
+            .that().resideInAPackage("io.seedreset..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.seedreset.cli..", "io.seedreset.packs..",
+                    "io.seedreset.platform..", "io.seedreset.server..", "picocli..", "io.javalin..");
+}
