@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 /** How results read on a terminal. JSON output is the result objects themselves ({@link Json}). */
 public final class ResultPrinter {
 
+    /** Sample rows show the first columns that read as data; ids are in the JSON output. */
     private static final int SAMPLE_COLUMNS = 6;
 
     private final PrintWriter out;
@@ -33,7 +34,7 @@ public final class ResultPrinter {
         for (Map.Entry<String, List<Map<String, String>>> samples : plan.samples().entrySet()) {
             out.printf("Sample %s:%n", samples.getKey());
             List<String> columns = samples.getValue().get(0).keySet().stream()
-                    .filter(c -> !c.equals("id")).limit(SAMPLE_COLUMNS).toList();
+                    .filter(c -> !c.equals("id") && !c.endsWith("_id")).limit(SAMPLE_COLUMNS).toList();
             TextTable table = new TextTable(columns.toArray(String[]::new));
             for (Map<String, String> row : samples.getValue()) {
                 table.row(columns.stream().map(row::get).toArray());

@@ -2,7 +2,6 @@ package io.seedreset.cli.output;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** A plain, left-aligned text table, sized to its content. */
@@ -17,8 +16,13 @@ public final class TextTable {
         this.headers = List.of(headers);
     }
 
+    /** Adds a row; cells are cut to keep columns readable, except the last, which often holds a message. */
     public TextTable row(Object... cells) {
-        rows.add(Arrays.stream(cells).map(TextTable::cell).toList());
+        List<String> row = new ArrayList<>();
+        for (int i = 0; i < cells.length; i++) {
+            row.add(cell(cells[i], i == cells.length - 1));
+        }
+        rows.add(row);
         return this;
     }
 
@@ -47,8 +51,8 @@ public final class TextTable {
         out.println(text.toString().stripTrailing());
     }
 
-    private static String cell(Object value) {
+    private static String cell(Object value, boolean last) {
         String text = value == null ? "-" : value.toString().replace('\n', ' ');
-        return text.length() > MAX_CELL ? text.substring(0, MAX_CELL - 1) + "…" : text;
+        return !last && text.length() > MAX_CELL ? text.substring(0, MAX_CELL - 1) + "…" : text;
     }
 }
