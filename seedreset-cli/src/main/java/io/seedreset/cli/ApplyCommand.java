@@ -18,8 +18,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     PackOptions pack;
 
-    @Option(names = "--confirm", paramLabel = "<slug>", description = "the organization's slug, typed to confirm")
-    String confirm;
+    @Mixin
+    Confirmation confirmation;
 
     @Option(names = "--replace", description = "tear down an application of this pack with another version or parameters first")
     boolean replace;
@@ -30,7 +30,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ApplyRequest request = ApplyRequest.of(pack.request())
-                .confirm(Confirmation.obtain(confirm, "Applying " + pack.pack + " to", pack.organization))
+                .confirm(confirmation.obtain("Applying " + pack.pack + " to", pack.organization))
                 .replace(replace)
                 .planHash(planHash);
         ApplyResult result = root.seedReset().apply(request);

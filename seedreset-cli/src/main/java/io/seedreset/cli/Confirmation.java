@@ -1,17 +1,19 @@
 package io.seedreset.cli;
 
 import java.io.Console;
+import picocli.CommandLine.Option;
 
 /**
- * The typed slug that apply, teardown and reset need. On a terminal the user is asked; without
- * one, the missing confirmation goes to the engine, which refuses (exit 4).
+ * The typed slug that apply, teardown and reset need ({@code --confirm}). Without it, the user is
+ * asked on a terminal; without a terminal, the missing confirmation goes to the engine, which
+ * refuses (exit 4).
  */
 final class Confirmation {
 
-    private Confirmation() {
-    }
+    @Option(names = "--confirm", paramLabel = "<slug>", description = "the organization's slug, typed to confirm")
+    String given;
 
-    static String obtain(String given, String verb, String slug) {
+    String obtain(String verb, String slug) {
         if (given != null) {
             return given;
         }

@@ -6,6 +6,7 @@ import io.seedreset.api.SeedReset;
 import io.seedreset.cli.output.ResultPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,8 +19,8 @@ final class ResetCommand implements Callable<Integer> {
     @Option(names = "--org", required = true, paramLabel = "<slug>", description = "organization slug")
     String organization;
 
-    @Option(names = "--confirm", paramLabel = "<slug>", description = "the organization's slug, typed to confirm")
-    String confirm;
+    @Mixin
+    Confirmation confirmation;
 
     @Option(names = "--anchor", paramLabel = "T", description = "anchor for the re-applied packs (default: start of today, UTC)")
     String anchor;
@@ -28,7 +29,7 @@ final class ResetCommand implements Callable<Integer> {
     public Integer call() {
         ResetRequest request = ResetRequest.of(organization)
                 .anchor(anchor == null ? null : SeedReset.parseAnchor(anchor))
-                .confirm(Confirmation.obtain(confirm, "Resetting", organization));
+                .confirm(confirmation.obtain("Resetting", organization));
         ResetResult result = root.seedReset().reset(request);
         if (!root.printedJson(result)) {
             new ResultPrinter(root.out()).reset(result);

@@ -6,6 +6,7 @@ import io.seedreset.cli.output.ResultPrinter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,8 +19,8 @@ final class TeardownCommand implements Callable<Integer> {
     @Option(names = "--org", required = true, paramLabel = "<slug>", description = "organization slug")
     String organization;
 
-    @Option(names = "--confirm", paramLabel = "<slug>", description = "the organization's slug, typed to confirm")
-    String confirm;
+    @Mixin
+    Confirmation confirmation;
 
     @Option(names = "--application", paramLabel = "ID", description = "one application's id (default: all of them)")
     UUID application;
@@ -27,7 +28,7 @@ final class TeardownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TeardownResult result = root.seedReset().teardown(TeardownRequest.of(organization)
-                .confirm(Confirmation.obtain(confirm, "Tearing down", organization))
+                .confirm(confirmation.obtain("Tearing down", organization))
                 .application(application));
         if (!root.printedJson(result)) {
             new ResultPrinter(root.out()).teardown(result);
