@@ -9,6 +9,7 @@ import io.seedreset.api.SeedReset;
 import io.seedreset.cli.output.ResultPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,17 +24,23 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--org", defaultValue = "demo", paramLabel = "<slug>", description = "the demo organization (default: demo)")
     String organization;
 
+    @Mixin
+    Confirmation confirmation;
+
     @Override
     public Integer call() {
         SeedReset seedReset = root.seedReset();
         seedReset.init();
-        if (seedReset.organizations().stream().noneMatch(o -> o.slug().equals(organization))) {
+        boolean created = seedReset.organizations().stream().noneMatch(o -> o.slug().equals(organization));
+        if (created) {
             seedReset.createOrganization(organization, "Harbor & Pine Events", OrganizationKind.DEMO);
         }
         PlanResult plan = seedReset.plan(PackRequest.of(PACK, organization));
-        // The demo confirms on the user's behalf: it only ever targets the demo organization it created.
+        // The demo confirms on the user's behalf only for the organization it has just created;
+        // an existing one is confirmed like any apply.
+        String confirmed = created ? organization : confirmation.obtain("Applying " + PACK + " to", organization);
         ApplyResult applied = seedReset.apply(ApplyRequest.of(PackRequest.of(PACK, organization).seed(plan.seed()).anchor(plan.anchor()))
-                .confirm(organization).planHash(plan.planHash()));
+                .confirm(confirmed).planHash(plan.planHash()));
         if (root.printedJson(applied)) {
             return ExitCodes.OK;
         }

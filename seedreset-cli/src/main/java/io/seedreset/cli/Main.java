@@ -46,10 +46,11 @@ public final class Main {
     }
 
     private static String message(Exception exception) {
-        if (exception instanceof SeedResetException) {
-            return exception.getMessage();
-        }
-        return "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
+        String message = exception instanceof SeedResetException ? exception.getMessage()
+                : "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
                 + " (please report this with the command you ran)";
+        // Errors are one line: drivers and servers sometimes add "Where:" or "Position:" lines.
+        return String.valueOf(message).lines().map(String::strip).filter(l -> !l.isEmpty())
+                .reduce((a, b) -> a + " " + b).orElse("");
     }
 }

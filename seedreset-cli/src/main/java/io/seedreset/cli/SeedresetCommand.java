@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command: database options shared by every subcommand, and the session they open. */
@@ -31,20 +32,20 @@ public final class SeedresetCommand implements AutoCloseable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", defaultValue = "${env:SEEDRESET_URL}",
+    @Option(names = "--url", scope = ScopeType.INHERIT, defaultValue = "${env:SEEDRESET_URL}",
             description = "JDBC URL of a PostgreSQL server (default: the embedded PostgreSQL)")
     String url;
 
-    @Option(names = "--user", defaultValue = "${env:SEEDRESET_USER}", description = "database user")
+    @Option(names = "--user", scope = ScopeType.INHERIT, defaultValue = "${env:SEEDRESET_USER}", description = "database user")
     String user;
 
-    @Option(names = "--password", defaultValue = "${env:SEEDRESET_PASSWORD}", description = "database password")
+    @Option(names = "--password", scope = ScopeType.INHERIT, defaultValue = "${env:SEEDRESET_PASSWORD}", description = "database password")
     String password;
 
-    @Option(names = "--json", description = "print results as JSON")
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "print results as JSON")
     boolean json;
 
-    @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "who is acting, recorded in the audit (default: the OS user)")
+    @Option(names = "--actor", scope = ScopeType.INHERIT, defaultValue = "${sys:user.name}", description = "who is acting, recorded in the audit (default: the OS user)")
     String actor;
 
     private Database database;
@@ -72,16 +73,8 @@ public final class SeedresetCommand implements AutoCloseable {
         return System.console() != null && !json ? new TerminalProgress() : Progress.NONE;
     }
 
-    boolean json() {
-        return json;
-    }
-
     PrintWriter out() {
         return spec.commandLine().getOut();
-    }
-
-    PrintWriter err() {
-        return spec.commandLine().getErr();
     }
 
     /** Prints a result as JSON when --json was given; returns whether it did. */

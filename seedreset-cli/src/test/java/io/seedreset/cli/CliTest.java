@@ -42,9 +42,27 @@ class CliTest {
         assertThat(demo.exitCode()).as(demo.toString()).isZero();
         assertThat(demo.out()).contains("Plan: event-agency-starter 1.0.0 for 'demo'", "Applied event-agency-starter 1.0.0 to 'demo'",
                 "suppliers.vendors", "12", "Next: ");
-        Cli.Run again = seedreset("demo");
+        Cli.Run again = seedreset("demo", "--confirm", "demo");
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).contains("is already applied to 'demo'");
+    }
+
+    @Test
+    void demo_on_an_existing_organization_asks_for_confirmation_like_any_apply() {
+        initWithOrganizations();
+        Cli.Run run = seedreset("demo", "--org", "acme-demo");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(run.err()).contains("needs confirmation");
+        assertThat(seedreset("demo", "--org", "acme-demo", "--confirm", "acme-demo").exitCode()).isZero();
+    }
+
+    @Test
+    void global_options_are_accepted_after_the_command() {
+        initWithOrganizations();
+        Cli.Run apply = Cli.run("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo",
+                "--url", url, "--user", "postgres", "--actor", "maria.sales");
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        assertThat(seedreset("history", "--org", "acme-demo").out()).containsPattern("maria.sales +apply +acme-demo");
     }
 
     @Test

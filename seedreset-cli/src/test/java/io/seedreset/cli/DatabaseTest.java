@@ -45,8 +45,26 @@ class DatabaseTest {
         try (Database running = Database.embedded(data)) {
             assertThatThrownBy(() -> Database.embedded(data))
                     .isInstanceOf(SeedResetException.class)
-                    .hasMessage("the embedded database in " + data
-                            + " is in use by another seedreset process (postmaster.pid exists); wait for it or remove a stale postmaster.pid");
+                    .hasMessageStartingWith("the embedded database in " + data + " is in use by another process (PostgreSQL PID ")
+                    .hasMessageEndingWith("): wait for the other seedreset command, or stop that server with 'kill " + pid(data) + "'");
+        }
+    }
+
+    @Test
+    void a_stale_lock_file_from_a_killed_run_does_not_block_the_next_run(@TempDir Path directory) throws Exception {
+        Path data = directory.resolve("pgdata");
+        Database.embedded(data).close();
+        Files.writeString(data.resolve("postmaster.pid"), "2147483646\n" + data + "\n");
+        try (Database next = Database.embedded(data)) {
+            assertThat(SeedReset.configure().dataSource(next.dataSource()).load().init().schemaVersion()).isNotBlank();
+        }
+    }
+
+    private static String pid(Path data) {
+        try {
+            return Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -109,6 +109,20 @@ class EngineTest {
     }
 
     @Test
+    void reapplying_with_an_explicit_other_anchor_needs_replace_and_a_stale_plan_hash_is_refused() {
+        PackRequest pinned = PackRequest.of(LedgerPack.ID, DEMO).anchor(Instant.parse("2026-06-01T00:00:00Z"));
+        ApplyResult first = fixture.seedReset.apply(io.seedreset.api.ApplyRequest.of(pinned).confirm(DEMO));
+        assertThat(fixture.seedReset.apply(io.seedreset.api.ApplyRequest.of(pinned).confirm(DEMO)).status())
+                .isEqualTo(ApplyResult.Status.UNCHANGED);
+        assertConflict(() -> fixture.seedReset.apply(io.seedreset.api.ApplyRequest.of(pinned).confirm(DEMO).planHash("0123456789abcdef")),
+                "with plan hash " + first.planHash() + ", not the reviewed 0123456789abcdef");
+        PackRequest moved = pinned.anchor(Instant.parse("2026-07-01T00:00:00Z"));
+        assertConflict(() -> fixture.seedReset.apply(io.seedreset.api.ApplyRequest.of(moved).confirm(DEMO)), "add --replace");
+        assertThat(fixture.seedReset.apply(io.seedreset.api.ApplyRequest.of(moved).confirm(DEMO).replace(true)).anchor())
+                .isEqualTo(Instant.parse("2026-07-01T00:00:00Z"));
+    }
+
+    @Test
     void other_parameters_need_replace_which_swaps_the_application_in_one_transaction() {
         ApplyResult first = fixture.seedReset.apply(Fixture.applyTo(DEMO));
         var bigger = io.seedreset.api.ApplyRequest.of(PackRequest.of(LedgerPack.ID, DEMO).set("accounts", "5")).confirm(DEMO);
@@ -220,6 +234,7 @@ class EngineTest {
                     "organization 'demo-co' is busy: another operation holds it (waited 200 ms); try again when it finishes");
             holder.rollback();
         }
+        assertThat(fixture.seedReset.history(DEMO).audit().get(0).outcome()).isEqualTo("conflict");
         assertThat(fixture.tenantRows(DEMO)).isZero();
         assertThat(impatient.apply(Fixture.applyTo(DEMO)).status()).isEqualTo(ApplyResult.Status.APPLIED);
     }

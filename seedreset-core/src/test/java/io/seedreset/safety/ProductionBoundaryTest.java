@@ -73,7 +73,7 @@ class ProductionBoundaryTest {
     void database_refuses_a_seed_context_insert_into_a_production_organization() {
         assertThatThrownBy(() -> inSeedContext(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000002")))
                 .isInstanceOf(SQLException.class)
-                .hasMessageContaining("organization 'prod-co' is a production organization: seed writes to fixture.accounts are refused")
+                .hasMessageContaining("organization 'prod-co' is a production organization: seed writes to fixture.accounts refused by the database guard")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("SR001"));
         assertThat(fixture.tenantRows(PRODUCTION)).isZero();
     }
@@ -98,11 +98,11 @@ class ProductionBoundaryTest {
     void database_refuses_a_ledger_row_pointing_at_a_production_organization_in_any_context() {
         assertThatThrownBy(() -> fixture.execute("INSERT INTO platform.seed_rows VALUES (" + orgId(PRODUCTION)
                 + ", gen_random_uuid(), 'fixture.accounts', gen_random_uuid())"))
-                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: platform.seed_rows may not point at it");
+                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: ledger rows in platform.seed_rows refused by the database guard");
         assertThatThrownBy(() -> fixture.execute("""
                 INSERT INTO platform.seed_applications (id, org_id, pack_id, pack_version, mode, parameters, seed, anchor, actor, applied_at)
                 VALUES (gen_random_uuid(), %s, 'p', '1.0.0', 'default', '{}', 1, now(), 'me', now())""".formatted(orgId(PRODUCTION))))
-                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: platform.seed_applications may not point at it");
+                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: ledger rows in platform.seed_applications refused by the database guard");
     }
 
     @Test
@@ -127,7 +127,55 @@ class ProductionBoundaryTest {
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "organization 'demo-co' is a production organization");
     }
 
-    // The engine refuses to run where the database guards are gone.
+    @Test
+    void database_refuses_seed_context_writes_for_an_organization_that_does_not_exist() {
+        fixture.execute("ALTER TABLE fixture.accounts DROP CONSTRAINT accounts_org_id_fkey");
+        assertThatThrownBy(() -> inSeedContext("INSERT INTO fixture.accounts VALUES (gen_random_uuid(), gen_random_uuid(), 'x', 1)"))
+                .hasMessageContaining("is no organization: seed writes to fixture.accounts refused by the database guard");
+    }
+
+    @Test
+    void database_refuses_truncate_in_seed_context() {
+        fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        assertThatThrownBy(() -> inSeedContext("TRUNCATE fixture.entries"))
+                .hasMessageContaining("TRUNCATE of fixture.entries in seed context would reach every organization");
+        assertThat(fixture.tenantRows(DEMO)).isEqualTo(15);
+    }
+
+    @Test
+    void database_refuses_deleting_a_production_organization() {
+        assertThatThrownBy(() -> fixture.execute("DELETE FROM platform.organizations WHERE slug = '" + PRODUCTION + "'"))
+                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: it cannot be deleted here");
+    }
+
+    // The engine refuses to run where the database guards are gone or were rewritten.
+
+    @Test
+    void a_rewritten_guard_function_makes_every_mutating_operation_refuse_until_init_restores_it() {
+        fixture.execute("""
+                CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, org_ids uuid[], errcode text, verb text)
+                RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$""");
+        String expected = "guard function platform.refuse_production_rows was changed: run 'seedreset init' to restore the guards";
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), expected);
+        assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), expected);
+        assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)), expected);
+        fixture.seedReset.init();
+        assertThatThrownBy(() -> inSeedContext(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000005")))
+                .hasMessageContaining("is a production organization");
+        assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
+    }
+
+    @Test
+    void a_guard_trigger_calling_another_function_makes_mutations_refuse() {
+        fixture.execute("CREATE FUNCTION public.nothing() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
+        fixture.execute("DROP TRIGGER seedreset_guard_insert ON fixture.accounts");
+        fixture.execute("CREATE TRIGGER seedreset_guard_insert AFTER INSERT ON fixture.accounts FOR EACH STATEMENT EXECUTE FUNCTION public.nothing()");
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)),
+                "guard trigger seedreset_guard_insert on fixture.accounts does not call platform.guard_seed_insert: run 'seedreset init' to restore the guards");
+        fixture.seedReset.init();
+        assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
+    }
+
 
     @Test
     void a_disabled_guard_trigger_makes_every_mutating_operation_refuse() {
@@ -148,6 +196,8 @@ class ProductionBoundaryTest {
         assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)), expected);
         assertThat(fixture.tenantRows(DEMO)).isZero();
+        fixture.seedReset.init();
+        assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).as("init reinstalled the platform guard").isEqualTo(15);
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -16,12 +18,10 @@ public final class Database implements AutoCloseable {
 
     private final DataSource dataSource;
     private final EmbeddedPostgres embedded;
-    private final String description;
 
-    private Database(DataSource dataSource, EmbeddedPostgres embedded, String description) {
+    private Database(DataSource dataSource, EmbeddedPostgres embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
-        this.description = description;
     }
 
     public static Database external(String url, String user, String password) {
@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable {
             dataSource.setPassword(password);
         }
         dataSource.setApplicationName("seedreset");
-        return new Database(dataSource, null, url);
+        return new Database(dataSource, null);
     }
 
     public static Database embedded(Path dataDirectory) {
@@ -48,19 +48,34 @@ public final class Database implements AutoCloseable {
             throw SeedResetException.failure("cannot create the embedded database directory " + dataDirectory + ": " + e.getMessage()
                     + "; set SEEDRESET_DATA_DIR to a writable directory");
         }
-        if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
-            throw SeedResetException.failure("the embedded database in " + dataDirectory
-                    + " is in use by another seedreset process (postmaster.pid exists); wait for it or remove a stale postmaster.pid");
+        Optional<Long> running = runningServer(dataDirectory);
+        if (running.isPresent()) {
+            throw SeedResetException.failure("the embedded database in " + dataDirectory + " is in use by another process (PostgreSQL PID "
+                    + running.get() + "): wait for the other seedreset command, or stop that server with 'kill " + running.get() + "'");
         }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .start();
-            return new Database(postgres.getPostgresDatabase(), postgres, "embedded PostgreSQL in " + dataDirectory);
+            return new Database(postgres.getPostgresDatabase(), postgres);
         } catch (IOException | RuntimeException e) {
             throw SeedResetException.failure("cannot start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage()
                     + "; set SEEDRESET_DATA_DIR to another directory or use --url");
+        }
+    }
+
+    /**
+     * The PID of a live server that owns the directory. A postmaster.pid left by a killed run
+     * names a dead process; PostgreSQL replaces such a file itself when it starts.
+     */
+    private static Optional<Long> runningServer(Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            long pid = Long.parseLong(lines.get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+        } catch (IOException | RuntimeException noServer) {
+            return Optional.empty();
         }
     }
 
@@ -71,10 +86,6 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    public String description() {
-        return description;
     }
 
     @Override

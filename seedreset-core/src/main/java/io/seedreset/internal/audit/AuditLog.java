@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  */
 public final class AuditLog {
 
-    public enum Outcome { STARTED, SUCCEEDED, UNCHANGED, REFUSED, FAILED }
+    public enum Outcome { STARTED, SUCCEEDED, UNCHANGED, REFUSED, CONFLICT, FAILED }
 
     private final DataSource dataSource;
 

@@ -47,6 +47,7 @@ import javax.sql.DataSource;
 public final class Engine {
 
     private static final int HISTORY_LIMIT = 200;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
 
     private final DataSource dataSource;
     private final PackRegistry packs;
@@ -70,6 +71,12 @@ public final class Engine {
     }
 
     public InitResult init() {
+        // Reach the database first, so a wrong URL or password reads as such, not as a migration failure.
+        try (Connection connection = dataSource.getConnection()) {
+            connection.isValid(1);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
         return SchemaMigrator.migrate(dataSource, migrationLocations);
     }
 
@@ -117,7 +124,12 @@ public final class Engine {
                 if (!existing.packId().equals(resolved.descriptor().id())) {
                     continue;
                 }
-                if (resolved.sameAs(existing.packVersion(), existing.mode(), existing.parameters(), existing.seed())) {
+                if (resolved.sameAs(existing.packVersion(), existing.mode(), existing.parameters(), existing.seed(), existing.anchor())) {
+                    if (request.planHash() != null && !request.planHash().equals(existing.planHash())) {
+                        throw SeedResetException.conflict("pack '" + existing.packId() + "' is already applied to '" + organization.slug()
+                                + "' with plan hash " + existing.planHash() + ", not the reviewed " + request.planHash()
+                                + ": plan again with the application's --seed and --anchor, or add --replace");
+                    }
                     return unchanged(resolved, existing);
                 }
                 if (!request.replace()) {
@@ -154,10 +166,13 @@ public final class Engine {
                         + request.application() + ": see 'seedreset history --org " + organization.slug() + "'");
             }
             progress.start("teardown " + organization.slug());
-            Map<String, Long> deleted = targets.isEmpty() ? Map.of()
-                    : Removal.seededRows(connection, schema, organization.id(), targets, progress);
+            Map<String, Long> deleted;
+            try {
+                deleted = targets.isEmpty() ? Map.of() : Removal.seededRows(connection, schema, organization.id(), targets, progress);
+            } finally {
+                progress.finish();
+            }
             Applications.markRemoved(connection, targets, actor, "teardown");
-            progress.finish();
             TeardownResult result = new TeardownResult(organization.slug(), targets, deleted, Duration.ofNanos(System.nanoTime() - started));
             return new Attempt<>(result, targets.isEmpty() ? Outcome.UNCHANGED : Outcome.SUCCEEDED,
                     targets.size() == 1 ? targets.get(0) : null,
@@ -182,9 +197,13 @@ public final class Engine {
                 again.add(ResolvedPack.resolve(packs, packRequest, clock));
             }
             progress.start("reset " + organization.slug());
-            Map<String, Long> deleted = Removal.everyRow(connection, schema, organization.id(), progress);
+            Map<String, Long> deleted;
+            try {
+                deleted = Removal.everyRow(connection, schema, organization.id(), progress);
+            } finally {
+                progress.finish();
+            }
             Applications.markRemoved(connection, previous.stream().map(ApplicationRecord::id).toList(), actor, "reset");
-            progress.finish();
             List<ApplyResult> reapplied = new ArrayList<>();
             for (ResolvedPack resolved : again) {
                 UUID applicationId = UUID.randomUUID();
@@ -279,31 +298,38 @@ public final class Engine {
         try {
             attempt = work.run();
         } catch (SeedResetException e) {
-            record(entry, e.kind() == SeedResetException.Kind.REFUSED || e.kind() == SeedResetException.Kind.CONFLICT
-                    ? Outcome.REFUSED : Outcome.FAILED, e.getMessage());
+            record(entry, outcomeOf(e), null, e.getMessage());
             throw e;
         } catch (SQLException e) {
             SeedResetException translated = DatabaseErrors.translate(e);
-            record(entry, translated.kind() == SeedResetException.Kind.REFUSED ? Outcome.REFUSED : Outcome.FAILED,
-                    translated.getMessage());
+            record(entry, outcomeOf(translated), null, translated.getMessage());
             throw translated;
         } catch (RuntimeException e) {
-            record(entry, Outcome.FAILED, String.valueOf(e.getMessage()));
+            record(entry, Outcome.FAILED, null, String.valueOf(e.getMessage()));
             throw e;
         }
-        try {
-            audit.finish(entry, attempt.outcome(), attempt.applicationId(), attempt.message());
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(e);
-        }
+        record(entry, attempt.outcome(), attempt.applicationId(), attempt.message());
         return attempt.value();
     }
 
-    private void record(long entry, Outcome outcome, String message) {
+    private static Outcome outcomeOf(SeedResetException e) {
+        return switch (e.kind()) {
+            case REFUSED -> Outcome.REFUSED;
+            case CONFLICT -> Outcome.CONFLICT;
+            default -> Outcome.FAILED;
+        };
+    }
+
+    /**
+     * Records an attempt's outcome. If that fails, the work itself has already committed or
+     * rolled back, so its result stands; the entry stays 'started', which history never reads
+     * as a success.
+     */
+    private void record(long entry, Outcome outcome, UUID applicationId, String message) {
         try {
-            audit.finish(entry, outcome, null, message);
-        } catch (SQLException ignored) {
-            // The original failure matters more; the entry stays 'started', which history never reads as success.
+            audit.finish(entry, outcome, applicationId, message);
+        } catch (SQLException e) {
+            LOG.warn("could not record the outcome of audit entry {} ({}): {}", entry, outcome, e.getMessage());
         }
     }
 
@@ -315,7 +341,11 @@ public final class Engine {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         }
@@ -330,10 +360,5 @@ public final class Engine {
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         }
-    }
-
-    /** The default anchor this instance would use now. */
-    public Instant defaultAnchor() {
-        return ResolvedPack.defaultAnchor(clock);
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 final class Invariants {
 
     private static final int EXAMPLES = 3;
+    private static final java.util.regex.Pattern ORG = java.util.regex.Pattern.compile(":org\\b");
 
     private Invariants() {
     }
@@ -23,7 +24,10 @@ final class Invariants {
         for (Invariant invariant : pack.invariants()) {
             // A literal, not a bind parameter: the id is ours, and a '?' in the pack's SQL (jsonb operators,
             // message texts) stays what it is.
-            String sql = invariant.sql().replace(":org", "'" + organizationId + "'::uuid");
+            // Wrapped in a subquery, so an invariant can only read: PostgreSQL rejects a second
+            // statement or a data-modifying WITH there.
+            String sql = "SELECT * FROM (" + ORG.matcher(invariant.sql().strip().replaceAll(";$", ""))
+                    .replaceAll("'" + organizationId + "'::uuid") + ") AS invariant";
             List<String> violations = new ArrayList<>();
             try (Statement statement = connection.createStatement()) {
                 statement.setMaxRows(EXAMPLES);

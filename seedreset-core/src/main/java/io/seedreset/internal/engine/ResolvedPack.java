@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * parameters, seed and anchor that together fix every generated row.
  */
 public record ResolvedPack(SeedPack pack, String organization, String mode, Map<String, Object> parameters, long seed,
-                           Instant anchor) {
+                           Instant anchor, boolean anchorGiven) {
 
     public PackDescriptor descriptor() {
         return pack.descriptor();
@@ -30,10 +30,14 @@ public record ResolvedPack(SeedPack pack, String organization, String mode, Map<
         return new PackContext(descriptor().id(), organization, seed, anchor, mode, parameters);
     }
 
-    /** True when these are the pack, version, mode, parameters and seed an earlier application used. */
-    public boolean sameAs(String packVersion, String otherMode, Map<String, Object> otherParameters, long otherSeed) {
+    /**
+     * True when these are the pack, version, mode, parameters and seed an earlier application
+     * used, and its anchor too when one was asked for (a default anchor moves every day).
+     */
+    public boolean sameAs(String packVersion, String otherMode, Map<String, Object> otherParameters, long otherSeed,
+                          Instant otherAnchor) {
         return descriptor().version().equals(packVersion) && mode.equals(otherMode) && seed == otherSeed
-                && parameters.equals(normalise(descriptor(), otherParameters));
+                && parameters.equals(normalise(descriptor(), otherParameters)) && (!anchorGiven || anchor.equals(otherAnchor));
     }
 
     public static ResolvedPack resolve(PackRegistry registry, PackRequest request, Clock clock) {
@@ -60,7 +64,7 @@ public record ResolvedPack(SeedPack pack, String organization, String mode, Map<
         });
         long seed = request.seed() != null ? request.seed() : defaultSeed(request.organization(), descriptor.id());
         Instant anchor = request.anchor() != null ? request.anchor() : defaultAnchor(clock);
-        return new ResolvedPack(pack, request.organization(), mode.name(), parameters, seed, anchor);
+        return new ResolvedPack(pack, request.organization(), mode.name(), parameters, seed, anchor, request.anchor() != null);
     }
 
     /** The seed used when none is given: stable for an organization and pack, different between organizations. */

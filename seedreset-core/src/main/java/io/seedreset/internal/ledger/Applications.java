@@ -81,27 +81,17 @@ public final class Applications {
 
     /** Newest first; all organizations when {@code organization} is null. */
     public static List<ApplicationRecord> list(Connection connection, String organization, int limit) throws SQLException {
-        List<ApplicationRecord> records = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + """
-                 FROM platform.seed_applications a JOIN platform.organizations o ON o.id = a.org_id
-                WHERE (?::text IS NULL OR o.slug = ?) ORDER BY a.applied_at DESC, a.id LIMIT ?""")) {
-            statement.setString(1, organization);
-            statement.setString(2, organization);
-            statement.setInt(3, limit);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    records.add(read(rs));
-                }
-            }
-        }
-        return records;
+        return query(connection, "WHERE (?::text IS NULL OR o.slug = ?) ORDER BY a.applied_at DESC, a.id LIMIT ?",
+                organization, organization, limit);
     }
 
-    private static List<ApplicationRecord> query(Connection connection, String where, Object parameter) throws SQLException {
+    private static List<ApplicationRecord> query(Connection connection, String where, Object... parameters) throws SQLException {
         List<ApplicationRecord> records = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM platform.seed_applications a JOIN platform.organizations o ON o.id = a.org_id " + where)) {
-            statement.setObject(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     records.add(read(rs));

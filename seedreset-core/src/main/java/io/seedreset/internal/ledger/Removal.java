@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 public final class Removal {
 
     private static final int EXAMPLES = 3;
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private Removal() {
     }
@@ -35,51 +36,54 @@ public final class Removal {
                                                List<UUID> applications, Progress progress) throws SQLException {
         Array ids = connection.createArrayOf("uuid", applications.toArray());
         refuseForeignReferences(connection, schema, organizationId, ids);
-        Map<String, Long> deleted = new LinkedHashMap<>();
-        for (String table : schema.childrenFirst()) {
-            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + TenantSchema.sql(table) + """
-                     t USING platform.seed_rows s
-                     WHERE s.application_id = ANY (?) AND s.table_name = ? AND s.org_id = ?
-                       AND t.org_id = s.org_id AND t.id = s.row_id""")) {
-                statement.setArray(1, ids);
-                statement.setString(2, table);
-                statement.setObject(3, organizationId);
-                long count = statement.executeLargeUpdate();
-                if (count > 0) {
-                    deleted.put(table, count);
-                    progress.advance(count);
-                }
+        try {
+            return deleteChildrenFirst(connection, schema, progress, table -> """
+                    DELETE FROM %s t USING platform.seed_rows s
+                     WHERE s.application_id = ANY (?) AND s.table_name = '%s' AND s.org_id = ?
+                       AND t.org_id = s.org_id AND t.id = s.row_id""".formatted(TenantSchema.sql(table), table.replace("'", "''")),
+                    "DELETE FROM platform.seed_rows WHERE application_id = ANY (?) AND org_id = ?", ids, organizationId);
+        } catch (SQLException e) {
+            if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+                // A row referencing a seeded one appeared after the check above (another session).
+                throw SeedResetException.conflict("teardown refused: a row that was not created by the application(s) being torn down"
+                        + " now references a seeded row (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                        + "): delete or re-point it first; nothing was deleted");
             }
+            throw e;
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM platform.seed_rows WHERE application_id = ANY (?) AND org_id = ?")) {
-            statement.setArray(1, ids);
-            statement.setObject(2, organizationId);
-            statement.executeLargeUpdate();
-        }
-        return deleted;
     }
 
     /** Deletes every row of the organization in every tenant table, and its ledger rows. */
     public static Map<String, Long> everyRow(Connection connection, TenantSchema schema, UUID organizationId,
                                              Progress progress) throws SQLException {
+        return deleteChildrenFirst(connection, schema, progress,
+                table -> "DELETE FROM " + TenantSchema.sql(table) + " WHERE org_id = ?",
+                "DELETE FROM platform.seed_rows WHERE org_id = ?", organizationId);
+    }
+
+    /** Runs one delete per tenant table, children first, then the ledger's; all take the same parameters. */
+    private static Map<String, Long> deleteChildrenFirst(Connection connection, TenantSchema schema, Progress progress,
+                                                         java.util.function.Function<String, String> deleteFrom,
+                                                         String deleteLedger, Object... parameters) throws SQLException {
         Map<String, Long> deleted = new LinkedHashMap<>();
         for (String table : schema.childrenFirst()) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "DELETE FROM " + TenantSchema.sql(table) + " WHERE org_id = ?")) {
-                statement.setObject(1, organizationId);
-                long count = statement.executeLargeUpdate();
-                if (count > 0) {
-                    deleted.put(table, count);
-                    progress.advance(count);
-                }
+            long count = execute(connection, deleteFrom.apply(table), parameters);
+            if (count > 0) {
+                deleted.put(table, count);
+                progress.advance(count);
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM platform.seed_rows WHERE org_id = ?")) {
-            statement.setObject(1, organizationId);
-            statement.executeLargeUpdate();
-        }
+        execute(connection, deleteLedger, parameters);
         return deleted;
+    }
+
+    private static long execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeLargeUpdate();
+        }
     }
 
     private static void refuseForeignReferences(Connection connection, TenantSchema schema, UUID organizationId,

@@ -51,9 +51,7 @@ public final class ProductionBoundary {
      */
     public static Organization enter(Connection connection, String slug, String confirmedSlug, String verb,
                                      Duration busyTimeout, TenantSchema schema, String contextId) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL lock_timeout = " + busyTimeout.toMillis());
-        }
+        String sessionTimeout = lockTimeout(connection, busyTimeout.toMillis() + "ms");
         Organization organization;
         try {
             organization = Organizations.find(connection, slug, true).orElseThrow(() -> Organizations.unknown(slug));
@@ -64,14 +62,26 @@ public final class ProductionBoundary {
             }
             throw e;
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL lock_timeout = 0");
-        }
+        lockTimeout(connection, sessionTimeout);
         refuseProduction(organization);
         requireConfirmation(verb, organization, confirmedSlug);
         Guards.verify(connection, schema);
         enterSeedContext(connection, contextId);
         return organization;
+    }
+
+    /** Sets lock_timeout for the rest of the transaction and returns the value it had. */
+    private static String lockTimeout(Connection connection, String value) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SHOW lock_timeout")) {
+            rs.next();
+            String previous = rs.getString(1);
+            try (PreparedStatement set = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+                set.setString(1, value);
+                set.execute();
+            }
+            return previous;
+        }
     }
 
     /** Marks the rest of the transaction as seed context, so the guard triggers check every write. */

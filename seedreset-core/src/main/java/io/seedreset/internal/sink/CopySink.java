@@ -109,7 +109,7 @@ public final class CopySink extends RowStream {
                 }
             }
         } catch (SQLException e) {
-            throw new CopyFailed(table, e);
+            throw new CopyFailed(e);
         }
         if (!table.equals(LEDGER)) {
             progress.advance(buffer.rows);
@@ -120,15 +120,8 @@ public final class CopySink extends RowStream {
 
     /** A COPY the database rejected; carries the SQLException so the engine can translate it. */
     public static final class CopyFailed extends RuntimeException {
-        private final String table;
-
-        CopyFailed(String table, SQLException cause) {
+        CopyFailed(SQLException cause) {
             super(cause);
-            this.table = table;
-        }
-
-        public String table() {
-            return table;
         }
 
         @Override
