@@ -2,6 +2,7 @@ package io.seedreset.cli;
 
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
@@ -31,14 +32,13 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         SeedReset seedReset = root.seedReset();
         seedReset.init();
-        boolean created = seedReset.organizations().stream().noneMatch(o -> o.slug().equals(organization));
-        if (created) {
-            seedReset.createOrganization(organization, "Harbor & Pine Events", OrganizationKind.DEMO);
-        }
+        OrganizationKind kind = seedReset.organizations().stream().filter(o -> o.slug().equals(organization))
+                .map(Organization::kind).findFirst()
+                .orElseGet(() -> seedReset.createOrganization(organization, "Harbor & Pine Events", OrganizationKind.DEMO).kind());
         PlanResult plan = seedReset.plan(PackRequest.of(PACK, organization));
-        // The demo confirms on the user's behalf only for the organization it has just created;
-        // an existing one is confirmed like any apply.
-        String confirmed = created ? organization : confirmation.obtain("Applying " + PACK + " to", organization);
+        // The demo command confirms on the user's behalf only for demo organizations (the kind it
+        // creates); a qa or sandbox organization is confirmed like any apply.
+        String confirmed = kind == OrganizationKind.DEMO ? organization : confirmation.obtain("Applying " + PACK + " to", organization);
         ApplyResult applied = seedReset.apply(ApplyRequest.of(PackRequest.of(PACK, organization).seed(plan.seed()).anchor(plan.anchor()))
                 .confirm(confirmed).planHash(plan.planHash()));
         if (root.printedJson(applied)) {

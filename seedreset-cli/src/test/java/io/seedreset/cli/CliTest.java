@@ -42,18 +42,20 @@ class CliTest {
         assertThat(demo.exitCode()).as(demo.toString()).isZero();
         assertThat(demo.out()).contains("Plan: event-agency-starter 1.0.0 for 'demo'", "Applied event-agency-starter 1.0.0 to 'demo'",
                 "suppliers.vendors", "12", "Next: ");
-        Cli.Run again = seedreset("demo", "--confirm", "demo");
+        Cli.Run again = seedreset("demo");
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).contains("is already applied to 'demo'");
     }
 
     @Test
-    void demo_on_an_existing_organization_asks_for_confirmation_like_any_apply() {
+    void demo_on_a_qa_or_sandbox_organization_asks_for_confirmation_like_any_apply() {
         initWithOrganizations();
-        Cli.Run run = seedreset("demo", "--org", "acme-demo");
+        seedreset("org", "create", "acme-qa", "--name", "Acme QA", "--kind", "qa");
+        Cli.Run run = seedreset("demo", "--org", "acme-qa");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CONFLICT);
-        assertThat(run.err()).contains("needs confirmation");
-        assertThat(seedreset("demo", "--org", "acme-demo", "--confirm", "acme-demo").exitCode()).isZero();
+        assertThat(run.err()).contains("applying to 'acme-qa' needs confirmation");
+        assertThat(seedreset("demo", "--org", "acme-qa", "--confirm", "acme-qa").exitCode()).isZero();
+        assertThat(seedreset("demo", "--org", "acme").exitCode()).as("production").isEqualTo(ExitCodes.REFUSED);
     }
 
     @Test
