@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class TenantSchema {
     /** Tables ordered so that every table comes before the tables it references: the order to delete in. */
     public List<String> childrenFirst() {
         List<String> order = new ArrayList<>(parentsFirst);
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         return order;
     }
 
