@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,16 +24,30 @@ public final class PackContext {
     private final Instant anchor;
     private final String mode;
     private final Map<String, Object> parameters;
+    private final Map<String, Long> requiredSeeds;
+    private final TenantReader reader;
     private final Map<String, Draw> draws = new HashMap<>();
 
+    /**
+     * @param requiredSeeds the seed each required pack was applied with in this organization
+     * @param reader        read access to the organization's rows ({@link TenantReader#NONE} without a database)
+     */
     public PackContext(String packId, String organizationSlug, long seed, Instant anchor, String mode,
-                       Map<String, Object> parameters) {
+                       Map<String, Object> parameters, Map<String, Long> requiredSeeds, TenantReader reader) {
         this.packId = Objects.requireNonNull(packId, "packId");
         this.organizationSlug = Objects.requireNonNull(organizationSlug, "organizationSlug");
         this.seed = seed;
         this.anchor = Objects.requireNonNull(anchor, "anchor");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.parameters = Map.copyOf(new TreeMap<>(parameters));
+        this.requiredSeeds = Map.copyOf(requiredSeeds);
+        this.reader = Objects.requireNonNull(reader, "reader");
+    }
+
+    /** Convenience for packs run without a database and without required packs (unit tests). */
+    public PackContext(String packId, String organizationSlug, long seed, Instant anchor, String mode,
+                       Map<String, Object> parameters) {
+        this(packId, organizationSlug, seed, anchor, mode, parameters, Map.of(), TenantReader.NONE);
     }
 
     public String organizationSlug() {
@@ -70,12 +85,29 @@ public final class PackContext {
 
     /** The id of the {@code ordinal}-th {@code entity} of this pack in this organization. */
     public UUID id(String entity, int ordinal) {
-        return idOf(packId, entity, ordinal);
+        return derivedId(packId, seed, entity, ordinal);
     }
 
-    /** The id another pack gives its entity here: how a scenario refers to the rows it builds on. */
-    public UUID idOf(String otherPackId, String entity, int ordinal) {
-        return UUID.nameUUIDFromBytes((organizationSlug + '/' + otherPackId + '/' + seed + '/' + entity + '/' + ordinal)
+    /**
+     * The id a required pack gave its entity here, with the seed it was applied with: how a
+     * scenario refers to the rows it builds on without reading them.
+     */
+    public UUID idOf(String requiredPackId, String entity, int ordinal) {
+        Long requiredSeed = requiredSeeds.get(requiredPackId);
+        if (requiredSeed == null) {
+            throw new IllegalArgumentException("pack '" + packId + "' does not require pack '" + requiredPackId
+                    + "': declare it in the descriptor's requires");
+        }
+        return derivedId(requiredPackId, requiredSeed, entity, ordinal);
+    }
+
+    /** Reads rows of this organization, e.g. the rows of a required pack a scenario changes. */
+    public List<Map<String, Object>> query(String sql, Object... parameters) {
+        return reader.query(sql, parameters);
+    }
+
+    private UUID derivedId(String pack, long packSeed, String entity, int ordinal) {
+        return UUID.nameUUIDFromBytes((organizationSlug + '/' + pack + '/' + packSeed + '/' + entity + '/' + ordinal)
                 .getBytes(StandardCharsets.UTF_8));
     }
 

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * What a pack is: its id, semantic version, modules covered, modes and typed parameters.
  *
  * @param modes the first mode is the default one
+ * @param requires ids of the packs this one builds on (a scenario): they must be applied to the
+ *                 organization first, and cannot be torn down while this one is applied
  */
 public record PackDescriptor(
         String id,
@@ -17,7 +19,8 @@ public record PackDescriptor(
         String description,
         List<String> modules,
         List<Mode> modes,
-        List<Parameter> parameters) {
+        List<Parameter> parameters,
+        List<String> requires) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
     private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?");
@@ -34,6 +37,10 @@ public record PackDescriptor(
         modules = List.copyOf(modules);
         modes = List.copyOf(modes);
         parameters = List.copyOf(parameters);
+        requires = List.copyOf(requires);
+        if (requires.contains(id)) {
+            throw new IllegalArgumentException("pack '" + id + "' requires itself");
+        }
         if (modes.isEmpty()) {
             throw new IllegalArgumentException("pack '" + id + "' declares no mode");
         }

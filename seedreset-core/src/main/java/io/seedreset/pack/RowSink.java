@@ -10,4 +10,11 @@ public interface RowSink {
 
     /** Adds a row to a tenant table ({@code schema.table}) and returns its id. */
     UUID add(String table, Row row);
+
+    /**
+     * Changes columns of an existing row of this organization (a scenario's edit of the data it
+     * builds on): {@code changes} carries the row's id and the columns to set. Apply records the
+     * row's previous values first, so tearing the application down puts them back.
+     */
+    void update(String table, Row changes);
 }

@@ -23,6 +23,11 @@ public interface SeedPack {
         return List.of();
     }
 
+    /** The logins the pack creates, printed by apply; derived from the same context as the rows. */
+    default List<Persona> personas(PackContext context) {
+        return List.of();
+    }
+
     /** Sums that plan previews, e.g. the value of the seeded sales pipeline. */
     default List<Total> totals() {
         return List.of();

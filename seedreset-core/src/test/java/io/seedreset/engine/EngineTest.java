@@ -307,7 +307,7 @@ class EngineTest {
         public io.seedreset.pack.PackDescriptor descriptor() {
             var base = super.descriptor();
             return new io.seedreset.pack.PackDescriptor(ID, base.version(), "Other", base.description(), base.modules(),
-                    base.modes(), base.parameters());
+                    base.modes(), base.parameters(), base.requires());
         }
     }
 }

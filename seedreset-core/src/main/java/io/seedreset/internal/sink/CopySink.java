@@ -69,6 +69,11 @@ public final class CopySink extends RowStream {
         }
     }
 
+    @Override
+    protected void acceptUpdate(String table, Map<String, Object> changes) {
+        throw new UnsupportedOperationException("updates are written by the loader, which comes next");
+    }
+
     /** Writes everything still buffered, parents first. */
     public void finish() {
         for (String table : schema.parentsFirst()) {

@@ -3,6 +3,7 @@ package io.seedreset.internal.sink;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.pack.Total;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Plan's sink: rows are counted, sampled and hashed, and go nowhere. */
@@ -14,5 +15,9 @@ public final class RecordingSink extends RowStream {
 
     @Override
     protected void accept(TableShape shape, byte[] line, UUID id) {
+    }
+
+    @Override
+    protected void acceptUpdate(String table, Map<String, Object> changes) {
     }
 }

@@ -38,6 +38,7 @@ public abstract class RowStream implements RowSink {
     private final String orgColumnValue;
     private final Map<String, TableShape> shapes = new LinkedHashMap<>();
     private final Map<String, Long> counts = new LinkedHashMap<>();
+    private final Map<String, Long> updates = new LinkedHashMap<>();
     private final Map<String, List<Map<String, String>>> samples = new LinkedHashMap<>();
     private final Map<String, BigDecimal> totals = new LinkedHashMap<>();
     private final List<Total> totalDefinitions;
@@ -96,8 +97,39 @@ public abstract class RowStream implements RowSink {
         return row.id();
     }
 
+    @Override
+    public final void update(String table, Row changes) {
+        Map<String, Object> values = changes.values();
+        TenantSchema.Table known = schema.table(table).orElseThrow(() -> SeedResetException.failure("pack '" + packId
+                + "' updates " + table + ", which is not a tenant table of this database: run 'seedreset init' or check the pack's modules"));
+        if (values.size() < 2) {
+            throw SeedResetException.failure("pack '" + packId + "' updates " + table + " row " + changes.id() + " without setting a column");
+        }
+        StringBuilder line = new StringBuilder(128).append(changes.id());
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            if (!known.columns().contains(value.getKey())) {
+                throw SeedResetException.failure("pack '" + packId + "' updates column " + table + "." + value.getKey()
+                        + ", which the table does not have: the pack and the schema disagree");
+            }
+            if (value.getKey().equals("id")) {
+                continue;
+            }
+            try {
+                line.append('\t').append(value.getKey()).append('=').append(CopyText.render(value.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw SeedResetException.failure("pack '" + packId + "' updates " + table + "." + value.getKey() + ": " + e.getMessage());
+            }
+        }
+        updates.merge(table, 1L, Long::sum);
+        digest.update(("update " + table + '\t' + line + '\n').getBytes(StandardCharsets.UTF_8));
+        acceptUpdate(table, values);
+    }
+
     /** Receives each rendered row (a COPY text line, org_id first). */
     protected abstract void accept(TableShape shape, byte[] line, UUID id);
+
+    /** Receives each update: the row's id under "id" and the columns to set, checked against the schema. */
+    protected abstract void acceptUpdate(String table, Map<String, Object> changes);
 
     private TableShape shapeOf(String table, Map<String, Object> values) {
         TenantSchema.Table known = schema.table(table).orElseThrow(() -> SeedResetException.failure("pack '" + packId
@@ -123,6 +155,11 @@ public abstract class RowStream implements RowSink {
 
     public Map<String, Long> counts() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+
+    /** Rows updated per table (scenarios that change the data they build on). */
+    public Map<String, Long> updates() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(updates));
     }
 
     public Map<String, List<Map<String, String>>> samples() {

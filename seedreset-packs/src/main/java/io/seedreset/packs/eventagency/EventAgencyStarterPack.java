@@ -57,7 +57,8 @@ public final class EventAgencyStarterPack implements SeedPack {
                     // At least 4 vendors: a caterer, AV, staging and a florist, which every budget and work order can use.
                     Parameter.integer(VENDORS, "vendors on the roster, cycling through ten categories", 12, 4, 200),
                     Parameter.integer(SPACES, "venue rooms the agency books (at least two, so side programs get their own room)",
-                            4, 2, Catalog.SPACES.size())));
+                            4, 2, Catalog.SPACES.size())),
+            List.of());
 
     private static final List<Invariant> INVARIANTS = List.of(
             new Invariant("budget total equals the sum of its lines", """
