@@ -1,5 +1,6 @@
 package io.seedreset.api;
 
+import io.seedreset.pack.Persona;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,17 +12,22 @@ import java.util.UUID;
  *
  * @param status   APPLIED, REPLACED (an older application of the pack was torn down first) or
  *                 UNCHANGED (the same pack, version, mode, parameters and seed were already applied)
+ * @param updates  existing rows per table the pack changed (scenarios); teardown restores them
+ * @param personas the logins the pack created, with their (published demo) passwords
  * @param replaced the applications that {@code --replace} tore down
  */
 public record ApplyResult(Status status, UUID applicationId, String packId, String packVersion, String organization,
                           String mode, Map<String, Object> parameters, long seed, Instant anchor,
-                          Map<String, Long> counts, String planHash, Duration duration, List<UUID> replaced) {
+                          Map<String, Long> counts, Map<String, Long> updates, List<Persona> personas,
+                          String planHash, Duration duration, List<UUID> replaced) {
 
     public enum Status { APPLIED, REPLACED, UNCHANGED }
 
     public ApplyResult {
         parameters = Map.copyOf(parameters);
         replaced = List.copyOf(replaced);
+        updates = Map.copyOf(updates);
+        personas = List.copyOf(personas);
     }
 
     public long totalRows() {

@@ -1,5 +1,6 @@
 package io.seedreset.api;
 
+import io.seedreset.pack.Persona;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -9,18 +10,20 @@ import java.util.Map;
  * What apply would write, computed by the same pack code against a recording sink.
  *
  * @param counts   rows per table, in the order the tables were first written
+ * @param updates  existing rows per table the pack would change (scenarios); teardown restores them
  * @param samples  the first rows of each table (column to rendered value), at most three per table
  * @param totals   the pack's expected totals
  * @param planHash a digest of every row; {@code apply --plan-hash} refuses if it would write other rows
  */
 public record PlanResult(String packId, String packVersion, List<String> modules, String organization, String mode,
                          Map<String, Object> parameters, long seed, Instant anchor, Map<String, Long> counts,
-                         Map<String, List<Map<String, String>>> samples, Map<String, BigDecimal> totals,
-                         String planHash) {
+                         Map<String, Long> updates, Map<String, List<Map<String, String>>> samples,
+                         Map<String, BigDecimal> totals, List<Persona> personas, String planHash) {
 
     public PlanResult {
         modules = List.copyOf(modules);
         parameters = Map.copyOf(parameters);
+        personas = List.copyOf(personas);
     }
 
     public long totalRows() {

@@ -70,6 +70,11 @@ public final class SeedReset {
         return engine.history(organization);
     }
 
+    /** Runs the validation rules of every pack applied to the organization; reads only. */
+    public ValidationResult validate(String organization) {
+        return engine.validate(organization);
+    }
+
     /**
      * Parses an anchor as every front end accepts it: an ISO-8601 instant ({@code 2026-11-21T09:00:00Z}),
      * a date-time with offset, or a date (the start of that day, UTC).

@@ -153,7 +153,7 @@ class EngineTest {
         var broken = io.seedreset.api.ApplyRequest.of(PackRequest.of(LedgerPack.ID, DEMO).set("break_balance", "true")).confirm(DEMO);
         assertThatThrownBy(() -> fixture.seedReset.apply(broken))
                 .isInstanceOf(SeedResetException.class)
-                .hasMessageStartingWith("pack 'fixture-ledger' broke its invariant 'account balance equals the sum of its entries' (e.g. fixture.accounts ")
+                .hasMessageStartingWith("pack 'fixture-ledger' broke the validation rule 'account balance equals the sum of its entries' (e.g. fixture.accounts ")
                 .hasMessageEndingWith("): nothing was applied");
         assertThat(fixture.tenantRows(DEMO)).isZero();
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_applications")).isZero();

@@ -15,6 +15,7 @@ import io.seedreset.api.ResetResult;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.api.TeardownResult;
+import io.seedreset.api.ValidationResult;
 import io.seedreset.internal.audit.AuditLog;
 import io.seedreset.internal.audit.AuditLog.Outcome;
 import io.seedreset.internal.ledger.Applications;
@@ -25,13 +26,17 @@ import io.seedreset.internal.schema.SchemaMigrator;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.internal.sink.CopySink;
 import io.seedreset.internal.sink.RecordingSink;
+import io.seedreset.internal.sink.TenantQueries;
+import io.seedreset.pack.PackContext;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.SeedPack;
+import io.seedreset.pack.TenantReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,13 +106,24 @@ public final class Engine {
                 return null;
             });
         }
-        TenantSchema schema = withConnection(false, TenantSchema::load);
-        RecordingSink sink = new RecordingSink(resolved.descriptor().id(), schema, organization.id(), resolved.pack().totals());
-        resolved.pack().generate(resolved.context(), sink);
-        PackDescriptor descriptor = resolved.descriptor();
-        return new PlanResult(descriptor.id(), descriptor.version(), descriptor.modules(), organization.slug(),
-                resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), sink.counts(),
-                sink.samples(), sink.totals(), sink.hash());
+        return withConnection(false, connection -> {
+            TenantSchema schema = TenantSchema.load(connection);
+            Map<String, Long> requiredSeeds = requiredSeeds(Applications.active(connection, organization.id()),
+                    organization, resolved.descriptor());
+            RecordingSink sink = new RecordingSink(resolved.descriptor().id(), schema, organization.id(), resolved.pack().totals());
+            PackContext context = resolved.context(requiredSeeds, (sql, parameters) -> {
+                try {
+                    return TenantQueries.query(connection, organization.id(), sql, parameters);
+                } catch (SQLException e) {
+                    throw DatabaseErrors.translate(e);
+                }
+            });
+            resolved.pack().generate(context, sink);
+            PackDescriptor descriptor = resolved.descriptor();
+            return new PlanResult(descriptor.id(), descriptor.version(), descriptor.modules(), organization.slug(),
+                    resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), sink.counts(),
+                    sink.updates(), sink.samples(), sink.totals(), resolved.pack().personas(context), sink.hash());
+        });
     }
 
     public ApplyResult apply(ApplyRequest request) {
@@ -118,8 +134,10 @@ public final class Engine {
             UUID applicationId = UUID.randomUUID();
             Organization organization = ProductionBoundary.enter(connection, request.pack().organization(),
                     request.confirmation(), "applying to", busyTimeout, schema, applicationId.toString());
+            List<ApplicationRecord> active = Applications.active(connection, organization.id());
+            Map<String, Long> requiredSeeds = requiredSeeds(active, organization, resolved.descriptor());
             List<UUID> replaced = new ArrayList<>();
-            for (ApplicationRecord existing : Applications.active(connection, organization.id())) {
+            for (ApplicationRecord existing : active) {
                 if (!existing.packId().equals(resolved.descriptor().id())) {
                     continue;
                 }
@@ -129,7 +147,7 @@ public final class Engine {
                                 + "' with plan hash " + existing.planHash() + ", not the reviewed " + request.planHash()
                                 + ": plan again with the application's --seed and --anchor, or add --replace");
                     }
-                    return unchanged(resolved, existing);
+                    return unchanged(resolved, existing, requiredSeeds);
                 }
                 if (!request.replace()) {
                     throw SeedResetException.conflict("pack '" + existing.packId() + "' " + existing.packVersion()
@@ -139,10 +157,12 @@ public final class Engine {
                 replaced.add(existing.id());
             }
             if (!replaced.isEmpty()) {
+                refuseRemovingRequired(active, replaced);
                 Removal.seededRows(connection, schema, organization.id(), replaced, progress);
                 Applications.markRemoved(connection, replaced, actor, "replace");
             }
-            ApplyResult result = write(connection, schema, organization, resolved, applicationId, request.planHash(), replaced);
+            ApplyResult result = write(connection, schema, organization, resolved, requiredSeeds, applicationId,
+                    request.planHash(), replaced);
             return new Attempt<>(result, Outcome.SUCCEEDED, result.applicationId(), summary(result));
         }));
     }
@@ -154,8 +174,9 @@ public final class Engine {
             TenantSchema schema = TenantSchema.load(connection);
             Organization organization = ProductionBoundary.enter(connection, request.organization(),
                     request.confirmation(), "tearing down", busyTimeout, schema, "teardown-" + UUID.randomUUID());
+            List<ApplicationRecord> active = Applications.active(connection, organization.id());
             List<UUID> targets = new ArrayList<>();
-            for (ApplicationRecord record : Applications.active(connection, organization.id())) {
+            for (ApplicationRecord record : active) {
                 if (request.application() == null || record.id().equals(request.application())) {
                     targets.add(record.id());
                 }
@@ -164,6 +185,7 @@ public final class Engine {
                 throw SeedResetException.badInput("organization '" + organization.slug() + "' has no active application "
                         + request.application() + ": see 'seedreset history --org " + organization.slug() + "'");
             }
+            refuseRemovingRequired(active, targets);
             progress.start("teardown " + organization.slug());
             Map<String, Long> deleted;
             try {
@@ -204,10 +226,14 @@ public final class Engine {
             }
             Applications.markRemoved(connection, previous.stream().map(ApplicationRecord::id).toList(), actor, "reset");
             List<ApplyResult> reapplied = new ArrayList<>();
+            Map<String, Long> seeds = new HashMap<>();
             for (ResolvedPack resolved : again) {
                 UUID applicationId = UUID.randomUUID();
                 ProductionBoundary.enterSeedContext(connection, applicationId.toString());
-                reapplied.add(write(connection, schema, organization, resolved, applicationId, null, List.of()));
+                Map<String, Long> requiredSeeds = new HashMap<>();
+                resolved.descriptor().requires().forEach(id -> requiredSeeds.put(id, seeds.get(id)));
+                reapplied.add(write(connection, schema, organization, resolved, requiredSeeds, applicationId, null, List.of()));
+                seeds.put(resolved.descriptor().id(), resolved.seed());
             }
             ResetResult result = new ResetResult(organization.slug(), deleted, reapplied, Duration.ofNanos(System.nanoTime() - started));
             return new Attempt<>(result, Outcome.SUCCEEDED, null, "deleted " + result.deletedRows() + " rows, re-applied "
@@ -225,41 +251,102 @@ public final class Engine {
         });
     }
 
-    /** Writes one application in the caller's transaction: the rows, the ledger, the invariants, the record. */
+    /**
+     * Runs the validation rules of every pack applied to the organization and reports each.
+     * Reads only; production organizations have nothing applied and report no rules.
+     */
+    public ValidationResult validate(String organization) {
+        return withConnection(false, connection -> {
+            Organization found = Organizations.require(connection, organization);
+            List<ValidationResult.Rule> rules = new ArrayList<>();
+            for (ApplicationRecord record : Applications.active(connection, found.id())) {
+                SeedPack pack = packs.find(record.packId()).orElse(null);
+                if (pack == null) {
+                    rules.add(new ValidationResult.Rule(record.packId(), "pack-installed", List.of("pack '" + record.packId()
+                            + "' (application " + record.id() + ") is not installed here, so its rules could not run")));
+                    continue;
+                }
+                rules.addAll(Validation.report(connection, List.of(pack), found.id()));
+            }
+            return new ValidationResult(found.slug(), rules);
+        });
+    }
+
+    /** Writes one application in the caller's transaction: the rows, the ledger, the validation, the record. */
     private ApplyResult write(Connection connection, TenantSchema schema, Organization organization, ResolvedPack resolved,
-                              UUID applicationId, String expectedPlanHash, List<UUID> replaced) throws SQLException {
+                              Map<String, Long> requiredSeeds, UUID applicationId, String expectedPlanHash,
+                              List<UUID> replaced) throws SQLException {
         long started = System.nanoTime();
         PackDescriptor descriptor = resolved.descriptor();
         Applications.insert(connection, applicationId, organization.id(), descriptor.id(), descriptor.version(),
                 resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), actor, clock.instant());
-        CopySink sink = new CopySink(descriptor.id(), schema, organization.id(), applicationId, resolved.pack().totals(),
-                connection, progress);
-        progress.start("apply " + descriptor.id());
-        try {
-            resolved.pack().generate(resolved.context(), sink);
-            sink.finish();
-        } catch (CopySink.CopyFailed e) {
-            throw e.getCause();
-        } finally {
-            progress.finish();
+        try (CopySink sink = new CopySink(descriptor.id(), schema, organization.id(), applicationId,
+                resolved.pack().totals(), connection, progress)) {
+            PackContext context = resolved.context(requiredSeeds, sink::query);
+            progress.start("apply " + descriptor.id());
+            try {
+                resolved.pack().generate(context, sink);
+                sink.finish();
+            } catch (CopySink.CopyFailed e) {
+                throw e.getCause();
+            } finally {
+                progress.finish();
+            }
+            if (expectedPlanHash != null && !expectedPlanHash.equals(sink.hash())) {
+                throw SeedResetException.conflict("pack '" + descriptor.id() + "' would write other rows than the reviewed plan (plan hash "
+                        + expectedPlanHash + ", now " + sink.hash() + "): run plan again and review it; nothing was applied");
+            }
+            // The rules of the packs this one builds on must still hold after it changed their rows.
+            List<SeedPack> validated = new ArrayList<>();
+            validated.add(resolved.pack());
+            descriptor.requires().forEach(id -> validated.add(packs.require(id)));
+            Validation.require(connection, validated, organization.id(), descriptor.id());
+            Duration duration = Duration.ofNanos(System.nanoTime() - started);
+            Applications.complete(connection, applicationId, sink.counts(), sink.hash(), duration.toMillis());
+            return new ApplyResult(replaced.isEmpty() ? ApplyResult.Status.APPLIED : ApplyResult.Status.REPLACED, applicationId,
+                    descriptor.id(), descriptor.version(), organization.slug(), resolved.mode(), resolved.parameters(),
+                    resolved.seed(), resolved.anchor(), sink.counts(), sink.updates(), resolved.pack().personas(context),
+                    sink.hash(), duration, replaced);
         }
-        if (expectedPlanHash != null && !expectedPlanHash.equals(sink.hash())) {
-            throw SeedResetException.conflict("pack '" + descriptor.id() + "' would write other rows than the reviewed plan (plan hash "
-                    + expectedPlanHash + ", now " + sink.hash() + "): run plan again and review it; nothing was applied");
-        }
-        Invariants.check(connection, resolved.pack(), organization.id());
-        Duration duration = Duration.ofNanos(System.nanoTime() - started);
-        Applications.complete(connection, applicationId, sink.counts(), sink.hash(), duration.toMillis());
-        return new ApplyResult(replaced.isEmpty() ? ApplyResult.Status.APPLIED : ApplyResult.Status.REPLACED, applicationId,
-                descriptor.id(), descriptor.version(), organization.slug(), resolved.mode(), resolved.parameters(),
-                resolved.seed(), resolved.anchor(), sink.counts(), sink.hash(), duration, replaced);
     }
 
-    private Attempt<ApplyResult> unchanged(ResolvedPack resolved, ApplicationRecord existing) {
+    private Attempt<ApplyResult> unchanged(ResolvedPack resolved, ApplicationRecord existing, Map<String, Long> requiredSeeds) {
         ApplyResult result = new ApplyResult(ApplyResult.Status.UNCHANGED, existing.id(), existing.packId(),
                 existing.packVersion(), existing.organization(), existing.mode(), resolved.parameters(), existing.seed(),
-                existing.anchor(), existing.counts(), existing.planHash(), Duration.ZERO, List.of());
+                existing.anchor(), existing.counts(), Map.of(),
+                resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE)),
+                existing.planHash(), Duration.ZERO, List.of());
         return new Attempt<>(result, Outcome.UNCHANGED, existing.id(), "already applied as application " + existing.id());
+    }
+
+    /** The seed each pack this one requires was applied with; refuses when one is not applied. */
+    private static Map<String, Long> requiredSeeds(List<ApplicationRecord> active, Organization organization,
+                                                   PackDescriptor descriptor) {
+        Map<String, Long> seeds = new HashMap<>();
+        for (String required : descriptor.requires()) {
+            ApplicationRecord application = active.stream().filter(a -> a.packId().equals(required)).findFirst()
+                    .orElseThrow(() -> SeedResetException.conflict("pack '" + descriptor.id() + "' requires pack '" + required
+                            + "', which is not applied to '" + organization.slug() + "': apply '" + required + "' first"));
+            seeds.put(required, application.seed());
+        }
+        return seeds;
+    }
+
+    /** Refuses to remove an application that another one, staying applied, builds on. */
+    private void refuseRemovingRequired(List<ApplicationRecord> active, List<UUID> removing) {
+        for (ApplicationRecord staying : active) {
+            if (removing.contains(staying.id())) {
+                continue;
+            }
+            List<String> requires = packs.find(staying.packId()).map(p -> p.descriptor().requires()).orElse(List.of());
+            for (ApplicationRecord removed : active) {
+                if (removing.contains(removed.id()) && requires.contains(removed.packId())) {
+                    throw SeedResetException.conflict("pack '" + removed.packId() + "' (application " + removed.id()
+                            + ") is required by pack '" + staying.packId() + "' (application " + staying.id()
+                            + "), which stays applied: tear down '" + staying.packId() + "' first, or the whole organization");
+                }
+            }
+        }
     }
 
     private static String summary(ApplyResult result) {

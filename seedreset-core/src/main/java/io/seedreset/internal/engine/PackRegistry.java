@@ -28,10 +28,22 @@ public final class PackRegistry {
                         + previous.getClass().getName() + " and " + pack.getClass().getName());
             }
         }
+        for (SeedPack pack : packs.values()) {
+            for (String required : pack.descriptor().requires()) {
+                if (!packs.containsKey(required)) {
+                    throw new IllegalStateException("pack '" + pack.descriptor().id() + "' requires pack '" + required
+                            + "', which is not installed");
+                }
+            }
+        }
     }
 
     public Collection<SeedPack> all() {
         return packs.values();
+    }
+
+    public java.util.Optional<SeedPack> find(String id) {
+        return java.util.Optional.ofNullable(packs.get(id));
     }
 
     public SeedPack require(String id) {

@@ -7,6 +7,7 @@ import io.seedreset.pack.PackContext;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.Parameter;
 import io.seedreset.pack.SeedPack;
+import io.seedreset.pack.TenantReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,8 +27,12 @@ public record ResolvedPack(SeedPack pack, String organization, String mode, Map<
         return pack.descriptor();
     }
 
-    public PackContext context() {
-        return new PackContext(descriptor().id(), organization, seed, anchor, mode, parameters);
+    /**
+     * @param requiredSeeds the seed of each required pack's application in the organization
+     * @param reader        reads the organization's rows for the pack
+     */
+    public PackContext context(Map<String, Long> requiredSeeds, TenantReader reader) {
+        return new PackContext(descriptor().id(), organization, seed, anchor, mode, parameters, requiredSeeds, reader);
     }
 
     /**

@@ -76,12 +76,12 @@ public final class Applications {
 
     /** The organization's applications whose rows are in place, oldest first. */
     public static List<ApplicationRecord> active(Connection connection, UUID organizationId) throws SQLException {
-        return query(connection, "WHERE a.org_id = ? AND a.removed_at IS NULL ORDER BY a.applied_at, a.id", organizationId);
+        return query(connection, "WHERE a.org_id = ? AND a.removed_at IS NULL ORDER BY a.seq", organizationId);
     }
 
     /** Newest first; all organizations when {@code organization} is null. */
     public static List<ApplicationRecord> list(Connection connection, String organization, int limit) throws SQLException {
-        return query(connection, "WHERE (?::text IS NULL OR o.slug = ?) ORDER BY a.applied_at DESC, a.id LIMIT ?",
+        return query(connection, "WHERE (?::text IS NULL OR o.slug = ?) ORDER BY a.seq DESC LIMIT ?",
                 organization, organization, limit);
     }
 

@@ -29,13 +29,15 @@ public final class Removal {
     }
 
     /**
-     * Deletes the rows the applications created. Refuses, naming the rows, when a row they did
-     * not create references one of them: deleting would break it or cascade into it.
+     * Puts back the rows the applications changed, then deletes the rows they created. Refuses,
+     * naming the rows, when a row they did not create references one of them: deleting would
+     * break it or cascade into it.
      */
     public static Map<String, Long> seededRows(Connection connection, TenantSchema schema, UUID organizationId,
                                                List<UUID> applications, Progress progress) throws SQLException {
         Array ids = connection.createArrayOf("uuid", applications.toArray());
         refuseForeignReferences(connection, schema, organizationId, ids);
+        RowChanges.restore(connection, organizationId, ids);
         try {
             return deleteChildrenFirst(connection, schema, progress, table -> """
                     DELETE FROM %s t USING platform.seed_rows s
@@ -56,6 +58,7 @@ public final class Removal {
     /** Deletes every row of the organization in every tenant table, and its ledger rows. */
     public static Map<String, Long> everyRow(Connection connection, TenantSchema schema, UUID organizationId,
                                              Progress progress) throws SQLException {
+        execute(connection, "DELETE FROM platform.seed_updates WHERE org_id = ?", organizationId);
         return deleteChildrenFirst(connection, schema, progress,
                 table -> "DELETE FROM " + TenantSchema.sql(table) + " WHERE org_id = ?",
                 "DELETE FROM platform.seed_rows WHERE org_id = ?", organizationId);

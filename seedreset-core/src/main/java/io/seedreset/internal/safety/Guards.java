@@ -51,6 +51,8 @@ public final class Guards {
             new Trigger("platform.organizations", "seedreset_guard_flag", "guard_production_flag", null),
             new Trigger("platform.seed_rows", "seedreset_ledger_guard_insert", "guard_ledger", null),
             new Trigger("platform.seed_rows", "seedreset_ledger_guard_update", "guard_ledger", null),
+            new Trigger("platform.seed_updates", "seedreset_ledger_guard_insert", "guard_ledger", null),
+            new Trigger("platform.seed_updates", "seedreset_ledger_guard_update", "guard_ledger", null),
             new Trigger("platform.seed_applications", "seedreset_ledger_guard_insert", "guard_ledger", null),
             new Trigger("platform.seed_applications", "seedreset_ledger_guard_update", "guard_ledger", null));
 

@@ -1,12 +1,14 @@
 package io.seedreset.internal.sink;
 
 import io.seedreset.api.Progress;
+import io.seedreset.internal.ledger.RowChanges;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.pack.Total;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,115 +17,179 @@ import java.util.Set;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 
 /**
- * Apply's sink: rows are buffered per table and written with COPY, each tagged in the ledger
- * ({@code platform.seed_rows}) the same way. A table's buffer is flushed when it fills, after
- * the buffers of the tables it references, so foreign keys hold at every statement while memory
- * stays bounded however large the pack.
+ * Apply's sink: rows are rendered on the pack's thread, buffered per table and handed to the
+ * {@link Loader}, which writes them with COPY on the transaction's connection while the pack
+ * goes on generating. Each row is tagged in the ledger ({@code platform.seed_rows}) the same
+ * way. A table's buffer is handed over when it fills, after the buffers of the tables it
+ * references, so foreign keys hold at every statement while memory stays bounded however
+ * large the pack. Updates keep their place in the stream: rows emitted before an update are
+ * written before it.
+ *
+ * <p>Use it in try-with-resources: {@link #finish()} writes the rest and waits for it,
+ * {@link #close()} stops the loader thread whatever happened.
  */
-public final class CopySink extends RowStream {
+public final class CopySink extends RowStream implements AutoCloseable {
 
     static final int FLUSH_BYTES = 1 << 20;
     private static final String LEDGER = "platform.seed_rows";
 
     private final TenantSchema schema;
-    private final CopyManager copyManager;
+    private final UUID organizationId;
+    private final UUID applicationId;
     private final Progress progress;
+    private final Connection connection;
+    private final Loader loader;
     private final String ledgerPrefix;
     private final Map<String, Buffer> buffers = new LinkedHashMap<>();
-    private final Buffer ledger = new Buffer("COPY platform.seed_rows (org_id, application_id, table_name, row_id) FROM STDIN");
+    private final Buffer ledger = new Buffer(LEDGER, "COPY platform.seed_rows (org_id, application_id, table_name, row_id) FROM STDIN");
+    private final List<RowChanges.Change> updates = new ArrayList<>();
 
     private static final class Buffer {
+        final String table;
         final String copyStatement;
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         long rows;
 
-        Buffer(String copyStatement) {
+        Buffer(String table, String copyStatement) {
+            this.table = table;
             this.copyStatement = copyStatement;
         }
     }
 
     public CopySink(String packId, TenantSchema schema, UUID organizationId, UUID applicationId, List<Total> totals,
-                    Connection connection, Progress progress) throws SQLException {
+                    Connection connection, Progress progress) {
         super(packId, schema, organizationId, totals);
         this.schema = schema;
-        this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+        this.organizationId = organizationId;
+        this.applicationId = applicationId;
         this.progress = progress;
+        this.connection = connection;
         this.ledgerPrefix = organizationId + "\t" + applicationId + "\t";
+        this.loader = new Loader(connection);
     }
 
     @Override
     protected void accept(TableShape shape, byte[] line, UUID id) {
-        Buffer buffer = buffers.computeIfAbsent(shape.table(), t -> new Buffer(shape.copyStatement()));
+        if (!updates.isEmpty()) {
+            handOverUpdates();
+        }
+        Buffer buffer = buffers.computeIfAbsent(shape.table(), t -> new Buffer(t, shape.copyStatement()));
         buffer.bytes.writeBytes(line);
         buffer.rows++;
         ledger.bytes.writeBytes((ledgerPrefix + shape.table() + "\t" + id + "\n").getBytes(StandardCharsets.UTF_8));
         ledger.rows++;
         if (buffer.bytes.size() >= FLUSH_BYTES) {
-            flushWithParents(shape.table(), new HashSet<>());
+            handOverWithParents(shape.table(), new HashSet<>());
         }
         if (ledger.bytes.size() >= FLUSH_BYTES) {
-            write(LEDGER, ledger);
+            handOver(ledger);
         }
     }
 
     @Override
     protected void acceptUpdate(String table, Map<String, Object> changes) {
-        throw new UnsupportedOperationException("updates are written by the loader, which comes next");
-    }
-
-    /** Writes everything still buffered, parents first. */
-    public void finish() {
-        for (String table : schema.parentsFirst()) {
-            Buffer buffer = buffers.get(table);
-            if (buffer != null) {
-                write(table, buffer);
-            }
+        if (updates.isEmpty()) {
+            // The update may set a reference to a row emitted just before it.
+            handOverAllRows();
         }
-        write(LEDGER, ledger);
-    }
-
-    private void flushWithParents(String table, Set<String> flushed) {
-        if (!flushed.add(table)) {
-            return;
-        }
-        for (String parent : schema.table(table).orElseThrow().parents()) {
-            flushWithParents(parent, flushed);
-        }
-        Buffer buffer = buffers.get(table);
-        if (buffer != null) {
-            write(table, buffer);
+        updates.add(new RowChanges.Change(table, Map.copyOf(changes)));
+        if (updates.size() >= RowChanges.BATCH) {
+            handOverUpdates();
         }
     }
 
-    private void write(String table, Buffer buffer) {
-        if (buffer.rows == 0) {
-            return;
-        }
+    /**
+     * Reads the organization's rows on the transaction's connection, once everything emitted
+     * so far is written (the loader is idle while the query runs).
+     */
+    public List<Map<String, Object>> query(String sql, Object... parameters) {
+        handOverAllRows();
+        handOverUpdates();
+        loader.drain();
         try {
-            CopyIn copy = copyManager.copyIn(buffer.copyStatement);
-            try {
-                byte[] bytes = buffer.bytes.toByteArray();
-                copy.writeToCopy(bytes, 0, bytes.length);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
+            return TenantQueries.query(connection, organizationId, sql, parameters);
         } catch (SQLException e) {
             throw new CopyFailed(e);
         }
-        if (!table.equals(LEDGER)) {
+    }
+
+    /** Writes everything still buffered, parents first, and waits until the database has it. */
+    public void finish() {
+        handOverAllRows();
+        handOverUpdates();
+        loader.drain();
+    }
+
+    @Override
+    public void close() {
+        loader.close();
+    }
+
+    private void handOverAllRows() {
+        for (String table : schema.parentsFirst()) {
+            Buffer buffer = buffers.get(table);
+            if (buffer != null) {
+                handOver(buffer);
+            }
+        }
+        handOver(ledger);
+    }
+
+    private void handOverWithParents(String table, Set<String> handedOver) {
+        if (!handedOver.add(table)) {
+            return;
+        }
+        for (String parent : schema.table(table).orElseThrow().parents()) {
+            handOverWithParents(parent, handedOver);
+        }
+        Buffer buffer = buffers.get(table);
+        if (buffer != null) {
+            handOver(buffer);
+        }
+    }
+
+    private void handOver(Buffer buffer) {
+        if (buffer.rows == 0) {
+            return;
+        }
+        ByteArrayOutputStream bytes = buffer.bytes;
+        String statement = buffer.copyStatement;
+        loader.submit(connection -> copy(connection, statement, bytes));
+        if (buffer != ledger) {
             progress.advance(buffer.rows);
         }
-        buffer.bytes.reset();
+        // A fresh buffer: the loader still reads the old one.
+        buffer.bytes = new ByteArrayOutputStream(64 * 1024);
         buffer.rows = 0;
     }
 
-    /** A COPY the database rejected; carries the SQLException so the engine can translate it. */
+    private void handOverUpdates() {
+        if (updates.isEmpty()) {
+            return;
+        }
+        List<RowChanges.Change> batch = List.copyOf(updates);
+        String packId = packId();
+        loader.submit(connection -> RowChanges.write(connection, packId, organizationId, applicationId, batch));
+        progress.advance(batch.size());
+        updates.clear();
+    }
+
+    private static void copy(Connection connection, String statement, ByteArrayOutputStream bytes) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement);
+        try {
+            byte[] data = bytes.toByteArray();
+            copy.writeToCopy(data, 0, data.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** A write the database rejected; carries the SQLException so the engine can translate it. */
     public static final class CopyFailed extends RuntimeException {
         CopyFailed(SQLException cause) {
             super(cause);
@@ -134,5 +200,4 @@ public final class CopySink extends RowStream {
             return (SQLException) super.getCause();
         }
     }
-
 }

@@ -128,6 +128,10 @@ public abstract class RowStream implements RowSink {
     /** Receives each rendered row (a COPY text line, org_id first). */
     protected abstract void accept(TableShape shape, byte[] line, UUID id);
 
+    protected String packId() {
+        return packId;
+    }
+
     /** Receives each update: the row's id under "id" and the columns to set, checked against the schema. */
     protected abstract void acceptUpdate(String table, Map<String, Object> changes);
 

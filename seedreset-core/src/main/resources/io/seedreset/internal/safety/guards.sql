@@ -119,6 +119,12 @@ CREATE TRIGGER seedreset_ledger_guard_insert AFTER INSERT ON platform.seed_rows
 DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_rows;
 CREATE TRIGGER seedreset_ledger_guard_update AFTER UPDATE ON platform.seed_rows
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
+DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_updates;
+CREATE TRIGGER seedreset_ledger_guard_insert AFTER INSERT ON platform.seed_updates
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
+DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_updates;
+CREATE TRIGGER seedreset_ledger_guard_update AFTER UPDATE ON platform.seed_updates
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
 DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_applications;
 CREATE TRIGGER seedreset_ledger_guard_insert AFTER INSERT ON platform.seed_applications
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();

@@ -1,0 +1,65 @@
+package io.seedreset.internal.engine;
+
+import io.seedreset.api.SeedResetException;
+import io.seedreset.api.ValidationResult;
+import io.seedreset.internal.sink.TenantQueries;
+import io.seedreset.pack.Invariant;
+import io.seedreset.pack.SeedPack;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs packs' validation rules ({@link SeedPack#invariants()}) against an organization: inside
+ * apply before commit, where the first broken rule rolls everything back and is named, and on
+ * demand ({@code seedreset validate}), where every rule is reported.
+ */
+final class Validation {
+
+    private static final int EXAMPLES = 3;
+
+    private Validation() {
+    }
+
+    /** Fails on the first broken rule of any of the packs, naming the pack and the rule. */
+    static void require(Connection connection, List<SeedPack> packs, UUID organizationId, String applying) throws SQLException {
+        for (SeedPack pack : packs) {
+            for (Invariant rule : pack.invariants()) {
+                List<String> violations = violations(connection, rule, organizationId);
+                if (!violations.isEmpty()) {
+                    throw SeedResetException.failure("pack '" + applying + "' broke the validation rule '" + rule.name() + "'"
+                            + (pack.descriptor().id().equals(applying) ? "" : " of pack '" + pack.descriptor().id() + "'")
+                            + " (e.g. " + String.join("; ", violations) + "): nothing was applied");
+                }
+            }
+        }
+    }
+
+    /** Every rule of every pack, each with up to three offending rows. */
+    static List<ValidationResult.Rule> report(Connection connection, List<SeedPack> packs, UUID organizationId) throws SQLException {
+        List<ValidationResult.Rule> rules = new ArrayList<>();
+        for (SeedPack pack : packs) {
+            for (Invariant rule : pack.invariants()) {
+                rules.add(new ValidationResult.Rule(pack.descriptor().id(), rule.name(), violations(connection, rule, organizationId)));
+            }
+        }
+        return rules;
+    }
+
+    private static List<String> violations(Connection connection, Invariant rule, UUID organizationId) throws SQLException {
+        List<String> violations = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.setMaxRows(EXAMPLES);
+            try (ResultSet rs = statement.executeQuery(TenantQueries.readOnly(rule.sql(), organizationId))) {
+                while (rs.next()) {
+                    violations.add(rs.getString(1));
+                }
+            }
+        }
+        return violations;
+    }
+}

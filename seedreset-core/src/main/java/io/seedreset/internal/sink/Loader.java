@@ -1,0 +1,130 @@
+package io.seedreset.internal.sink;
+
+import io.seedreset.api.SeedResetException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The loading half of apply: a thread that owns the transaction's connection while the pack
+ * generates on the caller's thread, so rendering the next rows overlaps with PostgreSQL
+ * writing the previous ones (two cores: one generates, one loads). Work is handed over in
+ * order through a small bounded queue, which also bounds memory: a pack that generates
+ * faster than the database loads waits.
+ *
+ * <p>After the first failure the loader skips the remaining work and the next hand-over on
+ * the generating side throws it, so a failed COPY stops generation early.
+ */
+final class Loader implements AutoCloseable {
+
+    /** Chunks in flight: with 1 MB chunks, at most a few MB wait for the database. */
+    private static final int QUEUE_CAPACITY = 4;
+
+    /** A piece of work that runs on the loader thread with the connection. */
+    @FunctionalInterface
+    interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private static final Work STOP = connection -> { };
+
+    private final Connection connection;
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Thread thread;
+    private volatile RuntimeException failure;
+    private volatile boolean discarding;
+
+    Loader(Connection connection) {
+        this.connection = connection;
+        this.thread = new Thread(this::loop, "seedreset-loader");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues work behind everything handed over before; throws the loader's failure, if any. */
+    void submit(Work work) {
+        rethrowFailure();
+        put(work);
+    }
+
+    /**
+     * Waits until everything handed over so far is written, then throws the failure if one
+     * happened: after this returns the connection is idle and the caller may use it.
+     */
+    void drain() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        put(done);
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SeedResetException.failure("interrupted while waiting for rows to be written");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the loader completes barriers normally", e);
+        }
+        rethrowFailure();
+    }
+
+    /**
+     * Stops the thread; the connection stays open for the caller. Work still queued is
+     * skipped unless everything was drained: after a failure it would be rolled back anyway.
+     */
+    @Override
+    public void close() {
+        discarding = true;
+        put(STOP);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void put(Object item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SeedResetException.failure("interrupted while handing rows to the loader");
+        }
+    }
+
+    private void rethrowFailure() {
+        RuntimeException failed = failure;
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void loop() {
+        while (true) {
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                failure = SeedResetException.failure("the loader was interrupted");
+                return;
+            }
+            if (item == STOP) {
+                return;
+            }
+            if (item instanceof CompletableFuture<?> barrier) {
+                barrier.complete(null);
+                continue;
+            }
+            if (failure != null || discarding) {
+                continue;
+            }
+            try {
+                ((Work) item).run(connection);
+            } catch (SQLException e) {
+                failure = new CopySink.CopyFailed(e);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+    }
+}
