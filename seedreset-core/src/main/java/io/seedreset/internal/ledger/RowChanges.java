@@ -55,8 +55,11 @@ public final class RowChanges {
             Change first = run.get(0);
             List<String> columns = first.columns();
             String table = TenantSchema.sql(first.table());
+            // The before-image is read from the statement's snapshot, before the UPDATE. No FOR UPDATE
+            // there: the UPDATE locks the row, and a locking read of a row its own statement updates
+            // returns nothing.
             String sql = """
-                    WITH target AS (SELECT * FROM %1$s WHERE org_id = ? AND id = ? FOR UPDATE),
+                    WITH target AS (SELECT * FROM %1$s WHERE org_id = ? AND id = ?),
                          logged AS (INSERT INTO platform.seed_updates (org_id, application_id, table_name, row_id, before)
                                     SELECT org_id, ?, ?, id, jsonb_build_object(%2$s) FROM target)
                     UPDATE %1$s SET %3$s WHERE org_id = ? AND id = ?""".formatted(table,

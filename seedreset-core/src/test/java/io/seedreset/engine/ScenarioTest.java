@@ -1,0 +1,160 @@
+package io.seedreset.engine;
+
+import static io.seedreset.fixture.Fixture.DEMO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seedreset.api.ApplyRequest;
+import io.seedreset.api.ApplyResult;
+import io.seedreset.api.PackRequest;
+import io.seedreset.api.PlanResult;
+import io.seedreset.api.ResetRequest;
+import io.seedreset.api.ResetResult;
+import io.seedreset.api.SeedResetException;
+import io.seedreset.api.TeardownRequest;
+import io.seedreset.api.TeardownResult;
+import io.seedreset.api.ValidationResult;
+import io.seedreset.fixture.AdjustmentScenarioPack;
+import io.seedreset.fixture.Fixture;
+import io.seedreset.fixture.LedgerPack;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Packs that build on other packs: required packs, reads, updates with before-images, validation. */
+class ScenarioTest {
+
+    private final Fixture fixture = new Fixture(new LedgerPack(), new AdjustmentScenarioPack());
+
+    @AfterEach
+    void the_invariant_holds() {
+        assertThat(fixture.ledgerRowsInProduction()).isZero();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("seedreset-loader"));
+    }
+
+    private static ApplyRequest scenario() {
+        return ApplyRequest.of(PackRequest.of(AdjustmentScenarioPack.ID, DEMO)).confirm(DEMO);
+    }
+
+    @Test
+    void a_scenario_is_refused_until_the_pack_it_requires_is_applied() {
+        assertThatThrownBy(() -> fixture.seedReset.apply(scenario()))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.kind()).isEqualTo(SeedResetException.Kind.CONFLICT))
+                .hasMessage("pack 'fixture-adjustment' requires pack 'fixture-ledger', which is not applied to 'demo-co': apply 'fixture-ledger' first");
+        assertThatThrownBy(() -> fixture.seedReset.plan(PackRequest.of(AdjustmentScenarioPack.ID, DEMO)))
+                .hasMessageStartingWith("pack 'fixture-adjustment' requires pack 'fixture-ledger'");
+        assertThat(fixture.tenantRows(DEMO)).isZero();
+    }
+
+    @Test
+    void a_scenario_reads_and_changes_the_rows_it_builds_on_and_its_teardown_puts_them_back() {
+        fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        List<String> before = dump();
+
+        PlanResult plan = fixture.seedReset.plan(PackRequest.of(AdjustmentScenarioPack.ID, DEMO));
+        ApplyResult applied = fixture.seedReset.apply(scenario().planHash(plan.planHash()));
+
+        assertThat(plan.counts()).containsExactly(Map.entry("fixture.entries", 1L));
+        assertThat(plan.updates()).containsExactly(Map.entry("fixture.accounts", 2L));
+        assertThat(applied.updates()).isEqualTo(plan.updates());
+        assertThat(applied.personas()).extracting(p -> p.email()).containsExactly("avery@example.com");
+        assertThat(fixture.count("SELECT count(*) FROM fixture.accounts WHERE name = '" + AdjustmentScenarioPack.RENAMED + "'")).isOne();
+        assertThat(fixture.count("SELECT count(*) FROM platform.seed_updates")).isEqualTo(2);
+        assertThat(dump()).isNotEqualTo(before);
+
+        TeardownResult torn = fixture.seedReset.teardown(TeardownRequest.of(DEMO).application(applied.applicationId()).confirm(DEMO));
+
+        assertThat(torn.deleted()).containsExactly(Map.entry("fixture.entries", 1L));
+        assertThat(dump()).isEqualTo(before);
+        assertThat(fixture.count("SELECT count(*) FROM platform.seed_updates")).isZero();
+    }
+
+    @Test
+    void the_pack_a_scenario_builds_on_cannot_be_torn_down_alone() {
+        ApplyResult base = fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        ApplyResult scenario = fixture.seedReset.apply(scenario());
+
+        assertThatThrownBy(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).application(base.applicationId()).confirm(DEMO)))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.kind()).isEqualTo(SeedResetException.Kind.CONFLICT))
+                .hasMessage("pack 'fixture-ledger' (application " + base.applicationId() + ") is required by pack 'fixture-adjustment' (application "
+                        + scenario.applicationId() + "), which stays applied: tear down 'fixture-adjustment' first, or the whole organization");
+        assertThatThrownBy(() -> fixture.seedReset.apply(ApplyRequest.of(PackRequest.of(LedgerPack.ID, DEMO).seed(7L))
+                        .confirm(DEMO).replace(true)))
+                .hasMessageStartingWith("pack 'fixture-ledger' (application " + base.applicationId() + ") is required by pack 'fixture-adjustment'");
+
+        TeardownResult all = fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO));
+        assertThat(all.applications()).hasSize(2);
+        assertThat(fixture.tenantRows(DEMO)).isZero();
+        assertThat(fixture.count("SELECT count(*) FROM platform.seed_updates")).isZero();
+    }
+
+    @Test
+    void reset_replays_the_scenario_after_the_pack_it_builds_on() {
+        fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        fixture.seedReset.apply(scenario());
+        List<String> applied = dump();
+
+        ResetResult reset = fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO));
+
+        assertThat(reset.reapplied()).extracting(ApplyResult::packId).containsExactly(LedgerPack.ID, AdjustmentScenarioPack.ID);
+        assertThat(dump()).isEqualTo(applied);
+    }
+
+    @Test
+    void updating_a_row_the_organization_lacks_fails_and_leaves_nothing() {
+        fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        List<String> before = dump();
+
+        assertThatThrownBy(() -> fixture.seedReset.apply(ApplyRequest.of(
+                        PackRequest.of(AdjustmentScenarioPack.ID, DEMO).set("missing_row", "true")).confirm(DEMO)))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.kind()).isEqualTo(SeedResetException.Kind.FAILURE))
+                .hasMessageStartingWith("pack 'fixture-adjustment' updates fixture.accounts row ")
+                .hasMessageEndingWith(", which this organization does not have: apply the pack it builds on first, or check the scenario");
+        assertThat(dump()).isEqualTo(before);
+        assertThat(fixture.count("SELECT count(*) FROM platform.seed_updates")).isZero();
+    }
+
+    @Test
+    void validate_reports_every_rule_of_every_applied_pack_and_names_the_broken_one() {
+        fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        fixture.seedReset.apply(scenario());
+
+        ValidationResult valid = fixture.seedReset.validate(DEMO);
+        assertThat(valid.passed()).isTrue();
+        assertThat(valid.rules()).extracting(ValidationResult.Rule::name)
+                .containsExactly("account balance equals the sum of its entries");
+
+        fixture.execute("UPDATE fixture.accounts SET balance = balance + 1 WHERE name = '" + AdjustmentScenarioPack.RENAMED + "'");
+        ValidationResult broken = fixture.seedReset.validate(DEMO);
+
+        assertThat(broken.passed()).isFalse();
+        assertThat(broken.failed()).singleElement().satisfies(rule -> {
+            assertThat(rule.pack()).isEqualTo(LedgerPack.ID);
+            assertThat(rule.violations()).singleElement().asString().startsWith("fixture.accounts ");
+        });
+    }
+
+    /** Every fixture row of the demo organization, as text, in a stable order. */
+    private List<String> dump() {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : List.of("fixture.accounts", "fixture.entries")) {
+                try (ResultSet rs = statement.executeQuery("SELECT t::text FROM " + table
+                        + " t JOIN platform.organizations o ON o.id = t.org_id WHERE o.slug = '" + DEMO + "' ORDER BY t.id")) {
+                    while (rs.next()) {
+                        rows.add(table + " " + rs.getString(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+}
