@@ -29,7 +29,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ApplyRequest request = ApplyRequest.of(pack.request())
+        ApplyRequest request = ApplyRequest.of(pack.request(root.seedReset(), root.environment))
                 .confirm(confirmation.obtain("Applying " + pack.pack + " to", pack.organization))
                 .replace(replace)
                 .planHash(planHash);

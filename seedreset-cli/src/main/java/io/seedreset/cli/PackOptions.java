@@ -3,8 +3,12 @@ package io.seedreset.cli;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.pack.PackDescriptor;
+import io.seedreset.pack.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,9 +33,31 @@ final class PackOptions {
     @Option(names = "--set", paramLabel = "key=value", description = "set a pack parameter (repeatable)")
     List<String> settings = new ArrayList<>();
 
-    PackRequest request() {
+    /**
+     * The request as given: mode defaults, then {@code SEED_<PARAMETER>} environment variables
+     * for the pack's declared parameters (SEED_USERS for users), then {@code --set}, each
+     * overriding the one before.
+     */
+    PackRequest request(SeedReset seedReset, Map<String, String> environment) {
         PackRequest request = PackRequest.of(pack, organization).mode(mode).seed(seed)
                 .anchor(anchor == null ? null : SeedReset.parseAnchor(anchor));
+        PackDescriptor descriptor = seedReset.packs().stream().filter(d -> d.id().equals(pack)).findFirst().orElse(null);
+        if (descriptor != null) {
+            for (Parameter parameter : descriptor.parameters()) {
+                String variable = "SEED_" + parameter.name().toUpperCase(Locale.ROOT);
+                String value = environment.get(variable);
+                if (value == null) {
+                    continue;
+                }
+                try {
+                    parameter.parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw SeedResetException.badInput("environment variable " + variable + "='" + value + "': parameter '"
+                            + parameter.name() + "' of pack '" + pack + "' " + e.getMessage());
+                }
+                request = request.set(parameter.name(), value);
+            }
+        }
         for (String setting : settings) {
             int equals = setting.indexOf('=');
             if (equals <= 0) {

@@ -18,7 +18,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanResult plan = root.seedReset().plan(pack.request());
+        PlanResult plan = root.seedReset().plan(pack.request(root.seedReset(), root.environment));
         if (!root.printedJson(plan)) {
             new ResultPrinter(root.out()).plan(plan);
         }

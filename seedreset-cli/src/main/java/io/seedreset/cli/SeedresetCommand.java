@@ -7,6 +7,7 @@ import io.seedreset.cli.output.Json;
 import io.seedreset.cli.output.TerminalProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,16 +18,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "seedreset", mixinStandardHelpOptions = true, version = "seedreset 0.1.0",
         description = "Realistic, reversible seed data for demo, QA and sandbox organizations; never for production.",
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
-                TeardownCommand.class, ResetCommand.class, HistoryCommand.class, DemoCommand.class},
+                TeardownCommand.class, ResetCommand.class, ValidateCommand.class, HistoryCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:failure (database unreachable or uninitialised, failed invariant)",
+        exitCodeList = {"0:ok", "1:failure (database unreachable or uninitialised, broken validation rule)",
                 "2:usage (bad arguments, unknown pack, organization or mode)", "3:refused by the production boundary",
                 "4:conflict (busy, already applied, confirmation missing or wrong, plan changed)"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  SEEDRESET_URL       default for --url",
                 "  SEEDRESET_USER      default for --user",
                 "  SEEDRESET_PASSWORD  default for --password",
-                "  SEEDRESET_DATA_DIR  embedded database directory (default ~/.seedreset/pgdata)"})
+                "  SEEDRESET_DATA_DIR  embedded database directory (default ~/.seedreset/pgdata)",
+                "  SEED_<PARAMETER>    default for a pack parameter, e.g. SEED_USERS=50 (--set wins)"})
 public final class SeedresetCommand implements AutoCloseable {
 
     @Spec
@@ -48,8 +50,19 @@ public final class SeedresetCommand implements AutoCloseable {
     @Option(names = "--actor", scope = ScopeType.INHERIT, defaultValue = "${sys:user.name}", description = "who is acting, recorded in the audit (default: the OS user)")
     String actor;
 
+    /** The process environment; tests pass their own. */
+    final Map<String, String> environment;
+
     private Database database;
     private SeedReset seedReset;
+
+    SeedresetCommand() {
+        this(System.getenv());
+    }
+
+    SeedresetCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     /** Opens the database on first use, so --help and usage errors never start PostgreSQL. */
     SeedReset seedReset() {
@@ -64,8 +77,8 @@ public final class SeedresetCommand implements AutoCloseable {
         return seedReset;
     }
 
-    static Path dataDirectory() {
-        String configured = System.getenv("SEEDRESET_DATA_DIR");
+    Path dataDirectory() {
+        String configured = environment.get("SEEDRESET_DATA_DIR");
         return configured == null || configured.isBlank() ? Database.defaultDataDirectory() : Path.of(configured);
     }
 

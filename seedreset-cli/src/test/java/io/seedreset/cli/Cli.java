@@ -2,6 +2,7 @@ package io.seedreset.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process, as {@code seedreset ARGS}, and captures what it prints. */
@@ -18,9 +19,14 @@ final class Cli {
     }
 
     static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs with these environment variables instead of the process's. */
+    static Run run(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        SeedresetCommand root = new SeedresetCommand();
+        SeedresetCommand root = new SeedresetCommand(environment);
         try {
             CommandLine commandLine = Main.commandLine(root);
             commandLine.setOut(new PrintWriter(out, true));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seedreset.testing.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -17,17 +18,55 @@ import org.junit.jupiter.api.Test;
 class CliTest {
 
     private String url;
+    private DataSource dataSource;
 
     @BeforeEach
     void freshDatabase() {
-        DataSource dataSource = TestDatabases.newDatabase();
+        dataSource = TestDatabases.newDatabase();
         url = TestDatabases.url(dataSource);
     }
 
     private Cli.Run seedreset(String... args) {
+        return seedreset(Map.of(), args);
+    }
+
+    private Cli.Run seedreset(Map<String, String> environment, String... args) {
         List<String> all = new ArrayList<>(List.of("--url", url, "--user", "postgres", "--actor", "cli-test"));
         all.addAll(List.of(args));
-        return Cli.run(all.toArray(String[]::new));
+        return Cli.run(environment, all.toArray(String[]::new));
+    }
+
+    @Test
+    void validate_reports_each_rule_and_exits_1_naming_the_broken_ones() throws Exception {
+        initWithOrganizations();
+        assertThat(seedreset("validate", "--org", "acme-demo").out()).contains("'acme-demo' has no applied pack with validation rules");
+        seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo");
+
+        Cli.Run valid = seedreset("validate", "--org", "acme-demo");
+        assertThat(valid.exitCode()).as(valid.toString()).isZero();
+        assertThat(valid.out()).containsPattern("event-agency-starter +budget total equals the sum of its lines +ok").contains("5 of 5 rules hold in 'acme-demo'.");
+
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("UPDATE budget.budgets SET total = total + 1");
+        }
+        Cli.Run broken = seedreset("validate", "--org", "acme-demo");
+        assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(broken.out()).contains("FAILED");
+        assertThat(broken.err()).matches("seedreset: organization 'acme-demo' breaks 1 of 5 validation rule\\(s\\): budget total equals the sum of its lines\\n");
+        assertThat(seedreset("--json", "validate", "--org", "acme-demo").out()).contains("\"passed\" : false");
+    }
+
+    @Test
+    void seed_environment_variables_set_pack_parameters_and_set_wins() {
+        initWithOrganizations();
+        Map<String, String> environment = Map.of("SEED_EVENTS", "2", "SEED_UNRELATED", "x");
+        assertThat(seedreset(environment, "plan", "event-agency-starter", "--org", "acme-demo").out()).containsPattern("events\\.events +2\\b");
+        assertThat(seedreset(environment, "plan", "event-agency-starter", "--org", "acme-demo", "--set", "events=3").out())
+                .containsPattern("events\\.events +3\\b");
+
+        Cli.Run bad = seedreset(Map.of("SEED_EVENTS", "many"), "plan", "event-agency-starter", "--org", "acme-demo");
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).startsWith("seedreset: environment variable SEED_EVENTS='many': parameter 'events' of pack 'event-agency-starter' ");
     }
 
     private void initWithOrganizations() {

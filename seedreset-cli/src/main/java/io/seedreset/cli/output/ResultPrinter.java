@@ -7,6 +7,8 @@ import io.seedreset.api.HistoryResult;
 import io.seedreset.api.PlanResult;
 import io.seedreset.api.ResetResult;
 import io.seedreset.api.TeardownResult;
+import io.seedreset.api.ValidationResult;
+import io.seedreset.pack.Persona;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,10 @@ public final class ResultPrinter {
         out.printf("Modules: %s%n", String.join(", ", plan.modules()));
         out.printf("Parameters: %s%n%n", parameters(plan.parameters()));
         counts("Rows to write", plan.counts());
+        if (!plan.updates().isEmpty()) {
+            out.println();
+            counts("Rows to change (teardown restores them)", plan.updates());
+        }
         out.println();
         for (Map.Entry<String, List<Map<String, String>>> samples : plan.samples().entrySet()) {
             out.printf("Sample %s:%n", samples.getKey());
@@ -48,6 +54,7 @@ public final class ResultPrinter {
             plan.totals().forEach(totals::row);
             totals.print(out);
         }
+        personas(plan.personas());
         out.printf("%nPlan hash: %s (%d rows). Nothing was written.%n", plan.planHash(), plan.totalRows());
         out.printf("To apply exactly this plan:%n  seedreset apply %s --org %s --confirm %s --mode %s --seed %d --anchor %s%s --plan-hash %s%n",
                 plan.packId(), plan.organization(), plan.organization(), plan.mode(), plan.seed(), plan.anchor(),
@@ -59,6 +66,7 @@ public final class ResultPrinter {
         if (result.status() == ApplyResult.Status.UNCHANGED) {
             out.printf("%s %s is already applied to '%s' with this mode, parameters and seed (application %s): nothing to do.%n",
                     result.packId(), result.packVersion(), result.organization(), result.applicationId());
+            personas(result.personas());
             return;
         }
         if (!result.replaced().isEmpty()) {
@@ -68,6 +76,10 @@ public final class ResultPrinter {
                 result.packId(), result.packVersion(), result.organization(), result.applicationId(), result.totalRows(),
                 result.duration().toMillis(), result.seed(), result.anchor(), result.planHash());
         counts("Rows written", result.counts());
+        if (!result.updates().isEmpty()) {
+            counts("Rows changed", result.updates());
+        }
+        personas(result.personas());
     }
 
     public void teardown(TeardownResult result) {
@@ -87,6 +99,21 @@ public final class ResultPrinter {
             out.printf("  %s %s as application %s: %d rows (seed %d, anchor %s)%n", applied.packId(), applied.packVersion(),
                     applied.applicationId(), applied.totalRows(), applied.seed(), applied.anchor());
         }
+        result.reapplied().forEach(applied -> personas(applied.personas()));
+    }
+
+    public void validation(ValidationResult result) {
+        if (result.rules().isEmpty()) {
+            out.printf("'%s' has no applied pack with validation rules: nothing to check.%n", result.organization());
+            return;
+        }
+        TextTable table = new TextTable("PACK", "RULE", "RESULT", "EXAMPLE");
+        for (ValidationResult.Rule rule : result.rules()) {
+            table.row(rule.pack(), rule.name(), rule.passed() ? "ok" : "FAILED", rule.passed() ? null : rule.violations().get(0));
+        }
+        table.print(out);
+        out.printf("%d of %d rules hold in '%s'.%n", result.rules().size() - result.failed().size(), result.rules().size(),
+                result.organization());
     }
 
     public void history(HistoryResult history) {
@@ -115,6 +142,18 @@ public final class ResultPrinter {
             }
             table.print(out);
         }
+    }
+
+    /** The logins a pack created: who to sign in as to show what. */
+    private void personas(List<Persona> personas) {
+        if (personas.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Logins:");
+        TextTable table = new TextTable("NAME", "ROLE", "EMAIL", "PASSWORD", "SHOWS");
+        personas.forEach(p -> table.row(p.name(), p.role(), p.email(), p.password(), p.description()));
+        table.print(out);
     }
 
     private void counts(String heading, Map<String, Long> counts) {
