@@ -186,6 +186,18 @@ class EngineTest {
     }
 
     @Test
+    void teardown_refuses_a_cascade_into_an_unseeded_row_before_deleting_anything() {
+        fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        fixture.execute("INSERT INTO fixture.account_notes SELECT org_id, '22222222-2222-2222-2222-222222222222', id, "
+                + "'call back on Monday' FROM fixture.accounts LIMIT 1");
+        assertConflict(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)),
+                "teardown refused: rows that were not created by the application(s) being torn down reference seeded rows "
+                        + "(fixture.account_notes row 22222222-2222-2222-2222-222222222222 references fixture.accounts row ");
+        assertThat(fixture.tenantRows(DEMO)).isEqualTo(15);
+        assertThat(fixture.count("SELECT count(*) FROM fixture.account_notes")).isOne();
+    }
+
+    @Test
     void teardown_of_one_application_leaves_the_others() {
         Fixture two = new Fixture(new LedgerPack(), new OtherLedgerPack());
         two.seedReset.apply(Fixture.applyTo(DEMO));

@@ -24,12 +24,14 @@ public final class ApplyUntilKilled {
         throw new IllegalStateException("the apply finished; it should have been killed mid-way");
     }
 
-    /** Writes enough rows to flush a COPY, then stalls inside the apply transaction. */
+    /** Writes rows, waits until they are in the database, then stalls inside the apply transaction. */
     static final class StallingPack extends LedgerPack {
         @Override
         public void generate(PackContext context, RowSink sink) {
             super.generate(new PackContext(LedgerPack.ID, context.organizationSlug(), context.seed(), context.anchor(),
                     context.mode(), java.util.Map.of("accounts", 40L, "entries", 500L, "break_balance", false)), sink);
+            // A read waits until the loader has written everything emitted so far.
+            context.query("SELECT count(*) FROM fixture.entries WHERE org_id = :org");
             System.out.println(ROWS_SENT);
             System.out.flush();
             try {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,12 @@ public final class Removal {
     public static Map<String, Long> seededRows(Connection connection, TenantSchema schema, UUID organizationId,
                                                List<UUID> applications, Progress progress) throws SQLException {
         Array ids = connection.createArrayOf("uuid", applications.toArray());
-        refuseForeignReferences(connection, schema, organizationId, ids);
+        // Foreign keys that cascade (or set null) would silently change rows people made: those are
+        // checked up front. The others make the delete itself fail, and only then are the rows looked
+        // up by name, so a teardown without offenders pays for no check at all.
+        refuseForeignReferences(connection, schema, organizationId, ids, true);
         RowChanges.restore(connection, organizationId, ids);
+        Savepoint beforeDeletes = connection.setSavepoint();
         try {
             return deleteChildrenFirst(connection, schema, progress, table -> """
                     DELETE FROM %s t USING platform.seed_rows s
@@ -45,13 +50,15 @@ public final class Removal {
                        AND t.org_id = s.org_id AND t.id = s.row_id""".formatted(TenantSchema.sql(table), table.replace("'", "''")),
                     "DELETE FROM platform.seed_rows WHERE application_id = ANY (?) AND org_id = ?", ids, organizationId);
         } catch (SQLException e) {
-            if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
-                // A row referencing a seeded one appeared after the check above (another session).
-                throw SeedResetException.conflict("teardown refused: a row that was not created by the application(s) being torn down"
-                        + " now references a seeded row (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-                        + "): delete or re-point it first; nothing was deleted");
+            if (!FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+                throw e;
             }
-            throw e;
+            connection.rollback(beforeDeletes);
+            refuseForeignReferences(connection, schema, organizationId, ids, false);
+            // Not found by name: a foreign key outside the tenant tables, say.
+            throw SeedResetException.conflict("teardown refused: a row that was not created by the application(s) being torn down"
+                    + " references a seeded row (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + "): delete or re-point it first; nothing was deleted");
         }
     }
 
@@ -89,10 +96,14 @@ public final class Removal {
         }
     }
 
+    /** Names up to three unseeded rows that reference the applications' rows, through every foreign key or only the silent ones. */
     private static void refuseForeignReferences(Connection connection, TenantSchema schema, UUID organizationId,
-                                                Array applications) throws SQLException {
+                                                Array applications, boolean silentOnly) throws SQLException {
         List<String> offenders = new ArrayList<>();
         for (TenantSchema.ForeignKey fk : schema.foreignKeys()) {
+            if (silentOnly && !fk.silentOnDelete()) {
+                continue;
+            }
             String join = IntStream.range(0, fk.childColumns().size())
                     .mapToObj(i -> "p." + TenantSchema.quote(fk.parentColumns().get(i)) + " = c." + TenantSchema.quote(fk.childColumns().get(i)))
                     .collect(Collectors.joining(" AND "));

@@ -26,8 +26,14 @@ public final class TenantSchema {
     public record Table(String name, List<String> columns, Set<String> parents) {
     }
 
-    /** A foreign key between tenant tables: child columns reference parent columns, position by position. */
-    public record ForeignKey(String name, String child, List<String> childColumns, String parent, List<String> parentColumns) {
+    /**
+     * A foreign key between tenant tables: child columns reference parent columns, position by position.
+     *
+     * @param silentOnDelete deleting a parent changes child rows instead of failing (ON DELETE CASCADE,
+     *                       SET NULL or SET DEFAULT)
+     */
+    public record ForeignKey(String name, String child, List<String> childColumns, String parent, List<String> parentColumns,
+                             boolean silentOnDelete) {
     }
 
     private final Map<String, Table> tables;
@@ -67,7 +73,8 @@ public final class TenantSchema {
                             ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, i)
                                     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.i)::text[],
                             ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, i)
-                                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.i)::text[]
+                                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.i)::text[],
+                            con.confdeltype IN ('c', 'n', 'd')
                        FROM pg_constraint con
                        JOIN pg_class cc ON cc.oid = con.conrelid
                        JOIN pg_namespace cn ON cn.oid = cc.relnamespace
@@ -80,7 +87,7 @@ public final class TenantSchema {
                 String parent = rs.getString(3);
                 if (columns.containsKey(child) && columns.containsKey(parent)) {
                     foreignKeys.add(new ForeignKey(rs.getString(1), child, List.of((String[]) rs.getArray(4).getArray()),
-                            parent, List.of((String[]) rs.getArray(5).getArray())));
+                            parent, List.of((String[]) rs.getArray(5).getArray()), rs.getBoolean(6)));
                 }
             }
         }
