@@ -17,3 +17,9 @@ CREATE INDEX seed_updates_org_idx ON platform.seed_updates (org_id);
 -- The order applications were made in, which reset replays (a scenario after the pack it
 -- builds on) and history lists; applied_at alone can tie under a fixed or coarse clock.
 ALTER TABLE platform.seed_applications ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+
+-- Every seeded row costs a ledger row, so the ledger keeps one index: its primary key
+-- (org_id, table_name, row_id) serves teardown (per organization and table), the reference
+-- checks and the production-flag guard. The index by application made every apply pay a
+-- second index insert per row for lookups the primary key already answers.
+DROP INDEX platform.seed_rows_application_idx;
