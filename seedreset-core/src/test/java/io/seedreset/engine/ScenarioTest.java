@@ -121,6 +121,19 @@ class ScenarioTest {
     }
 
     @Test
+    void a_pack_that_cannot_generate_here_fails_in_its_own_words_and_writes_nothing() {
+        fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        List<String> before = dump();
+
+        assertThatThrownBy(() -> fixture.seedReset.apply(ApplyRequest.of(
+                        PackRequest.of(AdjustmentScenarioPack.ID, DEMO).set("min_balance", "9999999")).confirm(DEMO)))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.kind()).isEqualTo(SeedResetException.Kind.FAILURE))
+                .hasMessage("pack 'fixture-adjustment': no account has a balance of 9999999 or more: lower min_balance");
+        assertThat(dump()).isEqualTo(before);
+        assertThat(fixture.seedReset.history(DEMO).audit().get(0).outcome()).isEqualTo("failed");
+    }
+
+    @Test
     void validate_reports_every_rule_of_every_applied_pack_and_names_the_broken_one() {
         fixture.seedReset.apply(Fixture.applyTo(DEMO));
         fixture.seedReset.apply(scenario());

@@ -29,6 +29,8 @@ import io.seedreset.internal.sink.RecordingSink;
 import io.seedreset.internal.sink.TenantQueries;
 import io.seedreset.pack.PackContext;
 import io.seedreset.pack.PackDescriptor;
+import io.seedreset.pack.PackFailure;
+import io.seedreset.pack.RowSink;
 import io.seedreset.pack.SeedPack;
 import io.seedreset.pack.TenantReader;
 import java.sql.Connection;
@@ -118,7 +120,7 @@ public final class Engine {
                     throw DatabaseErrors.translate(e);
                 }
             });
-            resolved.pack().generate(context, sink);
+            generate(resolved, context, sink);
             PackDescriptor descriptor = resolved.descriptor();
             return new PlanResult(descriptor.id(), descriptor.version(), descriptor.modules(), organization.slug(),
                     resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), sink.counts(),
@@ -285,7 +287,7 @@ public final class Engine {
             PackContext context = resolved.context(requiredSeeds, sink::query);
             progress.start("apply " + descriptor.id());
             try {
-                resolved.pack().generate(context, sink);
+                generate(resolved, context, sink);
                 sink.finish();
             } catch (CopySink.CopyFailed e) {
                 throw e.getCause();
@@ -317,6 +319,15 @@ public final class Engine {
                 resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE)),
                 existing.planHash(), Duration.ZERO, List.of());
         return new Attempt<>(result, Outcome.UNCHANGED, existing.id(), "already applied as application " + existing.id());
+    }
+
+    /** Runs the pack; a pack that says it cannot generate here fails with its own words. */
+    private static void generate(ResolvedPack resolved, PackContext context, RowSink sink) {
+        try {
+            resolved.pack().generate(context, sink);
+        } catch (PackFailure e) {
+            throw SeedResetException.failure("pack '" + resolved.descriptor().id() + "': " + e.getMessage());
+        }
     }
 
     /** The seed each pack this one requires was applied with; refuses when one is not applied. */
