@@ -13,7 +13,10 @@ import java.util.Map;
 @FunctionalInterface
 public interface TenantReader {
 
-    /** Runs a SELECT with positional {@code ?} parameters; each row maps column labels to values. */
+    /**
+     * Runs a SELECT with positional {@code ?} parameters (a UUID[] or String[] binds as an array,
+     * for {@code = ANY (?)}); each row maps column labels to values.
+     */
     List<Map<String, Object>> query(String sql, Object... parameters);
 
     /** For packs run outside an engine (unit tests): any query fails. */

@@ -32,7 +32,7 @@ public final class TenantQueries {
                                                   Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(readOnly(sql, organizationId))) {
             for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
+                statement.setObject(i + 1, parameter(connection, parameters[i]));
             }
             try (ResultSet rs = statement.executeQuery()) {
                 ResultSetMetaData meta = rs.getMetaData();
@@ -47,6 +47,17 @@ public final class TenantQueries {
                 return rows;
             }
         }
+    }
+
+    /** Arrays of ids or texts become SQL arrays, for {@code = ANY (?)}. */
+    private static Object parameter(Connection connection, Object value) throws SQLException {
+        if (value instanceof UUID[] ids) {
+            return connection.createArrayOf("uuid", ids);
+        }
+        if (value instanceof String[] texts) {
+            return connection.createArrayOf("text", texts);
+        }
+        return value;
     }
 
     /**
