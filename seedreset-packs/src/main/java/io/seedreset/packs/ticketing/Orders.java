@@ -181,7 +181,7 @@ final class Orders {
         Show show = show(draw, planned, story, wanted);
         Kind kind = planned == Kind.PAID_PAST && show.status() != Status.COMPLETED ? Kind.PAID_UPCOMING : planned;
         Instant placedAt = placedAt(draw, kind, story, show, customer);
-        List<Item> items = items(draw, kind, story, show, placedAt, wanted);
+        List<Item> items = items(draw, kind, customer.story(), show, placedAt, wanted);
 
         BigDecimal subtotal = BigDecimal.ZERO.setScale(2);
         for (Item item : items) {
@@ -356,14 +356,14 @@ final class Orders {
 
     /**
      * The tickets bought: the tier the buyer wanted (early bird in the first three weeks of sales,
-     * VIP now and then, the VIP persona always) or else one with room, and now and then a larger
-     * order adds a VIP upgrade as a second item.
+     * VIP now and then, the VIP persona always, the other personas general admission) or else one
+     * with room, and now and then a larger order adds a VIP upgrade as a second item.
      */
-    private List<Item> items(Draw draw, Kind kind, Story story, Show show, Instant placedAt, int wanted) {
+    private List<Item> items(Draw draw, Kind kind, Story buyer, Show show, Instant placedAt, int wanted) {
         Tier tier;
-        if (story == Story.VIP) {
+        if (buyer == Story.VIP) {
             tier = Tier.VIP;
-        } else if (story != null) {
+        } else if (buyer != null) {
             tier = Tier.GENERAL;
         } else if (show.tier(Tier.EARLY_BIRD) != null && placedAt.isBefore(show.salesStart().plus(Duration.ofDays(21)))
                 && draw.chance(0.7)) {
@@ -377,7 +377,7 @@ final class Orders {
         int quantity = Math.min(wanted, room(inventory, kind));
         List<Item> items = new ArrayList<>(2);
         Inventory vip = show.tier(Tier.VIP);
-        if (story == null && quantity >= 3 && inventory.tier == Tier.GENERAL && draw.chance(0.2) && room(vip, kind) > 0) {
+        if (buyer == null && quantity >= 3 && inventory.tier == Tier.GENERAL && draw.chance(0.2) && room(vip, kind) > 0) {
             items.add(take(new Item(inventory, quantity - 1), kind));
             items.add(take(new Item(vip, 1), kind));
         } else {
