@@ -242,7 +242,7 @@ final class Orders {
     }
 
     /**
-     * How many tickets: mostly pairs, about 2.2 for a paid or pending order (2.3 with the personas' larger ones). Cancellations and
+     * How many tickets: mostly pairs, about 2.1 for a paid or pending order (2.3 with the personas' larger ones). Cancellations and
      * refunds are mostly single seats (a plan that changed), which keeps cancelled tickets near a
      * tenth of all tickets while a sixth of the orders are cancelled or refunded.
      */
@@ -259,7 +259,7 @@ final class Orders {
         if (kind == Kind.CANCELLED || kind == Kind.REFUNDED) {
             return roll < 0.75 ? 1 : roll < 0.97 ? 2 : 3;
         }
-        return roll < 0.25 ? 1 : roll < 0.73 ? 2 : roll < 0.85 ? 3 : roll < 0.97 ? 4 : 6;
+        return roll < 0.28 ? 1 : roll < 0.76 ? 2 : roll < 0.88 ? 3 : roll < 0.98 ? 4 : 6;
     }
 
     /** The event: one of the kind's events with room for the order, where the story needs one, that one. */
