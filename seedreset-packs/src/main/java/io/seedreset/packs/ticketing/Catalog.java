@@ -50,12 +50,12 @@ final class Catalog {
         }
     }
 
+    /** Positions in {@link #COMPANIES} that venues, formats and staff refer to; 5, the resale marketplace, sells but books nothing. */
     static final int MAJOR_PROMOTER = 0;
     static final int INDIE_PROMOTER = 1;
     static final int SPORTS_GROUP = 2;
     static final int PERFORMING_ARTS = 3;
     static final int CONVENTION_CENTER = 4;
-    static final int RESALE_MARKETPLACE = 5;
     static final int COMEDY_PROMOTER = 6;
     static final int FESTIVAL_PRODUCER = 7;
     static final int CONFERENCE_ORGANIZER = 8;
@@ -127,9 +127,6 @@ final class Catalog {
                     List.of(VENUE_GROUP, MAJOR_PROMOTER), null),
             new VenueSpec("Hudson River Expo Center", VenueKind.CONVENTION_CENTER, "540 W 33rd St", NEW_YORK, "10001", 9_500,
                     List.of(CONVENTION_CENTER, PERFORMING_ARTS, MAJOR_PROMOTER), null));
-
-    /** The stadium of venue ordinal 0 holds at least this many: scenarios sell tens of thousands of seats there. */
-    static final int FLAGSHIP_STADIUM_MIN_CAPACITY = 50_000;
 
     // ---------------------------------------------------------------- show formats
 

@@ -97,7 +97,7 @@ final class Lineup {
             case HALL_CONCERT -> {
                 Act act = draw.pick(CLUB_ACTS);
                 yield new Listing(act.name() + " Live", List.of(act.genre(), "live-music", tag21),
-                        act.name() + " play an intimate seated show at " + venue.name() + ", " + city.name() + ".");
+                        "An intimate seated evening with " + act.name() + " at " + venue.name() + ", " + city.name() + ".");
             }
             case CLUB_SHOW -> {
                 Act act = draw.pick(CLUB_ACTS);
@@ -105,7 +105,7 @@ final class Lineup {
                 String name = support.equals(act) ? act.name() + " (Record Release Show)"
                         : act.name() + " with special guests " + support.name();
                 yield new Listing(name, List.of(act.genre(), "live-music", tag21),
-                        "A night of " + act.genre() + " at " + venue.name() + ". Standing room only; doors at 7.");
+                        "A night of " + act.genre() + " at " + venue.name() + ". Standing room only; doors open an hour before the show.");
             }
             case THEATER -> {
                 Production production = draw.pick(PRODUCTIONS);

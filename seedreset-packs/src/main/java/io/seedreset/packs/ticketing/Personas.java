@@ -83,10 +83,6 @@ final class Personas {
     private Personas() {
     }
 
-    static Spec of(Story story) {
-        return CUSTOMERS.get(story.ordinal());
-    }
-
     /** The personas a mode creates: all staff, and the first {@code customers} customer personas. */
     static List<Persona> present(int customers, int companies) {
         List<Persona> personas = new ArrayList<>();

@@ -67,7 +67,6 @@ final class Promotion {
     private static final List<Integer> EVENT_PERCENT_OFF = List.of(10, 15, 20, 25);
 
     final UUID id;
-    final String code;
     final DiscountType type;
     final BigDecimal value;
     final Instant validFrom;
@@ -78,10 +77,9 @@ final class Promotion {
     /** Redemptions by the seeded orders so far. */
     int uses;
 
-    private Promotion(UUID id, String code, DiscountType type, BigDecimal value, Instant validFrom, Instant validTo,
+    private Promotion(UUID id, DiscountType type, BigDecimal value, Instant validFrom, Instant validTo,
                       boolean active, UUID eventId, int usedCount) {
         this.id = id;
-        this.code = code;
         this.type = type;
         this.value = value;
         this.validFrom = validFrom;
@@ -170,7 +168,7 @@ final class Promotion {
                     .set("used_count", usedCount)
                     .set("active", active)
                     .set("created_at", from.minus(Duration.ofDays(draw.between(1, 14)))));
-            promotions.add(new Promotion(id, code, type, BigDecimal.valueOf(value), from, to, active,
+            promotions.add(new Promotion(id, type, BigDecimal.valueOf(value), from, to, active,
                     event == null ? null : event.id(), usedCount));
         }
         return promotions;

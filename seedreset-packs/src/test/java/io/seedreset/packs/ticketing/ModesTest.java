@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.pack.Mode;
@@ -82,6 +84,30 @@ class ModesTest {
                 entry("ticketing.orders", 10_000L), entry("ticketing.promo_codes", 100L));
         assertThat(applied.totalRows()).isGreaterThan(60_000);
         assertThat(tenant.counts()).isEqualTo(applied.counts());
+    }
+
+    @Test
+    void the_rules_hold_for_many_seeds_and_odd_sizes() {
+        TicketingTenant tenant = TicketingTenant.create();
+        String[][] sizes = {
+                {"users", "1", "events", "1", "orders", "25", "companies", "1", "venues", "1", "promo_codes", "0"},
+                {"users", "3", "events", "2", "orders", "0", "ticket_tiers", "2"},
+                {"users", "9", "events", "7", "orders", "120", "promo_codes", "100"},
+                {"users", "200", "events", "120", "orders", "1500", "venues", "20", "companies", "10"}};
+
+        for (long seed = 1; seed <= 3; seed++) {
+            for (String[] size : sizes) {
+                PackRequest request = TicketingTenant.request().seed(seed);
+                for (int i = 0; i < size.length; i += 2) {
+                    request = request.set(size[i], size[i + 1]);
+                }
+                ApplyResult applied = tenant.seedReset.apply(ApplyRequest.of(request).confirm(TicketingTenant.ORG).replace(true));
+
+                assertThat(applied.counts().get("ticketing.events")).isEqualTo(Long.parseLong(size[3]));
+                assertThat(applied.counts().getOrDefault("ticketing.orders", 0L)).isEqualTo(Long.parseLong(size[5]));
+                assertThat(tenant.counts()).containsAllEntriesOf(applied.counts());
+            }
+        }
     }
 
     @Test
