@@ -82,14 +82,16 @@ public final class CancelledEventPack implements SeedPack {
         Map<UUID, List<String>> ordersByCustomer = new LinkedHashMap<>();
         List<UUID> affectedOrders = new ArrayList<>();
         for (Map<String, Object> order : context.query("""
-                SELECT o.id, o.customer_id, o.order_number, o.status, o.total FROM ticketing.orders o
+                SELECT o.id, o.customer_id, o.order_number, o.status, o.total, o.placed_at, o.paid_at FROM ticketing.orders o
                  WHERE o.org_id = :org AND o.event_id = ? AND o.status IN ('PAID', 'PENDING')
                  ORDER BY o.placed_at, o.id""", eventId)) {
             UUID orderId = (UUID) order.get("id");
             boolean paid = order.get("status").equals("PAID");
+            // Processed with the cancellation, or just after the order if it came in later that morning.
+            Instant processed = later(cancelledAt, (Instant) order.get(paid ? "paid_at" : "placed_at"));
             sink.update("ticketing.orders", paid
-                    ? Row.withId(orderId).set("status", "REFUNDED").set("refunded_at", cancelledAt.plus(Duration.ofMinutes(20)))
-                    : Row.withId(orderId).set("status", "CANCELLED").set("cancelled_at", cancelledAt));
+                    ? Row.withId(orderId).set("status", "REFUNDED").set("refunded_at", processed.plus(Duration.ofMinutes(20)))
+                    : Row.withId(orderId).set("status", "CANCELLED").set("cancelled_at", processed));
             affectedOrders.add(orderId);
             ordersByCustomer.computeIfAbsent((UUID) order.get("customer_id"), c -> new ArrayList<>())
                     .add(order.get("order_number") + (paid ? " ($" + ((BigDecimal) order.get("total")).toPlainString() + " refunded)" : ""));
@@ -123,6 +125,11 @@ public final class CancelledEventPack implements SeedPack {
                     "We're sorry: " + eventName + " on " + when + " has been cancelled by the promoter. The ticket you "
                             + "hold is no longer valid; the buyer who sent it to you receives the refund."));
         }
+    }
+
+    private static Instant later(Instant cancelledAt, Instant orderTime) {
+        Instant justAfter = orderTime.plus(Duration.ofMinutes(1));
+        return justAfter.isAfter(cancelledAt) ? justAfter : cancelledAt;
     }
 
     private static Row notification(PackContext context, int ordinal, UUID user, Instant cancelledAt, String subject, String body) {
