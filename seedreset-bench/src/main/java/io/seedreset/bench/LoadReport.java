@@ -72,10 +72,9 @@ final class LoadReport {
         out.printf("  client    Java %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
         out.printf("  measured  %s%n", setup.measuredPack());
         out.printf("  base      %s%n", setup.basePacks().isEmpty() ? "none" : String.join("; ", setup.basePacks()));
-        out.printf("  seed %d, anchor %s; every figure is the median of %d round%s, after %d warm-up apply and teardown%s%n",
-                setup.seed(), setup.anchor(), setup.rounds(), setup.rounds() == 1 ? "" : "s", setup.warmups(),
-                setup.warmups() == 1 ? "" : "s");
-        out.printf("  rows      %,d in %d tables: %s%n", setup.rows(), setup.rowsPerTable().size(),
+        out.printf("  seed %d, anchor %s; every figure is the median of %s, after %s of apply and teardown%n",
+                setup.seed(), setup.anchor(), count(setup.rounds(), "round"), count(setup.warmups(), "warm-up round"));
+        out.printf("  rows      %,d in %s: %s%n", setup.rows(), count(setup.rowsPerTable().size(), "table"),
                 setup.rowsPerTable().entrySet().stream().map(e -> e.getKey() + " " + String.format("%,d", e.getValue()))
                         .collect(Collectors.joining(", ")));
         out.println();
@@ -87,7 +86,7 @@ final class LoadReport {
         out.println("(b)-(d) write only the data rows, generated, rendered and exported beforehand, untimed.");
         long updates = setup.updatesPerTable().values().stream().mapToLong(Long::longValue).sum();
         if (updates > 0) {
-            out.printf("(a) also changed %,d existing rows of the base packs (%s), which (b)-(d) do not do.%n", updates,
+            out.printf("(a) also changed %s of the base packs (%s), which (b)-(d) do not do.%n", count(updates, "existing row"),
                     setup.updatesPerTable());
         }
         Method singleRow = rawLoads.get(2);
@@ -117,6 +116,10 @@ final class LoadReport {
         out.printf("  teardown + apply, by hand: teardown of the organization %.0f ms + apply base %.0f ms + apply measured %.0f ms = %.0f ms%n",
                 lifecycle.organizationTeardown().medianMillis(), lifecycle.baseApply().medianMillis(),
                 lifecycle.measuredApply().medianMillis(), byHand);
+    }
+
+    private static String count(long count, String noun) {
+        return String.format("%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
 
     private static void printMethod(PrintStream out, Method method) {
