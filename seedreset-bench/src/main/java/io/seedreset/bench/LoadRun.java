@@ -46,7 +46,7 @@ final class LoadRun {
     private final Samples organizationTeardown = new Samples();
     private final Samples baseApply = new Samples();
     private final Samples measuredApplyAgain = new Samples();
-    private final List<Samples> rawLoads = loaders.stream().map(loader -> new Samples()).toList();
+    private final List<Samples> rawLoadTimes = loaders.stream().map(loader -> new Samples()).toList();
 
     private Organization organization;
     private final List<String> baseDescriptions = new ArrayList<>();
@@ -89,7 +89,7 @@ final class LoadRun {
             ApplyResult applied = requireApplied(seedReset.apply(measuredApply), null);
             seedReset.teardown(TeardownRequest.of(ORG).application(applied.applicationId()).confirm(ORG));
         }
-        log.done("warm-up: " + times + " apply and teardown of " + measuredId);
+        log.done("warm-up: " + times + " x apply and teardown of " + measuredId);
     }
 
     void round(int round, int rounds) throws SQLException {
@@ -158,7 +158,7 @@ final class LoadRun {
             RowLoader loader = loaders.get(method);
             List<TableRows> selection = selections.get(method);
             settle();
-            rawLoads.get(method).add(loader.load(loading, selection));
+            rawLoadTimes.get(method).add(loader.load(loading, selection));
             measuredRows.requireLoaded(loader.label(), selection);
             measuredRows.delete();
             measuredRows.requireAbsent("after removing the rows that " + loader.label() + " loaded");
@@ -169,7 +169,7 @@ final class LoadRun {
     LoadReport report(ServerInfo server, long seed, int rounds, int warmups) {
         List<LoadReport.Method> methods = new ArrayList<>();
         for (int method = 0; method < loaders.size(); method++) {
-            methods.add(new LoadReport.Method(loaders.get(method).label(), TableRows.total(selections.get(method)), rawLoads.get(method)));
+            methods.add(new LoadReport.Method(loaders.get(method).label(), TableRows.total(selections.get(method)), rawLoadTimes.get(method)));
         }
         LoadReport.Setup setup = new LoadReport.Setup(server, describe(reference), baseDescriptions, seed, anchor, rounds, warmups,
                 reference.counts(), reference.updates());
