@@ -96,9 +96,9 @@ class ProductionBoundaryTest {
 
     @Test
     void database_refuses_a_ledger_row_pointing_at_a_production_organization_in_any_context() {
-        assertThatThrownBy(() -> fixture.execute("INSERT INTO platform.seed_rows VALUES (" + orgId(PRODUCTION)
-                + ", gen_random_uuid(), 'fixture.accounts', gen_random_uuid())"))
-                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: ledger rows in platform.seed_rows refused by the database guard");
+        assertThatThrownBy(() -> fixture.execute("INSERT INTO platform.seed_row_sets (org_id, application_id, table_name, row_ids) VALUES ("
+                + orgId(PRODUCTION) + ", gen_random_uuid(), 'fixture.accounts', ARRAY[gen_random_uuid()])"))
+                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: ledger rows in platform.seed_row_sets refused by the database guard");
         assertThatThrownBy(() -> fixture.execute("""
                 INSERT INTO platform.seed_applications (id, org_id, pack_id, pack_version, mode, parameters, seed, anchor, actor, applied_at)
                 VALUES (gen_random_uuid(), %s, 'p', '1.0.0', 'default', '{}', 1, now(), 'me', now())""".formatted(orgId(PRODUCTION))))

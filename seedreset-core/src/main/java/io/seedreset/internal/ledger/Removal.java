@@ -45,10 +45,10 @@ public final class Removal {
         Savepoint beforeDeletes = connection.setSavepoint();
         try {
             return deleteChildrenFirst(connection, schema, progress, table -> """
-                    DELETE FROM %s t USING platform.seed_rows s
-                     WHERE s.application_id = ANY (?) AND s.table_name = '%s' AND s.org_id = ?
-                       AND t.org_id = s.org_id AND t.id = s.row_id""".formatted(TenantSchema.sql(table), table.replace("'", "''")),
-                    "DELETE FROM platform.seed_rows WHERE application_id = ANY (?) AND org_id = ?", ids, organizationId);
+                    DELETE FROM %s t USING (SELECT s.org_id, unnest(s.row_ids) AS row_id FROM platform.seed_row_sets s
+                                             WHERE s.application_id = ANY (?) AND s.table_name = '%s' AND s.org_id = ?) s
+                     WHERE t.org_id = s.org_id AND t.id = s.row_id""".formatted(TenantSchema.sql(table), table.replace("'", "''")),
+                    "DELETE FROM platform.seed_row_sets WHERE application_id = ANY (?) AND org_id = ?", ids, organizationId);
         } catch (SQLException e) {
             if (!FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
                 throw e;
@@ -68,7 +68,7 @@ public final class Removal {
         execute(connection, "DELETE FROM platform.seed_updates WHERE org_id = ?", organizationId);
         return deleteChildrenFirst(connection, schema, progress,
                 table -> "DELETE FROM " + TenantSchema.sql(table) + " WHERE org_id = ?",
-                "DELETE FROM platform.seed_rows WHERE org_id = ?", organizationId);
+                "DELETE FROM platform.seed_row_sets WHERE org_id = ?", organizationId);
     }
 
     /** Runs one delete per tenant table, children first, then the ledger's; all take the same parameters. */

@@ -49,8 +49,8 @@ public final class Guards {
     /** What guards.sql creates on the platform's own tables. */
     private static final List<Trigger> PLATFORM_TRIGGERS = List.of(
             new Trigger("platform.organizations", "seedreset_guard_flag", "guard_production_flag", null),
-            new Trigger("platform.seed_rows", "seedreset_ledger_guard_insert", "guard_ledger", null),
-            new Trigger("platform.seed_rows", "seedreset_ledger_guard_update", "guard_ledger", null),
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_guard_insert", "guard_ledger", null),
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_guard_update", "guard_ledger", null),
             new Trigger("platform.seed_updates", "seedreset_ledger_guard_insert", "guard_ledger", null),
             new Trigger("platform.seed_updates", "seedreset_ledger_guard_update", "guard_ledger", null),
             new Trigger("platform.seed_applications", "seedreset_ledger_guard_insert", "guard_ledger", null),

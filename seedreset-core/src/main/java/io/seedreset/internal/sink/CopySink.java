@@ -21,8 +21,8 @@ import org.postgresql.copy.CopyIn;
 /**
  * Apply's sink: rows are rendered on the pack's thread, buffered per table and handed to the
  * {@link Loader}, which writes them with COPY on the transaction's connection while the pack
- * goes on generating. Each row is tagged in the ledger ({@code platform.seed_rows}) the same
- * way. A table's buffer is handed over when it fills, after the buffers of the tables it
+ * goes on generating. Each batch's ids go to the ledger ({@code platform.seed_row_sets}, one
+ * row per batch) the same way. A table's buffer is handed over when it fills, after the buffers of the tables it
  * references, so foreign keys hold at every statement while memory stays bounded however
  * large the pack. Updates keep their place in the stream: rows emitted before an update are
  * written before it.
@@ -33,7 +33,6 @@ import org.postgresql.copy.CopyIn;
 public final class CopySink extends RowStream implements AutoCloseable {
 
     static final int FLUSH_BYTES = 1 << 20;
-    private static final String LEDGER = "platform.seed_rows";
 
     private final TenantSchema schema;
     private final UUID organizationId;
@@ -43,13 +42,16 @@ public final class CopySink extends RowStream implements AutoCloseable {
     private final Loader loader;
     private final String ledgerPrefix;
     private final Map<String, Buffer> buffers = new LinkedHashMap<>();
-    private final Buffer ledger = new Buffer(LEDGER, "COPY platform.seed_rows (org_id, application_id, table_name, row_id) FROM STDIN");
+    private final Buffer ledger = new Buffer("platform.seed_row_sets",
+            "COPY platform.seed_row_sets (org_id, application_id, table_name, row_ids) FROM STDIN");
     private final List<RowChanges.Change> updates = new ArrayList<>();
 
     private static final class Buffer {
         final String table;
         final String copyStatement;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        /** The ids of the rows in {@code bytes}, as the body of a uuid[] literal. */
+        final StringBuilder ids = new StringBuilder();
         long rows;
 
         Buffer(String table, String copyStatement) {
@@ -78,13 +80,12 @@ public final class CopySink extends RowStream implements AutoCloseable {
         Buffer buffer = buffers.computeIfAbsent(shape.table(), t -> new Buffer(t, shape.copyStatement()));
         buffer.bytes.writeBytes(line);
         buffer.rows++;
-        ledger.bytes.writeBytes((ledgerPrefix + shape.table() + "\t" + id + "\n").getBytes(StandardCharsets.UTF_8));
-        ledger.rows++;
+        if (buffer.ids.length() > 0) {
+            buffer.ids.append(',');
+        }
+        buffer.ids.append(id);
         if (buffer.bytes.size() >= FLUSH_BYTES) {
             handOverWithParents(shape.table(), new HashSet<>());
-        }
-        if (ledger.bytes.size() >= FLUSH_BYTES) {
-            handOver(ledger);
         }
     }
 
@@ -137,6 +138,7 @@ public final class CopySink extends RowStream implements AutoCloseable {
         handOver(ledger);
     }
 
+
     private void handOverWithParents(String table, Set<String> handedOver) {
         if (!handedOver.add(table)) {
             return;
@@ -157,12 +159,19 @@ public final class CopySink extends RowStream implements AutoCloseable {
         ByteArrayOutputStream bytes = buffer.bytes;
         String statement = buffer.copyStatement;
         loader.submit(connection -> copy(connection, statement, bytes));
-        if (buffer != ledger) {
-            progress.advance(buffer.rows);
-        }
         // A fresh buffer: the loader still reads the old one.
         buffer.bytes = new ByteArrayOutputStream(64 * 1024);
+        if (buffer != ledger) {
+            progress.advance(buffer.rows);
+            ledger.bytes.writeBytes((ledgerPrefix + buffer.table + "\t{" + buffer.ids + "}\n").getBytes(StandardCharsets.UTF_8));
+            ledger.rows++;
+            buffer.ids.setLength(0);
+        }
         buffer.rows = 0;
+        if (ledger.bytes.size() >= FLUSH_BYTES) {
+            // The ledger has no foreign keys: it may reach the database any time before commit.
+            handOver(ledger);
+        }
     }
 
     private void handOverUpdates() {

@@ -101,7 +101,7 @@ BEGIN
         RAISE EXCEPTION 'organization ''%'': its id never changes', OLD.slug USING ERRCODE = 'SR003';
     END IF;
     IF NOT OLD.is_production AND NEW.is_production
-       AND (EXISTS (SELECT 1 FROM platform.seed_rows WHERE org_id = OLD.id)
+       AND (EXISTS (SELECT 1 FROM platform.seed_row_sets WHERE org_id = OLD.id)
             OR EXISTS (SELECT 1 FROM platform.seed_applications WHERE org_id = OLD.id AND removed_at IS NULL)) THEN
         RAISE EXCEPTION 'organization ''%'' still holds seeded rows: tear them down before marking it production', OLD.slug
             USING ERRCODE = 'SR003';
@@ -113,11 +113,11 @@ DROP TRIGGER IF EXISTS seedreset_guard_flag ON platform.organizations;
 CREATE TRIGGER seedreset_guard_flag BEFORE UPDATE OR DELETE ON platform.organizations
     FOR EACH ROW EXECUTE FUNCTION platform.guard_production_flag();
 
-DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_rows;
-CREATE TRIGGER seedreset_ledger_guard_insert AFTER INSERT ON platform.seed_rows
+DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_row_sets;
+CREATE TRIGGER seedreset_ledger_guard_insert AFTER INSERT ON platform.seed_row_sets
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
-DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_rows;
-CREATE TRIGGER seedreset_ledger_guard_update AFTER UPDATE ON platform.seed_rows
+DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_row_sets;
+CREATE TRIGGER seedreset_ledger_guard_update AFTER UPDATE ON platform.seed_row_sets
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
 DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_updates;
 CREATE TRIGGER seedreset_ledger_guard_insert AFTER INSERT ON platform.seed_updates
