@@ -75,11 +75,11 @@ final class Orders {
      * their tickets scanned, it makes about a fifth of all tickets USED although only a tenth of
      * the events are over (a completed show had its whole sales run).
      */
-    private static final int PAST_SHARE_OF_PAID = 25;
+    private static final int PAST_SHARE_OF_PAID = 28;
     /** Share of a completed show's tickets that were scanned in; the rest were no-shows. */
     private static final double SHOW_UP_RATE = 0.92;
     /** Chance that a ticket beyond the first of an order was sent on to a friend before the show. */
-    private static final double TRANSFER_RATE = 0.17;
+    private static final double TRANSFER_RATE = 0.19;
     /** Chance that someone passed on the single ticket they bought, because they cannot go. */
     private static final double SOLE_TICKET_TRANSFER_RATE = 0.03;
     private static final double PROMO_RATE = 0.2;
@@ -144,7 +144,7 @@ final class Orders {
         }
     }
 
-    /** Exact counts per kind: the status shares, and a quarter of the paid orders at completed shows if there are any. */
+    /** Exact counts per kind: the status shares, and 28% of the paid orders at completed shows if there are any. */
     private int[] kindCounts(int count) {
         int[] statuses = Allocation.of(count, STATUS_WEIGHTS);
         boolean anyCompleted = shows.stream().anyMatch(s -> s.status() == Status.COMPLETED);
@@ -242,7 +242,7 @@ final class Orders {
     }
 
     /**
-     * How many tickets: mostly pairs, about 2.1 for a paid or pending order (2.3 with the personas' larger ones). Cancellations and
+     * How many tickets: mostly pairs, about 2.3 for a paid or pending order. Cancellations and
      * refunds are mostly single seats (a plan that changed), which keeps cancelled tickets near a
      * tenth of all tickets while a sixth of the orders are cancelled or refunded.
      */
@@ -259,7 +259,7 @@ final class Orders {
         if (kind == Kind.CANCELLED || kind == Kind.REFUNDED) {
             return roll < 0.75 ? 1 : roll < 0.97 ? 2 : 3;
         }
-        return roll < 0.28 ? 1 : roll < 0.76 ? 2 : roll < 0.88 ? 3 : roll < 0.98 ? 4 : 6;
+        return roll < 0.22 ? 1 : roll < 0.70 ? 2 : roll < 0.83 ? 3 : roll < 0.96 ? 4 : 6;
     }
 
     /** The event: one of the kind's events with room for the order, where the story needs one, that one. */

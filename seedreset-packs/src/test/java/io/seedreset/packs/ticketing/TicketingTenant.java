@@ -7,6 +7,8 @@ import io.seedreset.api.PackRequest;
 import io.seedreset.api.SeedReset;
 import io.seedreset.pack.SeedPack;
 import io.seedreset.testing.TestDatabases;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /** A fresh database with the reference platform and one demo organization, and ways to read it back. */
 final class TicketingTenant {
@@ -79,9 +82,15 @@ final class TicketingTenant {
         return counts;
     }
 
-    /** Every row of a table as PostgreSQL renders it, in id order: equal dumps mean byte-identical rows. */
+    /** Every row of a table as COPY writes it, in id order: equal dumps mean byte-identical rows. */
     List<String> dump(String table) {
-        return strings("SELECT t::text FROM " + table + " t ORDER BY t.id");
+        try (Connection connection = dataSource.getConnection()) {
+            StringWriter out = new StringWriter();
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT * FROM " + table + " ORDER BY id) TO STDOUT", out);
+            return out.toString().lines().toList();
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not dump " + table, e);
+        }
     }
 
     List<String> strings(String sql, Object... parameters) {
