@@ -82,7 +82,7 @@ final class LoadReport {
         printMethod(out, engine);
         rawLoads.forEach(method -> printMethod(out, method));
         out.println();
-        out.println("(a) includes generation, the ledger (a platform.seed_rows row for every data row) and the packs' validation;");
+        out.println("(a) includes generation, the ledger (platform.seed_row_sets: the ids of every batch) and the packs' validation;");
         out.println("(b)-(d) write only the data rows, generated, rendered and exported beforehand, untimed.");
         long updates = setup.updatesPerTable().values().stream().mapToLong(Long::longValue).sum();
         if (updates > 0) {
