@@ -302,6 +302,7 @@ public final class Engine {
             List<SeedPack> validated = new ArrayList<>();
             validated.add(resolved.pack());
             descriptor.requires().forEach(id -> validated.add(packs.require(id)));
+            Validation.refreshStatistics(connection, sink.counts());
             Validation.require(connection, validated, organization.id(), descriptor.id());
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             Applications.complete(connection, applicationId, sink.counts(), sink.hash(), duration.toMillis());

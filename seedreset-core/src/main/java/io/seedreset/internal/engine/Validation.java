@@ -2,6 +2,7 @@ package io.seedreset.internal.engine;
 
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.ValidationResult;
+import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.internal.sink.TenantQueries;
 import io.seedreset.pack.Invariant;
 import io.seedreset.pack.SeedPack;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,25 @@ final class Validation {
     private static final int EXAMPLES = 3;
 
     private Validation() {
+    }
+
+    /** Tables that grew by this many rows get fresh planner statistics before the rules run. */
+    private static final long ANALYZE_THRESHOLD = 10_000;
+
+    /**
+     * Refreshes the planner's statistics of the tables an apply filled in bulk. Autovacuum has
+     * not seen rows that are not committed yet, so without this the rules (joins over the whole
+     * organization) are planned for nearly empty tables. ANALYZE counts the transaction's own
+     * rows and is rolled back with it.
+     */
+    static void refreshStatistics(Connection connection, Map<String, Long> written) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Map.Entry<String, Long> table : written.entrySet()) {
+                if (table.getValue() >= ANALYZE_THRESHOLD) {
+                    statement.execute("ANALYZE " + TenantSchema.sql(table.getKey()));
+                }
+            }
+        }
     }
 
     /** Fails on the first broken rule of any of the packs, naming the pack and the rule. */
