@@ -232,7 +232,26 @@ class CliTest {
         JsonNode plan = json.readTree(seedreset("--json", "plan", "event-agency-starter", "--org", "acme-demo").out());
         assertThat(plan.get("counts").get("suppliers.vendors").asInt()).isEqualTo(12);
         JsonNode packs = json.readTree(seedreset("--json", "packs").out());
-        assertThat(packs.get(0).get("id").asText()).isEqualTo("event-agency-starter");
+        assertThat(packs.findValuesAsText("id")).containsExactly("cancelled-event", "event-agency-starter", "high-volume-sales",
+                "ticketing-demo");
+    }
+
+    @Test
+    void apply_prints_the_logins_and_a_scenario_waits_for_the_pack_it_builds_on() {
+        initWithOrganizations();
+        Cli.Run early = seedreset("apply", "cancelled-event", "--org", "acme-demo", "--confirm", "acme-demo");
+        assertThat(early.exitCode()).as(early.toString()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(early.err()).isEqualTo("seedreset: pack 'cancelled-event' requires pack 'ticketing-demo', which is not applied to "
+                + "'acme-demo': apply 'ticketing-demo' first\n");
+
+        Cli.Run base = seedreset("apply", "ticketing-demo", "--org", "acme-demo", "--confirm", "acme-demo", "--mode", "minimal");
+        assertThat(base.exitCode()).as(base.toString()).isZero();
+        assertThat(base.out()).contains("Logins:").containsPattern("Dana Whitfield +ADMIN +dana.whitfield@example.com +DemoTickets!2026");
+
+        Cli.Run scenario = seedreset("apply", "cancelled-event", "--org", "acme-demo", "--confirm", "acme-demo");
+        assertThat(scenario.exitCode()).as(scenario.toString()).isZero();
+        assertThat(scenario.out()).containsPattern("ticketing.events +1\\b").contains("ROWS CHANGED");
+        assertThat(seedreset("validate", "--org", "acme-demo").exitCode()).isZero();
     }
 
     private static void assertUsage(Cli.Run run, String messageStart) {
