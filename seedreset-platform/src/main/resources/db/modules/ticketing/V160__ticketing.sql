@@ -8,6 +8,11 @@ CREATE SCHEMA IF NOT EXISTS ticketing;
 -- uniqueness per organization, composite foreign keys. What spans rows or columns (an order's total is
 -- the sum of its items plus fees and tax, sold plus available equals total, an event ends after it
 -- starts) is checked by validation rules, as a platform checks it in its application code.
+--
+-- Foreign keys are ON DELETE RESTRICT: a referenced row (a ticket with scans, a customer with
+-- orders) can never be deleted from under its references. Unlike the default NO ACTION, RESTRICT
+-- does not first look for a replacement parent row before checking the children, which halves
+-- the per-row work of deleting many rows (tearing down a 60,000-row scenario).
 
 CREATE TABLE ticketing.companies (
     org_id     uuid        NOT NULL REFERENCES platform.organizations (id),
@@ -42,7 +47,7 @@ CREATE TABLE ticketing.users (
     last_login_at  timestamptz,
     PRIMARY KEY (org_id, id),
     UNIQUE (org_id, email),
-    FOREIGN KEY (org_id, company_id) REFERENCES ticketing.companies (org_id, id),
+    FOREIGN KEY (org_id, company_id) REFERENCES ticketing.companies (org_id, id) ON DELETE RESTRICT,
     CHECK (role <> 'CUSTOMER' OR company_id IS NULL)
 );
 CREATE INDEX users_company_idx ON ticketing.users (org_id, company_id);
@@ -62,7 +67,7 @@ CREATE TABLE ticketing.venues (
     timezone   text    NOT NULL,
     capacity   integer NOT NULL CHECK (capacity > 0),
     PRIMARY KEY (org_id, id),
-    FOREIGN KEY (org_id, company_id) REFERENCES ticketing.companies (org_id, id)
+    FOREIGN KEY (org_id, company_id) REFERENCES ticketing.companies (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX venues_company_idx ON ticketing.venues (org_id, company_id);
 
@@ -89,8 +94,8 @@ CREATE TABLE ticketing.events (
     created_at          timestamptz NOT NULL,
     PRIMARY KEY (org_id, id),
     UNIQUE (org_id, slug),
-    FOREIGN KEY (org_id, promoter_company_id) REFERENCES ticketing.companies (org_id, id),
-    FOREIGN KEY (org_id, venue_id) REFERENCES ticketing.venues (org_id, id)
+    FOREIGN KEY (org_id, promoter_company_id) REFERENCES ticketing.companies (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, venue_id) REFERENCES ticketing.venues (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX events_promoter_idx ON ticketing.events (org_id, promoter_company_id);
 CREATE INDEX events_venue_idx ON ticketing.events (org_id, venue_id);
@@ -108,7 +113,7 @@ CREATE TABLE ticketing.ticket_types (
     quantity_sold      integer       NOT NULL CHECK (quantity_sold >= 0),
     quantity_available integer       NOT NULL CHECK (quantity_available >= 0),
     PRIMARY KEY (org_id, id),
-    FOREIGN KEY (org_id, event_id) REFERENCES ticketing.events (org_id, id)
+    FOREIGN KEY (org_id, event_id) REFERENCES ticketing.events (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX ticket_types_event_idx ON ticketing.ticket_types (org_id, event_id);
 
@@ -129,7 +134,7 @@ CREATE TABLE ticketing.promo_codes (
     created_at     timestamptz   NOT NULL,
     PRIMARY KEY (org_id, id),
     UNIQUE (org_id, code),
-    FOREIGN KEY (org_id, event_id) REFERENCES ticketing.events (org_id, id)
+    FOREIGN KEY (org_id, event_id) REFERENCES ticketing.events (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX promo_codes_event_idx ON ticketing.promo_codes (org_id, event_id);
 
@@ -152,9 +157,9 @@ CREATE TABLE ticketing.orders (
     refunded_at   timestamptz,
     PRIMARY KEY (org_id, id),
     UNIQUE (org_id, order_number),
-    FOREIGN KEY (org_id, customer_id) REFERENCES ticketing.users (org_id, id),
-    FOREIGN KEY (org_id, event_id) REFERENCES ticketing.events (org_id, id),
-    FOREIGN KEY (org_id, promo_code_id) REFERENCES ticketing.promo_codes (org_id, id)
+    FOREIGN KEY (org_id, customer_id) REFERENCES ticketing.users (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, event_id) REFERENCES ticketing.events (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, promo_code_id) REFERENCES ticketing.promo_codes (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX orders_customer_idx ON ticketing.orders (org_id, customer_id);
 CREATE INDEX orders_event_idx ON ticketing.orders (org_id, event_id);
@@ -169,8 +174,8 @@ CREATE TABLE ticketing.order_items (
     unit_price     numeric(12,2) NOT NULL CHECK (unit_price >= 0),
     line_total     numeric(12,2) NOT NULL CHECK (line_total >= 0),
     PRIMARY KEY (org_id, id),
-    FOREIGN KEY (org_id, order_id) REFERENCES ticketing.orders (org_id, id),
-    FOREIGN KEY (org_id, ticket_type_id) REFERENCES ticketing.ticket_types (org_id, id)
+    FOREIGN KEY (org_id, order_id) REFERENCES ticketing.orders (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, ticket_type_id) REFERENCES ticketing.ticket_types (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX order_items_order_idx ON ticketing.order_items (org_id, order_id);
 CREATE INDEX order_items_ticket_type_idx ON ticketing.order_items (org_id, ticket_type_id);
@@ -190,9 +195,9 @@ CREATE TABLE ticketing.tickets (
     issued_at      timestamptz   NOT NULL,
     PRIMARY KEY (org_id, id),
     UNIQUE (org_id, barcode),
-    FOREIGN KEY (org_id, order_item_id) REFERENCES ticketing.order_items (org_id, id),
-    FOREIGN KEY (org_id, ticket_type_id) REFERENCES ticketing.ticket_types (org_id, id),
-    FOREIGN KEY (org_id, holder_user_id) REFERENCES ticketing.users (org_id, id)
+    FOREIGN KEY (org_id, order_item_id) REFERENCES ticketing.order_items (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, ticket_type_id) REFERENCES ticketing.ticket_types (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, holder_user_id) REFERENCES ticketing.users (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX tickets_order_item_idx ON ticketing.tickets (org_id, order_item_id);
 CREATE INDEX tickets_ticket_type_idx ON ticketing.tickets (org_id, ticket_type_id);
@@ -208,9 +213,9 @@ CREATE TABLE ticketing.ticket_transfers (
     to_email       text        NOT NULL,
     transferred_at timestamptz NOT NULL,
     PRIMARY KEY (org_id, id),
-    FOREIGN KEY (org_id, ticket_id) REFERENCES ticketing.tickets (org_id, id),
-    FOREIGN KEY (org_id, from_user_id) REFERENCES ticketing.users (org_id, id),
-    FOREIGN KEY (org_id, to_user_id) REFERENCES ticketing.users (org_id, id)
+    FOREIGN KEY (org_id, ticket_id) REFERENCES ticketing.tickets (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, from_user_id) REFERENCES ticketing.users (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, to_user_id) REFERENCES ticketing.users (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX ticket_transfers_ticket_idx ON ticketing.ticket_transfers (org_id, ticket_id);
 CREATE INDEX ticket_transfers_from_user_idx ON ticketing.ticket_transfers (org_id, from_user_id);
@@ -230,9 +235,9 @@ CREATE TABLE ticketing.scanners (
     last_seen_at     timestamptz,
     PRIMARY KEY (org_id, id),
     UNIQUE (org_id, serial_number),
-    FOREIGN KEY (org_id, company_id) REFERENCES ticketing.companies (org_id, id),
-    FOREIGN KEY (org_id, event_id) REFERENCES ticketing.events (org_id, id),
-    FOREIGN KEY (org_id, operator_user_id) REFERENCES ticketing.users (org_id, id)
+    FOREIGN KEY (org_id, company_id) REFERENCES ticketing.companies (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, event_id) REFERENCES ticketing.events (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, operator_user_id) REFERENCES ticketing.users (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX scanners_company_idx ON ticketing.scanners (org_id, company_id);
 CREATE INDEX scanners_event_idx ON ticketing.scanners (org_id, event_id);
@@ -246,8 +251,8 @@ CREATE TABLE ticketing.scan_logs (
     scanned_at timestamptz NOT NULL,
     result     text        NOT NULL CHECK (result IN ('ACCEPTED', 'DUPLICATE', 'REJECTED')),
     PRIMARY KEY (org_id, id),
-    FOREIGN KEY (org_id, ticket_id) REFERENCES ticketing.tickets (org_id, id),
-    FOREIGN KEY (org_id, scanner_id) REFERENCES ticketing.scanners (org_id, id)
+    FOREIGN KEY (org_id, ticket_id) REFERENCES ticketing.tickets (org_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (org_id, scanner_id) REFERENCES ticketing.scanners (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX scan_logs_ticket_idx ON ticketing.scan_logs (org_id, ticket_id);
 CREATE INDEX scan_logs_scanner_idx ON ticketing.scan_logs (org_id, scanner_id);
@@ -264,7 +269,7 @@ CREATE TABLE ticketing.notifications (
     sent_at timestamptz NOT NULL,
     read_at timestamptz,
     PRIMARY KEY (org_id, id),
-    FOREIGN KEY (org_id, user_id) REFERENCES ticketing.users (org_id, id)
+    FOREIGN KEY (org_id, user_id) REFERENCES ticketing.users (org_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX notifications_user_idx ON ticketing.notifications (org_id, user_id);
 
@@ -278,6 +283,6 @@ CREATE TABLE ticketing.notification_preferences (
     enabled boolean NOT NULL,
     PRIMARY KEY (org_id, id),
     UNIQUE (org_id, user_id, channel, kind),
-    FOREIGN KEY (org_id, user_id) REFERENCES ticketing.users (org_id, id)
+    FOREIGN KEY (org_id, user_id) REFERENCES ticketing.users (org_id, id) ON DELETE RESTRICT
 );
 -- The unique constraint's index leads with (org_id, user_id), so it also serves the foreign key.
