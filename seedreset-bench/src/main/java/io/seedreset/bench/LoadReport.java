@@ -116,6 +116,11 @@ final class LoadReport {
         out.printf("  teardown + apply, by hand: teardown of the organization %.0f ms + apply base %.0f ms + apply measured %.0f ms = %.0f ms%n",
                 lifecycle.organizationTeardown().medianMillis(), lifecycle.baseApply().medianMillis(),
                 lifecycle.measuredApply().medianMillis(), byHand);
+        // The practical limit bounds what any loader into this schema can reach against (c) and (d).
+        out.println();
+        out.printf("ceiling: (b) rows/s over (c)'s %.2fx, over (d)'s %.1fx (what a loader as fast as raw COPY would reach)%n",
+                rawLoads.get(0).rowsPerSecond() / rawLoads.get(1).rowsPerSecond(),
+                rawLoads.get(0).rowsPerSecond() / singleRow.rowsPerSecond());
     }
 
     private static String count(long count, String noun) {
