@@ -99,19 +99,20 @@ public final class Engine {
     }
 
     public PlanResult plan(PackRequest request) {
-        ResolvedPack resolved = ResolvedPack.resolve(packs, request, clock);
+        ResolvedPack requested = ResolvedPack.resolve(packs, request, clock);
         Organization organization = withConnection(false, c -> Organizations.require(c, request.organization()));
         if (organization.production()) {
             // Previewing seeds for production is the first step towards writing them: refused and audited.
-            attempt("plan", request.organization(), resolved.descriptor(), () -> {
+            attempt("plan", request.organization(), requested.descriptor(), () -> {
                 ProductionBoundary.refuseProduction(organization);
                 return null;
             });
         }
         return withConnection(false, connection -> {
             TenantSchema schema = TenantSchema.load(connection);
-            Map<String, Long> requiredSeeds = requiredSeeds(Applications.active(connection, organization.id()),
-                    organization, resolved.descriptor());
+            List<ApplicationRecord> active = Applications.active(connection, organization.id());
+            Map<String, Long> requiredSeeds = requiredSeeds(active, organization, requested.descriptor());
+            ResolvedPack resolved = onRequiredAnchor(requested, active);
             RecordingSink sink = new RecordingSink(resolved.descriptor().id(), schema, organization.id(), resolved.pack().totals());
             PackContext context = resolved.context(requiredSeeds, (sql, parameters) -> {
                 try {
@@ -129,15 +130,16 @@ public final class Engine {
     }
 
     public ApplyResult apply(ApplyRequest request) {
-        ResolvedPack resolved = ResolvedPack.resolve(packs, request.pack(), clock);
+        ResolvedPack requested = ResolvedPack.resolve(packs, request.pack(), clock);
         requireOrganization(request.pack().organization());
-        return attempt("apply", request.pack().organization(), resolved.descriptor(), () -> inTransaction(connection -> {
+        return attempt("apply", request.pack().organization(), requested.descriptor(), () -> inTransaction(connection -> {
             TenantSchema schema = TenantSchema.load(connection);
             UUID applicationId = UUID.randomUUID();
             Organization organization = ProductionBoundary.enter(connection, request.pack().organization(),
                     request.confirmation(), "applying to", busyTimeout, schema, applicationId.toString());
             List<ApplicationRecord> active = Applications.active(connection, organization.id());
-            Map<String, Long> requiredSeeds = requiredSeeds(active, organization, resolved.descriptor());
+            Map<String, Long> requiredSeeds = requiredSeeds(active, organization, requested.descriptor());
+            ResolvedPack resolved = onRequiredAnchor(requested, active);
             List<UUID> replaced = new ArrayList<>();
             for (ApplicationRecord existing : active) {
                 if (!existing.packId().equals(resolved.descriptor().id())) {
@@ -153,7 +155,7 @@ public final class Engine {
                 }
                 if (!request.replace()) {
                     throw SeedResetException.conflict("pack '" + existing.packId() + "' " + existing.packVersion()
-                            + " is already applied to '" + organization.slug() + "' with another version, mode, parameters or seed (application "
+                            + " is already applied to '" + organization.slug() + "' with another version, mode, parameters, seed or anchor (application "
                             + existing.id() + "): add --replace to tear it down and apply this one");
                 }
                 replaced.add(existing.id());
@@ -329,6 +331,20 @@ public final class Engine {
         } catch (PackFailure e) {
             throw SeedResetException.failure("pack '" + resolved.descriptor().id() + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * A scenario given no anchor shares the anchor of the pack it builds on, so that its "now"
+     * is the now of the data it changes (a cancellation after the orders it refunds).
+     */
+    private static ResolvedPack onRequiredAnchor(ResolvedPack resolved, List<ApplicationRecord> active) {
+        if (resolved.anchorGiven() || resolved.descriptor().requires().isEmpty()) {
+            return resolved;
+        }
+        String required = resolved.descriptor().requires().get(0);
+        return active.stream().filter(a -> a.packId().equals(required)).findFirst()
+                .map(a -> resolved.withAnchor(a.anchor()))
+                .orElse(resolved);
     }
 
     /** The seed each pack this one requires was applied with; refuses when one is not applied. */

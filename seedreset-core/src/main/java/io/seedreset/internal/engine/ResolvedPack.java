@@ -35,6 +35,11 @@ public record ResolvedPack(SeedPack pack, String organization, String mode, Map<
         return new PackContext(descriptor().id(), organization, seed, anchor, mode, parameters, requiredSeeds, reader);
     }
 
+    /** The same request on another default anchor (one the caller did not give). */
+    public ResolvedPack withAnchor(Instant defaultAnchor) {
+        return new ResolvedPack(pack, organization, mode, parameters, seed, defaultAnchor, anchorGiven);
+    }
+
     /**
      * True when these are the pack, version, mode, parameters and seed an earlier application
      * used, and its anchor too when one was asked for (a default anchor moves every day).

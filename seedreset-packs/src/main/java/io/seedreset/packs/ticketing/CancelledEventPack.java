@@ -26,6 +26,9 @@ import java.util.UUID;
  * holder gets an email about it. Everything but the emails is an update of ticketing-demo's
  * rows, so tearing the scenario down puts the event, orders and tickets back as they were.
  *
+ * <p>Without an anchor of its own it takes ticketing-demo's (the engine does that for scenarios),
+ * and the cancellation always comes after the last order the event took.
+ *
  * <p>The event is the earliest on-sale event of ticketing-demo (found by the ids that pack gives
  * its events) with at least one paid order, so the same base data always loses the same show.
  */
@@ -74,7 +77,12 @@ public final class CancelledEventPack implements SeedPack {
         String eventName = (String) event.get("name");
         String when = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US)
                 .format(((Instant) event.get("starts_at")).atZone(ZoneId.of((String) event.get("timezone"))));
-        Instant cancelledAt = context.anchor().minus(Duration.ofHours(3));
+        // Three hours before "now", and in any case after the last order the event took, so the
+        // story holds whatever anchor ticketing-demo was applied with.
+        Instant lastOrder = (Instant) context.query("""
+                SELECT max(coalesce(o.paid_at, o.placed_at)) AS last_order FROM ticketing.orders o
+                 WHERE o.org_id = :org AND o.event_id = ?""", eventId).get(0).get("last_order");
+        Instant cancelledAt = later(context.anchor().minus(Duration.ofHours(3)), lastOrder.plus(Duration.ofMinutes(9)));
 
         sink.update("ticketing.events", Row.withId(eventId).set("status", "CANCELLED"));
 
@@ -82,16 +90,14 @@ public final class CancelledEventPack implements SeedPack {
         Map<UUID, List<String>> ordersByCustomer = new LinkedHashMap<>();
         List<UUID> affectedOrders = new ArrayList<>();
         for (Map<String, Object> order : context.query("""
-                SELECT o.id, o.customer_id, o.order_number, o.status, o.total, o.placed_at, o.paid_at FROM ticketing.orders o
+                SELECT o.id, o.customer_id, o.order_number, o.status, o.total FROM ticketing.orders o
                  WHERE o.org_id = :org AND o.event_id = ? AND o.status IN ('PAID', 'PENDING')
                  ORDER BY o.placed_at, o.id""", eventId)) {
             UUID orderId = (UUID) order.get("id");
             boolean paid = order.get("status").equals("PAID");
-            // Processed with the cancellation, or just after the order if it came in later that morning.
-            Instant processed = later(cancelledAt, (Instant) order.get(paid ? "paid_at" : "placed_at"));
             sink.update("ticketing.orders", paid
-                    ? Row.withId(orderId).set("status", "REFUNDED").set("refunded_at", processed.plus(Duration.ofMinutes(20)))
-                    : Row.withId(orderId).set("status", "CANCELLED").set("cancelled_at", processed));
+                    ? Row.withId(orderId).set("status", "REFUNDED").set("refunded_at", cancelledAt.plus(Duration.ofMinutes(20)))
+                    : Row.withId(orderId).set("status", "CANCELLED").set("cancelled_at", cancelledAt));
             affectedOrders.add(orderId);
             ordersByCustomer.computeIfAbsent((UUID) order.get("customer_id"), c -> new ArrayList<>())
                     .add(order.get("order_number") + (paid ? " ($" + ((BigDecimal) order.get("total")).toPlainString() + " refunded)" : ""));
@@ -127,9 +133,8 @@ public final class CancelledEventPack implements SeedPack {
         }
     }
 
-    private static Instant later(Instant cancelledAt, Instant orderTime) {
-        Instant justAfter = orderTime.plus(Duration.ofMinutes(1));
-        return justAfter.isAfter(cancelledAt) ? justAfter : cancelledAt;
+    private static Instant later(Instant one, Instant other) {
+        return one.isAfter(other) ? one : other;
     }
 
     private static Row notification(PackContext context, int ordinal, UUID user, Instant cancelledAt, String subject, String body) {

@@ -62,6 +62,28 @@ class CancelledEventTest {
     }
 
     @Test
+    void without_an_anchor_it_takes_the_base_packs_and_the_cancellation_always_follows_the_last_order() {
+        tenant.apply(TicketingTenant.request());
+        ApplyResult inherited = tenant.apply(PackRequest.of(CancelledEventPack.ID, ORG));
+        assertThat(inherited.anchor()).isEqualTo(ANCHOR);
+        assertCancellationFollowsEveryOrder();
+
+        tenant.seedReset.teardown(TeardownRequest.of(ORG).application(inherited.applicationId()).confirm(ORG));
+        tenant.apply(PackRequest.of(CancelledEventPack.ID, ORG).anchor(java.time.Instant.parse("2026-11-01T00:00:00Z")));
+        assertCancellationFollowsEveryOrder();
+    }
+
+    private void assertCancellationFollowsEveryOrder() {
+        assertThat(tenant.queryForLong("""
+                SELECT count(*) FROM ticketing.orders o JOIN ticketing.events e ON e.id = o.event_id
+                 WHERE e.status = 'CANCELLED' AND o.status IN ('REFUNDED', 'CANCELLED')
+                   AND coalesce(o.refunded_at, o.cancelled_at) < (SELECT max(coalesce(x.paid_at, x.placed_at))
+                                                                     FROM ticketing.orders x WHERE x.event_id = e.id)
+                   AND e.id IN (SELECT row_id FROM platform.seed_updates WHERE table_name = 'ticketing.events')"""))
+                .as("orders closed before the event's last order came in").isZero();
+    }
+
+    @Test
     void tearing_it_down_restores_the_event_orders_and_tickets_as_they_were() {
         tenant.apply(TicketingTenant.request());
         Map<String, List<String>> before = dump();
