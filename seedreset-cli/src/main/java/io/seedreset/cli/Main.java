@@ -25,6 +25,17 @@ public final class Main {
     /** The configured command line: exceptions become one line on stderr and an exit code. */
     static CommandLine commandLine(SeedresetCommand root) {
         CommandLine commandLine = new CommandLine(root);
+        // Bad arguments are one line too, pointing at the command's help rather than printing it.
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine line = exception.getCommandLine();
+            String message = exception.getMessage() == null ? "invalid arguments" : exception.getMessage();
+            // picocli adds the converter's exception in parentheses; the sentence before it says enough.
+            int cause = message.indexOf(" (java.");
+            line.getErr().println("seedreset: " + (cause > 0 ? message.substring(0, cause) : message)
+                    + " (see '" + line.getCommandSpec().qualifiedName() + " --help')");
+            line.getErr().flush();
+            return ExitCodes.USAGE;
+        });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("seedreset: " + message(exception));
             line.getErr().flush();

@@ -181,8 +181,13 @@ class CliTest {
         assertUsage(seedreset("org", "create", "x y", "--name", "X", "--kind", "demo"), "seedreset: organization slug 'x y' is not valid");
         assertUsage(seedreset("org", "create", "newco", "--name", "X", "--kind", "staging"),
                 "seedreset: unknown organization kind 'staging': use one of production, demo, qa, sandbox");
-        Cli.Run unknownOption = seedreset("apply", "--frobnicate");
-        assertThat(unknownOption.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertUsage(seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--frobnicate"),
+                "seedreset: Unknown option: '--frobnicate' (see 'seedreset apply --help')");
+        assertUsage(seedreset("plan", "event-agency-starter", "--org", "acme-demo", "--seed", "abc"),
+                "seedreset: Invalid value for option '--seed': 'abc' is not a long (see 'seedreset plan --help')");
+        assertUsage(seedreset("teardown", "--org", "acme-demo", "--application", "not-a-uuid"),
+                "seedreset: Invalid value for option '--application': cannot convert 'not-a-uuid' to UUID (see 'seedreset teardown --help')");
+        assertUsage(seedreset("validate"), "seedreset: Missing required option: '--org=<slug>' (see 'seedreset validate --help')");
         assertThat(seedreset("history", "--json").out()).doesNotContain("\"operation\"");
     }
 
