@@ -3,8 +3,10 @@ package io.seedreset.api;
 import io.seedreset.pack.Persona;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -24,7 +26,8 @@ public record ApplyResult(Status status, UUID applicationId, String packId, Stri
     public enum Status { APPLIED, REPLACED, UNCHANGED }
 
     public ApplyResult {
-        parameters = Map.copyOf(parameters);
+        // Sorted by name, so every front end lists them in one order.
+        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
         replaced = List.copyOf(replaced);
         updates = Map.copyOf(updates);
         personas = List.copyOf(personas);

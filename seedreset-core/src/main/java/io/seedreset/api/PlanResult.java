@@ -3,8 +3,10 @@ package io.seedreset.api;
 import io.seedreset.pack.Persona;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What apply would write, computed by the same pack code against a recording sink.
@@ -22,7 +24,8 @@ public record PlanResult(String packId, String packVersion, List<String> modules
 
     public PlanResult {
         modules = List.copyOf(modules);
-        parameters = Map.copyOf(parameters);
+        // Sorted by name, so every front end lists them in one order.
+        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
         personas = List.copyOf(personas);
     }
 

@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What a teardown removed: the applications and the rows deleted per table. */
+/**
+ * What a teardown removed: the applications, the rows deleted per table, and the rows put back
+ * as they were before a scenario changed them, per table.
+ */
 public record TeardownResult(String organization, List<UUID> applications, Map<String, Long> deleted,
-                             Duration duration) {
+                             Map<String, Long> restored, Duration duration) {
 
     public TeardownResult {
         applications = List.copyOf(applications);
+        restored = Map.copyOf(restored);
     }
 
     public long totalRows() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class PackContext {
         this.seed = seed;
         this.anchor = Objects.requireNonNull(anchor, "anchor");
         this.mode = Objects.requireNonNull(mode, "mode");
-        this.parameters = Map.copyOf(new TreeMap<>(parameters));
+        this.parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
         this.requiredSeeds = Map.copyOf(requiredSeeds);
         this.reader = Objects.requireNonNull(reader, "reader");
     }

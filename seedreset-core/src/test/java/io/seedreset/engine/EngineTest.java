@@ -127,7 +127,7 @@ class EngineTest {
         ApplyResult first = fixture.seedReset.apply(Fixture.applyTo(DEMO));
         var bigger = io.seedreset.api.ApplyRequest.of(PackRequest.of(LedgerPack.ID, DEMO).set("accounts", "5")).confirm(DEMO);
         assertConflict(() -> fixture.seedReset.apply(bigger),
-                "pack 'fixture-ledger' 1.0.0 is already applied to 'demo-co' with another version, mode, parameters or seed (application "
+                "pack 'fixture-ledger' 1.0.0 is already applied to 'demo-co' with another version, mode, parameters, seed or anchor (application "
                         + first.applicationId() + "): add --replace to tear it down and apply this one");
 
         ApplyResult replaced = fixture.seedReset.apply(bigger.replace(true));
@@ -153,7 +153,7 @@ class EngineTest {
         var broken = io.seedreset.api.ApplyRequest.of(PackRequest.of(LedgerPack.ID, DEMO).set("break_balance", "true")).confirm(DEMO);
         assertThatThrownBy(() -> fixture.seedReset.apply(broken))
                 .isInstanceOf(SeedResetException.class)
-                .hasMessageStartingWith("pack 'fixture-ledger' broke the validation rule 'account balance equals the sum of its entries' (e.g. fixture.accounts ")
+                .hasMessageStartingWith("validation rule 'account balance equals the sum of its entries' of pack 'fixture-ledger' fails (e.g. fixture.accounts ")
                 .hasMessageEndingWith("): nothing was applied");
         assertThat(fixture.tenantRows(DEMO)).isZero();
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_applications")).isZero();

@@ -71,6 +71,7 @@ class ScenarioTest {
         TeardownResult torn = fixture.seedReset.teardown(TeardownRequest.of(DEMO).application(applied.applicationId()).confirm(DEMO));
 
         assertThat(torn.deleted()).containsExactly(Map.entry("fixture.entries", 1L));
+        assertThat(torn.restored()).containsExactly(Map.entry("fixture.accounts", 2L));
         assertThat(dump()).isEqualTo(before);
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_updates")).isZero();
     }

@@ -77,6 +77,7 @@ public final class ResultPrinter {
                 result.duration().toMillis(), result.seed(), result.anchor(), result.planHash());
         counts("Rows written", result.counts());
         if (!result.updates().isEmpty()) {
+            out.println();
             counts("Rows changed", result.updates());
         }
         personas(result.personas());
@@ -90,6 +91,10 @@ public final class ResultPrinter {
         out.printf("Tore down %d application(s) in '%s': %d rows deleted in %d ms.%n", result.applications().size(),
                 result.organization(), result.totalRows(), result.duration().toMillis());
         counts("Rows deleted", result.deleted());
+        if (!result.restored().isEmpty()) {
+            out.println();
+            counts("Rows restored (as before the scenario changed them)", result.restored());
+        }
     }
 
     public void reset(ResetResult result) {
@@ -121,10 +126,12 @@ public final class ResultPrinter {
         if (history.applications().isEmpty()) {
             out.println("  none");
         } else {
-            TextTable table = new TextTable("APPLIED", "ORG", "PACK", "VERSION", "MODE", "SEED", "ROWS", "ACTOR", "STATE", "ID");
+            // Seed, anchor and parameters are what reproduces an application exactly.
+            TextTable table = new TextTable("APPLIED", "ORG", "PACK", "VERSION", "MODE", "SEED", "ANCHOR", "PARAMETERS", "ROWS",
+                    "ACTOR", "STATE", "ID");
             for (ApplicationRecord a : history.applications()) {
-                table.row(a.appliedAt(), a.organization(), a.packId(), a.packVersion(), a.mode(), a.seed(),
-                        a.counts().values().stream().mapToLong(Long::longValue).sum(), a.actor(),
+                table.row(a.appliedAt(), a.organization(), a.packId(), a.packVersion(), a.mode(), a.seed(), a.anchor(),
+                        parameters(a.parameters()), a.counts().values().stream().mapToLong(Long::longValue).sum(), a.actor(),
                         a.active() ? "active" : a.removal() + " by " + a.removedBy(), a.id());
             }
             table.print(out);

@@ -191,17 +191,21 @@ public final class Engine {
             }
             refuseRemovingRequired(active, targets);
             progress.start("teardown " + organization.slug());
-            Map<String, Long> deleted;
+            Removal.Removed removed;
             try {
-                deleted = targets.isEmpty() ? Map.of() : Removal.seededRows(connection, schema, organization.id(), targets, progress);
+                removed = targets.isEmpty() ? Removal.Removed.NOTHING
+                        : Removal.seededRows(connection, schema, organization.id(), targets, progress);
             } finally {
                 progress.finish();
             }
             Applications.markRemoved(connection, targets, actor, "teardown");
-            TeardownResult result = new TeardownResult(organization.slug(), targets, deleted, Duration.ofNanos(System.nanoTime() - started));
+            TeardownResult result = new TeardownResult(organization.slug(), targets, removed.deleted(), removed.restored(),
+                    Duration.ofNanos(System.nanoTime() - started));
             return new Attempt<>(result, targets.isEmpty() ? Outcome.UNCHANGED : Outcome.SUCCEEDED,
                     targets.size() == 1 ? targets.get(0) : null,
-                    "removed " + result.totalRows() + " rows of " + targets.size() + " application(s)");
+                    "removed " + result.totalRows() + " rows of " + targets.size() + " application(s)"
+                            + (result.restored().isEmpty() ? "" : ", restored " + result.restored().values().stream()
+                            .mapToLong(Long::longValue).sum() + " changed rows"));
         }));
     }
 
@@ -360,25 +364,33 @@ public final class Engine {
         return seeds;
     }
 
-    /** Refuses to remove an application that another one, staying applied, builds on. */
+    /** Refuses to remove an application that others, staying applied, build on; names them all. */
     private void refuseRemovingRequired(List<ApplicationRecord> active, List<UUID> removing) {
-        for (ApplicationRecord staying : active) {
-            if (removing.contains(staying.id())) {
+        for (ApplicationRecord removed : active) {
+            if (!removing.contains(removed.id())) {
                 continue;
             }
-            List<String> requires = packs.find(staying.packId()).map(p -> p.descriptor().requires()).orElse(List.of());
-            for (ApplicationRecord removed : active) {
-                if (removing.contains(removed.id()) && requires.contains(removed.packId())) {
-                    throw SeedResetException.conflict("pack '" + removed.packId() + "' (application " + removed.id()
-                            + ") is required by pack '" + staying.packId() + "' (application " + staying.id()
-                            + "), which stays applied: tear down '" + staying.packId() + "' first, or the whole organization");
-                }
+            List<ApplicationRecord> dependents = active.stream()
+                    .filter(staying -> !removing.contains(staying.id()))
+                    .filter(staying -> packs.find(staying.packId()).map(p -> p.descriptor().requires().contains(removed.packId()))
+                            .orElse(false))
+                    .toList();
+            if (!dependents.isEmpty()) {
+                String names = dependents.stream().map(d -> "'" + d.packId() + "' (application " + d.id() + ")")
+                        .collect(java.util.stream.Collectors.joining(" and "));
+                String packIds = dependents.stream().map(d -> "'" + d.packId() + "'").collect(java.util.stream.Collectors.joining(" and "));
+                throw SeedResetException.conflict("pack '" + removed.packId() + "' (application " + removed.id()
+                        + ") is required by pack" + (dependents.size() == 1 ? " " : "s ") + names
+                        + (dependents.size() == 1 ? ", which stays applied" : ", which stay applied") + ": tear down "
+                        + packIds + " first, or the whole organization");
             }
         }
     }
 
     private static String summary(ApplyResult result) {
-        return "wrote " + result.totalRows() + " rows in " + result.counts().size() + " tables";
+        long changed = result.updates().values().stream().mapToLong(Long::longValue).sum();
+        return "wrote " + result.totalRows() + " rows in " + result.counts().size() + " table(s)"
+                + (changed == 0 ? "" : ", changed " + changed + " rows");
     }
 
     private void requireOrganization(String slug) {

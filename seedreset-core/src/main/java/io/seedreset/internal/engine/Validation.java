@@ -52,8 +52,11 @@ final class Validation {
             for (Invariant rule : pack.invariants()) {
                 List<String> violations = violations(connection, rule, organizationId);
                 if (!violations.isEmpty()) {
-                    throw SeedResetException.failure("pack '" + applying + "' broke the validation rule '" + rule.name() + "'"
-                            + (pack.descriptor().id().equals(applying) ? "" : " of pack '" + pack.descriptor().id() + "'")
+                    // The rules cover the whole organization: the offending row may be one a person
+                    // edited, so the message says where the rule failed, not who broke it.
+                    String pid = pack.descriptor().id();
+                    throw SeedResetException.failure("validation rule '" + rule.name() + "' of pack '" + pid + "' fails"
+                            + (pid.equals(applying) ? "" : " after applying '" + applying + "'")
                             + " (e.g. " + String.join("; ", violations) + "): nothing was applied");
                 }
             }

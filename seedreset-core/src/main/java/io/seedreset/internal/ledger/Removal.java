@@ -29,26 +29,31 @@ public final class Removal {
     private Removal() {
     }
 
+    /** What removing applications did: rows deleted and rows put back, per table. */
+    public record Removed(Map<String, Long> deleted, Map<String, Long> restored) {
+        public static final Removed NOTHING = new Removed(Map.of(), Map.of());
+    }
+
     /**
      * Puts back the rows the applications changed, then deletes the rows they created. Refuses,
      * naming the rows, when a row they did not create references one of them: deleting would
      * break it or cascade into it.
      */
-    public static Map<String, Long> seededRows(Connection connection, TenantSchema schema, UUID organizationId,
-                                               List<UUID> applications, Progress progress) throws SQLException {
+    public static Removed seededRows(Connection connection, TenantSchema schema, UUID organizationId,
+                                     List<UUID> applications, Progress progress) throws SQLException {
         Array ids = connection.createArrayOf("uuid", applications.toArray());
         // Foreign keys that cascade (or set null) would silently change rows people made: those are
         // checked up front. The others make the delete itself fail, and only then are the rows looked
         // up by name, so a teardown without offenders pays for no check at all.
         refuseForeignReferences(connection, schema, organizationId, ids, true);
-        RowChanges.restore(connection, organizationId, ids);
+        Map<String, Long> restored = RowChanges.restore(connection, organizationId, ids);
         Savepoint beforeDeletes = connection.setSavepoint();
         try {
-            return deleteChildrenFirst(connection, schema, progress, table -> """
+            return new Removed(deleteChildrenFirst(connection, schema, progress, table -> """
                     DELETE FROM %s t USING (SELECT s.org_id, unnest(s.row_ids) AS row_id FROM platform.seed_row_sets s
                                              WHERE s.application_id = ANY (?) AND s.table_name = '%s' AND s.org_id = ?) s
                      WHERE t.org_id = s.org_id AND t.id = s.row_id""".formatted(TenantSchema.sql(table), table.replace("'", "''")),
-                    "DELETE FROM platform.seed_row_sets WHERE application_id = ANY (?) AND org_id = ?", ids, organizationId);
+                    "DELETE FROM platform.seed_row_sets WHERE application_id = ANY (?) AND org_id = ?", ids, organizationId), restored);
         } catch (SQLException e) {
             if (!FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
                 throw e;

@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -90,8 +92,10 @@ public final class RowChanges {
     /**
      * Writes back the before-images of the applications' updates, latest first, and forgets
      * them. Rows the same applications created are skipped: they are about to be deleted.
+     *
+     * @return the rows put back, per table
      */
-    public static long restore(Connection connection, UUID organizationId, Array applications) throws SQLException {
+    public static Map<String, Long> restore(Connection connection, UUID organizationId, Array applications) throws SQLException {
         List<Change> restores = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT u.table_name, u.row_id, u.before::text FROM platform.seed_updates u
@@ -131,7 +135,11 @@ public final class RowChanges {
             statement.setObject(2, organizationId);
             statement.executeUpdate();
         }
-        return restores.size();
+        Map<String, Set<Object>> rows = new LinkedHashMap<>();
+        restores.forEach(change -> rows.computeIfAbsent(change.table(), t -> new HashSet<>()).add(change.id()));
+        Map<String, Long> restored = new LinkedHashMap<>();
+        rows.forEach((table, ids) -> restored.put(table, (long) ids.size()));
+        return restored;
     }
 
     /** {@code (a, b) = (SELECT r.a, r.b FROM jsonb_populate_record(NULL::t, ?::jsonb) r)}: the values typed by the table. */

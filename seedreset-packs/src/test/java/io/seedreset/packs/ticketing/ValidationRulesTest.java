@@ -147,7 +147,7 @@ class ValidationRulesTest {
         assertThatThrownBy(() -> fresh.apply(io.seedreset.api.PackRequest.of(WrongTotalPack.ID, TicketingTenant.ORG)
                 .seed(TicketingTenant.SEED).anchor(TicketingTenant.ANCHOR).mode("minimal")))
                 .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.kind()).isEqualTo(SeedResetException.Kind.FAILURE))
-                .hasMessageStartingWith("pack 'ticketing-demo-wrong-total' broke the validation rule 'order-totals' (e.g. order ORD-")
+                .hasMessageStartingWith("validation rule 'order-totals' of pack 'ticketing-demo-wrong-total' fails (e.g. order ORD-")
                 .hasMessageEndingWith("): nothing was applied");
         assertThat(fresh.counts()).allSatisfy((table, count) -> assertThat(count).as(table).isZero());
     }
