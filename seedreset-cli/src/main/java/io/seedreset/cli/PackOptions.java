@@ -46,7 +46,8 @@ final class PackOptions {
             for (Parameter parameter : descriptor.parameters()) {
                 String variable = "SEED_" + parameter.name().toUpperCase(Locale.ROOT);
                 String value = environment.get(variable);
-                if (value == null) {
+                if (value == null || value.isBlank()) {
+                    // Set but empty is how CI templates say "not set".
                     continue;
                 }
                 try {

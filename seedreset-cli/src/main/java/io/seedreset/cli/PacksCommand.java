@@ -23,9 +23,14 @@ final class PacksCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         for (PackDescriptor pack : packs) {
-            root.out().printf("%s %s  %s%n  %s%n  modules: %s%n  modes:   %s%n", pack.id(), pack.version(), pack.title(),
+            root.out().printf("%s %s  %s%n  %s%n  modules:  %s%n  modes:    %s%n", pack.id(), pack.version(), pack.title(),
                     pack.description(), String.join(", ", pack.modules()),
-                    pack.modes().stream().map(Mode::name).collect(Collectors.joining(", ")) + " (default " + pack.defaultMode().name() + ")");
+                    pack.modes().size() == 1 ? pack.defaultMode().name()
+                            : pack.modes().stream().map(Mode::name).collect(Collectors.joining(", ")) + " (the first is the default)");
+            if (!pack.requires().isEmpty()) {
+                root.out().printf("  requires: %s (a scenario: apply %s first)%n", String.join(", ", pack.requires()),
+                        pack.requires().size() == 1 ? "it" : "them");
+            }
             if (!pack.parameters().isEmpty()) {
                 TextTable table = new TextTable("PARAMETER", "DEFAULT", "ACCEPTS", "DESCRIPTION");
                 for (Parameter parameter : pack.parameters()) {

@@ -22,13 +22,13 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable or uninitialised, broken validation rule)",
                 "2:usage (bad arguments, unknown pack, organization or mode)", "3:refused by the production boundary",
-                "4:conflict (busy, already applied, confirmation missing or wrong, plan changed)"},
+                "4:conflict (busy, already applied, confirmation missing or wrong, plan changed, scenario order)"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  SEEDRESET_URL       default for --url",
                 "  SEEDRESET_USER      default for --user",
                 "  SEEDRESET_PASSWORD  default for --password",
                 "  SEEDRESET_DATA_DIR  embedded database directory (default ~/.seedreset/pgdata)",
-                "  SEED_<PARAMETER>    default for a pack parameter, e.g. SEED_USERS=50 (--set wins)"})
+                "  SEED_<PARAMETER>    pack parameter default, e.g. SEED_USERS=50"})
 public final class SeedresetCommand implements AutoCloseable {
 
     @Spec

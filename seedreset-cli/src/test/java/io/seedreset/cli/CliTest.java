@@ -40,6 +40,9 @@ class CliTest {
     void validate_reports_each_rule_and_exits_1_naming_the_broken_ones() throws Exception {
         initWithOrganizations();
         assertThat(seedreset("validate", "--org", "acme-demo").out()).contains("'acme-demo' has no applied pack with validation rules");
+        Cli.Run production = seedreset("validate", "--org", "acme");
+        assertThat(production.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(production.err()).startsWith("seedreset: organization 'acme' is a production organization: seed packs never run there");
         seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo");
 
         Cli.Run valid = seedreset("validate", "--org", "acme-demo");
@@ -64,6 +67,8 @@ class CliTest {
         assertThat(seedreset(environment, "plan", "event-agency-starter", "--org", "acme-demo", "--set", "events=3").out())
                 .containsPattern("events\\.events +3\\b");
 
+        assertThat(seedreset(Map.of("SEED_EVENTS", ""), "plan", "event-agency-starter", "--org", "acme-demo").out())
+                .as("set but empty means not set").containsPattern("events\\.events +5\\b");
         Cli.Run bad = seedreset(Map.of("SEED_EVENTS", "many"), "plan", "event-agency-starter", "--org", "acme-demo");
         assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).startsWith("seedreset: environment variable SEED_EVENTS='many': parameter 'events' of pack 'event-agency-starter' ");

@@ -261,11 +261,13 @@ public final class Engine {
 
     /**
      * Runs the validation rules of every pack applied to the organization and reports each.
-     * Reads only; production organizations have nothing applied and report no rules.
+     * Reads only. Production organizations are refused like every seed operation: no pack is
+     * ever applied there, so "all rules hold" would be misleading.
      */
     public ValidationResult validate(String organization) {
         return withConnection(false, connection -> {
             Organization found = Organizations.require(connection, organization);
+            ProductionBoundary.refuseProduction(found);
             List<ValidationResult.Rule> rules = new ArrayList<>();
             for (ApplicationRecord record : Applications.active(connection, found.id())) {
                 SeedPack pack = packs.find(record.packId()).orElse(null);
