@@ -157,4 +157,20 @@ class PersonasTest {
                   LEFT JOIN ticketing.order_items i ON i.order_id = o.id LEFT JOIN ticketing.tickets k ON k.order_item_id = i.id
                  WHERE u.email = ?""", email).get(0);
     }
+
+    /** docs/DEMO_DATA.md lists every persona as apply prints it (the company of staff in its own column). */
+    @Test
+    void the_credentials_table_in_the_docs_matches_the_personas() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "DEMO_DATA.md"));
+        assertThat(doc).contains("**`" + Personas.DEMO_PASSWORD + "`**");
+        for (Persona persona : personas("default", TicketingTenant.SEED)) {
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| " + java.util.regex.Pattern.quote(persona.name())
+                    + " \\| ([A-Z]+) \\| ([^ |]+) \\|([^|]*)\\| ([^|]+) \\|$").matcher(doc);
+            assertThat(row.find()).as("a row for %s", persona.name()).isTrue();
+            String company = row.group(3).strip();
+            assertThat(List.of(row.group(1), row.group(2), row.group(4).strip())).as(persona.name()).containsExactly(
+                    persona.role(), persona.email(), company.isEmpty() ? persona.description()
+                            : persona.description().replace(" at " + company, "").replace(" for " + company, ""));
+        }
+    }
 }
