@@ -124,6 +124,9 @@ final class Loader implements AutoCloseable {
                 failure = new CopySink.CopyFailed(e);
             } catch (RuntimeException e) {
                 failure = e;
+            } catch (Error e) {
+                // Keep consuming: a loader that died would leave the generating thread blocked on a full queue.
+                failure = SeedResetException.failure("writing rows failed: " + e);
             }
         }
     }
