@@ -17,6 +17,7 @@ import io.seedreset.api.ValidationResult;
 import io.seedreset.fixture.AdjustmentScenarioPack;
 import io.seedreset.fixture.Fixture;
 import io.seedreset.fixture.LedgerPack;
+import io.seedreset.fixture.ProfileEditPack;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -152,6 +153,40 @@ class ScenarioTest {
             assertThat(rule.pack()).isEqualTo(LedgerPack.ID);
             assertThat(rule.violations()).singleElement().asString().startsWith("fixture.accounts ");
         });
+    }
+
+    @Test
+    void teardown_restores_any_column_type_exactly_and_refuses_to_undo_a_later_change() {
+        Fixture profiles = new Fixture(new ProfileEditPack("edit-one"), new ProfileEditPack("edit-two"));
+        profiles.execute("""
+                INSERT INTO fixture.profiles SELECT id, '20000000-0000-0000-0000-000000000001', 12345678901234567890.123456789,
+                       '2026-11-21 10:15:00.123456+00', '1990-02-03', ARRAY['a', 'b c', 'quote"d'], 'someone@example.org'
+                  FROM platform.organizations WHERE slug = 'demo-co'""");
+        String before = profileText(profiles);
+
+        ApplyResult one = profiles.seedReset.apply(ApplyRequest.of(PackRequest.of("edit-one", DEMO)).confirm(DEMO));
+        ApplyResult two = profiles.seedReset.apply(ApplyRequest.of(PackRequest.of("edit-two", DEMO)).confirm(DEMO));
+        assertThat(profileText(profiles)).contains("{edit-two}", "edit-one@example.com");
+
+        assertThatThrownBy(() -> profiles.seedReset.teardown(TeardownRequest.of(DEMO).application(one.applicationId()).confirm(DEMO)))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.kind()).isEqualTo(SeedResetException.Kind.CONFLICT))
+                .hasMessage("teardown refused: fixture.profiles row 20000000-0000-0000-0000-000000000001 was changed again afterwards by "
+                        + "application " + two.applicationId() + ", which stays: tear that one down first; nothing was changed");
+
+        profiles.seedReset.teardown(TeardownRequest.of(DEMO).application(two.applicationId()).confirm(DEMO));
+        assertThat(profileText(profiles)).contains("{edit-one}", "edit-one@example.com");
+        profiles.seedReset.teardown(TeardownRequest.of(DEMO).application(one.applicationId()).confirm(DEMO));
+        assertThat(profileText(profiles)).isEqualTo(before);
+    }
+
+    private static String profileText(Fixture fixture) {
+        try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT p::text FROM fixture.profiles p")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every fixture row of the demo organization, as text, in a stable order. */

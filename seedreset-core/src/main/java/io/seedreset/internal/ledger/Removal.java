@@ -42,11 +42,14 @@ public final class Removal {
     public static Removed seededRows(Connection connection, TenantSchema schema, UUID organizationId,
                                      List<UUID> applications, Progress progress) throws SQLException {
         Array ids = connection.createArrayOf("uuid", applications.toArray());
-        // Foreign keys that cascade (or set null) would silently change rows people made: those are
-        // checked up front. The others make the delete itself fail, and only then are the rows looked
-        // up by name, so a teardown without offenders pays for no check at all.
-        refuseForeignReferences(connection, schema, organizationId, ids, true);
+        // Foreign keys that cascade (or set null) would silently change rows people made, and deferred
+        // ones would only fail at commit: those are checked before deleting. The others make the
+        // delete itself fail, and only then are the rows looked up by name, so a teardown without
+        // offenders pays for no check at all.
+        RowChanges.refuseUndoingLaterChanges(connection, organizationId, ids);
+        // Rows a scenario re-pointed go back first, so the check below sees the references as they will be.
         Map<String, Long> restored = RowChanges.restore(connection, organizationId, ids);
+        refuseForeignReferences(connection, schema, organizationId, ids, true);
         Savepoint beforeDeletes = connection.setSavepoint();
         try {
             return new Removed(deleteChildrenFirst(connection, schema, progress, table -> """
@@ -101,12 +104,15 @@ public final class Removal {
         }
     }
 
-    /** Names up to three unseeded rows that reference the applications' rows, through every foreign key or only the silent ones. */
+    /**
+     * Names up to three unseeded rows that reference the applications' rows, through every foreign
+     * key, or ({@code silentOnly}) only through those a delete would not stop at once: cascading or deferred.
+     */
     private static void refuseForeignReferences(Connection connection, TenantSchema schema, UUID organizationId,
                                                 Array applications, boolean silentOnly) throws SQLException {
         List<String> offenders = new ArrayList<>();
         for (TenantSchema.ForeignKey fk : schema.foreignKeys()) {
-            if (silentOnly && !fk.silentOnDelete()) {
+            if (silentOnly && !fk.silentOnDelete() && !fk.deferrable()) {
                 continue;
             }
             String join = IntStream.range(0, fk.childColumns().size())

@@ -15,19 +15,21 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Updates of existing rows, and their undoing. Each update records the row's previous values
  * of the columns it sets ({@code platform.seed_updates.before}) in the same statement that
  * changes it; teardown writes them back, latest first. Values travel as JSON and are typed by
- * the table itself ({@code jsonb_populate_record}), so any column type round-trips.
+ * the table itself ({@code jsonb_populate_record} over the row being changed), and before-images
+ * go from the database back to the database without being parsed in Java, so any column type
+ * round-trips exactly.
  */
 public final class RowChanges {
 
@@ -47,13 +49,17 @@ public final class RowChanges {
         }
     }
 
+    /** A before-image to write back: the row and its previous values as JSON text. */
+    private record Restore(String table, UUID id, List<String> columns, String json) {
+    }
+
     private RowChanges() {
     }
 
     /** Applies the changes in order, recording before-images; a row the organization lacks fails the batch. */
     public static void write(Connection connection, String packId, UUID organizationId, UUID applicationId,
                              List<Change> changes) throws SQLException {
-        for (List<Change> run : runsOfSameShape(changes)) {
+        for (List<Change> run : runsOfSameShape(changes, c -> c.table() + c.columns())) {
             Change first = run.get(0);
             List<String> columns = first.columns();
             String table = TenantSchema.sql(first.table());
@@ -63,19 +69,21 @@ public final class RowChanges {
             String sql = """
                     WITH target AS (SELECT * FROM %1$s WHERE org_id = ? AND id = ?),
                          logged AS (INSERT INTO platform.seed_updates (org_id, application_id, table_name, row_id, before)
-                                    SELECT org_id, ?, ?, id, jsonb_build_object(%2$s) FROM target)
-                    UPDATE %1$s SET %3$s WHERE org_id = ? AND id = ?""".formatted(table,
-                    columns.stream().map(c -> "'" + c.replace("'", "''") + "', " + TenantSchema.quote(c)).collect(Collectors.joining(", ")),
-                    assignFromJson(table, columns));
+                                    SELECT t.org_id, ?, ?, t.id,
+                                           (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(to_jsonb(t)) e WHERE e.key = ANY (?))
+                                      FROM target t)
+                    UPDATE %1$s u SET %2$s WHERE u.org_id = ? AND u.id = ?""".formatted(table, assignFromJson(columns));
+            Array columnNames = connection.createArrayOf("text", columns.toArray());
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (Change change : run) {
                     statement.setObject(1, organizationId);
                     statement.setObject(2, change.id());
                     statement.setObject(3, applicationId);
                     statement.setString(4, change.table());
-                    statement.setString(5, json(change));
-                    statement.setObject(6, organizationId);
-                    statement.setObject(7, change.id());
+                    statement.setArray(5, columnNames);
+                    statement.setString(6, json(change));
+                    statement.setObject(7, organizationId);
+                    statement.setObject(8, change.id());
                     statement.addBatch();
                 }
                 int[] counts = statement.executeBatch();
@@ -90,15 +98,41 @@ public final class RowChanges {
     }
 
     /**
+     * Refuses when an application that stays changed a row again after one of the applications
+     * being removed: writing the older before-image back would undo the later change.
+     */
+    public static void refuseUndoingLaterChanges(Connection connection, UUID organizationId, Array applications) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT u.table_name, u.row_id::text, later.application_id::text FROM platform.seed_updates u
+                  JOIN platform.seed_updates later ON later.org_id = u.org_id AND later.table_name = u.table_name
+                                                  AND later.row_id = u.row_id AND later.id > u.id
+                                                  AND NOT later.application_id = ANY (?)
+                 WHERE u.application_id = ANY (?) AND u.org_id = ?
+                 LIMIT 1""")) {
+            statement.setArray(1, applications);
+            statement.setArray(2, applications);
+            statement.setObject(3, organizationId);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    throw SeedResetException.conflict("teardown refused: " + rs.getString(1) + " row " + rs.getString(2)
+                            + " was changed again afterwards by application " + rs.getString(3)
+                            + ", which stays: tear that one down first; nothing was changed");
+                }
+            }
+        }
+    }
+
+    /**
      * Writes back the before-images of the applications' updates, latest first, and forgets
      * them. Rows the same applications created are skipped: they are about to be deleted.
      *
      * @return the rows put back, per table
      */
     public static Map<String, Long> restore(Connection connection, UUID organizationId, Array applications) throws SQLException {
-        List<Change> restores = new ArrayList<>();
+        List<Restore> restores = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT u.table_name, u.row_id, u.before::text FROM platform.seed_updates u
+                SELECT u.table_name, u.row_id, u.before::text, ARRAY(SELECT jsonb_object_keys(u.before) ORDER BY 1)
+                  FROM platform.seed_updates u
                  WHERE u.application_id = ANY (?) AND u.org_id = ?
                    AND NOT EXISTS (SELECT 1 FROM platform.seed_rows s
                                     WHERE s.org_id = u.org_id AND s.table_name = u.table_name AND s.row_id = u.row_id
@@ -109,20 +143,19 @@ public final class RowChanges {
             statement.setArray(3, applications);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, Object> values = new LinkedHashMap<>(readJson(rs.getString(3)));
-                    values.put("id", rs.getObject(2));
-                    restores.add(new Change(rs.getString(1), values));
+                    restores.add(new Restore(rs.getString(1), rs.getObject(2, UUID.class), List.of((String[]) rs.getArray(4).getArray()),
+                            rs.getString(3)));
                 }
             }
         }
-        for (List<Change> run : runsOfSameShape(restores)) {
-            String table = TenantSchema.sql(run.get(0).table());
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table + " SET "
-                    + assignFromJson(table, run.get(0).columns()) + " WHERE org_id = ? AND id = ?")) {
-                for (Change change : run) {
-                    statement.setString(1, json(change));
+        for (List<Restore> run : runsOfSameShape(restores, r -> r.table() + r.columns())) {
+            Restore first = run.get(0);
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE " + TenantSchema.sql(first.table()) + " u SET "
+                    + assignFromJson(first.columns()) + " WHERE u.org_id = ? AND u.id = ?")) {
+                for (Restore restore : run) {
+                    statement.setString(1, restore.json());
                     statement.setObject(2, organizationId);
-                    statement.setObject(3, change.id());
+                    statement.setObject(3, restore.id());
                     statement.addBatch();
                 }
                 // A row deleted since (by a person) has nothing to restore: a count of 0 is fine.
@@ -135,32 +168,37 @@ public final class RowChanges {
             statement.setObject(2, organizationId);
             statement.executeUpdate();
         }
-        Map<String, Set<Object>> rows = new LinkedHashMap<>();
-        restores.forEach(change -> rows.computeIfAbsent(change.table(), t -> new HashSet<>()).add(change.id()));
+        Map<String, Set<UUID>> rows = new LinkedHashMap<>();
+        restores.forEach(restore -> rows.computeIfAbsent(restore.table(), t -> new HashSet<>()).add(restore.id()));
         Map<String, Long> restored = new LinkedHashMap<>();
         rows.forEach((table, ids) -> restored.put(table, (long) ids.size()));
         return restored;
     }
 
-    /** {@code (a, b) = (SELECT r.a, r.b FROM jsonb_populate_record(NULL::t, ?::jsonb) r)}: the values typed by the table. */
-    private static String assignFromJson(String table, List<String> columns) {
+    /**
+     * {@code (a, b) = (SELECT r.a, r.b FROM jsonb_populate_record(u, ?::jsonb) r)}: the values typed
+     * by the table, over the row being updated ({@code u}), so columns not in the JSON keep theirs
+     * (a NOT NULL domain never sees a null).
+     */
+    private static String assignFromJson(List<String> columns) {
         String list = columns.stream().map(TenantSchema::quote).collect(Collectors.joining(", "));
         String fromRecord = columns.stream().map(c -> "r." + TenantSchema.quote(c)).collect(Collectors.joining(", "));
-        return "(" + list + ") = (SELECT " + fromRecord + " FROM jsonb_populate_record(NULL::" + table + ", ?::jsonb) r)";
+        return "(" + list + ") = (SELECT " + fromRecord + " FROM jsonb_populate_record(u, ?::jsonb) r)";
     }
 
-    /** Consecutive changes to the same table and columns, which share one statement. */
-    private static List<List<Change>> runsOfSameShape(List<Change> changes) {
-        List<List<Change>> runs = new ArrayList<>();
-        Iterator<Change> it = changes.iterator();
-        List<Change> run = null;
-        while (it.hasNext()) {
-            Change change = it.next();
-            if (run == null || !run.get(0).table().equals(change.table()) || !run.get(0).columns().equals(change.columns())) {
+    /** Consecutive items of the same shape (table and columns), which share one statement. */
+    private static <T> List<List<T>> runsOfSameShape(List<T> items, Function<T, String> shape) {
+        List<List<T>> runs = new ArrayList<>();
+        List<T> run = null;
+        String runShape = null;
+        for (T item : items) {
+            String itemShape = shape.apply(item);
+            if (run == null || !itemShape.equals(runShape)) {
                 run = new ArrayList<>();
                 runs.add(run);
+                runShape = itemShape;
             }
-            run.add(change);
+            run.add(item);
         }
         return runs;
     }
@@ -176,15 +214,6 @@ public final class RowChanges {
             return JSON.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("row values are plain JSON values", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readJson(String text) {
-        try {
-            return JSON.readValue(text, Map.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("platform.seed_updates.before holds JSON objects", e);
         }
     }
 }

@@ -31,9 +31,10 @@ public final class TenantSchema {
      *
      * @param silentOnDelete deleting a parent changes child rows instead of failing (ON DELETE CASCADE,
      *                       SET NULL or SET DEFAULT)
+     * @param deferrable     the key may be checked only at commit
      */
     public record ForeignKey(String name, String child, List<String> childColumns, String parent, List<String> parentColumns,
-                             boolean silentOnDelete) {
+                             boolean silentOnDelete, boolean deferrable) {
     }
 
     private final Map<String, Table> tables;
@@ -74,7 +75,8 @@ public final class TenantSchema {
                                     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.i)::text[],
                             ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, i)
                                     JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.i)::text[],
-                            con.confdeltype IN ('c', 'n', 'd')
+                            con.confdeltype IN ('c', 'n', 'd'),
+                            con.condeferrable
                        FROM pg_constraint con
                        JOIN pg_class cc ON cc.oid = con.conrelid
                        JOIN pg_namespace cn ON cn.oid = cc.relnamespace
@@ -87,7 +89,7 @@ public final class TenantSchema {
                 String parent = rs.getString(3);
                 if (columns.containsKey(child) && columns.containsKey(parent)) {
                     foreignKeys.add(new ForeignKey(rs.getString(1), child, List.of((String[]) rs.getArray(4).getArray()),
-                            parent, List.of((String[]) rs.getArray(5).getArray()), rs.getBoolean(6)));
+                            parent, List.of((String[]) rs.getArray(5).getArray()), rs.getBoolean(6), rs.getBoolean(7)));
                 }
             }
         }
