@@ -99,6 +99,9 @@ class ProductionBoundaryTest {
         assertThatThrownBy(() -> fixture.execute("INSERT INTO platform.seed_row_sets (org_id, application_id, table_name, row_ids) VALUES ("
                 + orgId(PRODUCTION) + ", gen_random_uuid(), 'fixture.accounts', ARRAY[gen_random_uuid()])"))
                 .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: ledger rows in platform.seed_row_sets refused by the database guard");
+        assertThatThrownBy(() -> fixture.execute("INSERT INTO platform.seed_updates (org_id, application_id, table_name, row_id, before) VALUES ("
+                + orgId(PRODUCTION) + ", gen_random_uuid(), 'fixture.accounts', gen_random_uuid(), '{}')"))
+                .rootCause().hasMessageContaining("organization 'prod-co' is a production organization: ledger rows in platform.seed_updates refused by the database guard");
         assertThatThrownBy(() -> fixture.execute("""
                 INSERT INTO platform.seed_applications (id, org_id, pack_id, pack_version, mode, parameters, seed, anchor, actor, applied_at)
                 VALUES (gen_random_uuid(), %s, 'p', '1.0.0', 'default', '{}', 1, now(), 'me', now())""".formatted(orgId(PRODUCTION))))

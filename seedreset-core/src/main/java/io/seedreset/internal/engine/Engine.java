@@ -118,7 +118,7 @@ public final class Engine {
                 try {
                     return TenantQueries.query(connection, organization.id(), sql, parameters);
                 } catch (SQLException e) {
-                    throw DatabaseErrors.translate(e);
+                    throw TenantQueries.failed(resolved.descriptor().id(), e);
                 }
             });
             generate(resolved, context, sink);
@@ -239,7 +239,15 @@ public final class Engine {
                 UUID applicationId = UUID.randomUUID();
                 ProductionBoundary.enterSeedContext(connection, applicationId.toString());
                 Map<String, Long> requiredSeeds = new HashMap<>();
-                resolved.descriptor().requires().forEach(id -> requiredSeeds.put(id, seeds.get(id)));
+                for (String required : resolved.descriptor().requires()) {
+                    Long seed = seeds.get(required);
+                    if (seed == null) {
+                        throw SeedResetException.conflict("pack '" + resolved.descriptor().id() + "' requires pack '" + required
+                                + "', which '" + organization.slug() + "' does not have applied before it: reset cannot replay it; "
+                                + "tear it down, or apply '" + required + "' and then it again");
+                    }
+                    requiredSeeds.put(required, seed);
+                }
                 reapplied.add(write(connection, schema, organization, resolved, requiredSeeds, applicationId, null, List.of()));
                 seeds.put(resolved.descriptor().id(), resolved.seed());
             }
@@ -336,6 +344,12 @@ public final class Engine {
             resolved.pack().generate(context, sink);
         } catch (PackFailure e) {
             throw SeedResetException.failure("pack '" + resolved.descriptor().id() + "': " + e.getMessage());
+        } catch (SeedResetException | CopySink.CopyFailed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A bug in the pack, not in the engine: say whose, and what it threw.
+            throw SeedResetException.failure("pack '" + resolved.descriptor().id() + "' failed while generating: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -479,12 +493,25 @@ public final class Engine {
         }
     }
 
+    /**
+     * Runs work on its own connection: writes in autocommit, reads inside a read-only transaction
+     * that is rolled back, so that a pack's query or validation rule can never change a row.
+     */
     private <T> T withConnection(boolean write, TransactionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             SchemaMigrator.requireInitialised(connection);
-            connection.setAutoCommit(true);
-            connection.setReadOnly(!write);
-            return work.run(connection);
+            if (write) {
+                connection.setAutoCommit(true);
+                connection.setReadOnly(false);
+                return work.run(connection);
+            }
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         }

@@ -7,8 +7,10 @@ import io.seedreset.internal.sink.TenantQueries;
 import io.seedreset.pack.Invariant;
 import io.seedreset.pack.SeedPack;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +31,49 @@ final class Validation {
 
     /** Tables that grew by this many rows get fresh planner statistics before the rules run. */
     private static final long ANALYZE_THRESHOLD = 10_000;
+    private static final String ANALYZE_LOCK_TIMEOUT = "200ms";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /**
      * Refreshes the planner's statistics of the tables an apply filled in bulk. Autovacuum has
      * not seen rows that are not committed yet, so without this the rules (joins over the whole
      * organization) are planned for nearly empty tables. ANALYZE counts the transaction's own
-     * rows and is rolled back with it.
+     * rows; its statistics roll back with a failed apply (the table's row estimate may stay).
+     * Another apply analyzing the same table holds a lock that ANALYZE waits for until commit:
+     * tables go in name order with a short lock timeout, and one that is busy is skipped, so
+     * concurrent applies neither queue behind each other nor deadlock.
      */
     static void refreshStatistics(Connection connection, Map<String, Long> written) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (Map.Entry<String, Long> table : written.entrySet()) {
-                if (table.getValue() >= ANALYZE_THRESHOLD) {
-                    statement.execute("ANALYZE " + TenantSchema.sql(table.getKey()));
+        List<String> tables = written.entrySet().stream().filter(t -> t.getValue() >= ANALYZE_THRESHOLD)
+                .map(Map.Entry::getKey).sorted().toList();
+        if (tables.isEmpty()) {
+            return;
+        }
+        String lockTimeout;
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SHOW lock_timeout")) {
+            rs.next();
+            lockTimeout = rs.getString(1);
+        }
+        setLockTimeout(connection, ANALYZE_LOCK_TIMEOUT);
+        for (String table : tables) {
+            Savepoint beforeAnalyze = connection.setSavepoint();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE " + TenantSchema.sql(table));
+                connection.releaseSavepoint(beforeAnalyze);
+            } catch (SQLException e) {
+                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw e;
                 }
+                connection.rollback(beforeAnalyze);
             }
+        }
+        setLockTimeout(connection, lockTimeout);
+    }
+
+    private static void setLockTimeout(Connection connection, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+            statement.setString(1, value);
+            statement.execute();
         }
     }
 
@@ -50,7 +81,7 @@ final class Validation {
     static void require(Connection connection, List<SeedPack> packs, UUID organizationId, String applying) throws SQLException {
         for (SeedPack pack : packs) {
             for (Invariant rule : pack.invariants()) {
-                List<String> violations = violations(connection, rule, organizationId);
+                List<String> violations = violations(connection, pack, rule, organizationId);
                 if (!violations.isEmpty()) {
                     // The rules cover the whole organization: the offending row may be one a person
                     // edited, so the message says where the rule failed, not who broke it.
@@ -68,13 +99,13 @@ final class Validation {
         List<ValidationResult.Rule> rules = new ArrayList<>();
         for (SeedPack pack : packs) {
             for (Invariant rule : pack.invariants()) {
-                rules.add(new ValidationResult.Rule(pack.descriptor().id(), rule.name(), violations(connection, rule, organizationId)));
+                rules.add(new ValidationResult.Rule(pack.descriptor().id(), rule.name(), violations(connection, pack, rule, organizationId)));
             }
         }
         return rules;
     }
 
-    private static List<String> violations(Connection connection, Invariant rule, UUID organizationId) throws SQLException {
+    private static List<String> violations(Connection connection, SeedPack pack, Invariant rule, UUID organizationId) {
         List<String> violations = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             statement.setMaxRows(EXAMPLES);
@@ -83,6 +114,9 @@ final class Validation {
                     violations.add(rs.getString(1));
                 }
             }
+        } catch (SQLException e) {
+            throw SeedResetException.failure("validation rule '" + rule.name() + "' of pack '" + pack.descriptor().id()
+                    + "' could not run: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
         return violations;
     }

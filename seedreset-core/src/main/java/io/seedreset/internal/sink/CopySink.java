@@ -112,7 +112,7 @@ public final class CopySink extends RowStream implements AutoCloseable {
         try {
             return TenantQueries.query(connection, organizationId, sql, parameters);
         } catch (SQLException e) {
-            throw new CopyFailed(e);
+            throw TenantQueries.failed(packId(), e);
         }
     }
 

@@ -69,16 +69,31 @@ final class Loader implements AutoCloseable {
     }
 
     /**
-     * Stops the thread; the connection stays open for the caller. Work still queued is
-     * skipped unless everything was drained: after a failure it would be rolled back anyway.
+     * Stops the thread and waits for it, even if the caller is interrupted: the connection must
+     * be idle before the caller commits, rolls back or closes it. Work still queued is skipped
+     * unless everything was drained: after a failure it would be rolled back anyway.
      */
     @Override
     public void close() {
         discarding = true;
-        put(STOP);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
+        queue.clear();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(STOP);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -1,5 +1,6 @@
 package io.seedreset.internal.sink;
 
+import io.seedreset.api.SeedResetException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,6 +48,12 @@ public final class TenantQueries {
                 return rows;
             }
         }
+    }
+
+    /** A pack's query the database rejected, as one line naming the pack. */
+    public static SeedResetException failed(String packId, SQLException e) {
+        return SeedResetException.failure("pack '" + packId + "' ran a query the database rejected: "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
 
     /** Arrays of ids or texts become SQL arrays, for {@code = ANY (?)}. */
