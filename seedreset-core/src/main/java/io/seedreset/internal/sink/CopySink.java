@@ -191,10 +191,16 @@ public final class CopySink extends RowStream implements AutoCloseable {
             byte[] data = bytes.toByteArray();
             copy.writeToCopy(data, 0, data.length);
             copy.endCopy();
-        } finally {
+        } catch (SQLException e) {
             if (copy.isActive()) {
-                copy.cancelCopy();
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException cancel) {
+                    // The database's reason for refusing the rows is the one to report.
+                    e.addSuppressed(cancel);
+                }
             }
+            throw e;
         }
     }
 
