@@ -2,12 +2,12 @@ package io.seedreset.internal.engine;
 
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.ValidationResult;
+import io.seedreset.internal.schema.LockTimeout;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.internal.sink.TenantQueries;
 import io.seedreset.pack.Invariant;
 import io.seedreset.pack.SeedPack;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -32,7 +32,6 @@ final class Validation {
     /** Tables that grew by this many rows get fresh planner statistics before the rules run. */
     private static final long ANALYZE_THRESHOLD = 10_000;
     private static final String ANALYZE_LOCK_TIMEOUT = "200ms";
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /**
      * Refreshes the planner's statistics of the tables an apply filled in bulk. Autovacuum has
@@ -49,32 +48,20 @@ final class Validation {
         if (tables.isEmpty()) {
             return;
         }
-        String lockTimeout;
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SHOW lock_timeout")) {
-            rs.next();
-            lockTimeout = rs.getString(1);
-        }
-        setLockTimeout(connection, ANALYZE_LOCK_TIMEOUT);
+        String lockTimeout = LockTimeout.set(connection, ANALYZE_LOCK_TIMEOUT);
         for (String table : tables) {
             Savepoint beforeAnalyze = connection.setSavepoint();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ANALYZE " + TenantSchema.sql(table));
                 connection.releaseSavepoint(beforeAnalyze);
             } catch (SQLException e) {
-                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                if (!LockTimeout.EXPIRED.equals(e.getSQLState())) {
                     throw e;
                 }
                 connection.rollback(beforeAnalyze);
             }
         }
-        setLockTimeout(connection, lockTimeout);
-    }
-
-    private static void setLockTimeout(Connection connection, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
-            statement.setString(1, value);
-            statement.execute();
-        }
+        LockTimeout.set(connection, lockTimeout);
     }
 
     /** Fails on the first broken rule of any of the packs, naming the pack and the rule. */

@@ -3,11 +3,11 @@ package io.seedreset.internal.safety;
 import io.seedreset.api.Organization;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.internal.organization.Organizations;
+import io.seedreset.internal.schema.LockTimeout;
 import io.seedreset.internal.schema.TenantSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -19,8 +19,6 @@ public final class ProductionBoundary {
 
     /** The transaction-local setting that puts a transaction in seed context; the guard triggers read it. */
     public static final String SEED_CONTEXT = "seedreset.application_id";
-
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private ProductionBoundary() {
     }
@@ -51,37 +49,23 @@ public final class ProductionBoundary {
      */
     public static Organization enter(Connection connection, String slug, String confirmedSlug, String verb,
                                      Duration busyTimeout, TenantSchema schema, String contextId) throws SQLException {
-        String sessionTimeout = lockTimeout(connection, busyTimeout.toMillis() + "ms");
+        String sessionTimeout = LockTimeout.set(connection, busyTimeout.toMillis() + "ms");
         Organization organization;
         try {
             organization = Organizations.find(connection, slug, true).orElseThrow(() -> Organizations.unknown(slug));
         } catch (SQLException e) {
-            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+            if (LockTimeout.EXPIRED.equals(e.getSQLState())) {
                 throw SeedResetException.conflict("organization '" + slug + "' is busy: another operation holds it (waited "
                         + busyTimeout.toMillis() + " ms); try again when it finishes");
             }
             throw e;
         }
-        lockTimeout(connection, sessionTimeout);
+        LockTimeout.set(connection, sessionTimeout);
         refuseProduction(organization);
         requireConfirmation(verb, organization, confirmedSlug);
         Guards.verify(connection, schema);
         enterSeedContext(connection, contextId);
         return organization;
-    }
-
-    /** Sets lock_timeout for the rest of the transaction and returns the value it had. */
-    private static String lockTimeout(Connection connection, String value) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("SHOW lock_timeout")) {
-            rs.next();
-            String previous = rs.getString(1);
-            try (PreparedStatement set = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
-                set.setString(1, value);
-                set.execute();
-            }
-            return previous;
-        }
     }
 
     /** Marks the rest of the transaction as seed context, so the guard triggers check every write. */

@@ -100,17 +100,13 @@ public abstract class RowStream implements RowSink {
     @Override
     public final void update(String table, Row changes) {
         Map<String, Object> values = changes.values();
-        TenantSchema.Table known = schema.table(table).orElseThrow(() -> SeedResetException.failure("pack '" + packId
-                + "' updates " + table + ", which is not a tenant table of this database: run 'seedreset init' or check the pack's modules"));
+        TenantSchema.Table known = knownTable(table, "updates");
         if (values.size() < 2) {
             throw SeedResetException.failure("pack '" + packId + "' updates " + table + " row " + changes.id() + " without setting a column");
         }
         StringBuilder line = new StringBuilder(128).append(changes.id());
         for (Map.Entry<String, Object> value : values.entrySet()) {
-            if (!known.columns().contains(value.getKey())) {
-                throw SeedResetException.failure("pack '" + packId + "' updates column " + table + "." + value.getKey()
-                        + ", which the table does not have: the pack and the schema disagree");
-            }
+            requireColumn(known, value.getKey(), "updates column");
             if (value.getKey().equals("id")) {
                 continue;
             }
@@ -135,16 +131,25 @@ public abstract class RowStream implements RowSink {
     /** Receives each update: the row's id under "id" and the columns to set, checked against the schema. */
     protected abstract void acceptUpdate(String table, Map<String, Object> changes);
 
+    /** The tenant table the pack names; {@code action} says what the pack does to it, for the message. */
+    private TenantSchema.Table knownTable(String table, String action) {
+        return schema.table(table).orElseThrow(() -> SeedResetException.failure("pack '" + packId + "' " + action + " " + table
+                + ", which is not a tenant table of this database: run 'seedreset init' or check the pack's modules"));
+    }
+
+    private void requireColumn(TenantSchema.Table known, String column, String action) {
+        if (!known.columns().contains(column)) {
+            throw SeedResetException.failure("pack '" + packId + "' " + action + " " + known.name() + "." + column
+                    + ", which the table does not have: the pack and the schema disagree");
+        }
+    }
+
     private TableShape shapeOf(String table, Map<String, Object> values) {
-        TenantSchema.Table known = schema.table(table).orElseThrow(() -> SeedResetException.failure("pack '" + packId
-                + "' writes to " + table + ", which is not a tenant table of this database: run 'seedreset init' or check the pack's modules"));
+        TenantSchema.Table known = knownTable(table, "writes to");
         List<String> columns = new ArrayList<>();
         columns.add("org_id");
         for (String column : values.keySet()) {
-            if (!known.columns().contains(column)) {
-                throw SeedResetException.failure("pack '" + packId + "' writes column " + table + "." + column
-                        + ", which the table does not have: the pack and the schema disagree");
-            }
+            requireColumn(known, column, "writes column");
             columns.add(column);
         }
         return new TableShape(table, List.copyOf(columns));

@@ -232,9 +232,8 @@ public final class HighVolumeSalesPack implements SeedPack {
         }
     }
 
-    /** Two days after {@code paid}, or the anchor if that is sooner: nothing happens after "now". */
-    private static Instant latest(Instant paid, Instant anchor, Duration later) {
-        Instant wanted = paid.plus(later);
+    /** {@code wanted}, or the anchor if that is sooner: nothing happens after "now". */
+    private static Instant notAfter(Instant wanted, Instant anchor) {
         return wanted.isAfter(anchor) ? anchor : wanted;
     }
 
@@ -268,7 +267,7 @@ public final class HighVolumeSalesPack implements SeedPack {
                 .set("placed_at", order.placedAt())
                 .set("paid_at", order.status().equals("PENDING") || order.status().equals("CANCELLED") ? null : paid)
                 .set("cancelled_at", order.status().equals("CANCELLED") ? order.placedAt().plus(Duration.ofMinutes(15)) : null)
-                .set("refunded_at", order.status().equals("REFUNDED") ? latest(paid, context.anchor(), Duration.ofDays(2)) : null));
+                .set("refunded_at", order.status().equals("REFUNDED") ? notAfter(paid.plus(Duration.ofDays(2)), context.anchor()) : null));
         UUID item = context.id("order_item", ordinal);
         sink.add("ticketing.order_items", Row.withId(item)
                 .set("order_id", orderId)
