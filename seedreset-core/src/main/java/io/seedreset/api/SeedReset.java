@@ -35,6 +35,15 @@ public final class SeedReset {
         return engine.init();
     }
 
+    /**
+     * Grants the role the application runs as exactly the privileges it needs on the platform and
+     * tenant tables, and revokes the rest on the platform's; refuses a superuser or the schema's
+     * owner, which could switch the guards off. Run by the owner, after {@link #init}.
+     */
+    public void grantApplicationRole(String role) {
+        engine.grantApplicationRole(role);
+    }
+
     public List<PackDescriptor> packs() {
         return engine.packs();
     }

@@ -34,7 +34,7 @@ class EngineTest {
 
     @AfterEach
     void the_invariant_holds() {
-        assertThat(fixture.ledgerRowsInProduction()).isZero();
+        assertThat(fixture.seededRowsInProduction()).isZero();
     }
 
     @Test

@@ -35,7 +35,7 @@ class ScenarioTest {
 
     @AfterEach
     void the_invariant_holds() {
-        assertThat(fixture.ledgerRowsInProduction()).isZero();
+        assertThat(fixture.seededRowsInProduction()).isZero();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("seedreset-loader"));
     }
 

@@ -53,6 +53,6 @@ class CrashDuringApplyTest {
 
         // The organization is usable again as soon as the database has noticed the dead client.
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).status()).isEqualTo(ApplyResult.Status.APPLIED);
-        assertThat(fixture.ledgerRowsInProduction()).isZero();
+        assertThat(fixture.seededRowsInProduction()).isZero();
     }
 }

@@ -27,7 +27,7 @@ class ProductionBoundaryTest {
 
     @AfterEach
     void the_invariant_holds() {
-        assertThat(fixture.ledgerRowsInProduction()).as("ledger rows pointing into a production organization").isZero();
+        assertThat(fixture.seededRowsInProduction()).as("ledger rows pointing into a production organization").isZero();
     }
 
     // Level 1: the engine refuses, audits, and writes nothing.
@@ -158,7 +158,8 @@ class ProductionBoundaryTest {
         fixture.execute("""
                 CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, org_ids uuid[], errcode text, verb text)
                 RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$""");
-        String expected = "guard function platform.refuse_production_rows was changed: run 'seedreset init' to restore the guards";
+        String expected = "guard function platform.refuse_production_rows was changed (expected 'settings [search_path=pg_catalog, pg_tem',"
+                + " found 'settings [], strict false, leakproof fal'): run 'seedreset init' to restore the guards";
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)), expected);
@@ -174,7 +175,8 @@ class ProductionBoundaryTest {
         fixture.execute("DROP TRIGGER seedreset_guard_insert ON fixture.accounts");
         fixture.execute("CREATE TRIGGER seedreset_guard_insert AFTER INSERT ON fixture.accounts FOR EACH STATEMENT EXECUTE FUNCTION public.nothing()");
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)),
-                "guard trigger seedreset_guard_insert on fixture.accounts does not call platform.guard_seed_insert: run 'seedreset init' to restore the guards");
+                "guard trigger seedreset_guard_insert on fixture.accounts was changed (expected 'new table new_rows, when (COALESCE(curren',"
+                        + " found 'new table null, when null, function publi'): run 'seedreset init' to restore the guards");
         fixture.seedReset.init();
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
     }
@@ -194,7 +196,7 @@ class ProductionBoundaryTest {
     @Test
     void a_missing_guard_trigger_makes_every_mutating_operation_refuse() {
         fixture.execute("DROP TRIGGER seedreset_guard_flag ON platform.organizations");
-        String expected = "guard trigger seedreset_guard_flag is missing on platform.organizations: run 'seedreset init' to install the guards";
+        String expected = "guard trigger seedreset_guard_flag on platform.organizations is missing: run 'seedreset init' to restore the guards";
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)), expected);
@@ -206,7 +208,7 @@ class ProductionBoundaryTest {
     @Test
     void a_new_tenant_table_without_guards_makes_mutations_refuse_until_init() {
         fixture.execute("CREATE TABLE fixture.notes (org_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (org_id, id))");
-        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "is missing on fixture.notes: run 'seedreset init'");
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "guard trigger seedreset_guard_insert on fixture.notes is missing: run 'seedreset init'");
         fixture.seedReset.init();
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
     }

@@ -63,6 +63,21 @@ public final class AuditLog {
         }
     }
 
+    /** Records something that happened at once (not an attempt with an outcome to come), finished. */
+    public void record(String actor, String operation, Outcome outcome, String message) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     INSERT INTO platform.seed_audit (actor, operation, outcome, message, finished_at)
+                     VALUES (?, ?, ?, ?, clock_timestamp())""")) {
+            connection.setAutoCommit(true);
+            statement.setString(1, actor);
+            statement.setString(2, operation);
+            statement.setString(3, outcome.name().toLowerCase(java.util.Locale.ROOT));
+            statement.setString(4, message);
+            statement.executeUpdate();
+        }
+    }
+
     /** Newest first; all organizations when {@code organization} is null. */
     public static List<AuditEntry> list(Connection connection, String organization, int limit) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();

@@ -18,6 +18,11 @@ final class DatabaseErrors {
             // Raised by the guard triggers in platform.*: the data-level boundary held.
             return new SeedResetException(SeedResetException.Kind.REFUSED, message + " (database guard)", e);
         }
+        if (state.equals("40001") || state.equals("40P01")) {
+            // Another transaction changed the same organization or ledger rows at the same time.
+            return new SeedResetException(SeedResetException.Kind.CONFLICT, "another operation changed the same rows at the same time ("
+                    + firstSentence(message) + "): nothing was changed; try again", e);
+        }
         if (state.startsWith("08")) {
             return new SeedResetException(SeedResetException.Kind.FAILURE, "cannot connect to the database: "
                     + firstSentence(message) + "; check the URL (--url or SEEDRESET_URL) and that PostgreSQL is running", e);

@@ -21,6 +21,8 @@ import io.seedreset.internal.audit.AuditLog.Outcome;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
 import io.seedreset.internal.organization.Organizations;
+import io.seedreset.internal.safety.ApplicationRole;
+import io.seedreset.internal.safety.Guards;
 import io.seedreset.internal.safety.ProductionBoundary;
 import io.seedreset.internal.schema.SchemaMigrator;
 import io.seedreset.internal.schema.TenantSchema;
@@ -83,7 +85,48 @@ public final class Engine {
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         }
-        return SchemaMigrator.migrate(dataSource, migrationLocations);
+        SchemaMigrator.Migrated migrated = SchemaMigrator.migrate(dataSource, migrationLocations);
+        List<String> found;
+        List<String> guarded;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            TenantSchema schema = TenantSchema.load(connection);
+            found = Guards.install(connection, schema);
+            connection.commit();
+            guarded = schema.tables().stream().map(TenantSchema.Table::name).toList();
+        } catch (SQLException e) {
+            throw new SeedResetException(SeedResetException.Kind.FAILURE, "installing the guards failed: " + e.getMessage(), e);
+        }
+        // After a migration the guards are new or upgraded; otherwise anything init had to put
+        // back was dropped, disabled or altered since, and who ran init must hear of it.
+        List<String> repairs = migrated.applied() == 0 ? found : List.of();
+        if (!repairs.isEmpty()) {
+            LOG.warn("init repaired the guards: {}", String.join("; ", repairs));
+            try {
+                audit.record(actor, "init", Outcome.SUCCEEDED, "repaired the guards: " + String.join("; ", repairs));
+            } catch (SQLException e) {
+                throw DatabaseErrors.translate(e);
+            }
+        }
+        return new InitResult(migrated.applied(), migrated.schemaVersion(), guarded, repairs);
+    }
+
+    /** Grants the application's role exactly what it needs ({@link ApplicationRole}); run by the schema's owner after init. */
+    public void grantApplicationRole(String role) {
+        if (role == null || role.isBlank()) {
+            throw SeedResetException.badInput("the application role's name is empty");
+        }
+        withConnection(true, connection -> {
+            connection.setAutoCommit(false);
+            try {
+                ApplicationRole.grant(connection, TenantSchema.load(connection), role);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+            return null;
+        });
     }
 
     public List<PackDescriptor> packs() {

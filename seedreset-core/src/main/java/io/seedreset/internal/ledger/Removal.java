@@ -56,7 +56,9 @@ public final class Removal {
                     DELETE FROM %s t USING (SELECT s.org_id, unnest(s.row_ids) AS row_id FROM platform.seed_row_sets s
                                              WHERE s.application_id = ANY (?) AND s.table_name = '%s' AND s.org_id = ?) s
                      WHERE t.org_id = s.org_id AND t.id = s.row_id""".formatted(TenantSchema.sql(table), table.replace("'", "''")),
-                    "DELETE FROM platform.seed_row_sets WHERE application_id = ANY (?) AND org_id = ?", ids, organizationId), restored);
+                    List.of("DELETE FROM platform.seed_updates WHERE application_id = ANY (?) AND org_id = ?",
+                            "DELETE FROM platform.seed_row_sets WHERE application_id = ANY (?) AND org_id = ?"),
+                    ids, organizationId), restored);
         } catch (SQLException e) {
             if (!FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
                 throw e;
@@ -73,16 +75,19 @@ public final class Removal {
     /** Deletes every row of the organization in every tenant table, and its ledger rows. */
     public static Map<String, Long> everyRow(Connection connection, TenantSchema schema, UUID organizationId,
                                              Progress progress) throws SQLException {
-        execute(connection, "DELETE FROM platform.seed_updates WHERE org_id = ?", organizationId);
         return deleteChildrenFirst(connection, schema, progress,
                 table -> "DELETE FROM " + TenantSchema.sql(table) + " WHERE org_id = ?",
-                "DELETE FROM platform.seed_row_sets WHERE org_id = ?", organizationId);
+                List.of("DELETE FROM platform.seed_updates WHERE org_id = ?", "DELETE FROM platform.seed_row_sets WHERE org_id = ?"),
+                organizationId);
     }
 
-    /** Runs one delete per tenant table, children first, then the ledger's; all take the same parameters. */
+    /**
+     * Runs one delete per tenant table, children first, then the ledger's: the database guard lets
+     * a ledger row go only once the rows it records are gone. All take the same parameters.
+     */
     private static Map<String, Long> deleteChildrenFirst(Connection connection, TenantSchema schema, Progress progress,
                                                          java.util.function.Function<String, String> deleteFrom,
-                                                         String deleteLedger, Object... parameters) throws SQLException {
+                                                         List<String> deleteLedger, Object... parameters) throws SQLException {
         Map<String, Long> deleted = new LinkedHashMap<>();
         for (String table : schema.childrenFirst()) {
             long count = execute(connection, deleteFrom.apply(table), parameters);
@@ -91,7 +96,9 @@ public final class Removal {
                 progress.advance(count);
             }
         }
-        execute(connection, deleteLedger, parameters);
+        for (String delete : deleteLedger) {
+            execute(connection, delete, parameters);
+        }
         return deleted;
     }
 

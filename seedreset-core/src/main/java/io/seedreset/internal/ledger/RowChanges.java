@@ -123,8 +123,10 @@ public final class RowChanges {
     }
 
     /**
-     * Writes back the before-images of the applications' updates, latest first, and forgets
-     * them. Rows the same applications created are skipped: they are about to be deleted.
+     * Writes back the before-images of the applications' updates, latest first. Rows the same
+     * applications created are skipped: they are about to be deleted. The images stay in the
+     * ledger until those rows are gone (the database guard lets an image go only once its row
+     * holds it again or is gone); {@link Removal} deletes them last.
      *
      * @return the rows put back, per table
      */
@@ -161,12 +163,6 @@ public final class RowChanges {
                 // A row deleted since (by a person) has nothing to restore: a count of 0 is fine.
                 statement.executeBatch();
             }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM platform.seed_updates WHERE application_id = ANY (?) AND org_id = ?")) {
-            statement.setArray(1, applications);
-            statement.setObject(2, organizationId);
-            statement.executeUpdate();
         }
         Map<String, Set<UUID>> rows = new LinkedHashMap<>();
         restores.forEach(restore -> rows.computeIfAbsent(restore.table(), t -> new HashSet<>()).add(restore.id()));

@@ -12,82 +12,162 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The database-level guards (DESIGN.md level 2): installs them ({@code guards.sql} for the
- * functions and the platform tables' triggers, plus four triggers on every tenant table), and
- * verifies before every mutating operation that each one is installed as written, enabled,
- * and able to fire. A guard that was dropped, disabled or rewritten makes the engine refuse.
+ * The database-level guards (docs/DESIGN.md, level 2): installs them ({@code guards.sql} for the
+ * functions, the triggers declared here), and verifies before every mutating operation that
+ * each one is installed exactly as declared: a function's arguments, result, language,
+ * volatility, security, settings and body; a trigger's timing, events, level, transition
+ * tables, WHEN clause, function and state. A guard that was dropped, disabled or rewritten in
+ * any of these makes the engine refuse; {@code init} puts it back and says what it found.
  */
 public final class Guards {
 
     private static final String SCRIPT = "guards.sql";
     private static final Pattern FUNCTION = Pattern.compile(
-            "CREATE OR REPLACE FUNCTION platform\\.(\\w+)\\(.*?AS \\$\\$(.*?)\\$\\$", Pattern.DOTALL);
+            "(?m)^CREATE OR REPLACE FUNCTION platform\\.(\\w+)\\(([^)]*)\\) RETURNS (\\w+)\\s+LANGUAGE (\\w+)( STABLE)?( SECURITY DEFINER)?"
+                    + " SET search_path = ([\\w, ]+?) AS \\$\\$(.*?)\\$\\$;", Pattern.DOTALL);
 
-    /** A trigger the boundary needs: on which table, calling which guard function. */
-    private record Trigger(String table, String name, String function, String definition) {
+    /** Seed context: the transaction-local setting the engine sets while it writes. */
+    private static final String IN_SEED_CONTEXT = "coalesce(current_setting('" + ProductionBoundary.SEED_CONTEXT
+            + "', true), '') <> ''";
+    /** {@link #IN_SEED_CONTEXT} as PostgreSQL prints it back ({@code pg_get_expr}). */
+    private static final String IN_SEED_CONTEXT_STORED = "(COALESCE(current_setting('" + ProductionBoundary.SEED_CONTEXT
+            + "'::text, true), ''::text) <> ''::text)";
+
+    /** One guard trigger as declared: {@code table} is null for the triggers every tenant table carries. */
+    record Trigger(String table, String name, String timing, String events, boolean row, String oldTable,
+                   String newTable, boolean inSeedContextOnly, String function) {
+
+        String ddl(String on) {
+            String referencing = (oldTable == null ? "" : " OLD TABLE AS " + oldTable) + (newTable == null ? "" : " NEW TABLE AS " + newTable);
+            return "CREATE TRIGGER " + name + " " + timing + " " + events + " ON " + on
+                    + (referencing.isEmpty() ? "" : " REFERENCING" + referencing)
+                    + " FOR EACH " + (row ? "ROW" : "STATEMENT")
+                    + (inSeedContextOnly ? " WHEN (" + IN_SEED_CONTEXT + ")" : "")
+                    + " EXECUTE FUNCTION platform." + function + "()";
+        }
+
+        /** What pg_trigger must hold for this trigger, as {@link #installed} reads it. */
+        String expected() {
+            int type = (row ? 1 : 0) | ("BEFORE".equals(timing) ? 2 : 0);
+            for (String event : events.split(" OR ")) {
+                type |= switch (event) {
+                    case "INSERT" -> 4;
+                    case "DELETE" -> 8;
+                    case "UPDATE" -> 16;
+                    case "TRUNCATE" -> 32;
+                    default -> throw new IllegalArgumentException(event);
+                };
+            }
+            return fingerprint(type, oldTable, newTable, inSeedContextOnly ? IN_SEED_CONTEXT_STORED : null, "platform." + function,
+                    0, "", false);
+        }
+
+        Trigger on(String tenantTable) {
+            return new Trigger(tenantTable, name, timing, events, row, oldTable, newTable, inSeedContextOnly, function);
+        }
     }
 
-    /** What every tenant table carries; {@code %s} is the table. */
+    /** What every tenant table carries; they fire only in seed context, so the application's own writes pay next to nothing. */
     private static final List<Trigger> TENANT_TRIGGERS = List.of(
-            new Trigger(null, "seedreset_guard_insert", "guard_seed_insert",
-                    "AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_seed_insert()"),
-            new Trigger(null, "seedreset_guard_update", "guard_seed_update",
-                    "AFTER UPDATE ON %s REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_seed_update()"),
-            new Trigger(null, "seedreset_guard_delete", "guard_seed_delete",
-                    "AFTER DELETE ON %s REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_seed_delete()"),
-            new Trigger(null, "seedreset_guard_truncate", "guard_seed_truncate",
-                    "BEFORE TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_seed_truncate()"));
+            new Trigger(null, "seedreset_guard_insert", "AFTER", "INSERT", false, null, "new_rows", true, "guard_seed_insert"),
+            new Trigger(null, "seedreset_guard_update", "AFTER", "UPDATE", false, "old_rows", "new_rows", true, "guard_seed_update"),
+            new Trigger(null, "seedreset_guard_delete", "AFTER", "DELETE", false, "old_rows", null, true, "guard_seed_delete"),
+            new Trigger(null, "seedreset_guard_truncate", "BEFORE", "TRUNCATE", false, null, null, true, "guard_seed_truncate"));
 
-    /** What guards.sql creates on the platform's own tables. */
+    /** The platform's own tables: the production flag, the ledger, the audit. They fire in every context. */
     private static final List<Trigger> PLATFORM_TRIGGERS = List.of(
-            new Trigger("platform.organizations", "seedreset_guard_flag", "guard_production_flag", null),
-            new Trigger("platform.seed_row_sets", "seedreset_ledger_guard_insert", "guard_ledger", null),
-            new Trigger("platform.seed_row_sets", "seedreset_ledger_guard_update", "guard_ledger", null),
-            new Trigger("platform.seed_updates", "seedreset_ledger_guard_insert", "guard_ledger", null),
-            new Trigger("platform.seed_updates", "seedreset_ledger_guard_update", "guard_ledger", null),
-            new Trigger("platform.seed_applications", "seedreset_ledger_guard_insert", "guard_ledger", null),
-            new Trigger("platform.seed_applications", "seedreset_ledger_guard_update", "guard_ledger", null));
+            new Trigger("platform.organizations", "seedreset_guard_flag", "BEFORE", "INSERT OR DELETE OR UPDATE", true, null, null, false,
+                    "guard_production_flag"),
+            new Trigger("platform.organizations", "seedreset_guard_truncate", "BEFORE", "TRUNCATE", false, null, null, false,
+                    "refuse_rewrite"),
+            new Trigger("platform.seed_applications", "seedreset_guard_application", "BEFORE", "INSERT OR UPDATE", true, null, null,
+                    false, "guard_applications"),
+            new Trigger("platform.seed_applications", "seedreset_guard_history", "BEFORE", "DELETE OR TRUNCATE", false, null, null,
+                    false, "refuse_rewrite"),
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_insert", "AFTER", "INSERT", false, null, "new_rows", false,
+                    "guard_ledger_insert"),
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_delete", "AFTER", "DELETE", false, "old_rows", null, false,
+                    "guard_row_sets_delete"),
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_rewrite", "BEFORE", "UPDATE OR TRUNCATE", false, null, null, false,
+                    "refuse_rewrite"),
+            new Trigger("platform.seed_updates", "seedreset_ledger_insert", "AFTER", "INSERT", false, null, "new_rows", false,
+                    "guard_ledger_insert"),
+            new Trigger("platform.seed_updates", "seedreset_ledger_delete", "AFTER", "DELETE", false, "old_rows", null, false,
+                    "guard_updates_delete"),
+            new Trigger("platform.seed_updates", "seedreset_ledger_rewrite", "BEFORE", "UPDATE OR TRUNCATE", false, null, null, false,
+                    "refuse_rewrite"),
+            new Trigger("platform.seed_audit", "seedreset_audit_finish", "BEFORE", "UPDATE", true, null, null, false, "guard_audit"),
+            new Trigger("platform.seed_audit", "seedreset_audit_history", "BEFORE", "DELETE OR TRUNCATE", false, null, null, false,
+                    "refuse_rewrite"));
+
+    /** Objects earlier versions installed that no guard uses any more. */
+    private static final List<String> RETIRED = List.of(
+            "DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_row_sets",
+            "DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_row_sets",
+            "DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_updates",
+            "DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_updates",
+            "DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_applications",
+            "DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_applications",
+            "DROP FUNCTION IF EXISTS platform.guard_ledger()",
+            "DROP FUNCTION IF EXISTS platform.seed_context()");
 
     private static final String SCRIPT_TEXT = readScript();
-    /** Function name to its body exactly as guards.sql defines it; PostgreSQL keeps bodies verbatim. */
+    /** Function name to its whole definition as guards.sql declares it, in the form {@link #functions} reads. */
     private static final Map<String, String> FUNCTIONS = functionsOf(SCRIPT_TEXT);
+    /** Function name to its arguments as declared: any other definition of the name is an overload. */
+    private static final Map<String, String> DECLARED_ARGUMENTS = argumentsOf(SCRIPT_TEXT);
 
     private Guards() {
     }
 
-    /** (Re)creates the guard functions and every missing or altered guard trigger; returns the guarded tenant tables. */
+    /**
+     * (Re)creates every guard function and every missing or altered guard trigger, in the
+     * caller's transaction.
+     *
+     * @return what was found different and put right, one line each; empty when every guard was in place
+     */
     public static List<String> install(Connection connection, TenantSchema schema) throws SQLException {
-        Map<String, String> present = triggers(connection);
-        List<String> guarded = new ArrayList<>();
+        List<String> repaired = differences(connection, schema);
+        Map<String, Installed> present = triggers(connection);
         try (Statement statement = connection.createStatement()) {
+            for (String overload : overloads(connection)) {
+                statement.execute("DROP FUNCTION " + overload + " CASCADE");
+            }
             statement.execute(SCRIPT_TEXT);
-            for (TenantSchema.Table table : schema.tables()) {
-                String sqlName = TenantSchema.sql(table.name());
-                for (Trigger trigger : TENANT_TRIGGERS) {
-                    if (!("enabled " + trigger.function()).equals(present.get(table.name() + " " + trigger.name()))) {
-                        statement.execute("DROP TRIGGER IF EXISTS " + trigger.name() + " ON " + sqlName);
-                        statement.execute("CREATE TRIGGER " + trigger.name() + " " + trigger.definition().formatted(sqlName));
-                    }
+            statement.execute("REVOKE ALL ON FUNCTION platform.count_ledger_entries(text, uuid[], bigint[]) FROM PUBLIC");
+            for (String retired : RETIRED) {
+                statement.execute(retired);
+            }
+            for (Trigger trigger : required(schema)) {
+                Installed installed = present.remove(trigger.table() + " " + trigger.name());
+                if (installed == null || !installed.enabled() || !installed.fingerprint().equals(trigger.expected())) {
+                    String table = TenantSchema.sql(trigger.table());
+                    statement.execute("DROP TRIGGER IF EXISTS " + trigger.name() + " ON " + table);
+                    statement.execute(trigger.ddl(table));
                 }
-                guarded.add(table.name());
+            }
+            for (Installed stranger : present.values()) {
+                if (stranger.onPlatformTable()) {
+                    statement.execute("DROP TRIGGER IF EXISTS " + TenantSchema.quote(stranger.name()) + " ON " + TenantSchema.sql(stranger.table()));
+                }
             }
         }
-        return guarded;
+        return repaired;
     }
 
     /**
-     * Refuses (exit 3) unless every guard is installed as written and enabled, and triggers fire
-     * in this session: a superuser can disable a trigger, replace a function or set
-     * {@code session_replication_role}, and the engine must not run where the database would
-     * no longer catch its mistakes.
+     * Refuses (exit 3) unless every guard is installed as declared and enabled, and triggers fire
+     * in this session: an owner or a superuser can disable a trigger, replace a function or set
+     * {@code session_replication_role}, and the engine must not run where the database would no
+     * longer catch its mistakes.
      */
     public static void verify(Connection connection, TenantSchema schema) throws SQLException {
         try (Statement statement = connection.createStatement();
@@ -98,73 +178,186 @@ public final class Guards {
                         + "', so the seed guard triggers would not fire: Seed & Reset runs only with 'origin'");
             }
         }
-        Map<String, String> installed = functions(connection);
-        for (Map.Entry<String, String> function : FUNCTIONS.entrySet()) {
-            if (!function.getValue().equals(installed.get(function.getKey()))) {
-                throw SeedResetException.refused("guard function platform." + function.getKey()
-                        + (installed.containsKey(function.getKey()) ? " was changed" : " is missing")
-                        + ": run 'seedreset init' to restore the guards");
-            }
-        }
-        List<Trigger> required = new ArrayList<>(PLATFORM_TRIGGERS);
-        for (TenantSchema.Table table : schema.tables()) {
-            TENANT_TRIGGERS.forEach(t -> required.add(new Trigger(table.name(), t.name(), t.function(), t.definition())));
-        }
-        Map<String, String> present = triggers(connection);
-        for (Trigger trigger : required) {
-            String state = present.get(trigger.table() + " " + trigger.name());
-            if (state == null) {
-                throw SeedResetException.refused("guard trigger " + trigger.name() + " is missing on " + trigger.table()
-                        + ": run 'seedreset init' to install the guards");
-            }
-            if (!state.endsWith(" " + trigger.function())) {
-                throw SeedResetException.refused("guard trigger " + trigger.name() + " on " + trigger.table()
-                        + " does not call platform." + trigger.function() + ": run 'seedreset init' to restore the guards");
-            }
-            if (state.startsWith("disabled")) {
-                throw SeedResetException.refused("guard trigger " + trigger.name() + " on " + trigger.table()
-                        + " is disabled: enable it (ALTER TABLE ... ENABLE TRIGGER) or run 'seedreset init'");
-            }
+        List<String> differences = differences(connection, schema);
+        if (!differences.isEmpty()) {
+            throw SeedResetException.refused(differences.get(0) + ": run 'seedreset init' to restore the guards"
+                    + (differences.size() == 1 ? "" : " (" + (differences.size() - 1) + " more difference(s))"));
         }
     }
 
-    /** "table trigger" to "enabled function" or "disabled function", for every seedreset trigger. */
-    private static Map<String, String> triggers(Connection connection) throws SQLException {
-        Map<String, String> result = new HashMap<>();
+    /** Every way the installed guards differ from the declared ones, one line each, functions first. */
+    static List<String> differences(Connection connection, TenantSchema schema) throws SQLException {
+        List<String> differences = new ArrayList<>();
+        Map<String, String> installed = functions(connection);
+        for (Map.Entry<String, String> function : FUNCTIONS.entrySet()) {
+            String found = installed.get(function.getKey());
+            if (found == null) {
+                differences.add("guard function platform." + function.getKey() + " is missing");
+            } else if (!found.equals(function.getValue())) {
+                differences.add("guard function platform." + function.getKey() + " was changed (" + firstDifference(function.getValue(), found) + ")");
+            }
+        }
+        for (String overload : overloads(connection)) {
+            differences.add("guard function " + overload + " is an overload that could stand in for a guard");
+        }
+        Map<String, Installed> present = triggers(connection);
+        for (Trigger trigger : required(schema)) {
+            Installed found = present.remove(trigger.table() + " " + trigger.name());
+            String where = "guard trigger " + trigger.name() + " on " + trigger.table();
+            if (found == null) {
+                differences.add(where + " is missing");
+            } else if (!found.fingerprint().equals(trigger.expected())) {
+                differences.add(where + " was changed (" + firstDifference(trigger.expected(), found.fingerprint()) + ")");
+            } else if (!found.enabled()) {
+                differences.add(where + " is disabled");
+            }
+        }
+        for (Installed stranger : present.values()) {
+            if (stranger.onPlatformTable()) {
+                differences.add("trigger " + stranger.name() + " on " + stranger.table() + " is not a Seed & Reset guard"
+                        + " and could change what the ledger or the audit records");
+            }
+        }
+        return differences;
+    }
+
+    private static List<Trigger> required(TenantSchema schema) {
+        List<Trigger> required = new ArrayList<>(PLATFORM_TRIGGERS);
+        for (TenantSchema.Table table : schema.tables()) {
+            TENANT_TRIGGERS.forEach(t -> required.add(t.on(table.name())));
+        }
+        return required;
+    }
+
+    /** A trigger as pg_trigger holds it. */
+    private record Installed(String table, String name, String fingerprint, boolean enabled, boolean onPlatformTable) {
+    }
+
+    private static String fingerprint(int type, String oldTable, String newTable, String when, String function, int arguments,
+                                      String columns, boolean constraint) {
+        return "type " + type + ", old table " + oldTable + ", new table " + newTable + ", when " + when + ", function " + function
+                + ", " + arguments + " argument(s), columns [" + columns + "], constraint " + constraint;
+    }
+
+    /** "table trigger" to what it is, for every seedreset trigger and every trigger on a platform table. */
+    private static Map<String, Installed> triggers(Connection connection) throws SQLException {
+        Map<String, Installed> result = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT n.nspname || '.' || c.relname, t.tgname, t.tgenabled, fn.nspname, f.proname
+                SELECT n.nspname || '.' || c.relname, t.tgname, t.tgenabled, t.tgtype, t.tgoldtable, t.tgnewtable,
+                       pg_get_expr(t.tgqual, t.tgrelid), fn.nspname || '.' || f.proname, t.tgnargs, t.tgattr::text,
+                       t.tgconstraint <> 0 OR t.tgdeferrable, n.nspname = 'platform'
                   FROM pg_trigger t
                   JOIN pg_class c ON c.oid = t.tgrelid
                   JOIN pg_namespace n ON n.oid = c.relnamespace
                   JOIN pg_proc f ON f.oid = t.tgfoid
                   JOIN pg_namespace fn ON fn.oid = f.pronamespace
-                 WHERE t.tgname LIKE 'seedreset\\_%' AND NOT t.tgisinternal""");
+                 WHERE NOT t.tgisinternal AND (t.tgname LIKE 'seedreset\\_%' OR n.nspname = 'platform')
+                 ORDER BY 1, 2""");
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 // 'O' fires in origin mode, 'A' always; 'D' is disabled and 'R' fires only on replicas.
-                String state = switch (rs.getString(3)) {
-                    case "O", "A" -> "enabled";
-                    default -> "disabled";
+                boolean enabled = switch (rs.getString(3)) {
+                    case "O", "A" -> true;
+                    default -> false;
                 };
-                String function = "platform".equals(rs.getString(4)) ? rs.getString(5) : rs.getString(4) + "." + rs.getString(5);
-                result.put(rs.getString(1) + " " + rs.getString(2), state + " " + function);
+                String fingerprint = fingerprint(rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getInt(9), rs.getString(10).trim(), rs.getBoolean(11));
+                result.put(rs.getString(1) + " " + rs.getString(2),
+                        new Installed(rs.getString(1), rs.getString(2), fingerprint, enabled, rs.getBoolean(12)));
             }
         }
         return result;
     }
 
+    /** Guard functions as installed, in the form {@link #functionsOf} gives the declared ones. */
     private static Map<String, String> functions(Connection connection) throws SQLException {
-        Map<String, String> result = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT proname, prosrc FROM pg_proc WHERE pronamespace = 'platform'::regnamespace AND proname = ANY (?)")) {
+        Map<String, String> result = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT p.proname, pg_get_function_identity_arguments(p.oid), pg_get_function_result(p.oid), l.lanname,
+                       p.provolatile, p.prosecdef, array_to_string(p.proconfig, ' | '), p.proisstrict, p.proleakproof,
+                       p.prokind, p.prosrc
+                  FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+                 WHERE p.pronamespace = 'platform'::regnamespace AND p.proname = ANY (?)""")) {
             statement.setArray(1, connection.createArrayOf("text", FUNCTIONS.keySet().toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    result.put(rs.getString(1), rs.getString(2));
+                    if (!rs.getString(2).equals(DECLARED_ARGUMENTS.get(rs.getString(1)))) {
+                        continue; // an overload: overloads() reports it
+                    }
+                    result.put(rs.getString(1), definition(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getBoolean(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getString(10), rs.getString(11)));
                 }
             }
         }
         return result;
+    }
+
+    /** Guard function names with more than one definition: "platform.name(arguments)" of each one that is not the declared one. */
+    private static List<String> overloads(Connection connection) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.oid::regprocedure::text
+                  FROM pg_proc p
+                 WHERE p.pronamespace = 'platform'::regnamespace AND p.proname = ANY (?)""")) {
+            statement.setArray(1, connection.createArrayOf("text", FUNCTIONS.keySet().toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getString(2).equals(DECLARED_ARGUMENTS.get(rs.getString(1)))) {
+                        String signature = rs.getString(3);
+                        result.add(signature.startsWith("platform.") ? signature : "platform." + signature);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String definition(String arguments, String result, String language, String volatility, boolean securityDefiner,
+                                     String settings, boolean strict, boolean leakproof, String kind, String body) {
+        return "arguments (" + arguments + "), returns " + result + ", language " + language + ", volatility " + volatility
+                + ", security " + (securityDefiner ? "definer" : "invoker") + ", settings [" + Objects.toString(settings, "")
+                + "], strict " + strict + ", leakproof " + leakproof + ", kind " + kind + ", body " + body;
+    }
+
+    /** The declared functions, parsed from guards.sql's headers (one form, see its top). */
+    private static Map<String, String> functionsOf(String script) {
+        Map<String, String> functions = new LinkedHashMap<>();
+        Matcher matcher = FUNCTION.matcher(script);
+        while (matcher.find()) {
+            functions.put(matcher.group(1), definition(identityArguments(matcher.group(2)), matcher.group(3), matcher.group(4),
+                    matcher.group(5) == null ? "v" : "s", matcher.group(6) != null, "search_path=" + matcher.group(7), false, false,
+                    "f", matcher.group(8)));
+        }
+        if (functions.size() != Pattern.compile("(?m)^CREATE OR REPLACE FUNCTION").matcher(script).results().count()) {
+            throw new IllegalStateException(SCRIPT + " holds a function header Guards cannot read");
+        }
+        return functions;
+    }
+
+    private static Map<String, String> argumentsOf(String script) {
+        Map<String, String> arguments = new LinkedHashMap<>();
+        Matcher matcher = FUNCTION.matcher(script);
+        while (matcher.find()) {
+            arguments.put(matcher.group(1), identityArguments(matcher.group(2)));
+        }
+        return arguments;
+    }
+
+    /** Arguments as pg_get_function_identity_arguments prints them. */
+    private static String identityArguments(String declared) {
+        return declared.trim().replaceAll("\\s+", " ");
+    }
+
+    /** Where two definitions part, shortly: the first differing part with a little of what follows. */
+    private static String firstDifference(String expected, String found) {
+        int at = 0;
+        while (at < expected.length() && at < found.length() && expected.charAt(at) == found.charAt(at)) {
+            at++;
+        }
+        int start = Math.max(0, expected.lastIndexOf(", ", at) < 0 ? 0 : expected.lastIndexOf(", ", at) + 2);
+        String expectedPart = expected.substring(start, Math.min(expected.length(), at + 30)).replaceAll("\\s+", " ");
+        String foundPart = found.substring(Math.min(start, found.length()), Math.min(found.length(), at + 30)).replaceAll("\\s+", " ");
+        return "expected '" + expectedPart + "', found '" + foundPart + "'";
     }
 
     private static String readScript() {
@@ -176,14 +369,5 @@ public final class Guards {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Map<String, String> functionsOf(String script) {
-        Map<String, String> functions = new LinkedHashMap<>();
-        Matcher matcher = FUNCTION.matcher(script);
-        while (matcher.find()) {
-            functions.put(matcher.group(1), matcher.group(2));
-        }
-        return functions;
     }
 }

@@ -1,8 +1,6 @@
 package io.seedreset.internal.schema;
 
-import io.seedreset.api.InitResult;
 import io.seedreset.api.SeedResetException;
-import io.seedreset.internal.safety.Guards;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +12,8 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Creates or upgrades the schema with Flyway (the engine's platform schema and every module's
- * migrations), then installs the guard triggers on every tenant table it finds.
+ * Creates or upgrades the schema with Flyway: the engine's platform schema and every module's
+ * migrations. The guards are installed after it, by the engine.
  */
 public final class SchemaMigrator {
 
@@ -25,7 +23,11 @@ public final class SchemaMigrator {
     private SchemaMigrator() {
     }
 
-    public static InitResult migrate(DataSource dataSource, List<String> locations) {
+    /** What a migration did: how many migrations ran now, and the schema version after them. */
+    public record Migrated(int applied, String schemaVersion) {
+    }
+
+    public static Migrated migrate(DataSource dataSource, List<String> locations) {
         MigrateResult migration;
         try {
             migration = Flyway.configure()
@@ -40,15 +42,8 @@ public final class SchemaMigrator {
             throw new SeedResetException(SeedResetException.Kind.FAILURE, "schema migration failed: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "; the database was left at its last good version", e);
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            List<String> guarded = Guards.install(connection, TenantSchema.load(connection));
-            connection.commit();
-            return new InitResult(migration.migrationsExecuted, migration.targetSchemaVersion == null
-                    ? migration.initialSchemaVersion : migration.targetSchemaVersion, guarded);
-        } catch (SQLException e) {
-            throw new SeedResetException(SeedResetException.Kind.FAILURE, "installing the guard triggers failed: " + e.getMessage(), e);
-        }
+        return new Migrated(migration.migrationsExecuted,
+                migration.targetSchemaVersion == null ? migration.initialSchemaVersion : migration.targetSchemaVersion);
     }
 
     /** Fails with a clear message when {@code seedreset init} has not run on this database. */

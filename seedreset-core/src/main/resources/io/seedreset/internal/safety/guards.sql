@@ -1,18 +1,18 @@
--- The data-level guards of the production boundary (DESIGN.md, level 2). Not a migration:
--- 'seedreset init' runs this file every time, so it also repairs guards someone dropped,
--- disabled or rewrote, and Guards.verify compares the installed functions with this text
--- before every mutating operation. Tenant tables get their triggers from Guards.install,
--- which discovers them from metadata.
+-- The data-level guards of the production boundary (docs/DESIGN.md, level 2): the functions.
+-- Not a migration: 'seedreset init' runs this file every time, so it also repairs functions
+-- someone rewrote, and Guards.verify compares each installed function's whole definition
+-- (arguments, result, language, volatility, security, settings, body) with this text before
+-- every mutating operation. The triggers that call them are declared in Guards.java.
 -- search_path is pinned so that no object in another schema can stand in for pg_catalog's.
+-- Every header keeps one form, which Guards.java reads:
+--   CREATE OR REPLACE FUNCTION platform.NAME(ARGUMENTS) RETURNS TYPE
+--       LANGUAGE L [STABLE] [SECURITY DEFINER] SET search_path = pg_catalog, pg_temp AS $$
 
 -- In seed context (the transaction-local setting seedreset.application_id), no insert,
 -- update, delete or truncate may touch a production organization's rows, nor rows of an
 -- organization that does not exist (fail closed for schemas without a foreign key to it).
--- Statement-level triggers with transition tables: one check per COPY, not one per row.
-CREATE OR REPLACE FUNCTION platform.seed_context() RETURNS text
-    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
-    AS $$ SELECT nullif(current_setting('seedreset.application_id', true), '') $$;
-
+-- The tenant triggers only fire in seed context (their WHEN clause), so the application's
+-- own writes pay nothing but that test.
 CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, org_ids uuid[], errcode text, verb text) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -33,30 +33,24 @@ END $$;
 CREATE OR REPLACE FUNCTION platform.guard_seed_insert() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF platform.seed_context() IS NOT NULL THEN
-        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
-            ARRAY(SELECT DISTINCT org_id FROM new_rows), 'SR001', 'seed writes to');
-    END IF;
+    PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
+        ARRAY(SELECT DISTINCT org_id FROM new_rows), 'SR001', 'seed writes to');
     RETURN NULL;
 END $$;
 
 CREATE OR REPLACE FUNCTION platform.guard_seed_update() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF platform.seed_context() IS NOT NULL THEN
-        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
-            ARRAY(SELECT org_id FROM old_rows UNION SELECT org_id FROM new_rows), 'SR001', 'seed writes to');
-    END IF;
+    PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
+        ARRAY(SELECT org_id FROM old_rows UNION SELECT org_id FROM new_rows), 'SR001', 'seed writes to');
     RETURN NULL;
 END $$;
 
 CREATE OR REPLACE FUNCTION platform.guard_seed_delete() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF platform.seed_context() IS NOT NULL THEN
-        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
-            ARRAY(SELECT DISTINCT org_id FROM old_rows), 'SR001', 'seed writes to');
-    END IF;
+    PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
+        ARRAY(SELECT DISTINCT org_id FROM old_rows), 'SR001', 'seed writes to');
     RETURN NULL;
 END $$;
 
@@ -64,34 +58,174 @@ END $$;
 CREATE OR REPLACE FUNCTION platform.guard_seed_truncate() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF platform.seed_context() IS NOT NULL THEN
-        RAISE EXCEPTION 'TRUNCATE of %.% in seed context would reach every organization: refused by the database guard',
-            TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'SR001';
+    RAISE EXCEPTION 'TRUNCATE of %.% in seed context would reach every organization: refused by the database guard',
+        TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'SR001';
+END $$;
+
+-- Counts ledger entries on their organizations' rows (platform.organizations.ledger_entries):
+-- the write that makes a flip of is_production and a ledger write conflict. An organization
+-- that gains entries must exist and must not be production, as seen after taking its row
+-- lock: a flip committed meanwhile is seen (READ COMMITTED) or fails the write (40001).
+-- Called from the ledger's trigger functions, which run as the schema's owner (SECURITY
+-- DEFINER): the application's role needs no privilege on the count, and cannot call a
+-- trigger function itself.
+CREATE OR REPLACE FUNCTION platform.count_ledger_entries(table_name text, org_ids uuid[], deltas bigint[]) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    refused text;
+BEGIN
+    WITH delta AS (SELECT d.org_id, sum(d.n) AS n FROM unnest(org_ids, deltas) AS d(org_id, n) GROUP BY d.org_id),
+         counted AS (UPDATE platform.organizations o SET ledger_entries = o.ledger_entries + delta.n
+                       FROM delta WHERE o.id = delta.org_id
+                     RETURNING o.id, o.slug, o.is_production, delta.n)
+    SELECT coalesce('''' || c.slug || ''' is a production organization', 'id ' || d.org_id || ' is no organization')
+      INTO refused
+      FROM delta d LEFT JOIN counted c ON c.id = d.org_id
+     WHERE d.n > 0 AND (c.id IS NULL OR c.is_production)
+     LIMIT 1;
+    IF refused IS NOT NULL THEN
+        RAISE EXCEPTION 'organization %: ledger rows in % refused by the database guard', refused, table_name
+            USING ERRCODE = 'SR002';
     END IF;
+END $$;
+
+-- A batch of seeded rows or a before-image enters the ledger.
+CREATE OR REPLACE FUNCTION platform.guard_ledger_insert() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM platform.count_ledger_entries(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
+        ARRAY(SELECT org_id FROM new_rows), ARRAY(SELECT 1::bigint FROM new_rows));
     RETURN NULL;
 END $$;
 
--- No ledger row may point at a production organization (or at none), in any context.
-CREATE OR REPLACE FUNCTION platform.guard_ledger() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+-- A batch of seeded rows leaves the ledger only once none of its rows exists any more
+-- (teardown deletes the rows first): the ledger cannot be emptied to launder seeded rows.
+CREATE OR REPLACE FUNCTION platform.guard_row_sets_delete() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    recorded record;
+    still text;
 BEGIN
-    PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
-        ARRAY(SELECT DISTINCT org_id FROM new_rows), 'SR002', 'ledger rows in');
+    FOR recorded IN
+        SELECT d.table_name, d.org_id, array_agg(r.row_id) AS row_ids, n.nspname, c.relname
+          FROM old_rows d CROSS JOIN LATERAL unnest(d.row_ids) AS r(row_id)
+          JOIN pg_class c ON c.relkind IN ('r', 'p')
+          JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname || '.' || c.relname = d.table_name
+         GROUP BY d.table_name, d.org_id, n.nspname, c.relname
+    LOOP
+        EXECUTE format('SELECT t.id::text FROM %I.%I t WHERE t.org_id = $1 AND t.id = ANY ($2) LIMIT 1',
+                       recorded.nspname, recorded.relname)
+           INTO still USING recorded.org_id, recorded.row_ids;
+        IF still IS NOT NULL THEN
+            RAISE EXCEPTION 'ledger rows of % cannot be deleted while the rows they record exist (row %): refused by the database guard',
+                recorded.table_name, still USING ERRCODE = 'SR002';
+        END IF;
+    END LOOP;
+    PERFORM platform.count_ledger_entries(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
+        ARRAY(SELECT org_id FROM old_rows), ARRAY(SELECT -1::bigint FROM old_rows));
     RETURN NULL;
+END $$;
+
+-- A before-image leaves the ledger only once it was written back (the row holds those values
+-- again) or its row is gone. Of several images of one row, the earliest is what the row holds.
+CREATE OR REPLACE FUNCTION platform.guard_updates_delete() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    recorded record;
+    differs text;
+BEGIN
+    FOR recorded IN
+        SELECT e.table_name, array_agg(e.org_id) AS org_ids, array_agg(e.row_id) AS row_ids,
+               array_agg(e.before) AS befores, n.nspname, c.relname
+          FROM (SELECT DISTINCT ON (d.org_id, d.table_name, d.row_id) d.org_id, d.table_name, d.row_id, d.before
+                  FROM old_rows d ORDER BY d.org_id, d.table_name, d.row_id, d.id) e
+          JOIN pg_class c ON c.relkind IN ('r', 'p')
+          JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname || '.' || c.relname = e.table_name
+         GROUP BY e.table_name, n.nspname, c.relname
+    LOOP
+        EXECUTE format($q$SELECT t.id::text FROM unnest($1, $2, $3) AS i(org_id, row_id, before)
+                          JOIN %I.%I t ON t.org_id = i.org_id AND t.id = i.row_id
+                         WHERE EXISTS (SELECT 1 FROM jsonb_each(i.before) v WHERE to_jsonb(t) -> v.key IS DISTINCT FROM v.value)
+                         LIMIT 1$q$, recorded.nspname, recorded.relname)
+           INTO differs USING recorded.org_ids, recorded.row_ids, recorded.befores;
+        IF differs IS NOT NULL THEN
+            RAISE EXCEPTION 'the before-image of % row % cannot be deleted before it is written back: refused by the database guard',
+                recorded.table_name, differs USING ERRCODE = 'SR002';
+        END IF;
+    END LOOP;
+    PERFORM platform.count_ledger_entries(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
+        ARRAY(SELECT org_id FROM old_rows), ARRAY(SELECT -1::bigint FROM old_rows));
+    RETURN NULL;
+END $$;
+
+-- An application is recorded once, open. Its record is history: only what apply fills in
+-- when it finishes (counts, plan hash, duration) and its closing may change, it closes only
+-- when the ledger holds nothing of it any more, and it never reopens nor goes away.
+CREATE OR REPLACE FUNCTION platform.guard_applications() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.removed_at IS NOT NULL OR NEW.removed_by IS NOT NULL OR NEW.removal IS NOT NULL THEN
+            RAISE EXCEPTION 'application % is recorded open: refused by the database guard', NEW.id USING ERRCODE = 'SR002';
+        END IF;
+        PERFORM platform.count_ledger_entries('platform.seed_applications', ARRAY[NEW.org_id], ARRAY[1::bigint]);
+        RETURN NEW;
+    END IF;
+    IF (NEW.id, NEW.org_id, NEW.pack_id, NEW.pack_version, NEW.mode, NEW.parameters, NEW.seed, NEW.anchor, NEW.actor,
+        NEW.applied_at, NEW.seq)
+       IS DISTINCT FROM
+       (OLD.id, OLD.org_id, OLD.pack_id, OLD.pack_version, OLD.mode, OLD.parameters, OLD.seed, OLD.anchor, OLD.actor,
+        OLD.applied_at, OLD.seq) THEN
+        RAISE EXCEPTION 'application % is history: only its outcome and its closing may be recorded (refused by the database guard)',
+            OLD.id USING ERRCODE = 'SR002';
+    END IF;
+    IF OLD.removed_at IS NOT NULL THEN
+        IF (NEW.removed_at, NEW.removed_by, NEW.removal, NEW.row_counts, NEW.plan_hash, NEW.duration_ms)
+           IS DISTINCT FROM (OLD.removed_at, OLD.removed_by, OLD.removal, OLD.row_counts, OLD.plan_hash, OLD.duration_ms) THEN
+            RAISE EXCEPTION 'application % is closed: it never changes again (refused by the database guard)', OLD.id
+                USING ERRCODE = 'SR002';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NEW.removed_at IS NOT NULL THEN
+        IF EXISTS (SELECT 1 FROM platform.seed_row_sets s WHERE s.org_id = OLD.org_id AND s.application_id = OLD.id)
+           OR EXISTS (SELECT 1 FROM platform.seed_updates u WHERE u.org_id = OLD.org_id AND u.application_id = OLD.id) THEN
+            RAISE EXCEPTION 'application % still has rows in the ledger: only its teardown closes it (refused by the database guard)',
+                OLD.id USING ERRCODE = 'SR002';
+        END IF;
+        PERFORM platform.count_ledger_entries('platform.seed_applications', ARRAY[OLD.org_id], ARRAY[-1::bigint]);
+    END IF;
+    RETURN NEW;
 END $$;
 
 -- The production flag only moves towards safety, and a production organization stays.
--- Records of applications already torn down stay as history (like the audit): an
--- organization with no seeded rows and no active application may become production.
+-- An organization may become production only when the ledger holds nothing of it (records of
+-- applications already torn down stay as history, like the audit). The ledger's count on the
+-- row is written only by the ledger's triggers (one trigger level down), never by hand.
 CREATE OR REPLACE FUNCTION platform.guard_production_flag() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.ledger_entries <> 0 THEN
+            RAISE EXCEPTION 'organization ''%'': ledger_entries is kept by the ledger''s triggers and starts at 0', NEW.slug
+                USING ERRCODE = 'SR003';
+        END IF;
+        RETURN NEW;
+    END IF;
     IF TG_OP = 'DELETE' THEN
         IF OLD.is_production THEN
             RAISE EXCEPTION 'organization ''%'' is a production organization: it cannot be deleted here', OLD.slug
                 USING ERRCODE = 'SR003';
         END IF;
+        IF OLD.ledger_entries > 0 THEN
+            RAISE EXCEPTION 'organization ''%'' still holds seeded rows: tear them down before deleting it', OLD.slug
+                USING ERRCODE = 'SR003';
+        END IF;
         RETURN OLD;
+    END IF;
+    IF NEW.ledger_entries IS DISTINCT FROM OLD.ledger_entries AND pg_trigger_depth() < 2 THEN
+        RAISE EXCEPTION 'organization ''%'': ledger_entries is kept by the ledger''s triggers and cannot be set by hand', OLD.slug
+            USING ERRCODE = 'SR003';
     END IF;
     IF OLD.is_production AND NOT NEW.is_production THEN
         RAISE EXCEPTION 'organization ''%'' is a production organization: is_production can never be turned off', OLD.slug
@@ -101,7 +235,9 @@ BEGIN
         RAISE EXCEPTION 'organization ''%'': its id never changes', OLD.slug USING ERRCODE = 'SR003';
     END IF;
     IF NOT OLD.is_production AND NEW.is_production
-       AND (EXISTS (SELECT 1 FROM platform.seed_row_sets WHERE org_id = OLD.id)
+       AND (NEW.ledger_entries > 0
+            OR EXISTS (SELECT 1 FROM platform.seed_row_sets WHERE org_id = OLD.id)
+            OR EXISTS (SELECT 1 FROM platform.seed_updates WHERE org_id = OLD.id)
             OR EXISTS (SELECT 1 FROM platform.seed_applications WHERE org_id = OLD.id AND removed_at IS NULL)) THEN
         RAISE EXCEPTION 'organization ''%'' still holds seeded rows: tear them down before marking it production', OLD.slug
             USING ERRCODE = 'SR003';
@@ -109,25 +245,25 @@ BEGIN
     RETURN NEW;
 END $$;
 
-DROP TRIGGER IF EXISTS seedreset_guard_flag ON platform.organizations;
-CREATE TRIGGER seedreset_guard_flag BEFORE UPDATE OR DELETE ON platform.organizations
-    FOR EACH ROW EXECUTE FUNCTION platform.guard_production_flag();
+-- The audit is append-only: an entry is written once, and a 'started' entry is finished once
+-- (its outcome, application, message and finish time), never rewritten nor removed.
+CREATE OR REPLACE FUNCTION platform.guard_audit() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF OLD.outcome <> 'started' OR NEW.outcome = 'started'
+       OR (NEW.id, NEW.started_at, NEW.actor, NEW.operation, NEW.org_slug, NEW.org_id, NEW.pack_id, NEW.pack_version)
+          IS DISTINCT FROM (OLD.id, OLD.started_at, OLD.actor, OLD.operation, OLD.org_slug, OLD.org_id, OLD.pack_id, OLD.pack_version) THEN
+        RAISE EXCEPTION 'audit entry % is append-only: only a started entry is finished, once (refused by the database guard)', OLD.id
+            USING ERRCODE = 'SR004';
+    END IF;
+    RETURN NEW;
+END $$;
 
-DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_row_sets;
-CREATE TRIGGER seedreset_ledger_guard_insert AFTER INSERT ON platform.seed_row_sets
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
-DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_row_sets;
-CREATE TRIGGER seedreset_ledger_guard_update AFTER UPDATE ON platform.seed_row_sets
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
-DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_updates;
-CREATE TRIGGER seedreset_ledger_guard_insert AFTER INSERT ON platform.seed_updates
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
-DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_updates;
-CREATE TRIGGER seedreset_ledger_guard_update AFTER UPDATE ON platform.seed_updates
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
-DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_applications;
-CREATE TRIGGER seedreset_ledger_guard_insert AFTER INSERT ON platform.seed_applications
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
-DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_applications;
-CREATE TRIGGER seedreset_ledger_guard_update AFTER UPDATE ON platform.seed_applications
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION platform.guard_ledger();
+-- What is never done to the ledger, the audit or the organizations: rewriting ledger rows,
+-- deleting history, truncating any of them.
+CREATE OR REPLACE FUNCTION platform.refuse_rewrite() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RAISE EXCEPTION '% on %.% refused by the database guard: the ledger and the audit are written once, and organizations are removed one by one',
+        TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'SR004';
+END $$;
