@@ -2,6 +2,7 @@ package io.seedreset.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -30,4 +31,8 @@ class ArchitectureTest {
             .that().resideInAPackage("io.seedreset..")
             .should().dependOnClassesThat().resideInAnyPackage("io.seedreset.cli..", "io.seedreset.packs..",
                     "io.seedreset.platform..", "io.seedreset.server..", "picocli..", "io.javalin..");
+
+    /** The internal packages depend on each other one way: a package per concept, no knots. */
+    @ArchTest
+    static final ArchRule internal_packages_form_no_cycle = slices().matching("io.seedreset.internal.(*)..").should().beFreeOfCycles();
 }

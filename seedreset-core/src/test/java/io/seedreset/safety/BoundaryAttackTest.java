@@ -163,9 +163,10 @@ class BoundaryAttackTest {
     @Test
     void a_guard_trigger_that_never_fires_is_caught_and_repaired() {
         fixture.execute("DROP TRIGGER seedreset_guard_insert ON fixture.accounts");
-        fixture.execute("CREATE TRIGGER seedreset_guard_insert AFTER INSERT ON fixture.accounts REFERENCING NEW TABLE AS new_rows"
-                + " FOR EACH STATEMENT WHEN (false) EXECUTE FUNCTION platform.guard_seed_insert()");
-        assertCaughtAndRepaired("guard trigger seedreset_guard_insert on fixture.accounts was changed (expected 'when (COALESCE(");
+        fixture.execute("CREATE TRIGGER seedreset_guard_insert AFTER INSERT ON fixture.accounts"
+                + " FOR EACH ROW WHEN (false) EXECUTE FUNCTION platform.guard_seed_row()");
+        assertCaughtAndRepaired("guard trigger seedreset_guard_insert on fixture.accounts was changed"
+                + " (expected 'when ((COALESCE(current_setting(\'seedreset.application_id\':…', found 'when false')");
     }
 
     @Test
@@ -174,7 +175,7 @@ class BoundaryAttackTest {
         fixture.execute("CREATE FUNCTION shadow.unnest(uuid[]) RETURNS SETOF uuid LANGUAGE sql AS 'SELECT NULL::uuid WHERE false'");
         fixture.execute("ALTER FUNCTION platform.refuse_production_rows(text, uuid[], text, text) SET search_path = shadow, pg_catalog, pg_temp");
         assertCaughtAndRepaired("guard function platform.refuse_production_rows was changed"
-                + " (expected 'settings [search_path=pg_catalog, pg_temp], strict f', found 'settings [search_path=shadow, pg_catalog, pg_temp], ')");
+                + " (expected 'settings [search_path=pg_catalog', found 'settings [search_path=shadow')");
     }
 
     @Test
@@ -182,7 +183,8 @@ class BoundaryAttackTest {
         fixture.execute("DROP TRIGGER seedreset_guard_flag ON platform.organizations");
         fixture.execute("CREATE TRIGGER seedreset_guard_flag BEFORE DELETE ON platform.organizations FOR EACH ROW"
                 + " EXECUTE FUNCTION platform.guard_production_flag()");
-        assertCaughtAndRepaired("guard trigger seedreset_guard_flag on platform.organizations was changed (expected 'type 31");
+        assertCaughtAndRepaired("guard trigger seedreset_guard_flag on platform.organizations was changed"
+                + " (expected 'BEFORE INSERT OR DELETE OR UPDATE FOR EACH ROW', found 'BEFORE DELETE FOR EACH ROW')");
         fixture.seedReset.apply(Fixture.applyTo(DEMO));
         assertGuardRefuses(flip(DEMO), "still holds seeded rows");
     }
@@ -191,7 +193,7 @@ class BoundaryAttackTest {
     void a_ledger_guard_made_to_run_as_the_caller_is_caught_and_repaired() {
         fixture.execute("ALTER FUNCTION platform.guard_ledger_insert() SECURITY INVOKER");
         assertCaughtAndRepaired("guard function platform.guard_ledger_insert was changed"
-                + " (expected 'security definer, settings [search_path', found 'security invoker, settings [search_path')");
+                + " (expected 'security definer', found 'security invoker')");
     }
 
     @Test

@@ -79,6 +79,41 @@ class ProductionBoundaryTest {
     }
 
     @Test
+    void database_refuses_a_seed_context_that_declares_a_production_organization() {
+        assertThatThrownBy(() -> inSeedContextFor(PRODUCTION, insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000006")))
+                .hasMessageContaining("organization 'prod-co' is a production organization: seed writes to fixture.accounts refused");
+        assertThat(fixture.tenantRows(PRODUCTION)).isZero();
+    }
+
+    @Test
+    void database_checks_each_row_of_another_organization_than_the_declared_one() {
+        assertThatThrownBy(() -> inSeedContextFor(DEMO, insertAccount(DEMO, "00000000-0000-0000-0000-000000000007") + "; "
+                + insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000008")))
+                .hasMessageContaining("organization 'prod-co' is a production organization: seed writes to fixture.accounts refused");
+        fixture.execute(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000009"));
+        assertThatThrownBy(() -> inSeedContextFor(DEMO, "UPDATE fixture.accounts SET name = 'seeded' WHERE org_id = " + orgId(PRODUCTION)))
+                .hasMessageContaining("is a production organization");
+        assertThatThrownBy(() -> inSeedContextFor(DEMO, "UPDATE fixture.accounts SET org_id = " + orgId(DEMO) + " WHERE org_id = " + orgId(PRODUCTION)))
+                .hasMessageContaining("is a production organization");
+        assertThatThrownBy(() -> inSeedContextFor(DEMO, "DELETE FROM fixture.accounts WHERE org_id = " + orgId(PRODUCTION)))
+                .hasMessageContaining("is a production organization");
+        assertThat(fixture.tenantRows(DEMO)).isZero();
+        assertThat(fixture.tenantRows(PRODUCTION)).isEqualTo(1);
+    }
+
+    @Test
+    void a_declared_organization_that_is_no_id_fails_closed() {
+        assertThatThrownBy(() -> {
+            try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                statement.execute("SELECT set_config('seedreset.application_id', 'x', true), set_config('seedreset.org_id', 'not-an-id', true)");
+                statement.execute(insertAccount(DEMO, "00000000-0000-0000-0000-000000000010"));
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("invalid input syntax for type uuid");
+        assertThat(fixture.tenantRows(DEMO)).isZero();
+    }
+
+    @Test
     void database_refuses_seed_context_updates_and_deletes_of_production_rows() {
         fixture.execute(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000003"));
         assertThatThrownBy(() -> inSeedContext("UPDATE fixture.accounts SET name = 'seeded' WHERE org_id = " + orgId(PRODUCTION)))
@@ -158,8 +193,8 @@ class ProductionBoundaryTest {
         fixture.execute("""
                 CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, org_ids uuid[], errcode text, verb text)
                 RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$""");
-        String expected = "guard function platform.refuse_production_rows was changed (expected 'settings [search_path=pg_catalog, pg_tem',"
-                + " found 'settings [], strict false, leakproof fal'): run 'seedreset init' to restore the guards";
+        String expected = "guard function platform.refuse_production_rows was changed"
+                + " (expected 'settings [search_path=pg_catalog', found 'settings []'): run 'seedreset init' to restore the guards";
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)), expected);
@@ -175,8 +210,8 @@ class ProductionBoundaryTest {
         fixture.execute("DROP TRIGGER seedreset_guard_insert ON fixture.accounts");
         fixture.execute("CREATE TRIGGER seedreset_guard_insert AFTER INSERT ON fixture.accounts FOR EACH STATEMENT EXECUTE FUNCTION public.nothing()");
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)),
-                "guard trigger seedreset_guard_insert on fixture.accounts was changed (expected 'new table new_rows, when (COALESCE(curren',"
-                        + " found 'new table null, when null, function publi'): run 'seedreset init' to restore the guards");
+                "guard trigger seedreset_guard_insert on fixture.accounts was changed"
+                        + " (expected 'AFTER INSERT FOR EACH ROW', found 'AFTER INSERT FOR EACH STATEMENT'): run 'seedreset init' to restore the guards");
         fixture.seedReset.init();
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
     }
@@ -208,7 +243,7 @@ class ProductionBoundaryTest {
     @Test
     void a_new_tenant_table_without_guards_makes_mutations_refuse_until_init() {
         fixture.execute("CREATE TABLE fixture.notes (org_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (org_id, id))");
-        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "guard trigger seedreset_guard_insert on fixture.notes is missing: run 'seedreset init'");
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "guard trigger seedreset_guard_statement on fixture.notes is missing: run 'seedreset init'");
         fixture.seedReset.init();
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
     }
@@ -253,6 +288,20 @@ class ProductionBoundaryTest {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT set_config('seedreset.application_id', gen_random_uuid()::text, true)");
+                statement.execute(sql);
+                connection.commit();
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private void inSeedContextFor(String organization, String sql) throws SQLException {
+        try (Connection connection = fixture.dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT set_config('seedreset.application_id', gen_random_uuid()::text, true),"
+                        + " set_config('seedreset.org_id', " + orgId(organization) + "::text, true)");
                 statement.execute(sql);
                 connection.commit();
             } finally {

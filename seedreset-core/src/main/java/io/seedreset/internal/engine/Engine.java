@@ -280,7 +280,7 @@ public final class Engine {
             Map<String, Long> seeds = new HashMap<>();
             for (ResolvedPack resolved : again) {
                 UUID applicationId = UUID.randomUUID();
-                ProductionBoundary.enterSeedContext(connection, applicationId.toString());
+                ProductionBoundary.enterSeedContext(connection, applicationId.toString(), organization);
                 Map<String, Long> requiredSeeds = new HashMap<>();
                 for (String required : resolved.descriptor().requires()) {
                     Long seed = seeds.get(required);

@@ -35,22 +35,41 @@ public final class Guards {
                     + " SET search_path = ([\\w, ]+?) AS \\$\\$(.*?)\\$\\$;", Pattern.DOTALL);
 
     /** Seed context: the transaction-local setting the engine sets while it writes. */
-    private static final String IN_SEED_CONTEXT = "coalesce(current_setting('" + ProductionBoundary.SEED_CONTEXT
-            + "', true), '') <> ''";
-    /** {@link #IN_SEED_CONTEXT} as PostgreSQL prints it back ({@code pg_get_expr}). */
-    private static final String IN_SEED_CONTEXT_STORED = "(COALESCE(current_setting('" + ProductionBoundary.SEED_CONTEXT
+    private static final String SEED = "coalesce(current_setting('" + ProductionBoundary.SEED_CONTEXT + "', true), '') <> ''";
+    /** The organization the engine declares it writes, after locking and checking it. */
+    private static final String DECLARED = "nullif(current_setting('" + ProductionBoundary.SEED_ORGANIZATION + "', true), '')::uuid";
+    /** {@link #SEED} and {@link #DECLARED} as PostgreSQL prints them back (pg_get_triggerdef). */
+    private static final String SEED_STORED = "(COALESCE(current_setting('" + ProductionBoundary.SEED_CONTEXT
             + "'::text, true), ''::text) <> ''::text)";
+    private static final String DECLARED_STORED = "(NULLIF(current_setting('" + ProductionBoundary.SEED_ORGANIZATION
+            + "'::text, true), ''::text))::uuid";
+
+    /** A trigger's WHEN clause as written, and as PostgreSQL stores and prints it. */
+    record When(String written, String stored) {
+        static final When SEED_CONTEXT = new When(SEED, SEED_STORED);
+        static final When NEW_ROW_ELSEWHERE = new When(SEED + " AND NEW.org_id IS DISTINCT FROM " + DECLARED,
+                "(" + SEED_STORED + " AND (new.org_id IS DISTINCT FROM " + DECLARED_STORED + "))");
+        static final When OLD_ROW_ELSEWHERE = new When(SEED + " AND OLD.org_id IS DISTINCT FROM " + DECLARED,
+                "(" + SEED_STORED + " AND (old.org_id IS DISTINCT FROM " + DECLARED_STORED + "))");
+        static final When ANY_ROW_ELSEWHERE = new When(SEED + " AND (OLD.org_id IS DISTINCT FROM " + DECLARED
+                + " OR NEW.org_id IS DISTINCT FROM " + DECLARED + ")",
+                "(" + SEED_STORED + " AND ((old.org_id IS DISTINCT FROM " + DECLARED_STORED + ") OR (new.org_id IS DISTINCT FROM "
+                        + DECLARED_STORED + ")))");
+    }
+
+    /** The WHEN clause in pg_get_triggerdef's text. */
+    private static final Pattern WHEN = Pattern.compile(" FOR EACH (?:ROW|STATEMENT) WHEN \\((.*)\\) EXECUTE (?:FUNCTION|PROCEDURE) ");
 
     /** One guard trigger as declared: {@code table} is null for the triggers every tenant table carries. */
     record Trigger(String table, String name, String timing, String events, boolean row, String oldTable,
-                   String newTable, boolean inSeedContextOnly, String function) {
+                   String newTable, When when, String function) {
 
         String ddl(String on) {
             String referencing = (oldTable == null ? "" : " OLD TABLE AS " + oldTable) + (newTable == null ? "" : " NEW TABLE AS " + newTable);
             return "CREATE TRIGGER " + name + " " + timing + " " + events + " ON " + on
                     + (referencing.isEmpty() ? "" : " REFERENCING" + referencing)
                     + " FOR EACH " + (row ? "ROW" : "STATEMENT")
-                    + (inSeedContextOnly ? " WHEN (" + IN_SEED_CONTEXT + ")" : "")
+                    + (when == null ? "" : " WHEN (" + when.written() + ")")
                     + " EXECUTE FUNCTION platform." + function + "()";
         }
 
@@ -66,46 +85,53 @@ public final class Guards {
                     default -> throw new IllegalArgumentException(event);
                 };
             }
-            return fingerprint(type, oldTable, newTable, inSeedContextOnly ? IN_SEED_CONTEXT_STORED : null, "platform." + function,
+            return fingerprint(type, oldTable, newTable, when == null ? null : when.stored(), "platform." + function,
                     0, "", false);
         }
 
         Trigger on(String tenantTable) {
-            return new Trigger(tenantTable, name, timing, events, row, oldTable, newTable, inSeedContextOnly, function);
+            return new Trigger(tenantTable, name, timing, events, row, oldTable, newTable, when, function);
         }
     }
 
-    /** What every tenant table carries; they fire only in seed context, so the application's own writes pay next to nothing. */
+    /**
+     * What every tenant table carries. They fire only in seed context, so the application's own
+     * writes pay next to nothing: once per statement for the declared organization, and per row
+     * only for a row of another organization. No transition tables, which would copy every row.
+     */
     private static final List<Trigger> TENANT_TRIGGERS = List.of(
-            new Trigger(null, "seedreset_guard_insert", "AFTER", "INSERT", false, null, "new_rows", true, "guard_seed_insert"),
-            new Trigger(null, "seedreset_guard_update", "AFTER", "UPDATE", false, "old_rows", "new_rows", true, "guard_seed_update"),
-            new Trigger(null, "seedreset_guard_delete", "AFTER", "DELETE", false, "old_rows", null, true, "guard_seed_delete"),
-            new Trigger(null, "seedreset_guard_truncate", "BEFORE", "TRUNCATE", false, null, null, true, "guard_seed_truncate"));
+            new Trigger(null, "seedreset_guard_statement", "BEFORE", "INSERT OR DELETE OR UPDATE", false, null, null, When.SEED_CONTEXT,
+                    "guard_seed_statement"),
+            new Trigger(null, "seedreset_guard_insert", "AFTER", "INSERT", true, null, null, When.NEW_ROW_ELSEWHERE, "guard_seed_row"),
+            new Trigger(null, "seedreset_guard_update", "AFTER", "UPDATE", true, null, null, When.ANY_ROW_ELSEWHERE, "guard_seed_row"),
+            new Trigger(null, "seedreset_guard_delete", "AFTER", "DELETE", true, null, null, When.OLD_ROW_ELSEWHERE, "guard_seed_row"),
+            new Trigger(null, "seedreset_guard_truncate", "BEFORE", "TRUNCATE", false, null, null, When.SEED_CONTEXT,
+                    "guard_seed_truncate"));
 
     /** The platform's own tables: the production flag, the ledger, the audit. They fire in every context. */
     private static final List<Trigger> PLATFORM_TRIGGERS = List.of(
-            new Trigger("platform.organizations", "seedreset_guard_flag", "BEFORE", "INSERT OR DELETE OR UPDATE", true, null, null, false,
+            new Trigger("platform.organizations", "seedreset_guard_flag", "BEFORE", "INSERT OR DELETE OR UPDATE", true, null, null, null,
                     "guard_production_flag"),
-            new Trigger("platform.organizations", "seedreset_guard_truncate", "BEFORE", "TRUNCATE", false, null, null, false,
+            new Trigger("platform.organizations", "seedreset_guard_truncate", "BEFORE", "TRUNCATE", false, null, null, null,
                     "refuse_rewrite"),
             new Trigger("platform.seed_applications", "seedreset_guard_application", "BEFORE", "INSERT OR UPDATE", true, null, null,
-                    false, "guard_applications"),
+                    null, "guard_applications"),
             new Trigger("platform.seed_applications", "seedreset_guard_history", "BEFORE", "DELETE OR TRUNCATE", false, null, null,
-                    false, "refuse_rewrite"),
-            new Trigger("platform.seed_row_sets", "seedreset_ledger_insert", "AFTER", "INSERT", false, null, "new_rows", false,
+                    null, "refuse_rewrite"),
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_insert", "AFTER", "INSERT", false, null, "new_rows", null,
                     "guard_ledger_insert"),
-            new Trigger("platform.seed_row_sets", "seedreset_ledger_delete", "AFTER", "DELETE", false, "old_rows", null, false,
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_delete", "AFTER", "DELETE", false, "old_rows", null, null,
                     "guard_row_sets_delete"),
-            new Trigger("platform.seed_row_sets", "seedreset_ledger_rewrite", "BEFORE", "UPDATE OR TRUNCATE", false, null, null, false,
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_rewrite", "BEFORE", "UPDATE OR TRUNCATE", false, null, null, null,
                     "refuse_rewrite"),
-            new Trigger("platform.seed_updates", "seedreset_ledger_insert", "AFTER", "INSERT", false, null, "new_rows", false,
+            new Trigger("platform.seed_updates", "seedreset_ledger_insert", "AFTER", "INSERT", false, null, "new_rows", null,
                     "guard_ledger_insert"),
-            new Trigger("platform.seed_updates", "seedreset_ledger_delete", "AFTER", "DELETE", false, "old_rows", null, false,
+            new Trigger("platform.seed_updates", "seedreset_ledger_delete", "AFTER", "DELETE", false, "old_rows", null, null,
                     "guard_updates_delete"),
-            new Trigger("platform.seed_updates", "seedreset_ledger_rewrite", "BEFORE", "UPDATE OR TRUNCATE", false, null, null, false,
+            new Trigger("platform.seed_updates", "seedreset_ledger_rewrite", "BEFORE", "UPDATE OR TRUNCATE", false, null, null, null,
                     "refuse_rewrite"),
-            new Trigger("platform.seed_audit", "seedreset_audit_finish", "BEFORE", "UPDATE", true, null, null, false, "guard_audit"),
-            new Trigger("platform.seed_audit", "seedreset_audit_history", "BEFORE", "DELETE OR TRUNCATE", false, null, null, false,
+            new Trigger("platform.seed_audit", "seedreset_audit_finish", "BEFORE", "UPDATE", true, null, null, null, "guard_audit"),
+            new Trigger("platform.seed_audit", "seedreset_audit_history", "BEFORE", "DELETE OR TRUNCATE", false, null, null, null,
                     "refuse_rewrite"));
 
     /** Objects earlier versions installed that no guard uses any more. */
@@ -117,6 +143,9 @@ public final class Guards {
             "DROP TRIGGER IF EXISTS seedreset_ledger_guard_insert ON platform.seed_applications",
             "DROP TRIGGER IF EXISTS seedreset_ledger_guard_update ON platform.seed_applications",
             "DROP FUNCTION IF EXISTS platform.guard_ledger()",
+            "DROP FUNCTION IF EXISTS platform.guard_seed_insert()",
+            "DROP FUNCTION IF EXISTS platform.guard_seed_update()",
+            "DROP FUNCTION IF EXISTS platform.guard_seed_delete()",
             "DROP FUNCTION IF EXISTS platform.seed_context()");
 
     private static final String SCRIPT_TEXT = readScript();
@@ -235,8 +264,21 @@ public final class Guards {
 
     private static String fingerprint(int type, String oldTable, String newTable, String when, String function, int arguments,
                                       String columns, boolean constraint) {
-        return "type " + type + ", old table " + oldTable + ", new table " + newTable + ", when " + when + ", function " + function
+        return describe(type) + ", old table " + oldTable + ", new table " + newTable + ", when " + when + ", function " + function
                 + ", " + arguments + " argument(s), columns [" + columns + "], constraint " + constraint;
+    }
+
+    /** A pg_trigger.tgtype in words: "AFTER INSERT OR UPDATE FOR EACH ROW". */
+    private static String describe(int type) {
+        List<String> events = new ArrayList<>();
+        String[] names = {"INSERT", "DELETE", "UPDATE", "TRUNCATE"};
+        for (int bit = 0; bit < names.length; bit++) {
+            if ((type & (4 << bit)) != 0) {
+                events.add(names[bit]);
+            }
+        }
+        String timing = (type & 64) != 0 ? "INSTEAD OF" : (type & 2) != 0 ? "BEFORE" : "AFTER";
+        return timing + " " + String.join(" OR ", events) + " FOR EACH " + ((type & 1) != 0 ? "ROW" : "STATEMENT");
     }
 
     /** "table trigger" to what it is, for every seedreset trigger and every trigger on a platform table. */
@@ -244,7 +286,8 @@ public final class Guards {
         Map<String, Installed> result = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT n.nspname || '.' || c.relname, t.tgname, t.tgenabled, t.tgtype, t.tgoldtable, t.tgnewtable,
-                       pg_get_expr(t.tgqual, t.tgrelid), fn.nspname || '.' || f.proname, t.tgnargs, t.tgattr::text,
+                       CASE WHEN t.tgqual IS NOT NULL THEN pg_get_triggerdef(t.oid) END, fn.nspname || '.' || f.proname,
+                       t.tgnargs, t.tgattr::text,
                        t.tgconstraint <> 0 OR t.tgdeferrable, n.nspname = 'platform'
                   FROM pg_trigger t
                   JOIN pg_class c ON c.oid = t.tgrelid
@@ -260,13 +303,22 @@ public final class Guards {
                     case "O", "A" -> true;
                     default -> false;
                 };
-                String fingerprint = fingerprint(rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                String fingerprint = fingerprint(rs.getInt(4), rs.getString(5), rs.getString(6), whenOf(rs.getString(7)), rs.getString(8),
                         rs.getInt(9), rs.getString(10).trim(), rs.getBoolean(11));
                 result.put(rs.getString(1) + " " + rs.getString(2),
                         new Installed(rs.getString(1), rs.getString(2), fingerprint, enabled, rs.getBoolean(12)));
             }
         }
         return result;
+    }
+
+    /** The WHEN clause of a trigger definition, or null. */
+    private static String whenOf(String definition) {
+        if (definition == null) {
+            return null;
+        }
+        Matcher matcher = WHEN.matcher(definition);
+        return matcher.find() ? matcher.group(1) : definition;
     }
 
     /** Guard functions as installed, in the form {@link #functionsOf} gives the declared ones. */
@@ -348,16 +400,21 @@ public final class Guards {
         return declared.trim().replaceAll("\\s+", " ");
     }
 
-    /** Where two definitions part, shortly: the first differing part with a little of what follows. */
+    /** Where two definitions part: the first of their comma-separated parts that differs, shortened. */
     private static String firstDifference(String expected, String found) {
+        String[] expectedParts = expected.split(", ");
+        String[] foundParts = found.split(", ");
         int at = 0;
-        while (at < expected.length() && at < found.length() && expected.charAt(at) == found.charAt(at)) {
+        while (at < expectedParts.length && at < foundParts.length && expectedParts[at].equals(foundParts[at])) {
             at++;
         }
-        int start = Math.max(0, expected.lastIndexOf(", ", at) < 0 ? 0 : expected.lastIndexOf(", ", at) + 2);
-        String expectedPart = expected.substring(start, Math.min(expected.length(), at + 30)).replaceAll("\\s+", " ");
-        String foundPart = found.substring(Math.min(start, found.length()), Math.min(found.length(), at + 30)).replaceAll("\\s+", " ");
-        return "expected '" + expectedPart + "', found '" + foundPart + "'";
+        return "expected '" + shortened(at < expectedParts.length ? expectedParts[at] : "") + "', found '"
+                + shortened(at < foundParts.length ? foundParts[at] : "") + "'";
+    }
+
+    private static String shortened(String text) {
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() <= 60 ? line : line.substring(0, 59) + "…";
     }
 
     private static String readScript() {

@@ -19,6 +19,11 @@ public final class ProductionBoundary {
 
     /** The transaction-local setting that puts a transaction in seed context; the guard triggers read it. */
     public static final String SEED_CONTEXT = "seedreset.application_id";
+    /**
+     * The organization a transaction in seed context declares it writes, locked and checked: the
+     * guard triggers check it once per statement, and each row of any other organization alone.
+     */
+    public static final String SEED_ORGANIZATION = "seedreset.org_id";
 
     private ProductionBoundary() {
     }
@@ -64,15 +69,17 @@ public final class ProductionBoundary {
         refuseProduction(organization);
         requireConfirmation(verb, organization, confirmedSlug);
         Guards.verify(connection, schema);
-        enterSeedContext(connection, contextId);
+        enterSeedContext(connection, contextId, organization);
         return organization;
     }
 
-    /** Marks the rest of the transaction as seed context, so the guard triggers check every write. */
-    public static void enterSeedContext(Connection connection, String contextId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
+    /** Marks the rest of the transaction as seed context for the organization, so the guard triggers check every write. */
+    public static void enterSeedContext(Connection connection, String contextId, Organization organization) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, true), set_config(?, ?, true)")) {
             statement.setString(1, SEED_CONTEXT);
             statement.setString(2, contextId);
+            statement.setString(3, SEED_ORGANIZATION);
+            statement.setString(4, organization.id().toString());
             statement.execute();
         }
     }

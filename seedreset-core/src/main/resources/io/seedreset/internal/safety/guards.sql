@@ -11,8 +11,10 @@
 -- In seed context (the transaction-local setting seedreset.application_id), no insert,
 -- update, delete or truncate may touch a production organization's rows, nor rows of an
 -- organization that does not exist (fail closed for schemas without a foreign key to it).
--- The tenant triggers only fire in seed context (their WHEN clause), so the application's
--- own writes pay nothing but that test.
+-- The engine declares the organization it writes (seedreset.org_id, after locking its row and
+-- checking it): each statement checks that organization once, and a row of any other
+-- organization is checked on its own. Outside seed context the triggers' WHEN clauses are
+-- false, so the application's own writes pay for that test and nothing else.
 CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, org_ids uuid[], errcode text, verb text) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -30,27 +32,29 @@ BEGIN
     END IF;
 END $$;
 
-CREATE OR REPLACE FUNCTION platform.guard_seed_insert() RETURNS trigger
+-- Once per statement in seed context: the declared organization exists and is not production.
+CREATE OR REPLACE FUNCTION platform.guard_seed_statement() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    declared text := nullif(current_setting('seedreset.org_id', true), '');
 BEGIN
-    PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
-        ARRAY(SELECT DISTINCT org_id FROM new_rows), 'SR001', 'seed writes to');
+    IF declared IS NOT NULL THEN
+        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, ARRAY[declared::uuid], 'SR001', 'seed writes to');
+    END IF;
     RETURN NULL;
 END $$;
 
-CREATE OR REPLACE FUNCTION platform.guard_seed_update() RETURNS trigger
+-- A row in seed context of another organization than the declared one (or of any, when none
+-- is declared): its organization exists and is not production.
+CREATE OR REPLACE FUNCTION platform.guard_seed_row() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
-        ARRAY(SELECT org_id FROM old_rows UNION SELECT org_id FROM new_rows), 'SR001', 'seed writes to');
-    RETURN NULL;
-END $$;
-
-CREATE OR REPLACE FUNCTION platform.guard_seed_delete() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
-        ARRAY(SELECT DISTINCT org_id FROM old_rows), 'SR001', 'seed writes to');
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, ARRAY[OLD.org_id], 'SR001', 'seed writes to');
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, ARRAY[NEW.org_id], 'SR001', 'seed writes to');
+    END IF;
     RETURN NULL;
 END $$;
 
