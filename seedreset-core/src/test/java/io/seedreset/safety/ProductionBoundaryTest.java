@@ -53,6 +53,12 @@ class ProductionBoundaryTest {
     }
 
     @Test
+    void validate_refuses_a_production_organization_and_audits_it() {
+        assertRefused(() -> fixture.seedReset.validate(PRODUCTION), "is a production organization");
+        assertLastAudit("validate", "refused");
+    }
+
+    @Test
     void teardown_refuses_a_production_organization() {
         assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(PRODUCTION).confirm(PRODUCTION)),
                 "is a production organization");

@@ -144,13 +144,8 @@ public final class Engine {
     public PlanResult plan(PackRequest request) {
         ResolvedPack requested = ResolvedPack.resolve(packs, request, clock);
         Organization organization = withConnection(false, c -> Organizations.require(c, request.organization()));
-        if (organization.production()) {
-            // Previewing seeds for production is the first step towards writing them: refused and audited.
-            attempt("plan", request.organization(), requested.descriptor(), () -> {
-                ProductionBoundary.refuseProduction(organization);
-                return null;
-            });
-        }
+        // Previewing seeds for production is the first step towards writing them: refused and audited.
+        refuseAndAuditProduction("plan", organization, requested.descriptor());
         return withConnection(false, connection -> {
             TenantSchema schema = TenantSchema.load(connection);
             List<ApplicationRecord> active = Applications.active(connection, organization.id());
@@ -316,6 +311,7 @@ public final class Engine {
      * ever applied there, so "all rules hold" would be misleading.
      */
     public ValidationResult validate(String organization) {
+        refuseAndAuditProduction("validate", withConnection(false, c -> Organizations.require(c, organization)), null);
         return withConnection(false, connection -> {
             Organization found = Organizations.require(connection, organization);
             ProductionBoundary.refuseProduction(found);
@@ -443,6 +439,16 @@ public final class Engine {
                         + (dependents.size() == 1 ? ", which stays applied" : ", which stay applied") + ": tear down "
                         + packIds + " first, or the whole organization");
             }
+        }
+    }
+
+    /** A read-only operation on a production organization is refused like a mutation, and audited as one. */
+    private void refuseAndAuditProduction(String operation, Organization organization, PackDescriptor pack) {
+        if (organization.production()) {
+            attempt(operation, organization.slug(), pack, () -> {
+                ProductionBoundary.refuseProduction(organization);
+                return null;
+            });
         }
     }
 
