@@ -17,3 +17,8 @@ UPDATE platform.organizations o
 -- The audit is append-only (guards.sql): a finished entry carries the time it finished.
 ALTER TABLE platform.seed_audit
     ADD CONSTRAINT seed_audit_finished CHECK ((outcome = 'started') = (finished_at IS NULL));
+
+-- A name is printed in tables, messages and consoles: bounded, and no control characters that
+-- could fake a line on a terminal. NOT VALID: names already stored are not re-checked.
+ALTER TABLE platform.organizations
+    ADD CONSTRAINT organizations_name_printable CHECK (char_length(name) <= 200 AND name !~ '[[:cntrl:]]') NOT VALID;

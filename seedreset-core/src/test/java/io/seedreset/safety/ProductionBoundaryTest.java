@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.AuditEntry;
+import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.ResetRequest;
 import io.seedreset.api.SeedResetException;
@@ -252,6 +253,25 @@ class ProductionBoundaryTest {
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "guard trigger seedreset_guard_statement on fixture.notes is missing: run 'seedreset init'");
         fixture.seedReset.init();
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
+    }
+
+    // Fail closed: an organization nobody said the kind of is production.
+
+    @Test
+    void an_organization_created_without_a_kind_is_production() {
+        assertThat(fixture.seedReset.createOrganization("no-kind", "No Kind", null).production()).isTrue();
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo("no-kind")), "is a production organization");
+    }
+
+    @Test
+    void an_organization_name_is_bounded_and_printable() {
+        assertThatThrownBy(() -> fixture.seedReset.createOrganization("fake-line", "Acme\rorganization 'x' applied", OrganizationKind.DEMO))
+                .isInstanceOf(SeedResetException.class).hasMessage("organization 'fake-line': a name has at most 200 characters and no control characters");
+        assertThatThrownBy(() -> fixture.seedReset.createOrganization("long-name", "A".repeat(201), OrganizationKind.DEMO))
+                .isInstanceOf(SeedResetException.class).hasMessageContaining("at most 200 characters");
+        assertThatThrownBy(() -> fixture.execute("INSERT INTO platform.organizations (id, slug, name, kind, is_production)"
+                + " VALUES (gen_random_uuid(), 'raw-insert', E'two\\nlines', 'demo', false)"))
+                .rootCause().hasMessageContaining("organizations_name_printable");
     }
 
     // Level 3: the typed confirmation.

@@ -59,6 +59,9 @@ public final class Organizations {
      * id on every database and seeded ids (derived from it) line up between a bug report and a
      * QA machine.
      */
+    /** The longest name an organization may have: it is printed in tables and messages. */
+    public static final int MAX_NAME = 200;
+
     public static Organization create(Connection connection, String slug, String name, OrganizationKind kind)
             throws SQLException {
         if (slug == null || !SLUG.matcher(slug).matches()) {
@@ -66,8 +69,14 @@ public final class Organizations {
                     + "' is not valid: use 2-63 lower-case letters, digits and dashes, starting with a letter or digit");
         }
         if (name == null || name.isBlank()) {
-            throw SeedResetException.badInput("organization '" + slug + "' needs a name (--name NAME)");
+            throw SeedResetException.badInput("organization '" + slug + "' needs a name");
         }
+        if (name.strip().length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            throw SeedResetException.badInput("organization '" + slug + "': a name has at most " + MAX_NAME
+                    + " characters and no control characters");
+        }
+        // Fail closed: an organization whose kind nobody said is production, in the API as in the database.
+        OrganizationKind effective = kind == null ? OrganizationKind.PRODUCTION : kind;
         if (find(connection, slug, false).isPresent()) {
             throw SeedResetException.conflict("organization '" + slug + "' already exists: see 'seedreset org list'");
         }
@@ -76,9 +85,9 @@ public final class Organizations {
                 "INSERT INTO platform.organizations (id, slug, name, kind, is_production) VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
             statement.setObject(1, id);
             statement.setString(2, slug);
-            statement.setString(3, name.trim());
-            statement.setString(4, kind.label());
-            statement.setBoolean(5, kind.isProduction());
+            statement.setString(3, name.strip());
+            statement.setString(4, effective.label());
+            statement.setBoolean(5, effective.isProduction());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return read(rs);
