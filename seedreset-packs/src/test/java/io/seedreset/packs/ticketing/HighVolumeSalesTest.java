@@ -9,6 +9,7 @@ import io.seedreset.api.ApplyResult;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
 import io.seedreset.api.TeardownRequest;
+import io.seedreset.packs.NameChecks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,5 +84,19 @@ class HighVolumeSalesTest {
         other.seedReset.teardown(TeardownRequest.of(ORG).application(again.applicationId()).confirm(ORG));
 
         TicketingTenant.TABLES.forEach(table -> assertThat(other.dump(table)).as(table).isEqualTo(base.get(table)));
+    }
+
+    @Test
+    void the_new_customers_have_real_names_at_real_rates_and_no_row_carries_a_faker_one() {
+        List<Map<String, Object>> customers = tenant.rows("SELECT first_name, last_name, email FROM ticketing.users WHERE role = 'CUSTOMER'")
+                .stream().filter(user -> !TicketingTenant.PERSONA_EMAILS.contains((String) user.get("email"))).toList();
+        Map<String, Long> surnames = tenant.histogram("SELECT last_name, count(*) FROM ticketing.users GROUP BY last_name");
+
+        assertThat(customers).hasSizeGreaterThan(3_000).allSatisfy(user -> assertThat(
+                NameChecks.fromTheTables((String) user.get("first_name"), (String) user.get("last_name"))).as("%s", user).isTrue());
+        // Smith is 2.0% of the surname table; about 4,000 customers put it within a point of that.
+        assertThat(surnames.get("Smith") / (double) customers.size()).isBetween(0.01, 0.03);
+        assertThat(surnames).containsKeys("Garcia", "Nguyen", "Patel", "Kim");
+        assertThat(NameChecks.rowsOfEveryTenantTable(tenant)).noneMatch(row -> NameChecks.FAKER_SURNAME.matcher(row).find());
     }
 }
