@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * The curated half of the pack's realism: the places, themes, price lists and crews that an
- * event agency actually deals with. DataFaker supplies people and companies; everything that
- * has to make sense to someone who plans events for a living is written down here instead.
- * Names are generic on purpose: no real venues, brands or vendors.
+ * event agency actually deals with, and the patterns its clients', sponsors' and vendors' names
+ * follow. People's names come from {@link io.seedreset.packs.people.People} (real frequencies);
+ * everything that has to make sense to someone who plans events for a living is written down
+ * here. Names are generic on purpose: no real venues, brands or vendors.
  */
 final class Catalog {
 
@@ -199,14 +200,49 @@ final class Catalog {
                             new Offer("Show floor sponsorship", true, 20_000, 55_000, 2_500),
                             new Offer("Registration lanyard sponsorship", true, 6_000, 12_000, 500))));
 
-    /** Corporate clients read as "<surname> <line of business>": the firms that book summits and galas. */
+    /**
+     * Company names: {last} and {last2} are two different surnames, {place} one of
+     * {@link #FIRM_PLACES}, {line} one of {@link #CLIENT_LINES}, {city} and {region} where the
+     * agency works. No pattern ends in a vendor's trade (catering, staging, print, ...), so a
+     * client or sponsor never takes a vendor's name.
+     */
+    static final List<String> CLIENT_PATTERNS = List.of("{last} {line}", "{place} {line}");
+
+    /** The lines of business of the firms that book summits, galas, launches and offsites. */
     static final List<String> CLIENT_LINES = List.of("Capital Partners", "Health Systems", "Logistics", "Biosciences",
             "Software", "Financial Group", "Foods", "Realty Group", "Energy", "Insurance", "Analytics",
-            "Manufacturing", "Medical Devices", "Hotels & Resorts");
+            "Manufacturing", "Medical Devices", "Hotels & Resorts", "Health Partners", "Capital", "Engineering");
+
+    /** The place-like words small and mid-size firms are named for ("Summit Ridge Capital"). */
+    static final List<String> FIRM_PLACES = List.of("Meridian", "Summit Ridge", "Harbor Point", "Cedar Hill", "Granite Peak",
+            "Beacon Hill", "Bluewater", "Ironwood", "Keystone", "Lakeshore", "Sterling", "Evergreen", "Pinnacle", "Crescent",
+            "Cornerstone", "Riverbend", "Brightwater", "Silver Creek", "Redwood", "Willow Creek", "Highland", "Stonebridge",
+            "Fairview", "Oakmont", "Clearwater", "Westfield", "Bayview", "Ashford", "Brookside", "Northgate", "Pioneer",
+            "Heritage", "Landmark", "Compass Rose", "Lighthouse", "Blue Ridge", "Copper Creek", "Windward", "Old Mill",
+            "Prairie Wind", "Tall Pines", "Mill Creek", "Ridgeline", "Maple Grove");
 
     /** Organizers of public events (festivals, trade shows). */
     static final List<String> ORGANIZER_PATTERNS = List.of("{region} Events Association", "{last} Exhibitions",
             "{city} Convention & Visitors Bureau", "{last} Festival Group");
+
+    /**
+     * Who buys a sponsorship, a table or a booth, by event type: software and advisory firms at a
+     * conference, law firms, banks and wealth managers at a gala, breweries and credit unions at a
+     * festival, suppliers and contractors on a trade show floor.
+     */
+    static final Map<String, List<String>> SPONSOR_PATTERNS = Map.of(
+            "conference", List.of("{place} Software", "{place} Analytics", "{last} Consulting Group", "{place} Cloud Systems",
+                    "{last} & {last2} LLP", "{place} Capital", "{last} Technologies", "{place} Data Systems",
+                    "{place} Health Partners", "{last} Advisory"),
+            "gala", List.of("{last} & {last2} LLP", "{last} Wealth Management", "{place} Bank", "{place} Health Partners",
+                    "{last} Family Foundation", "{city} Orthopedic Associates", "{last} Homes", "{last} Insurance Agency",
+                    "{place} Credit Union", "{last} Jewelers"),
+            "festival", List.of("{place} Brewing Company", "{place} Credit Union", "{last} Automotive Group",
+                    "{city} Community Bank", "{place} Distilling Co.", "{last} Family Farms", "{place} Coffee Roasters",
+                    "{place} Outdoor Supply", "{last} Heating & Air"),
+            "trade_show", List.of("{last} Industrial Supply", "{place} Fabrication", "{last} Roofing & Siding",
+                    "{place} Kitchen & Bath", "{last} Foodservice Equipment", "{place} Hospitality Group",
+                    "{last} Landscape Supply", "{last} Machine Works", "{place} Packaging", "{last} Pool & Spa"));
 
     // ---------------------------------------------------------------- budgets
 

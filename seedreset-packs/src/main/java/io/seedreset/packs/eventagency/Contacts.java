@@ -1,7 +1,7 @@
 package io.seedreset.packs.eventagency;
 
 import io.seedreset.pack.Draw;
-import java.text.Normalizer;
+import io.seedreset.packs.people.People;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,17 +21,17 @@ final class Contacts {
 
     /** first.last@domain, the convention most firms use. */
     static String email(String firstName, String lastName, String domain) {
-        return letters(firstName) + "." + letters(lastName) + "@" + domain;
+        return People.mailbox(firstName, lastName) + "@" + domain;
     }
 
     /**
      * The web domain a company would plausibly own: its significant words run together
-     * ("Hilpert, Ward and Wolf" becomes hilpertwardwolf.com), at most three of them so it stays typeable.
+     * ("Whitaker & Lowe LLP" becomes whitakerlowe.com), at most three of them so it stays typeable.
      */
     static String domain(String company) {
         List<String> words = new ArrayList<>();
         for (String word : company.split("[\\s,&-]+")) {
-            String clean = letters(word);
+            String clean = People.letters(word);
             if (!clean.isEmpty() && !DOMAIN_NOISE.contains(clean) && words.size() < 3) {
                 words.add(clean);
             }
@@ -45,9 +45,5 @@ final class Contacts {
      */
     static String phone(String areaCode, Draw draw) {
         return String.format(Locale.ROOT, "(%s) 555-01%02d", areaCode, draw.between(0, 99));
-    }
-
-    private static String letters(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
     }
 }

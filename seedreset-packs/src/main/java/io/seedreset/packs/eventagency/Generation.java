@@ -10,6 +10,8 @@ import io.seedreset.packs.eventagency.Catalog.LineItem;
 import io.seedreset.packs.eventagency.Catalog.Metro;
 import io.seedreset.packs.eventagency.Catalog.Offer;
 import io.seedreset.packs.eventagency.Catalog.Schedule;
+import io.seedreset.packs.people.People;
+import io.seedreset.packs.people.People.Person;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -23,13 +25,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import net.datafaker.Faker;
 
 /**
  * One run of the pack: the rows of one organization, generated module by module, parents
@@ -38,7 +37,8 @@ import net.datafaker.Faker;
  *
  * <p>Every value comes from {@code ctx.draw(entity, ordinal)}: each row has its own stream, so its
  * values depend on its key, the parameters and the rows it refers to, never on the order in which
- * other rows were drawn. Twelve vendors are the first twelve of fifteen.
+ * other rows were drawn. Twelve vendors are the first twelve of fifteen. Company names are the one
+ * exception: a name (or web domain) an earlier row of the organization took is drawn again.
  */
 final class Generation {
 
@@ -82,6 +82,11 @@ final class Generation {
     private final List<Event> events = new ArrayList<>();
     /** The vendors on each budgeted event's budget: its work order goes to one of them. */
     private final Map<UUID, List<Vendor>> budgetedVendors = new LinkedHashMap<>();
+    /**
+     * Clients first, then sponsors: never a vendor's, whose names all end in their trade, so the
+     * events and deals stay the same however many vendors there are.
+     */
+    private final CompanyNames clientsAndSponsors = new CompanyNames();
 
     Generation(PackContext ctx, RowSink sink) {
         this.ctx = ctx;
@@ -105,23 +110,21 @@ final class Generation {
     // ---------------------------------------------------------------- suppliers
 
     private void vendors(int count) {
-        Set<String> names = new HashSet<>();
+        CompanyNames names = new CompanyNames();
         for (int i = 0; i < count; i++) {
             Draw draw = ctx.draw("vendor", i);
-            Faker faker = draw.faker();
             // Cycling through the categories in signing order gives every small roster the essentials.
             String category = Catalog.VENDOR_CATEGORIES.get(i % Catalog.VENDOR_CATEGORIES.size());
             City city = draw.chance(0.6) ? metro.hub() : draw.pick(metro.cities());
-            String first = faker.name().firstName();
-            String last = faker.name().lastName();
-            String name = uniqueVendorName(draw, category, city, first, last, names);
+            Person contact = People.adult(draw, anchor);
+            String name = names.claimFirstFree(() -> vendorName(draw, category, city, contact));
             BigDecimal rating = draw.chance(0.12) ? null : BigDecimal.valueOf(draw.between(34, 50), 1);
             Instant createdAt = workdayMoment(draw, today.minusDays(1100), today.minusDays(30));
             UUID id = sink.add("suppliers.vendors", Row.withId(ctx.id("vendor", i))
                     .set("name", name)
                     .set("category", category)
-                    .set("contact_name", first + " " + last)
-                    .set("email", Contacts.email(first, last, Contacts.domain(name)))
+                    .set("contact_name", contact.fullName())
+                    .set("email", Contacts.email(contact.firstName(), contact.lastName(), Contacts.domain(name)))
                     .set("phone", Contacts.phone(city.areaCode(), draw))
                     .set("city", city.name())
                     .set("state", city.state())
@@ -133,29 +136,35 @@ final class Generation {
         }
     }
 
-    /**
-     * A vendor named after its owner ("Maria Keller Photography") has the owner as its contact.
-     * Two vendors with one name would confuse anyone reading the demo, so a clash draws again.
-     */
-    private static String uniqueVendorName(Draw draw, String category, City city, String contactFirst,
-                                           String contactLast, Set<String> taken) {
-        Faker faker = draw.faker();
-        List<String> patterns = Catalog.VENDOR_NAMES.get(category);
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String pattern = draw.pick(patterns);
-            boolean ownerNamed = pattern.contains("{first}");
-            String name = pattern
-                    .replace("{last2}", faker.name().lastName())
-                    .replace("{last}", ownerNamed ? contactLast : faker.name().lastName())
-                    .replace("{first}", contactFirst)
-                    .replace("{city}", city.name());
-            if (taken.add(name)) {
-                return name;
+    /** A vendor named after its owner ("Maria Keller Photography") has the owner as its contact. */
+    private String vendorName(Draw draw, String category, City city, Person contact) {
+        String pattern = draw.pick(Catalog.VENDOR_NAMES.get(category));
+        return pattern.contains("{first}")
+                ? pattern.replace("{first}", contact.firstName()).replace("{last}", contact.lastName())
+                : companyName(draw, pattern, city);
+    }
+
+    /** A company name from a pattern of the catalog ({last}, {last2}, {place}, {line}, {city}, {region}). */
+    private String companyName(Draw draw, String pattern, City city) {
+        String name = local(pattern, city);
+        if (name.contains("{last}")) {
+            String last = People.surname(draw);
+            name = name.replace("{last}", last);
+            if (name.contains("{last2}")) {
+                String partner = People.surname(draw);
+                while (partner.equals(last)) {
+                    partner = People.surname(draw);
+                }
+                name = name.replace("{last2}", partner);
             }
         }
-        String fallback = faker.name().lastName() + " & " + faker.name().lastName() + " " + category.replace('_', ' ');
-        taken.add(fallback);
-        return fallback;
+        if (name.contains("{place}")) {
+            name = name.replace("{place}", draw.pick(Catalog.FIRM_PLACES));
+        }
+        if (name.contains("{line}")) {
+            name = name.replace("{line}", draw.pick(Catalog.CLIENT_LINES));
+        }
+        return name;
     }
 
     // ---------------------------------------------------------------- spaces
@@ -183,7 +192,6 @@ final class Generation {
         double slot = (double) (LAST_UPCOMING_DAY - FIRST_UPCOMING_DAY) / upcoming;
         for (int i = 0; i < count; i++) {
             Draw draw = ctx.draw("event", i);
-            Faker faker = draw.faker();
             EventType type = pickType(draw);
             Schedule schedule = type.schedule();
             int days = draw.between(schedule.minDays(), schedule.maxDays());
@@ -197,23 +205,25 @@ final class Generation {
             City city = draw.chance(0.75) ? metro.hub() : draw.pick(metro.cities());
             int attendees = 5 * draw.between(type.minAttendees() / 5, type.maxAttendees() / 5);
 
-            String contactFirst = faker.name().firstName();
-            String contactLast = faker.name().lastName();
+            Person contact;
             String client;
             String name;
             String contactDomain;
             String theme = draw.pick(type.themes());
             if (type.code().equals("wedding")) {
-                // The couple is the client; the contact is one partner, writing from a family address.
-                String partnerFirst = faker.name().firstName();
-                String partnerLast = faker.name().lastName();
-                client = contactFirst + " " + contactLast + " & " + partnerFirst + " " + partnerLast;
-                name = theme.replace("{couple}", contactLast.equals(partnerLast) ? contactLast : contactLast + "-" + partnerLast);
-                contactDomain = Contacts.domain(contactLast + " family");
+                // The couple is the client, two people in their late twenties or thirties; the contact
+                // is one partner, writing from a family address.
+                contact = People.bornIn(draw, firstDay.getYear() - draw.between(26, 39));
+                Person partner = People.bornIn(draw, contact.birthYear() + draw.between(-4, 4));
+                client = contact.fullName() + " & " + partner.fullName();
+                String last = contact.lastName();
+                name = theme.replace("{couple}", last.equals(partner.lastName()) ? last : last + "-" + partner.lastName());
+                contactDomain = Contacts.domain(last + " family");
             } else {
-                client = type.code().equals("festival") || type.code().equals("trade_show")
-                        ? local(draw.pick(Catalog.ORGANIZER_PATTERNS), city).replace("{last}", faker.name().lastName())
-                        : faker.name().lastName() + " " + draw.pick(Catalog.CLIENT_LINES);
+                contact = People.adult(draw, anchor);
+                List<String> patterns = type.code().equals("festival") || type.code().equals("trade_show")
+                        ? Catalog.ORGANIZER_PATTERNS : Catalog.CLIENT_PATTERNS;
+                client = clientsAndSponsors.claimFirstFree(() -> companyName(draw, draw.pick(patterns), city));
                 name = local(theme, city).replace("{client}", client).replace("{season}", season(firstDay));
                 contactDomain = Contacts.domain(client);
             }
@@ -233,7 +243,7 @@ final class Generation {
                     .set("state", city.state())
                     .set("expected_attendees", attendees)
                     .set("created_at", atWorkHours(draw, bookedOn)));
-            events.add(new Event(i, id, name, type, client, contactFirst, contactLast, contactDomain, status,
+            events.add(new Event(i, id, name, type, client, contact.firstName(), contact.lastName(), contactDomain, status,
                     firstDay, days, startsAt, endsAt, attendees, bookedOn));
         }
     }
@@ -302,7 +312,6 @@ final class Generation {
             for (int j = 0; j < EventAgencyStarterPack.DEALS_PER_EVENT; j++) {
                 int key = event.ordinal() * EventAgencyStarterPack.DEALS_PER_EVENT + j;
                 Draw draw = ctx.draw("deal", key);
-                Faker faker = draw.faker();
                 // Rotating through the type's offers varies the mix between events without repeating one within an event.
                 Offer offer = offers.get((event.ordinal() + j) % offers.size());
                 String company;
@@ -310,9 +319,11 @@ final class Generation {
                 String last;
                 String email;
                 if (offer.toSponsor()) {
-                    company = faker.company().name();
-                    first = faker.name().firstName();
-                    last = faker.name().lastName();
+                    List<String> patterns = Catalog.SPONSOR_PATTERNS.get(event.type().code());
+                    company = clientsAndSponsors.claimFirstFree(() -> companyName(draw, draw.pick(patterns), metro.hub()));
+                    Person contact = People.adult(draw, anchor);
+                    first = contact.firstName();
+                    last = contact.lastName();
                     email = Contacts.email(first, last, Contacts.domain(company));
                 } else {
                     company = event.client();

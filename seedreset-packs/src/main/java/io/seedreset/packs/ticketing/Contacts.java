@@ -1,6 +1,7 @@
 package io.seedreset.packs.ticketing;
 
 import io.seedreset.pack.Draw;
+import io.seedreset.packs.people.People;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ final class Contacts {
      * end up with on any large mail service.
      */
     static String uniqueEmail(Draw draw, String firstName, String lastName, Set<String> taken) {
-        String local = letters(firstName) + "." + letters(lastName);
+        String local = People.mailbox(firstName, lastName);
         String email = local + "@" + draw.pick(RESERVED_DOMAINS);
         // The range of numbers widens with each clash, so even a very common name finds a free address.
         for (int attempt = 1; !taken.add(email); attempt++) {
@@ -34,7 +35,7 @@ final class Contacts {
 
     /** A friend's address, for a ticket sent to someone without an account. */
     static String email(Draw draw, String firstName, String lastName) {
-        return letters(firstName) + "." + letters(lastName) + "@" + draw.pick(RESERVED_DOMAINS);
+        return People.mailbox(firstName, lastName) + "@" + draw.pick(RESERVED_DOMAINS);
     }
 
     /** A number in the 555-0100..0199 block that North American numbering keeps for fiction. */
@@ -71,9 +72,5 @@ final class Contacts {
             sum += digit;
         }
         return (10 - sum % 10) % 10;
-    }
-
-    private static String letters(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
     }
 }

@@ -4,6 +4,8 @@ import io.seedreset.pack.Draw;
 import io.seedreset.pack.PackContext;
 import io.seedreset.pack.Row;
 import io.seedreset.pack.RowSink;
+import io.seedreset.packs.people.People;
+import io.seedreset.packs.people.People.Person;
 import io.seedreset.packs.ticketing.Calendar.Show;
 import io.seedreset.packs.ticketing.Calendar.Status;
 import io.seedreset.packs.ticketing.Catalog.City;
@@ -29,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import net.datafaker.Faker;
 
 /**
  * One run of the pack: the tenant's companies, venues and people, then the calendar, promo
@@ -165,9 +166,9 @@ final class Generation {
                 continue;
             }
             Draw draw = ctx.draw("customer", c);
-            Faker faker = draw.faker();
-            String first = faker.name().firstName();
-            String last = faker.name().lastName();
+            Person person = People.adult(draw, anchor);
+            String first = person.firstName();
+            String last = person.lastName();
             City city = draw.pick(Catalog.CITIES);
             String email = Contacts.uniqueEmail(draw, first, last, emails);
             String phone = draw.chance(0.75) ? Contacts.phone(city.areaCode(), draw) : null;

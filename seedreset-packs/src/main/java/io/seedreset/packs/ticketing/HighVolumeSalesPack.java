@@ -10,6 +10,8 @@ import io.seedreset.pack.Row;
 import io.seedreset.pack.RowSink;
 import io.seedreset.pack.SeedPack;
 import io.seedreset.pack.Total;
+import io.seedreset.packs.people.People;
+import io.seedreset.packs.people.People.Person;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
@@ -203,9 +205,10 @@ public final class HighVolumeSalesPack implements SeedPack {
         String[] holderEmails = new String[customers];
         for (int c = 0; c < customers; c++) {
             Draw draw = context.draw("customer", c);
-            String first = draw.faker().name().firstName();
-            String last = draw.faker().name().lastName();
-            holderNames[c] = first + " " + last;
+            Person person = People.adult(draw, context.anchor());
+            String first = person.firstName();
+            String last = person.lastName();
+            holderNames[c] = person.fullName();
             holderEmails[c] = Contacts.uniqueEmail(draw, first, last, takenEmails);
             Instant firstPurchase = firstOrder[c] == null ? timeline.onSale : firstOrder[c];
             // Most sign up in the minutes before their first purchase; the rest are longtime customers.

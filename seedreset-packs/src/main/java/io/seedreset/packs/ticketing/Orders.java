@@ -4,6 +4,8 @@ import io.seedreset.pack.Draw;
 import io.seedreset.pack.PackContext;
 import io.seedreset.pack.Row;
 import io.seedreset.pack.RowSink;
+import io.seedreset.packs.people.People;
+import io.seedreset.packs.people.People.Person;
 import io.seedreset.packs.ticketing.Calendar.Inventory;
 import io.seedreset.packs.ticketing.Calendar.Show;
 import io.seedreset.packs.ticketing.Calendar.Status;
@@ -20,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.datafaker.Faker;
 
 /**
  * The online orders, written one at a time with their items, tickets, transfers, door scans and
@@ -433,11 +434,9 @@ final class Orders {
                 holderName = recipient.name();
                 holderEmail = recipient.email();
             } else {
-                Faker faker = draw.faker();
-                String first = faker.name().firstName();
-                String last = faker.name().lastName();
-                holderName = first + " " + last;
-                holderEmail = Contacts.email(draw, first, last);
+                Person friend = People.adult(draw, anchor);
+                holderName = friend.fullName();
+                holderEmail = Contacts.email(draw, friend.firstName(), friend.lastName());
             }
             transferredAt = draw.instantBetween(issuedAt.plus(Duration.ofHours(1)), anchor.minus(Duration.ofMinutes(10)));
         }

@@ -60,9 +60,9 @@ public final class TicketingDemoPack implements SeedPack {
                     + "promoters, door staff and customers (one published demo password). Every date is relative to the anchor.",
             List.of("ticketing"),
             List.of(
-                    Mode.of("default", "A tenant for a sales demo: 15 customers, 6 companies, 10 venues, 25 events, "
+                    Mode.of("default", "A tenant for a sales demo: 11 customers (20 users with the staff), 6 companies, 10 venues, 25 events, "
                                     + "75 ticket types, 15 promo codes, 40 orders",
-                            sizes(15, 6, 10, 25, 3, 15, 40)),
+                            sizes(11, 6, 10, 25, 3, 15, 40)),
                     Mode.of("minimal", "The smallest story: 5 customers, 2 promoters, 3 venues, 5 events, 10 ticket types, "
                                     + "5 promo codes, 10 orders",
                             sizes(5, 2, 3, 5, 2, 5, 10)),
@@ -71,7 +71,7 @@ public final class TicketingDemoPack implements SeedPack {
                             sizes(30, 10, 20, 50, 3, 30, 100))),
             List.of(
                     Parameter.integer(USERS, "customer accounts; the first eight are the customer personas, and the nine "
-                            + "staff personas come on top", 15, 1, 20_000),
+                            + "staff personas come on top", 11, 1, 20_000),
                     Parameter.integer(COMPANIES, "companies selling through the tenant, in catalog order", 6, 1, Catalog.COMPANIES.size()),
                     Parameter.integer(VENUES, "venues, in catalog order (venue 0 is the stadium)", 10, 1, Catalog.VENUES.size()),
                     Parameter.integer(EVENTS, "events on the calendar (event 0 is the flagship stadium show)", 25, 1, 200),

@@ -9,9 +9,12 @@ import io.seedreset.api.ApplyResult;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
 import io.seedreset.api.TeardownRequest;
+import io.seedreset.packs.NameChecks;
+import io.seedreset.packs.people.People;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -83,5 +86,21 @@ class HighVolumeSalesTest {
         other.seedReset.teardown(TeardownRequest.of(ORG).application(again.applicationId()).confirm(ORG));
 
         TicketingTenant.TABLES.forEach(table -> assertThat(other.dump(table)).as(table).isEqualTo(base.get(table)));
+    }
+
+    @Test
+    void the_new_customers_have_real_names_at_real_rates_and_no_row_carries_a_faker_one() {
+        List<Map<String, Object>> customers = tenant.rows("SELECT first_name, last_name, email FROM ticketing.users WHERE role = 'CUSTOMER'")
+                .stream().filter(user -> !TicketingTenant.PERSONA_EMAILS.contains((String) user.get("email"))).toList();
+        Map<String, Long> surnames = customers.stream().collect(Collectors.groupingBy(user -> (String) user.get("last_name"), Collectors.counting()));
+        Map<String, Integer> census = People.surnameCounts();
+        double smithShare = census.get("Smith") / (double) census.values().stream().mapToLong(Integer::longValue).sum();
+
+        assertThat(customers).hasSizeGreaterThan(3_000).allSatisfy(user -> assertThat(
+                NameChecks.fromTheTables((String) user.get("first_name"), (String) user.get("last_name"))).as("%s", user).isTrue());
+        // Smith is 2.4% of the surname table; some 4,000 customers put it within 0.8 points of that (3 standard deviations).
+        assertThat(surnames.get("Smith") / (double) customers.size()).isCloseTo(smithShare, within(0.008));
+        assertThat(surnames).containsKeys("Garcia", "Nguyen", "Patel", "Kim");
+        assertThat(NameChecks.rowsOfEveryTenantTable(tenant)).noneMatch(row -> NameChecks.FAKER_SURNAME.matcher(row).find());
     }
 }

@@ -23,7 +23,7 @@ class ModesTest {
     /** The table per mode; users are the customers plus the nine staff personas, preferences six per customer and three per staff member. */
     private static final Map<String, Map<String, Long>> COUNTS = Map.of(
             "minimal", counts(2, 3, 5, 5, 10, 5, 10),
-            "default", counts(6, 10, 15, 25, 75, 15, 40),
+            "default", counts(6, 10, 11, 25, 75, 15, 40),
             "full", counts(10, 20, 30, 50, 150, 30, 100));
 
     private static Map<String, Long> counts(long companies, long venues, long customers, long events, long ticketTypes,

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /** A fresh database with the reference platform and one demo organization, and ways to read it back. */
@@ -28,6 +31,10 @@ final class TicketingTenant extends DatabaseReader {
             "ticketing.notification_preferences", "ticketing.events", "ticketing.ticket_types", "ticketing.promo_codes",
             "ticketing.scanners", "ticketing.orders", "ticketing.order_items", "ticketing.tickets",
             "ticketing.ticket_transfers", "ticketing.scan_logs", "ticketing.notifications");
+
+    /** The personas' emails, fixed whatever the seed; every other user is generated. */
+    static final Set<String> PERSONA_EMAILS = Stream.concat(Personas.STAFF.stream(), Personas.CUSTOMERS.stream())
+            .map(Personas.Spec::email).collect(Collectors.toUnmodifiableSet());
 
     final SeedReset seedReset;
 
