@@ -1,5 +1,6 @@
 package io.seedreset.api;
 
+import io.seedreset.internal.engine.Caller;
 import io.seedreset.internal.engine.Engine;
 import io.seedreset.internal.engine.PackRegistry;
 import io.seedreset.pack.PackDescriptor;
@@ -19,11 +20,34 @@ import java.util.List;
 public final class SeedReset {
 
     private final Engine engine;
+    private final Caller caller;
 
     SeedReset(SeedResetConfiguration configuration) {
-        this.engine = new Engine(configuration.dataSource,
-                new PackRegistry(configuration.packs, configuration.discoverPacks), configuration.actor,
-                configuration.busyTimeout, configuration.clock, configuration.progress, configuration.migrationLocations);
+        this(new Engine(configuration.dataSource, new PackRegistry(configuration.packs, configuration.discoverPacks),
+                configuration.busyTimeout, configuration.clock, configuration.migrationLocations),
+                new Caller(configuration.actor, configuration.progress));
+    }
+
+    private SeedReset(Engine engine, Caller caller) {
+        this.engine = engine;
+        this.caller = caller;
+    }
+
+    /**
+     * The same instance acting for another person: operations through the returned view are
+     * recorded in the audit and the applications under {@code actor}. Views share everything else,
+     * so a server makes one per request for the staff member who asked.
+     */
+    public SeedReset as(String actor) {
+        if (actor == null || actor.isBlank() || actor.chars().anyMatch(Character::isISOControl)) {
+            throw SeedResetException.badInput("an actor is a name without control characters, not empty");
+        }
+        return new SeedReset(engine, new Caller(actor.strip(), caller.progress()));
+    }
+
+    /** The same instance reporting the progress of long operations to {@code progress} (a terminal bar, a server's event stream). */
+    public SeedReset reportingTo(Progress progress) {
+        return new SeedReset(engine, new Caller(caller.actor(), java.util.Objects.requireNonNull(progress, "progress")));
     }
 
     public static SeedResetConfiguration configure() {
@@ -32,7 +56,7 @@ public final class SeedReset {
 
     /** Creates or upgrades the schema and installs the guard triggers. */
     public InitResult init() {
-        return engine.init();
+        return engine.init(caller);
     }
 
     /**
@@ -59,19 +83,19 @@ public final class SeedReset {
 
     /** Previews an apply: counts, samples, totals and plan hash. Writes nothing. */
     public PlanResult plan(PackRequest request) {
-        return engine.plan(request);
+        return engine.plan(request, caller);
     }
 
     public ApplyResult apply(ApplyRequest request) {
-        return engine.apply(request);
+        return engine.apply(request, caller);
     }
 
     public TeardownResult teardown(TeardownRequest request) {
-        return engine.teardown(request);
+        return engine.teardown(request, caller);
     }
 
     public ResetResult reset(ResetRequest request) {
-        return engine.reset(request);
+        return engine.reset(request, caller);
     }
 
     /** Applications and audit entries, newest first; all organizations when {@code organization} is null. */
@@ -81,7 +105,7 @@ public final class SeedReset {
 
     /** Runs the validation rules of every pack applied to the organization; reads only. */
     public ValidationResult validate(String organization) {
-        return engine.validate(organization);
+        return engine.validate(organization, caller);
     }
 
     /**

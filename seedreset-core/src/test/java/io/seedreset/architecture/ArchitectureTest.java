@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -35,4 +37,16 @@ class ArchitectureTest {
     /** The internal packages depend on each other one way: a package per concept, no knots. */
     @ArchTest
     static final ArchRule internal_packages_form_no_cycle = slices().matching("io.seedreset.internal.(*)..").should().beFreeOfCycles();
+
+    /**
+     * One gate for every mutation: only the MutationGate enters the production boundary and seed
+     * context, so no operation, today's or a coming one, can write to an organization around it.
+     */
+    @ArchTest
+    static final ArchRule only_the_gate_enters_the_boundary = noClasses()
+            .that().haveNameNotMatching("io\\.seedreset\\.internal\\.engine\\.MutationGate(\\$.*)?")
+            .and().doNotHaveFullyQualifiedName("io.seedreset.internal.safety.ProductionBoundary")
+            .should().callMethodWhere(DescribedPredicate.describe("ProductionBoundary.enter or enterSeedContext",
+                    (JavaMethodCall call) -> call.getTargetOwner().getFullName().equals("io.seedreset.internal.safety.ProductionBoundary")
+                            && (call.getName().equals("enter") || call.getName().equals("enterSeedContext"))));
 }

@@ -1,0 +1,92 @@
+package io.seedreset.internal.engine;
+
+import io.seedreset.api.ApplicationRecord;
+import io.seedreset.api.ApplyRequest;
+import io.seedreset.api.ApplyResult;
+import io.seedreset.api.Organization;
+import io.seedreset.api.SeedResetException;
+import io.seedreset.internal.audit.AuditLog.Outcome;
+import io.seedreset.internal.ledger.Applications;
+import io.seedreset.internal.ledger.Removal;
+import io.seedreset.pack.TenantReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Apply: one pack to one organization in one transaction. The same pack, version, mode,
+ * parameters and seed (and anchor, when one is given) again is a no-op; anything else already
+ * applied needs {@code replace}, which tears it down first in the same transaction.
+ */
+final class ApplyOperation {
+
+    private final PackRegistry packs;
+    private final Clock clock;
+    private final MutationGate gate;
+    private final ApplicationWriter writer;
+
+    ApplyOperation(PackRegistry packs, Clock clock, MutationGate gate, ApplicationWriter writer) {
+        this.packs = packs;
+        this.clock = clock;
+        this.gate = gate;
+        this.writer = writer;
+    }
+
+    ApplyResult run(ApplyRequest request, Caller caller) {
+        ResolvedPack requested = ResolvedPack.resolve(packs, request.pack(), clock);
+        MutationGate.Mutation mutation = new MutationGate.Mutation("apply", request.pack().organization(), request.confirmation(),
+                "applying to", requested.descriptor());
+        return gate.enter(mutation, caller, inside -> {
+            Organization organization = inside.organization();
+            List<ApplicationRecord> active = Applications.active(inside.connection(), organization.id());
+            Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(Scenarios.seedsOf(active), organization, requested.descriptor());
+            ResolvedPack resolved = Scenarios.onRequiredAnchor(requested, active);
+            List<UUID> replaced = new ArrayList<>();
+            for (ApplicationRecord existing : active) {
+                if (!existing.packId().equals(resolved.descriptor().id())) {
+                    continue;
+                }
+                if (resolved.sameAs(existing.packVersion(), existing.mode(), existing.parameters(), existing.seed(), existing.anchor())) {
+                    if (request.planHash() != null && !request.planHash().equals(existing.planHash())) {
+                        throw SeedResetException.conflict("pack '" + existing.packId() + "' is already applied to '" + organization.slug()
+                                + "' with plan hash " + existing.planHash() + ", not the reviewed " + request.planHash()
+                                + ": plan again with the application's --seed and --anchor, or add --replace");
+                    }
+                    return unchanged(resolved, existing, requiredSeeds);
+                }
+                if (!request.replace()) {
+                    throw SeedResetException.conflict("pack '" + existing.packId() + "' " + existing.packVersion()
+                            + " is already applied to '" + organization.slug() + "' with another version, mode, parameters, seed or anchor (application "
+                            + existing.id() + "): add --replace to tear it down and apply this one");
+                }
+                replaced.add(existing.id());
+            }
+            if (!replaced.isEmpty()) {
+                Scenarios.refuseRemovingRequired(packs, active, replaced);
+                Removal.seededRows(inside.connection(), inside.schema(), organization.id(), replaced, caller.progress());
+                Applications.markRemoved(inside.connection(), replaced, caller.actor(), "replace");
+            }
+            ApplyResult result = writer.write(inside, resolved, requiredSeeds, request.planHash(), replaced);
+            return new MutationGate.Attempt<>(result, Outcome.SUCCEEDED, result.applicationId(), summary(result));
+        });
+    }
+
+    private static MutationGate.Attempt<ApplyResult> unchanged(ResolvedPack resolved, ApplicationRecord existing,
+                                                               Map<String, Long> requiredSeeds) {
+        ApplyResult result = new ApplyResult(ApplyResult.Status.UNCHANGED, existing.id(), existing.packId(),
+                existing.packVersion(), existing.organization(), existing.mode(), resolved.parameters(), existing.seed(),
+                existing.anchor(), existing.counts(), Map.of(),
+                resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE)),
+                existing.planHash(), Duration.ZERO, List.of());
+        return new MutationGate.Attempt<>(result, Outcome.UNCHANGED, existing.id(), "already applied as application " + existing.id());
+    }
+
+    private static String summary(ApplyResult result) {
+        long changed = result.updates().values().stream().mapToLong(Long::longValue).sum();
+        return "wrote " + result.totalRows() + " rows in " + result.counts().size() + " table(s)"
+                + (changed == 0 ? "" : ", changed " + changed + " rows");
+    }
+}

@@ -1,0 +1,69 @@
+package io.seedreset.internal.engine;
+
+import io.seedreset.internal.schema.SchemaMigrator;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Connections as the operations use them: reads in a read-only transaction, writes in one transaction. */
+final class Connections {
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    Connections(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Runs work on its own connection of an initialised database: writes in autocommit, reads
+     * inside a read-only transaction that is rolled back, so that a pack's query or validation
+     * rule can never change a row. SQL errors become {@link io.seedreset.api.SeedResetException}s.
+     */
+    <T> T withConnection(boolean write, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            SchemaMigrator.requireInitialised(connection);
+            if (write) {
+                connection.setAutoCommit(true);
+                connection.setReadOnly(false);
+                return work.run(connection);
+            }
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    /** Runs work in one transaction on its own connection: committed if it returns, rolled back if it throws. */
+    <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+        }
+    }
+}

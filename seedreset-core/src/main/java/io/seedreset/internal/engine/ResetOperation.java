@@ -1,0 +1,71 @@
+package io.seedreset.internal.engine;
+
+import io.seedreset.api.ApplicationRecord;
+import io.seedreset.api.ApplyResult;
+import io.seedreset.api.Organization;
+import io.seedreset.api.PackRequest;
+import io.seedreset.api.ResetRequest;
+import io.seedreset.api.ResetResult;
+import io.seedreset.internal.audit.AuditLog.Outcome;
+import io.seedreset.internal.ledger.Applications;
+import io.seedreset.internal.ledger.Removal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reset: every row of the organization goes, in every tenant table, and its packs are applied
+ * again in the order they were applied, with their mode, parameters and seed, in one transaction.
+ */
+final class ResetOperation {
+
+    private final PackRegistry packs;
+    private final Clock clock;
+    private final MutationGate gate;
+    private final ApplicationWriter writer;
+
+    ResetOperation(PackRegistry packs, Clock clock, MutationGate gate, ApplicationWriter writer) {
+        this.packs = packs;
+        this.clock = clock;
+        this.gate = gate;
+        this.writer = writer;
+    }
+
+    ResetResult run(ResetRequest request, Caller caller) {
+        MutationGate.Mutation mutation = new MutationGate.Mutation("reset", request.organization(), request.confirmation(),
+                "resetting", null);
+        return gate.enter(mutation, caller, inside -> {
+            long started = System.nanoTime();
+            Organization organization = inside.organization();
+            List<ApplicationRecord> previous = Applications.active(inside.connection(), organization.id());
+            List<ResolvedPack> again = new ArrayList<>();
+            for (ApplicationRecord record : previous) {
+                Map<String, String> settings = new LinkedHashMap<>();
+                record.parameters().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+                again.add(ResolvedPack.resolve(packs, new PackRequest(record.packId(), organization.slug(), record.mode(), record.seed(),
+                        request.anchor(), settings), clock));
+            }
+            caller.progress().start("reset " + organization.slug());
+            Map<String, Long> deleted;
+            try {
+                deleted = Removal.everyRow(inside.connection(), inside.schema(), organization.id(), caller.progress());
+            } finally {
+                caller.progress().finish();
+            }
+            Applications.markRemoved(inside.connection(), previous.stream().map(ApplicationRecord::id).toList(), caller.actor(), "reset");
+            List<ApplyResult> reapplied = new ArrayList<>();
+            Map<String, Long> replayed = new LinkedHashMap<>();
+            for (ResolvedPack resolved : again) {
+                Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(replayed, organization, resolved.descriptor());
+                reapplied.add(writer.write(inside, resolved, requiredSeeds, null, List.of()));
+                replayed.put(resolved.descriptor().id(), resolved.seed());
+            }
+            ResetResult result = new ResetResult(organization.slug(), deleted, reapplied, Duration.ofNanos(System.nanoTime() - started));
+            return new MutationGate.Attempt<>(result, Outcome.SUCCEEDED, null, "deleted " + result.deletedRows() + " rows, re-applied "
+                    + reapplied.size() + " pack(s)");
+        });
+    }
+}
