@@ -205,6 +205,9 @@ class EngineTest {
         TeardownResult result = two.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO).application(other.applicationId()));
         assertThat(result.totalRows()).isEqualTo(15);
         assertThat(two.tenantRows(DEMO)).isEqualTo(15);
+        // The @AfterEach check looks at this class's own fixture; this test wrote to another database.
+        assertThat(two.seededRowsInProduction()).isZero();
+        assertThat(two.miscountedOrganizations()).isZero();
     }
 
     @Test
@@ -228,7 +231,8 @@ class EngineTest {
     @Test
     void history_lists_applications_and_attempts_newest_first() {
         fixture.seedReset.apply(Fixture.applyTo(DEMO));
-        assertThatThrownBy(() -> fixture.seedReset.apply(Fixture.applyTo(Fixture.PRODUCTION)));
+        assertThatThrownBy(() -> fixture.seedReset.apply(Fixture.applyTo(Fixture.PRODUCTION)))
+                .isInstanceOf(SeedResetException.class).hasMessageContaining("is a production organization");
         fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO));
         HistoryResult all = fixture.seedReset.history(null);
         assertThat(all.audit()).extracting(e -> e.operation() + ":" + e.outcome())

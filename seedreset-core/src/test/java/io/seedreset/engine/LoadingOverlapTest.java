@@ -24,20 +24,21 @@ import org.junit.jupiter.api.Test;
  */
 class LoadingOverlapTest {
 
-    private static final CountDownLatch GENERATED = new CountDownLatch(1);
-
-    /** Emits a few megabytes of rows (several full buffers) and says when it is done. */
+    /** Emits a few megabytes of rows (several full buffers) and says when it is done: a latch of its own, so a rerun starts closed. */
     static final class AnnouncingPack extends LedgerPack {
+        final CountDownLatch generated = new CountDownLatch(1);
+
         @Override
         public void generate(PackContext context, RowSink sink) {
             super.generate(context, sink);
-            GENERATED.countDown();
+            generated.countDown();
         }
     }
 
     @Test
     void the_pack_keeps_generating_while_a_copy_waits_for_the_database() throws Exception {
-        Fixture fixture = new Fixture(new AnnouncingPack());
+        AnnouncingPack pack = new AnnouncingPack();
+        Fixture fixture = new Fixture(pack);
         CompletableFuture<ApplyResult> apply;
         try (Connection locker = fixture.dataSource.getConnection(); Statement statement = locker.createStatement()) {
             locker.setAutoCommit(false);
@@ -46,7 +47,7 @@ class LoadingOverlapTest {
             apply = CompletableFuture.supplyAsync(() -> fixture.seedReset.apply(
                     ApplyRequest.of(PackRequest.of(LedgerPack.ID, DEMO).set("accounts", "2000").set("entries", "10")).confirm(DEMO)));
 
-            assertThat(GENERATED.await(60, TimeUnit.SECONDS)).as("the pack ran to its end while entries could not be written").isTrue();
+            assertThat(pack.generated.await(60, TimeUnit.SECONDS)).as("the pack ran to its end while entries could not be written").isTrue();
             assertThat(apply).as("the apply waits for the rows to be written").isNotDone();
             locker.commit();
         }

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -17,6 +20,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestDatabases {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final Set<String> TEMPLATES = new HashSet<>();
     private static EmbeddedPostgres server;
 
     private TestDatabases() {
@@ -38,6 +42,33 @@ public final class TestDatabases {
             }));
         }
         return server;
+    }
+
+    /**
+     * A fresh database holding what {@code migrate} leaves in a new one: the first call for a
+     * template name creates that template and migrates it, every call clones it with
+     * {@code CREATE DATABASE ... TEMPLATE}, which copies files instead of running every migration
+     * and guard install again.
+     */
+    public static synchronized DataSource newMigratedDatabase(String template, Consumer<DataSource> migrate) {
+        String templateName = "template_" + ProcessHandle.current().pid() + "_" + template.replaceAll("[^a-z0-9_]", "_");
+        if (!TEMPLATES.contains(templateName)) {
+            execute("CREATE DATABASE " + templateName);
+            migrate.accept(dataSource(templateName));
+            TEMPLATES.add(templateName);
+        }
+        String name = "test_" + ProcessHandle.current().pid() + "_" + NEXT.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE " + templateName);
+        return dataSource(name);
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     /** Creates an empty database and returns a data source for it. */

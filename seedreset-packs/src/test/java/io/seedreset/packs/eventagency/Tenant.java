@@ -34,13 +34,12 @@ final class Tenant extends DatabaseReader {
     }
 
     static Tenant create() {
-        DataSource dataSource = TestDatabases.newDatabase();
+        DataSource dataSource = TestDatabases.newMigratedDatabase("platform", ds -> SeedReset.configure().dataSource(ds).load().init());
         SeedReset seedReset = SeedReset.configure()
                 .dataSource(dataSource)
                 .clock(Clock.fixed(ANCHOR, ZoneOffset.UTC))
                 .actor("pack-test")
                 .load();
-        seedReset.init();
         seedReset.createOrganization(ORG, "Harbor Events (demo)", OrganizationKind.DEMO);
         return new Tenant(dataSource, seedReset);
     }

@@ -14,6 +14,8 @@ import io.seedreset.api.TeardownRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.seedreset.testing.BoundaryInvariant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CancelledEventTest {
@@ -21,6 +23,11 @@ class CancelledEventTest {
     private static final PackRequest SCENARIO = PackRequest.of(CancelledEventPack.ID, ORG).anchor(ANCHOR);
 
     private final TicketingTenant tenant = TicketingTenant.create();
+
+    @AfterEach
+    void the_boundary_invariant_holds() {
+        BoundaryInvariant.assertHolds(tenant.dataSource);
+    }
 
     @Test
     void is_refused_until_ticketing_demo_is_applied() {

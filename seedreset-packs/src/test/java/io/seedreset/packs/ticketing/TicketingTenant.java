@@ -44,14 +44,13 @@ final class TicketingTenant extends DatabaseReader {
     }
 
     static TicketingTenant create(SeedPack... extraPacks) {
-        DataSource dataSource = TestDatabases.newDatabase();
+        DataSource dataSource = TestDatabases.newMigratedDatabase("platform", ds -> SeedReset.configure().dataSource(ds).load().init());
         SeedReset seedReset = SeedReset.configure()
                 .dataSource(dataSource)
                 .clock(Clock.fixed(ANCHOR, ZoneOffset.UTC))
                 .actor("ticketing-test")
                 .packs(extraPacks)
                 .load();
-        seedReset.init();
         seedReset.createOrganization(ORG, "Encore Ticketing (demo)", OrganizationKind.DEMO);
         return new TicketingTenant(dataSource, seedReset);
     }
