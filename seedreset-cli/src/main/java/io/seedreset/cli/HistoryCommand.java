@@ -1,5 +1,6 @@
 package io.seedreset.cli;
 
+import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.HistoryResult;
 import io.seedreset.cli.output.ResultPrinter;
 import java.util.concurrent.Callable;
@@ -18,7 +19,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HistoryResult history = root.seedReset().history(organization);
+        HistoryResult history = root.seedReset().history(HistoryRequest.of(organization));
         if (!root.printedJson(history)) {
             new ResultPrinter(root.out()).history(history);
         }

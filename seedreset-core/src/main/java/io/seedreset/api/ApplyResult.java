@@ -3,10 +3,8 @@ package io.seedreset.api;
 import io.seedreset.pack.Persona;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -27,9 +25,10 @@ public record ApplyResult(Status status, UUID applicationId, String packId, Stri
 
     public ApplyResult {
         // Sorted by name, so every front end lists them in one order.
-        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+        parameters = Sorted.byKey(parameters);
         replaced = List.copyOf(replaced);
-        updates = Map.copyOf(updates);
+        counts = Sorted.byKey(counts);
+        updates = Sorted.byKey(updates);
         personas = List.copyOf(personas);
     }
 

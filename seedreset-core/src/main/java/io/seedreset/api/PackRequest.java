@@ -17,7 +17,7 @@ public record PackRequest(String packId, String organization, String mode, Long 
     public PackRequest {
         Objects.requireNonNull(packId, "packId");
         Objects.requireNonNull(organization, "organization");
-        settings = Map.copyOf(settings);
+        settings = Sorted.byKey(settings);
     }
 
     public static PackRequest of(String packId, String organization) {

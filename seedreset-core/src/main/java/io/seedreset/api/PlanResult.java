@@ -3,10 +3,8 @@ package io.seedreset.api;
 import io.seedreset.pack.Persona;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What apply would write, computed by the same pack code against a recording sink.
@@ -25,7 +23,11 @@ public record PlanResult(String packId, String packVersion, List<String> modules
     public PlanResult {
         modules = List.copyOf(modules);
         // Sorted by name, so every front end lists them in one order.
-        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+        parameters = Sorted.byKey(parameters);
+        counts = Sorted.byKey(counts);
+        updates = Sorted.byKey(updates);
+        samples = Sorted.byKey(samples);
+        totals = Sorted.byKey(totals);
         personas = List.copyOf(personas);
     }
 

@@ -9,6 +9,7 @@ public record ResetResult(String organization, Map<String, Long> deleted, List<A
                           Duration duration) {
 
     public ResetResult {
+        deleted = Sorted.byKey(deleted);
         reapplied = List.copyOf(reapplied);
     }
 

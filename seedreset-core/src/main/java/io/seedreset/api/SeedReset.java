@@ -98,9 +98,17 @@ public final class SeedReset {
         return engine.reset(request, caller);
     }
 
-    /** Applications and audit entries, newest first; all organizations when {@code organization} is null. */
-    public HistoryResult history(String organization) {
-        return engine.history(organization);
+    /**
+     * A page of applications and audit entries, newest first: {@code history(HistoryRequest.of(slug))}
+     * for the latest {@value HistoryRequest#DEFAULT_LIMIT} of each, {@code HistoryRequest.of(null)} for every organization.
+     */
+    public HistoryResult history(HistoryRequest request) {
+        return engine.history(request);
+    }
+
+    /** The organization with this slug, if there is one. */
+    public java.util.Optional<Organization> organization(String slug) {
+        return engine.organization(slug);
     }
 
     /** Runs the validation rules of every pack applied to the organization; reads only. */

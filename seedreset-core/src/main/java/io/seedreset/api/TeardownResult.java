@@ -14,7 +14,8 @@ public record TeardownResult(String organization, List<UUID> applications, Map<S
 
     public TeardownResult {
         applications = List.copyOf(applications);
-        restored = Map.copyOf(restored);
+        deleted = Sorted.byKey(deleted);
+        restored = Sorted.byKey(restored);
     }
 
     public long totalRows() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.HistoryResult;
+import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
@@ -23,6 +24,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +67,7 @@ class EngineTest {
         assertThat(BigDecimal.valueOf(fixture.count("SELECT sum(balance)::bigint FROM fixture.accounts")))
                 .isEqualByComparingTo(plan.totals().get("balances").setScale(0, java.math.RoundingMode.DOWN));
 
-        ApplicationRecord record = fixture.seedReset.history(DEMO).applications().get(0);
+        ApplicationRecord record = fixture.seedReset.history(HistoryRequest.of(DEMO)).applications().get(0);
         assertThat(record.id()).isEqualTo(applied.applicationId());
         assertThat(record.actor()).isEqualTo("test-actor");
         assertThat(record.packVersion()).isEqualTo("1.0.0");
@@ -74,7 +78,7 @@ class EngineTest {
         assertThat(record.counts()).isEqualTo(plan.counts());
         assertThat(record.planHash()).isEqualTo(plan.planHash());
         assertThat(record.active()).isTrue();
-        assertThat(fixture.seedReset.history(DEMO).audit().get(0).outcome()).isEqualTo("succeeded");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo("succeeded");
     }
 
     @Test
@@ -105,7 +109,7 @@ class EngineTest {
         assertThat(again.status()).isEqualTo(ApplyResult.Status.UNCHANGED);
         assertThat(again.applicationId()).isEqualTo(first.applicationId());
         assertThat(fixture.tenantRows(DEMO)).isEqualTo(15);
-        assertThat(fixture.seedReset.history(DEMO).audit().get(0).outcome()).isEqualTo("unchanged");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo("unchanged");
     }
 
     @Test
@@ -135,7 +139,7 @@ class EngineTest {
         assertThat(replaced.replaced()).containsExactly(first.applicationId());
         assertThat(fixture.tenantRows(DEMO)).isEqualTo(25);
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_rows")).isEqualTo(25);
-        ApplicationRecord old = fixture.seedReset.history(DEMO).applications().stream()
+        ApplicationRecord old = fixture.seedReset.history(HistoryRequest.of(DEMO)).applications().stream()
                 .filter(a -> a.id().equals(first.applicationId())).findFirst().orElseThrow();
         assertThat(old.removal()).isEqualTo("replace");
     }
@@ -157,7 +161,7 @@ class EngineTest {
                 .hasMessageEndingWith("): nothing was applied");
         assertThat(fixture.tenantRows(DEMO)).isZero();
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_applications")).isZero();
-        assertThat(fixture.seedReset.history(DEMO).audit().get(0).outcome()).isEqualTo("failed");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo("failed");
     }
 
     @Test
@@ -167,11 +171,11 @@ class EngineTest {
 
         TeardownResult result = fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO));
 
-        assertThat(result.deleted()).containsExactly(Map.entry("fixture.entries", 12L), Map.entry("fixture.accounts", 3L));
+        assertThat(result.deleted()).containsExactly(Map.entry("fixture.accounts", 3L), Map.entry("fixture.entries", 12L));
         assertThat(fixture.count("SELECT count(*) FROM fixture.accounts WHERE name = 'Hand-made'")).isEqualTo(1);
         assertThat(fixture.tenantRows(DEMO)).isEqualTo(1);
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_rows")).isZero();
-        assertThat(fixture.seedReset.history(DEMO).applications().get(0).removal()).isEqualTo("teardown");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).applications().get(0).removal()).isEqualTo("teardown");
     }
 
     @Test
@@ -229,15 +233,52 @@ class EngineTest {
     }
 
     @Test
+    void results_list_tables_in_one_order_whatever_wrote_or_read_them() {
+        ApplyResult applied = fixture.seedReset.apply(Fixture.applyTo(DEMO));
+        ApplicationRecord recorded = fixture.seedReset.history(HistoryRequest.of(DEMO)).applications().get(0);
+        TeardownResult removed = fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO));
+        assertThat(applied.counts().keySet()).containsExactly("fixture.accounts", "fixture.entries");
+        assertThat(recorded.counts().keySet()).containsExactlyElementsOf(applied.counts().keySet());
+        assertThat(removed.deleted().keySet()).containsExactlyElementsOf(applied.counts().keySet());
+        assertThatThrownBy(() -> applied.counts().put("x", 1L)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void history_comes_in_pages_that_together_hold_everything_once() {
+        for (int i = 0; i < 3; i++) {
+            fixture.seedReset.apply(Fixture.applyTo(DEMO));
+            fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO));
+        }
+        HistoryResult first = fixture.seedReset.history(HistoryRequest.of(DEMO).limit(2));
+        assertThat(first.applications()).hasSize(2);
+        assertThat(first.audit()).extracting(e -> e.operation()).containsExactly("teardown", "apply");
+        List<Long> entries = new ArrayList<>();
+        List<Long> applications = new ArrayList<>();
+        Optional<HistoryRequest> page = Optional.of(HistoryRequest.of(DEMO).limit(2));
+        while (page.isPresent()) {
+            HistoryResult result = fixture.seedReset.history(page.get());
+            result.audit().forEach(e -> entries.add(e.id()));
+            result.applications().forEach(a -> applications.add(a.sequence()));
+            page = result.next();
+        }
+        assertThat(entries).hasSize(6).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(applications).hasSize(3).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThatThrownBy(() -> HistoryRequest.of(DEMO).limit(0)).isInstanceOf(SeedResetException.class)
+                .hasMessage("a history page holds 1 to 1000 entries, not 0");
+        assertThat(fixture.seedReset.organization(DEMO)).get().extracting(o -> o.slug()).isEqualTo(DEMO);
+        assertThat(fixture.seedReset.organization("nobody")).isEmpty();
+    }
+
+    @Test
     void history_lists_applications_and_attempts_newest_first() {
         fixture.seedReset.apply(Fixture.applyTo(DEMO));
         assertThatThrownBy(() -> fixture.seedReset.apply(Fixture.applyTo(Fixture.PRODUCTION)))
                 .isInstanceOf(SeedResetException.class).hasMessageContaining("is a production organization");
         fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO));
-        HistoryResult all = fixture.seedReset.history(null);
+        HistoryResult all = fixture.seedReset.history(HistoryRequest.of(null));
         assertThat(all.audit()).extracting(e -> e.operation() + ":" + e.outcome())
                 .containsExactly("teardown:succeeded", "apply:refused", "apply:succeeded");
-        assertThat(fixture.seedReset.history(DEMO).audit()).hasSize(2);
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit()).hasSize(2);
     }
 
     @Test
@@ -250,7 +291,7 @@ class EngineTest {
                     "organization 'demo-co' is busy: another operation holds it (waited 200 ms); try again when it finishes");
             holder.rollback();
         }
-        assertThat(fixture.seedReset.history(DEMO).audit().get(0).outcome()).isEqualTo("conflict");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo("conflict");
         assertThat(fixture.tenantRows(DEMO)).isZero();
         assertThat(impatient.apply(Fixture.applyTo(DEMO)).status()).isEqualTo(ApplyResult.Status.APPLIED);
     }

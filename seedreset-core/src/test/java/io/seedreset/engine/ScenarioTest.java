@@ -4,6 +4,7 @@ import static io.seedreset.fixture.Fixture.DEMO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.PackRequest;
@@ -132,7 +133,7 @@ class ScenarioTest {
                 .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.kind()).isEqualTo(SeedResetException.Kind.FAILURE))
                 .hasMessage("pack 'fixture-adjustment': no account has a balance of 9999999 or more: lower min_balance");
         assertThat(dump()).isEqualTo(before);
-        assertThat(fixture.seedReset.history(DEMO).audit().get(0).outcome()).isEqualTo("failed");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo("failed");
     }
 
     @Test

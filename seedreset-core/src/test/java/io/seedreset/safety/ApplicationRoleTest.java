@@ -5,6 +5,7 @@ import static io.seedreset.fixture.Fixture.PRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.ResetRequest;
 import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
@@ -56,7 +57,7 @@ class ApplicationRoleTest {
         assertThat(seedReset.validate(DEMO).passed()).isTrue();
         assertThat(seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)).reapplied()).hasSize(1);
         assertThat(seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)).totalRows()).isEqualTo(15);
-        assertThat(seedReset.history(DEMO).audit()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(seedReset.history(HistoryRequest.of(DEMO)).audit()).hasSizeGreaterThanOrEqualTo(3);
         assertThatThrownBy(() -> seedReset.apply(Fixture.applyTo(PRODUCTION))).isInstanceOf(SeedResetException.class)
                 .extracting(e -> ((SeedResetException) e).kind()).isEqualTo(SeedResetException.Kind.REFUSED);
     }

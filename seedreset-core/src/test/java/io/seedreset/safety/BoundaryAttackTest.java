@@ -4,6 +4,7 @@ import static io.seedreset.fixture.Fixture.DEMO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.AuditEntry;
 import io.seedreset.api.InitResult;
@@ -233,7 +234,7 @@ class BoundaryAttackTest {
         assertThat(fixture.tenantRows(DEMO)).isZero();
         InitResult init = fixture.seedReset.init();
         assertThat(init.guardRepairs()).anySatisfy(line -> assertThat(line).contains(difference));
-        AuditEntry last = fixture.seedReset.history(null).audit().get(0);
+        AuditEntry last = fixture.seedReset.history(HistoryRequest.of(null)).audit().get(0);
         assertThat(last.operation()).isEqualTo("init");
         assertThat(last.message()).startsWith("repaired the guards: ").contains(difference);
         assertThat(fixture.seedReset.init().guardRepairs()).as("a second init finds everything in place").isEmpty();

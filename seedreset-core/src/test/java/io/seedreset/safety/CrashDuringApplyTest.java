@@ -3,6 +3,7 @@ package io.seedreset.safety;
 import static io.seedreset.fixture.Fixture.DEMO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.AuditEntry;
 import io.seedreset.fixture.Fixture;
@@ -46,7 +47,7 @@ class CrashDuringApplyTest {
         assertThat(fixture.tenantRows(DEMO)).isZero();
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_rows")).isZero();
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_applications")).isZero();
-        AuditEntry entry = fixture.seedReset.history(DEMO).audit().get(0);
+        AuditEntry entry = fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0);
         assertThat(entry.operation()).isEqualTo("apply");
         assertThat(entry.outcome()).isEqualTo("started");
         assertThat(entry.finishedAt()).isNull();

@@ -5,6 +5,7 @@ import static io.seedreset.fixture.Fixture.PRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.AuditEntry;
 import io.seedreset.api.OrganizationKind;
@@ -301,7 +302,7 @@ class ProductionBoundaryTest {
     }
 
     private void assertLastAudit(String operation, String outcome) {
-        AuditEntry last = fixture.seedReset.history(null).audit().get(0);
+        AuditEntry last = fixture.seedReset.history(HistoryRequest.of(null)).audit().get(0);
         assertThat(last.operation()).isEqualTo(operation);
         assertThat(last.outcome()).isEqualTo(outcome);
         assertThat(last.actor()).isEqualTo("test-actor");

@@ -79,17 +79,19 @@ public final class AuditLog {
     }
 
     /** Newest first; all organizations when {@code organization} is null. */
-    public static List<AuditEntry> list(Connection connection, String organization, int limit) throws SQLException {
+    public static List<AuditEntry> list(Connection connection, String organization, Long before, int limit) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT id, started_at, finished_at, actor, operation, org_slug, pack_id, pack_version, application_id, outcome, message
                   FROM platform.seed_audit
-                 WHERE (?::text IS NULL OR org_slug = ?)
+                 WHERE (?::text IS NULL OR org_slug = ?) AND (?::bigint IS NULL OR id < ?)
                  ORDER BY id DESC
                  LIMIT ?""")) {
             statement.setString(1, organization);
             statement.setString(2, organization);
-            statement.setInt(3, limit);
+            statement.setObject(3, before, java.sql.Types.BIGINT);
+            statement.setObject(4, before, java.sql.Types.BIGINT);
+            statement.setInt(5, limit);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     Timestamp finished = rs.getTimestamp(3);

@@ -1,7 +1,10 @@
 package io.seedreset.internal.engine;
 
+import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.api.AuditEntry;
+import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.HistoryResult;
 import io.seedreset.api.InitResult;
 import io.seedreset.api.Organization;
@@ -29,6 +32,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -39,7 +43,6 @@ import javax.sql.DataSource;
  */
 public final class Engine {
 
-    private static final int HISTORY_LIMIT = 200;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
 
     private final PackRegistry packs;
@@ -149,13 +152,29 @@ public final class Engine {
         return validate.run(organization, caller);
     }
 
-    public HistoryResult history(String organization) {
+    public HistoryResult history(HistoryRequest request) {
         return connections.withConnection(false, connection -> {
-            if (organization != null) {
-                Organizations.require(connection, organization);
+            if (request.organization() != null) {
+                Organizations.require(connection, request.organization());
             }
-            return new HistoryResult(Applications.list(connection, organization, HISTORY_LIMIT),
-                    AuditLog.list(connection, organization, HISTORY_LIMIT));
+            // One more than asked tells whether older entries exist.
+            List<ApplicationRecord> applications = Applications.list(connection, request.organization(),
+                    request.beforeApplication(), request.limit() + 1);
+            List<AuditEntry> audit = AuditLog.list(connection, request.organization(), request.beforeEntry(), request.limit() + 1);
+            List<ApplicationRecord> shownApplications = applications.subList(0, Math.min(applications.size(), request.limit()));
+            List<AuditEntry> shownAudit = audit.subList(0, Math.min(audit.size(), request.limit()));
+            // The next page goes on where each list stopped; a list that was not cut has nothing older (0).
+            HistoryRequest next = applications.size() > request.limit() || audit.size() > request.limit()
+                    ? new HistoryRequest(request.organization(), request.limit(),
+                            applications.size() > request.limit() ? shownApplications.get(shownApplications.size() - 1).sequence() : 0L,
+                            audit.size() > request.limit() ? shownAudit.get(shownAudit.size() - 1).id() : 0L)
+                    : null;
+            return new HistoryResult(shownApplications, shownAudit, next);
         });
+    }
+
+    /** The organization with this slug, if there is one. */
+    public Optional<Organization> organization(String slug) {
+        return connections.withConnection(false, connection -> Organizations.find(connection, slug, false));
     }
 }

@@ -23,7 +23,7 @@ public final class Applications {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = """
             a.id, o.slug, a.pack_id, a.pack_version, a.mode, a.parameters::text, a.seed, a.anchor, a.actor, a.applied_at,
-            a.row_counts::text, a.plan_hash, a.duration_ms, a.removed_at, a.removed_by, a.removal""";
+            a.row_counts::text, a.plan_hash, a.duration_ms, a.removed_at, a.removed_by, a.removal, a.seq""";
 
     private Applications() {
     }
@@ -80,9 +80,10 @@ public final class Applications {
     }
 
     /** Newest first; all organizations when {@code organization} is null. */
-    public static List<ApplicationRecord> list(Connection connection, String organization, int limit) throws SQLException {
-        return query(connection, "WHERE (?::text IS NULL OR o.slug = ?) ORDER BY a.seq DESC LIMIT ?",
-                organization, organization, limit);
+    /** Newest first, made before the application numbered {@code before} when it is given; all organizations when {@code organization} is null. */
+    public static List<ApplicationRecord> list(Connection connection, String organization, Long before, int limit) throws SQLException {
+        return query(connection, "WHERE (?::text IS NULL OR o.slug = ?) AND (?::bigint IS NULL OR a.seq < ?) ORDER BY a.seq DESC LIMIT ?",
+                organization, organization, before, before, limit);
     }
 
     private static List<ApplicationRecord> query(Connection connection, String where, Object... parameters) throws SQLException {
@@ -107,7 +108,7 @@ public final class Applications {
                 rs.getString(5), parse(rs.getString(6), new TypeReference<LinkedHashMap<String, Object>>() { }),
                 rs.getLong(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getTimestamp(10).toInstant(),
                 parse(rs.getString(11), new TypeReference<LinkedHashMap<String, Long>>() { }), rs.getString(12),
-                rs.getLong(13), removedAt == null ? null : removedAt.toInstant(), rs.getString(15), rs.getString(16));
+                rs.getLong(13), removedAt == null ? null : removedAt.toInstant(), rs.getString(15), rs.getString(16), rs.getLong(17));
     }
 
     private static String json(Object value) {
