@@ -4,6 +4,7 @@ import io.seedreset.pack.Persona;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +30,8 @@ public record ApplyResult(Status status, UUID applicationId, String packId, Stri
         // Sorted by name, so every front end lists them in one order.
         parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
         replaced = List.copyOf(replaced);
-        updates = Map.copyOf(updates);
+        // In the order the tables were written, as counts are; Map.copyOf would change it from run to run.
+        updates = Collections.unmodifiableMap(new LinkedHashMap<>(updates));
         personas = List.copyOf(personas);
     }
 

@@ -1,6 +1,8 @@
 package io.seedreset.api;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +16,8 @@ public record TeardownResult(String organization, List<UUID> applications, Map<S
 
     public TeardownResult {
         applications = List.copyOf(applications);
-        restored = Map.copyOf(restored);
+        // In the order the tables were restored; Map.copyOf would change it from run to run.
+        restored = Collections.unmodifiableMap(new LinkedHashMap<>(restored));
     }
 
     public long totalRows() {
