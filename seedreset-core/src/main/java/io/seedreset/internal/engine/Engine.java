@@ -513,7 +513,7 @@ public final class Engine {
      */
     private <T> T withConnection(boolean write, TransactionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            SchemaMigrator.requireInitialised(connection);
+            SchemaMigrator.requireInitialised(connection, migrationLocations);
             if (write) {
                 connection.setAutoCommit(true);
                 connection.setReadOnly(false);
