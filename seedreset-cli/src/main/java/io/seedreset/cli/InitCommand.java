@@ -5,7 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "init", description = "Create or upgrade the schema (Flyway) and install the guard triggers.")
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create or upgrade the schema (Flyway) and install the guard triggers.")
 final class InitCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -15,8 +16,7 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         InitResult result = root.seedReset().init();
         if (!root.printedJson(result)) {
-            root.out().printf("Schema at version %s (%d migration(s) applied now); guard triggers on %d tenant tables.%n",
-                    result.schemaVersion(), result.migrationsApplied(), result.guardedTables().size());
+            root.printer().init(result);
         }
         return ExitCodes.OK;
     }

@@ -24,12 +24,14 @@ public final class Database implements AutoCloseable {
         this.embedded = embedded;
     }
 
+    /** @throws SeedResetException BAD_INPUT when the URL is not a PostgreSQL JDBC URL */
     public static Database external(String url, String user, String password) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         try {
             dataSource.setUrl(url);
         } catch (IllegalArgumentException e) {
-            throw SeedResetException.failure("'" + url + "' is not a PostgreSQL JDBC URL: use jdbc:postgresql://HOST:PORT/DATABASE");
+            throw SeedResetException.badInput("'" + url + "' is not a PostgreSQL JDBC URL (--url or SEEDRESET_URL): "
+                    + "use jdbc:postgresql://HOST:PORT/DATABASE");
         }
         if (user != null) {
             dataSource.setUser(user);
