@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Realistic, reversible seed data for demo, QA and sandbox organizations; never for production.",
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
                 TeardownCommand.class, ResetCommand.class, ValidateCommand.class, HistoryCommand.class, DemoCommand.class,
-                HelpCommand.class},
+                DbCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
                 "2:usage (bad arguments, unknown command, pack, organization or mode)", "3:refused by the production boundary",
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         footer = {"  SEEDRESET_URL       default for --url",
                 "  SEEDRESET_USER      default for --user",
                 "  SEEDRESET_PASSWORD  default for --password",
-                "  SEEDRESET_DATA_DIR  embedded database directory (default ~/.seedreset/pgdata)",
+                "  SEEDRESET_DATA_DIR  embedded database directory (default ~/.seedreset/pgdata; see 'seedreset db')",
                 "  SEED_<PARAMETER>    pack parameter default, e.g. SEED_USERS=50"})
 public final class SeedresetCommand implements AutoCloseable {
 

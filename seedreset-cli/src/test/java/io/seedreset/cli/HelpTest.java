@@ -53,13 +53,13 @@ class HelpTest {
     @Test
     void every_command_has_help() {
         assertThat(commands()).contains("init", "org", "org create", "org list", "packs", "plan", "apply", "teardown", "reset",
-                "validate", "history", "demo", "help");
+                "validate", "history", "demo", "db", "db start", "db stop", "db status", "help");
     }
 
     @Test
     void the_root_help_lists_the_commands_exit_codes_and_environment() {
         Cli.Run run = Cli.run("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Commands:", "  help ", "Exit codes:", "  4   conflict", "SEEDRESET_DATA_DIR");
+        assertThat(run.out()).contains("Commands:", "  db ", "  help ", "Exit codes:", "  4   conflict", "SEEDRESET_DATA_DIR");
     }
 }
