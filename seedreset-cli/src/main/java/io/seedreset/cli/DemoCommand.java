@@ -60,6 +60,9 @@ final class DemoCommand implements Callable<Integer> {
         printer.blank();
         printer.line("Next: 'seedreset history --org %1$s', 'seedreset reset --org %1$s --confirm %1$s', "
                 + "'seedreset teardown --org %1$s --confirm %1$s'.", organization);
+        if (root.environment.containsKey(InstallCommand.LAUNCHER_VARIABLE) && !InstallCommand.installed(root.environment)) {
+            printer.line("('seedreset' is not on your PATH: type './seedreset' in the checkout, or run './seedreset install' once.)");
+        }
         return ExitCodes.OK;
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Realistic, reversible seed data for demo, QA and sandbox organizations; never for production.",
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
                 TeardownCommand.class, ResetCommand.class, ValidateCommand.class, HistoryCommand.class, DemoCommand.class,
-                DbCommand.class, HelpCommand.class},
+                DbCommand.class, InstallCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
                 "2:usage (bad arguments, unknown command, pack, organization or mode)", "3:refused by the production boundary",

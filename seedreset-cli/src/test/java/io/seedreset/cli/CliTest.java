@@ -93,6 +93,13 @@ class CliTest {
     }
 
     @Test
+    void demo_run_by_the_launcher_says_how_to_type_seedreset_when_it_is_not_on_the_path() {
+        Cli.Run demo = seedreset(Map.of(InstallCommand.LAUNCHER_VARIABLE, "/checkout/seedreset", "PATH", "/nonexistent"), "demo");
+        assertThat(demo.out()).endsWith("('seedreset' is not on your PATH: type './seedreset' in the checkout, "
+                + "or run './seedreset install' once.)\n");
+    }
+
+    @Test
     void demo_on_a_qa_or_sandbox_organization_asks_for_confirmation_like_any_apply() {
         initWithOrganizations();
         seedreset("org", "create", "acme-qa", "--name", "Acme QA", "--kind", "qa");

@@ -58,7 +58,7 @@ class ExitCodeCatalogueTest {
         return Stream.of(
                 // 2: usage
                 says(2, "seedreset: unknown command 'frobnicate': the commands are init, org, packs, plan, apply, teardown, reset, "
-                        + "validate, history, demo, db, help (see 'seedreset --help')", "frobnicate"),
+                        + "validate, history, demo, db, install, help (see 'seedreset --help')", "frobnicate"),
                 says(2, "seedreset: a command is missing: the commands are init, org, packs,"),
                 says(2, "seedreset: unknown command 'frob': the commands are create, list (see 'seedreset org --help')", "org", "frob"),
                 says(2, "seedreset: a command is missing: the commands are create, list", "org"),
@@ -111,6 +111,7 @@ class ExitCodeCatalogueTest {
                 says(2, "seedreset: 'jdbc:postgresql://localhost:99999/x' is not a PostgreSQL JDBC URL",
                         "--url", "jdbc:postgresql://localhost:99999/x", "org", "list"),
                 says(2, "seedreset: 'seedreset db' manages the embedded PostgreSQL", "db", "status"),
+                says(2, "seedreset: install links the ./seedreset launcher of a checkout onto your PATH", "install"),
                 says(2, "{\"error\":{\"exitCode\":2,\"kind\":\"usage\",\"message\":\"unknown command 'frob'", "--json", "frob"),
                 says(2, "{\"error\":{\"exitCode\":2,\"kind\":\"usage\",\"message\":\"unknown pack 'nope'", "plan", "nope", "--org",
                         "acme-demo", "--json"),

@@ -53,7 +53,7 @@ class HelpTest {
     @Test
     void every_command_has_help() {
         assertThat(commands()).contains("init", "org", "org create", "org list", "packs", "plan", "apply", "teardown", "reset",
-                "validate", "history", "demo", "db", "db start", "db stop", "db status", "help");
+                "validate", "history", "demo", "db", "db start", "db stop", "db status", "install", "help");
     }
 
     @Test
