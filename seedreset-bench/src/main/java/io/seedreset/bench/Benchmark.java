@@ -6,31 +6,64 @@ import io.seedreset.api.PackRequest;
 import io.seedreset.api.ResetRequest;
 import io.seedreset.api.SeedReset;
 import io.seedreset.api.TeardownRequest;
+import io.seedreset.cli.AsciiNumbers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * One run on a fresh embedded PostgreSQL: plan, apply, teardown and reset of
  * event-agency-starter through the Java API, and the whole CLI process for
  * {@code seedreset --help}. Prints the median and range of each over several rounds.
  */
-public final class Benchmark {
+@Command(name = "bench", mixinStandardHelpOptions = true, version = "seedreset bench 0.1.0", sortOptions = false,
+        description = {"Times plan, apply, teardown and reset of event-agency-starter, and the CLI process for 'seedreset --help',"
+                + " on a fresh embedded PostgreSQL; prints the median, minimum and maximum of each.",
+                "'./bench load --help' describes the load benchmark."})
+public final class Benchmark implements Callable<Integer> {
 
     private static final String PACK = "event-agency-starter";
     private static final String ORG = "bench";
     private static final int WARMUP = 3;
 
-    private Benchmark() {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ROUNDS", defaultValue = "15",
+            description = "measured rounds, after " + WARMUP + " warm-up rounds (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--cli-jar", paramLabel = "JAR", defaultValue = "seedreset-cli/target/seedreset.jar",
+            description = "the CLI whose process is timed (default: ${DEFAULT-VALUE})")
+    Path cliJar;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new Benchmark()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        Path cliJar = Path.of(args.length > 1 ? args[1] : "seedreset-cli/target/seedreset.jar");
+    /** The command line of {@code ./bench} and {@code ./bench load}: numbers in ASCII digits only, as the CLI takes them. */
+    static CommandLine commandLine(Object command) {
+        CommandLine commandLine = new CommandLine(command);
+        AsciiNumbers.register(commandLine);
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (rounds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "ROUNDS must be at least 1, got " + rounds);
+        }
         // A throw-away server: zonky creates its data directory in the temp folder and removes it on close.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             SeedReset seedReset = SeedReset.configure().dataSource(postgres.getPostgresDatabase()).actor("bench").load();
@@ -68,6 +101,7 @@ public final class Benchmark {
             print("teardown", tornDown);
             print("reset (wipe + re-apply)", reset);
             print("CLI process: --help", help);
+            return 0;
         }
     }
 

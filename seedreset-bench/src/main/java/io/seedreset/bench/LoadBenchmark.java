@@ -73,7 +73,7 @@ public final class LoadBenchmark implements Callable<Integer> {
     boolean help;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LoadBenchmark()).execute(args));
+        System.exit(Benchmark.commandLine(new LoadBenchmark()).execute(args));
     }
 
     @Override

@@ -2,14 +2,14 @@ package io.seedreset.cli;
 
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
-import io.seedreset.cli.output.ResultPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "apply", description = "Apply a pack to a demo, qa or sandbox organization, in one transaction.")
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Apply a pack to a demo, qa or sandbox organization, in one transaction.")
 final class ApplyCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -29,13 +29,13 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ApplyRequest request = ApplyRequest.of(pack.request(root.seedReset(), root.environment))
+        ApplyRequest request = ApplyRequest.of(pack.request(root))
                 .confirm(confirmation.obtain("Applying " + pack.pack + " to", pack.organization))
                 .replace(replace)
                 .planHash(planHash);
         ApplyResult result = root.seedReset().apply(request);
         if (!root.printedJson(result)) {
-            new ResultPrinter(root.out()).apply(result);
+            root.printer().apply(result);
         }
         return ExitCodes.OK;
     }

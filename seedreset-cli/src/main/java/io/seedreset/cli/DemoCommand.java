@@ -2,6 +2,7 @@ package io.seedreset.cli;
 
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.api.InitResult;
 import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.PackRequest;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "demo", description = "Init, create a demo organization, plan and apply event-agency-starter, and print a summary.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Init, create a demo organization, plan and apply event-agency-starter, and print a summary.")
 final class DemoCommand implements Callable<Integer> {
 
     static final String PACK = "event-agency-starter";
@@ -31,25 +33,36 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SeedReset seedReset = root.seedReset();
-        seedReset.init();
-        OrganizationKind kind = seedReset.organizations().stream().filter(o -> o.slug().equals(organization))
-                .map(Organization::kind).findFirst()
-                .orElseGet(() -> seedReset.createOrganization(organization, "Harbor & Pine Events", OrganizationKind.DEMO).kind());
+        InitResult initialised = seedReset.init();
+        Organization existing = seedReset.organizations().stream().filter(o -> o.slug().equals(organization)).findFirst().orElse(null);
+        Organization used = existing != null ? existing
+                : seedReset.createOrganization(organization, "Harbor & Pine Events", OrganizationKind.DEMO);
         PlanResult plan = seedReset.plan(PackRequest.of(PACK, organization));
         // The demo command confirms on the user's behalf only for demo organizations (the kind it
         // creates); a qa or sandbox organization is confirmed like any apply.
-        String confirmed = kind == OrganizationKind.DEMO ? organization : confirmation.obtain("Applying " + PACK + " to", organization);
+        String confirmed = used.kind() == OrganizationKind.DEMO ? organization
+                : confirmation.obtain("Applying " + PACK + " to", organization);
         ApplyResult applied = seedReset.apply(ApplyRequest.of(PackRequest.of(PACK, organization).seed(plan.seed()).anchor(plan.anchor()))
                 .confirm(confirmed).planHash(plan.planHash()));
         if (root.printedJson(applied)) {
             return ExitCodes.OK;
         }
-        ResultPrinter printer = new ResultPrinter(root.out());
-        printer.plan(plan);
-        root.out().println();
+        ResultPrinter printer = root.printer();
+        printer.init(initialised);
+        if (existing == null) {
+            printer.organizationCreated(used);
+        } else {
+            printer.line("Using the existing %s organization '%s' (%s).", used.kind().label(), used.slug(), used.name());
+        }
+        printer.samplesAndTotals(plan);
+        printer.blank();
         printer.apply(applied);
-        root.out().printf("%nNext: 'seedreset history --org %1$s', 'seedreset reset --org %1$s --confirm %1$s', "
-                + "'seedreset teardown --org %1$s --confirm %1$s'.%n", organization);
+        printer.blank();
+        printer.line("Next: 'seedreset history --org %1$s', 'seedreset reset --org %1$s --confirm %1$s', "
+                + "'seedreset teardown --org %1$s --confirm %1$s'.", organization);
+        if (root.environment.containsKey(InstallCommand.LAUNCHER_VARIABLE) && !InstallCommand.installed(root.environment)) {
+            printer.line("('seedreset' is not on your PATH: type './seedreset' in the checkout, or run './seedreset install' once.)");
+        }
         return ExitCodes.OK;
     }
 }

@@ -2,13 +2,13 @@ package io.seedreset.cli;
 
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.HistoryResult;
-import io.seedreset.cli.output.ResultPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "history", description = "Applications and audit entries (refused and failed attempts included), newest first.")
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Applications and audit entries (refused and failed attempts included), newest first.")
 final class HistoryCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -21,7 +21,7 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         HistoryResult history = root.seedReset().history(HistoryRequest.of(organization));
         if (!root.printedJson(history)) {
-            new ResultPrinter(root.out()).history(history);
+            root.printer().history(history);
         }
         return ExitCodes.OK;
     }

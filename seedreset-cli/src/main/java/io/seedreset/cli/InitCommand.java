@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "init", description = "Create or upgrade the schema (Flyway), install or repair the guards, optionally grant the application's role.")
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create or upgrade the schema (Flyway), install or repair the guards, optionally grant the application's role.")
 final class InitCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -23,15 +24,9 @@ final class InitCommand implements Callable<Integer> {
             root.seedReset().grantApplicationRole(appRole);
         }
         if (!root.printedJson(result)) {
-            root.out().printf("Schema at version %s (%d migration(s) applied now); guard triggers on %d tenant tables.%n",
-                    result.schemaVersion(), result.migrationsApplied(), result.guardedTables().size());
-            if (!result.guardRepairs().isEmpty()) {
-                root.out().printf("Repaired %d guard(s) that had been dropped, disabled or altered (recorded in the audit):%n",
-                        result.guardRepairs().size());
-                result.guardRepairs().forEach(line -> root.out().println("  " + line));
-            }
+            root.printer().init(result);
             if (appRole != null) {
-                root.out().printf("Granted role '%s' the application's privileges (see README: The application's role).%n", appRole);
+                root.printer().line("Granted role '%s' the application's privileges (see the README: The application's role).", appRole);
             }
         }
         return ExitCodes.OK;

@@ -1,7 +1,14 @@
 package io.seedreset.cli;
 
 import io.seedreset.api.SeedResetException;
+import io.seedreset.cli.output.Json;
+import io.seedreset.cli.output.TerminalText;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code seedreset}: parses arguments, runs one command, exits with a documented code. */
 public final class Main {
@@ -25,22 +32,15 @@ public final class Main {
     /** The configured command line: exceptions become one line on stderr and an exit code. */
     static CommandLine commandLine(SeedresetCommand root) {
         CommandLine commandLine = new CommandLine(root);
+        AsciiNumbers.register(commandLine);
         // Bad arguments are one line too, pointing at the command's help rather than printing it.
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine line = exception.getCommandLine();
-            String message = exception.getMessage() == null ? "invalid arguments" : exception.getMessage();
-            // picocli adds the converter's exception in parentheses; the sentence before it says enough.
-            int cause = message.indexOf(" (java.");
-            line.getErr().println("seedreset: " + (cause > 0 ? message.substring(0, cause) : message)
-                    + " (see '" + line.getCommandSpec().qualifiedName() + " --help')");
-            line.getErr().flush();
-            return ExitCodes.USAGE;
+            String help = " (see '" + line.getCommandSpec().qualifiedName() + " --help')";
+            return report(line.getErr(), ExitCodes.USAGE, usageMessage(exception) + help, root.json || List.of(args).contains("--json"));
         });
-        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("seedreset: " + message(exception));
-            line.getErr().flush();
-            return exitCode(exception);
-        });
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
+                report(line.getErr(), exitCode(exception), message(exception), root.json));
         return commandLine;
     }
 
@@ -56,12 +56,46 @@ public final class Main {
         return ExitCodes.FAILURE;
     }
 
+    /**
+     * Prints an error as one line on stderr: {@code seedreset: MESSAGE}, or with --json a JSON
+     * object {@code {"error": {"exitCode": 2, "kind": "usage", "message": "..."}}}.
+     */
+    private static int report(PrintWriter err, int exitCode, String message, boolean json) {
+        String line = TerminalText.message(message);
+        if (json) {
+            err.println(Json.writeLine(Map.of("error", new JsonError(exitCode, ExitCodes.kind(exitCode), line))));
+        } else {
+            err.println("seedreset: " + line);
+        }
+        err.flush();
+        return exitCode;
+    }
+
+    /** An error as {@code --json} prints it. */
+    record JsonError(int exitCode, String kind, String message) {
+    }
+
+    private static String usageMessage(ParameterException exception) {
+        CommandLine line = exception.getCommandLine();
+        if (!line.getSubcommands().isEmpty()) {
+            String commands = String.join(", ", line.getSubcommands().keySet());
+            List<String> unmatched = exception instanceof UnmatchedArgumentException u ? u.getUnmatched() : List.of();
+            if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+                return "unknown command '" + unmatched.get(0) + "': the commands are " + commands;
+            }
+            if (String.valueOf(exception.getMessage()).startsWith("Missing required subcommand")) {
+                return "a command is missing: the commands are " + commands;
+            }
+        }
+        String message = exception.getMessage() == null ? "invalid arguments" : exception.getMessage();
+        // picocli adds the converter's exception in parentheses; the sentence before it says enough.
+        int cause = message.indexOf(" (java.");
+        return cause > 0 ? message.substring(0, cause) : message;
+    }
+
     private static String message(Exception exception) {
-        String message = exception instanceof SeedResetException ? exception.getMessage()
+        return exception instanceof SeedResetException ? exception.getMessage()
                 : "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
                 + " (please report this with the command you ran)";
-        // Errors are one line: drivers and servers sometimes add "Where:" or "Position:" lines.
-        return String.valueOf(message).lines().map(String::strip).filter(l -> !l.isEmpty())
-                .reduce((a, b) -> a + " " + b).orElse("");
     }
 }

@@ -2,7 +2,6 @@ package io.seedreset.cli;
 
 import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
-import io.seedreset.cli.output.TextTable;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,14 +9,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "org", description = "Create and list organizations.",
+@Command(name = "org", mixinStandardHelpOptions = true, description = "Create and list organizations.",
         subcommands = {OrgCommand.Create.class, OrgCommand.ListOrganizations.class})
 final class OrgCommand {
 
     @ParentCommand
     SeedresetCommand root;
 
-    @Command(name = "create", description = "Create an organization. Without --kind it is a production organization (fail closed).")
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create an organization. Without --kind it is a production organization (fail closed).")
     static final class Create implements Callable<Integer> {
 
         @ParentCommand
@@ -36,14 +36,13 @@ final class OrgCommand {
         public Integer call() {
             Organization created = org.root.seedReset().createOrganization(slug, name, OrganizationKind.parse(kind));
             if (!org.root.printedJson(created)) {
-                org.root.out().printf("Created %s organization '%s' (%s)%s.%n", created.kind().label(), created.slug(),
-                        created.name(), created.production() ? ": seed packs will never run there" : "");
+                org.root.printer().organizationCreated(created);
             }
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "list", description = "List organizations.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List organizations.")
     static final class ListOrganizations implements Callable<Integer> {
 
         @ParentCommand
@@ -53,13 +52,7 @@ final class OrgCommand {
         public Integer call() {
             List<Organization> organizations = org.root.seedReset().organizations();
             if (!org.root.printedJson(organizations)) {
-                if (organizations.isEmpty()) {
-                    org.root.out().println("No organizations yet: create one with 'seedreset org create SLUG --name NAME --kind demo'.");
-                    return ExitCodes.OK;
-                }
-                TextTable table = new TextTable("SLUG", "NAME", "KIND", "PRODUCTION", "CREATED");
-                organizations.forEach(o -> table.row(o.slug(), o.name(), o.kind().label(), o.production() ? "yes" : "no", o.createdAt()));
-                table.print(org.root.out());
+                org.root.printer().organizations(organizations);
             }
             return ExitCodes.OK;
         }

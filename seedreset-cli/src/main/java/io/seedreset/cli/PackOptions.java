@@ -5,7 +5,9 @@ import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.Parameter;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,16 +38,18 @@ final class PackOptions {
     /**
      * The request as given: mode defaults, then {@code SEED_<PARAMETER>} environment variables
      * for the pack's declared parameters (SEED_USERS for users), then {@code --set}, each
-     * overriding the one before.
+     * overriding the one before. The arguments are checked before the database is opened.
      */
-    PackRequest request(SeedReset seedReset, Map<String, String> environment) {
-        PackRequest request = PackRequest.of(pack, organization).mode(mode).seed(seed)
-                .anchor(anchor == null ? null : SeedReset.parseAnchor(anchor));
+    PackRequest request(SeedresetCommand root) {
+        Instant parsedAnchor = anchor == null ? null : SeedReset.parseAnchor(anchor);
+        Map<String, String> given = givenSettings();
+        SeedReset seedReset = root.seedReset();
+        PackRequest request = PackRequest.of(pack, organization).mode(mode).seed(seed).anchor(parsedAnchor);
         PackDescriptor descriptor = seedReset.packs().stream().filter(d -> d.id().equals(pack)).findFirst().orElse(null);
         if (descriptor != null) {
             for (Parameter parameter : descriptor.parameters()) {
                 String variable = "SEED_" + parameter.name().toUpperCase(Locale.ROOT);
-                String value = environment.get(variable);
+                String value = root.environment.get(variable);
                 if (value == null || value.isBlank()) {
                     // Set but empty is how CI templates say "not set".
                     continue;
@@ -59,13 +63,28 @@ final class PackOptions {
                 request = request.set(parameter.name(), value);
             }
         }
+        for (Map.Entry<String, String> setting : given.entrySet()) {
+            request = request.set(setting.getKey(), setting.getValue());
+        }
+        return request;
+    }
+
+    /** The {@code --set} options as key and value, each key given once. */
+    private Map<String, String> givenSettings() {
+        Map<String, String> given = new LinkedHashMap<>();
         for (String setting : settings) {
             int equals = setting.indexOf('=');
             if (equals <= 0) {
                 throw SeedResetException.badInput("--set expects key=value, got '" + setting + "'");
             }
-            request = request.set(setting.substring(0, equals).trim(), setting.substring(equals + 1));
+            String key = setting.substring(0, equals).trim();
+            String value = setting.substring(equals + 1);
+            String earlier = given.putIfAbsent(key, value);
+            if (earlier != null) {
+                throw SeedResetException.badInput("--set " + key + " is given twice ('" + earlier + "' and '" + value
+                        + "'): set each parameter once");
+            }
         }
-        return request;
+        return given;
     }
 }

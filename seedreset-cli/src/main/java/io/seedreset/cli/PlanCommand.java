@@ -1,13 +1,13 @@
 package io.seedreset.cli;
 
 import io.seedreset.api.PlanResult;
-import io.seedreset.cli.output.ResultPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "plan", description = "Preview what apply would write: counts, samples, totals and a plan hash. Writes nothing.")
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Preview what apply would write: counts, samples, totals and a plan hash. Writes nothing.")
 final class PlanCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -18,9 +18,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanResult plan = root.seedReset().plan(pack.request(root.seedReset(), root.environment));
+        PlanResult plan = root.seedReset().plan(pack.request(root));
         if (!root.printedJson(plan)) {
-            new ResultPrinter(root.out()).plan(plan);
+            root.printer().plan(plan);
         }
         return ExitCodes.OK;
     }

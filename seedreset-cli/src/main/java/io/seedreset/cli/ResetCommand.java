@@ -3,14 +3,14 @@ package io.seedreset.cli;
 import io.seedreset.api.ResetRequest;
 import io.seedreset.api.ResetResult;
 import io.seedreset.api.SeedReset;
-import io.seedreset.cli.output.ResultPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "reset", description = "Delete every row of a non-production organization and re-apply its packs, in one transaction.")
+@Command(name = "reset", mixinStandardHelpOptions = true,
+        description = "Delete every row of a non-production organization and re-apply its packs, in one transaction.")
 final class ResetCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -32,7 +32,7 @@ final class ResetCommand implements Callable<Integer> {
                 .confirm(confirmation.obtain("Resetting", organization));
         ResetResult result = root.seedReset().reset(request);
         if (!root.printedJson(result)) {
-            new ResultPrinter(root.out()).reset(result);
+            root.printer().reset(result);
         }
         return ExitCodes.OK;
     }

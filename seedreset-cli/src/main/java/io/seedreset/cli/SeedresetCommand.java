@@ -2,13 +2,16 @@ package io.seedreset.cli;
 
 import io.seedreset.api.Progress;
 import io.seedreset.api.SeedReset;
+import io.seedreset.api.SeedResetException;
 import io.seedreset.cli.database.Database;
 import io.seedreset.cli.output.Json;
+import io.seedreset.cli.output.ResultPrinter;
 import io.seedreset.cli.output.TerminalProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -18,16 +21,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "seedreset", mixinStandardHelpOptions = true, version = "seedreset 0.1.0",
         description = "Realistic, reversible seed data for demo, QA and sandbox organizations; never for production.",
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
-                TeardownCommand.class, ResetCommand.class, ValidateCommand.class, HistoryCommand.class, DemoCommand.class},
+                TeardownCommand.class, ResetCommand.class, ValidateCommand.class, HistoryCommand.class, DemoCommand.class,
+                DbCommand.class, InstallCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:failure (database unreachable or uninitialised, broken validation rule)",
-                "2:usage (bad arguments, unknown pack, organization or mode)", "3:refused by the production boundary",
+        exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
+                "2:usage (bad arguments, unknown command, pack, organization or mode)", "3:refused by the production boundary",
                 "4:conflict (busy, already applied, confirmation missing or wrong, plan changed, scenario order)"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  SEEDRESET_URL       default for --url",
                 "  SEEDRESET_USER      default for --user",
                 "  SEEDRESET_PASSWORD  default for --password",
-                "  SEEDRESET_DATA_DIR  embedded database directory (default ~/.seedreset/pgdata)",
+                "  SEEDRESET_DATA_DIR  embedded database directory (default ~/.seedreset/pgdata; see 'seedreset db')",
                 "  SEED_<PARAMETER>    pack parameter default, e.g. SEED_USERS=50"})
 public final class SeedresetCommand implements AutoCloseable {
 
@@ -67,7 +71,11 @@ public final class SeedresetCommand implements AutoCloseable {
     /** Opens the database on first use, so --help and usage errors never start PostgreSQL. */
     SeedReset seedReset() {
         if (seedReset == null) {
-            database = url == null || url.isBlank() ? Database.embedded(dataDirectory()) : Database.external(url, user, password);
+            if (actor == null || actor.isBlank()) {
+                throw SeedResetException.badInput("--actor '" + actor + "' names nobody: give the name recorded in the audit, "
+                        + "or leave it out for the OS user");
+            }
+            database = embedded() ? Database.embedded(dataDirectory()) : Database.external(url, user, password);
             seedReset = SeedReset.configure()
                     .dataSource(database.dataSource())
                     .actor(actor)
@@ -75,6 +83,11 @@ public final class SeedresetCommand implements AutoCloseable {
                     .load();
         }
         return seedReset;
+    }
+
+    /** Whether commands work on the embedded database: no --url and no SEEDRESET_URL. */
+    boolean embedded() {
+        return url == null || url.isBlank();
     }
 
     Path dataDirectory() {
@@ -88,6 +101,10 @@ public final class SeedresetCommand implements AutoCloseable {
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    ResultPrinter printer() {
+        return new ResultPrinter(out());
     }
 
     /** Prints a result as JSON when --json was given; returns whether it did. */

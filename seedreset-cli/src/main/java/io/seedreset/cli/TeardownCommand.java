@@ -2,7 +2,6 @@ package io.seedreset.cli;
 
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.api.TeardownResult;
-import io.seedreset.cli.output.ResultPrinter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "teardown", description = "Delete exactly the rows seeded by one application, or by all of the organization's applications.")
+@Command(name = "teardown", mixinStandardHelpOptions = true,
+        description = "Delete exactly the rows seeded by one application, or by all of the organization's applications.")
 final class TeardownCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,7 +31,7 @@ final class TeardownCommand implements Callable<Integer> {
                 .confirm(confirmation.obtain("Tearing down", organization))
                 .application(application));
         if (!root.printedJson(result)) {
-            new ResultPrinter(root.out()).teardown(result);
+            root.printer().teardown(result);
         }
         return ExitCodes.OK;
     }

@@ -2,14 +2,14 @@ package io.seedreset.cli;
 
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.ValidationResult;
-import io.seedreset.cli.output.ResultPrinter;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "validate", description = "Check every validation rule of the packs applied to an organization; reads only. "
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check every validation rule of the packs applied to an organization; reads only. "
         + "Exits 1 when a rule is broken.")
 final class ValidateCommand implements Callable<Integer> {
 
@@ -23,7 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         ValidationResult result = root.seedReset().validate(organization);
         if (!root.printedJson(result)) {
-            new ResultPrinter(root.out()).validation(result);
+            root.printer().validation(result);
         }
         if (!result.passed()) {
             root.out().flush();

@@ -1,8 +1,12 @@
 package io.seedreset.cli;
 
+import io.seedreset.testing.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process, as {@code seedreset ARGS}, and captures what it prints. */
@@ -15,7 +19,33 @@ final class Cli {
         }
     }
 
+    /** The CLI pointed at one database of the test server, as postgres, with the options every run there takes. */
+    record OnDatabase(DataSource dataSource, List<String> options) {
+
+        Run run(String... args) {
+            return run(Map.of(), args);
+        }
+
+        Run run(Map<String, String> environment, String... args) {
+            List<String> all = new ArrayList<>(options);
+            all.addAll(List.of(args));
+            return Cli.run(environment, all.toArray(String[]::new));
+        }
+
+        String url() {
+            return TestDatabases.url(dataSource);
+        }
+    }
+
     private Cli() {
+    }
+
+    /** A fresh, empty database, and the CLI on it with these options before every command's arguments. */
+    static OnDatabase onFreshDatabase(String... options) {
+        DataSource dataSource = TestDatabases.newDatabase();
+        List<String> all = new ArrayList<>(List.of("--url", TestDatabases.url(dataSource), "--user", "postgres"));
+        all.addAll(List.of(options));
+        return new OnDatabase(dataSource, List.copyOf(all));
     }
 
     static Run run(String... args) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seedreset.testing.TestDatabases;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,23 +15,23 @@ import org.junit.jupiter.api.Test;
 /** The CLI contract: commands, words and exit codes, on a real PostgreSQL. */
 class CliTest {
 
+    private Cli.OnDatabase database;
     private String url;
     private DataSource dataSource;
 
     @BeforeEach
     void freshDatabase() {
-        dataSource = TestDatabases.newDatabase();
-        url = TestDatabases.url(dataSource);
+        database = Cli.onFreshDatabase("--actor", "cli-test");
+        dataSource = database.dataSource();
+        url = database.url();
     }
 
     private Cli.Run seedreset(String... args) {
-        return seedreset(Map.of(), args);
+        return database.run(args);
     }
 
     private Cli.Run seedreset(Map<String, String> environment, String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", url, "--user", "postgres", "--actor", "cli-test"));
-        all.addAll(List.of(args));
-        return Cli.run(environment, all.toArray(String[]::new));
+        return database.run(environment, args);
     }
 
     @Test
@@ -81,14 +79,24 @@ class CliTest {
     }
 
     @Test
-    void demo_initialises_creates_a_demo_organization_and_applies_the_starter_pack() {
+    void demo_says_what_it_did_and_not_what_a_plan_would_do() {
         Cli.Run demo = seedreset("demo");
         assertThat(demo.exitCode()).as(demo.toString()).isZero();
-        assertThat(demo.out()).contains("Plan: event-agency-starter 1.0.0 for 'demo'", "Applied event-agency-starter 1.0.0 to 'demo'",
-                "suppliers.vendors", "12", "Next: ");
+        assertThat(demo.out()).containsPattern("^Schema at version \\d+ \\(\\d+ migration\\(s\\) applied now\\); guard triggers on \\d+ tenant tables\\.\n")
+                .contains("\nCreated demo organization 'demo' (Harbor & Pine Events).\n", "Sample suppliers.vendors:", "Expected totals:",
+                        "\nApplied event-agency-starter 1.0.0 to 'demo'", "suppliers.vendors     12", "Next: ")
+                .doesNotContain("Nothing was written", "To apply exactly this plan", "Plan hash:");
         Cli.Run again = seedreset("demo");
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.out()).contains("is already applied to 'demo'");
+        assertThat(again.out()).contains("Using the existing demo organization 'demo' (Harbor & Pine Events).",
+                "is already applied to 'demo'").doesNotContain("Nothing was written", "Created");
+    }
+
+    @Test
+    void demo_run_by_the_launcher_says_how_to_type_seedreset_when_it_is_not_on_the_path() {
+        Cli.Run demo = seedreset(Map.of(InstallCommand.LAUNCHER_VARIABLE, "/checkout/seedreset", "PATH", "/nonexistent"), "demo");
+        assertThat(demo.out()).endsWith("('seedreset' is not on your PATH: type './seedreset' in the checkout, "
+                + "or run './seedreset install' once.)\n");
     }
 
     @Test
@@ -141,6 +149,55 @@ class CliTest {
     }
 
     @Test
+    void after_a_scenario_is_applied_its_plan_has_the_applied_hash_and_the_printed_apply_line_works() {
+        initWithOrganizations();
+        assertThat(seedreset("apply", "ticketing-demo", "--org", "acme-demo", "--confirm", "acme-demo", "--anchor", "2026-01-05")
+                .exitCode()).isZero();
+        Cli.Run scenario = seedreset("apply", "cancelled-event", "--org", "acme-demo", "--confirm", "acme-demo");
+        assertThat(scenario.exitCode()).as(scenario.toString()).isZero();
+        String appliedHash = group("plan hash (\\w+)\\)", scenario.out());
+
+        Cli.Run plan = seedreset("plan", "cancelled-event", "--org", "acme-demo");
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("(mode default, seed ", "anchor 2026-01-05T00:00:00Z)",
+                "Already applied as application ", "(plan hash " + appliedHash + ", ", "applying it again changes nothing.");
+        Cli.Run again = seedreset(printedApplyLine(plan));
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("cancelled-event 1.0.0 is already applied to 'acme-demo'");
+
+        // The base pack, applied with an anchor, planned again without one: apply would change nothing either.
+        Cli.Run base = seedreset("plan", "ticketing-demo", "--org", "acme-demo");
+        assertThat(base.out()).contains("anchor 2026-01-05T00:00:00Z)", "Sample ticketing.events:", "Already applied as application ");
+        assertThat(seedreset(printedApplyLine(base)).exitCode()).isZero();
+    }
+
+    @Test
+    void a_plan_for_other_arguments_than_the_applied_ones_prints_an_apply_line_that_replaces_them() {
+        initWithOrganizations();
+        Cli.Run first = seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo", "--set", "events=3");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        Cli.Run plan = seedreset("plan", "event-agency-starter", "--org", "acme-demo", "--set", "events=4");
+        assertThat(plan.out()).contains("'event-agency-starter' is already applied to 'acme-demo' with other arguments (application "
+                + group("as application ([0-9a-f-]+)", first.out()) + "): applying this plan replaces it.");
+        Cli.Run apply = seedreset(printedApplyLine(plan));
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        assertThat(apply.out()).startsWith("Replaced application(s) ").contains("plan hash " + group("Plan hash: (\\w+)", plan.out()));
+    }
+
+    /** The arguments of the command a plan prints under "To apply exactly this plan". */
+    private static String[] printedApplyLine(Cli.Run plan) {
+        String line = group("To apply exactly this plan[^\\n]*:\\n  seedreset ([^\\n]+)\\n", plan.out());
+        assertThat(line).as("bundled packs' arguments need no quotes").doesNotContain("'");
+        return line.split(" ");
+    }
+
+    private static String group(String regex, String text) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        assertThat(matcher.find()).as(regex + " in\n" + text).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
     void every_mutating_command_refuses_a_production_organization_with_exit_3() {
         initWithOrganizations();
         String expected = "seedreset: organization 'acme' is a production organization: seed packs never run there (create a demo organization with 'seedreset org create')";
@@ -189,7 +246,7 @@ class CliTest {
         assertUsage(seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--frobnicate"),
                 "seedreset: Unknown option: '--frobnicate' (see 'seedreset apply --help')");
         assertUsage(seedreset("plan", "event-agency-starter", "--org", "acme-demo", "--seed", "abc"),
-                "seedreset: Invalid value for option '--seed': 'abc' is not a long (see 'seedreset plan --help')");
+                "seedreset: Invalid value for option '--seed': 'abc' is not a long (digits 0-9) (see 'seedreset plan --help')");
         assertUsage(seedreset("teardown", "--org", "acme-demo", "--application", "not-a-uuid"),
                 "seedreset: Invalid value for option '--application': cannot convert 'not-a-uuid' to UUID (see 'seedreset teardown --help')");
         assertUsage(seedreset("validate"), "seedreset: Missing required option: '--org=<slug>' (see 'seedreset validate --help')");
@@ -211,8 +268,9 @@ class CliTest {
                 .endsWith("; check the URL (--url or SEEDRESET_URL) and that PostgreSQL is running")
                 .doesNotContain("\n");
         Cli.Run notJdbc = Cli.run("--url", "postgres://localhost/x", "org", "list");
-        assertThat(notJdbc.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(notJdbc.err().strip()).startsWith("seedreset: ");
+        assertThat(notJdbc.exitCode()).as("a URL of another kind is a usage error").isEqualTo(ExitCodes.USAGE);
+        assertThat(notJdbc.err()).isEqualTo("seedreset: 'postgres://localhost/x' is not a PostgreSQL JDBC URL (--url or SEEDRESET_URL): "
+                + "use jdbc:postgresql://HOST:PORT/DATABASE\n");
     }
 
     @Test

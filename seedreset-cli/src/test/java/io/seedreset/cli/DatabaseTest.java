@@ -40,13 +40,15 @@ class DatabaseTest {
     }
 
     @Test
-    void a_directory_in_use_is_reported_not_corrupted(@TempDir Path directory) {
+    void a_directory_another_command_uses_is_busy_not_corrupted(@TempDir Path directory) {
         Path data = directory.resolve("pgdata");
         try (Database running = Database.embedded(data)) {
             assertThatThrownBy(() -> Database.embedded(data))
                     .isInstanceOf(SeedResetException.class)
-                    .hasMessageStartingWith("the embedded database in " + data + " is in use by another process (PostgreSQL PID ")
-                    .hasMessageEndingWith("): wait for the other seedreset command, or stop that server with 'kill " + pid(data) + "'");
+                    .hasFieldOrPropertyWithValue("kind", SeedResetException.Kind.CONFLICT)
+                    .hasMessage("the embedded database in " + data + " is in use by another seedreset command (PostgreSQL PID " + pid(data)
+                            + "): run one command at a time, or keep one server running for all of them with 'seedreset db start';"
+                            + " if no other command is running, 'seedreset db stop' stops the server a killed command left");
         }
     }
 

@@ -19,6 +19,11 @@ import java.util.List;
  */
 public final class SeedReset {
 
+    /** The earliest anchor a pack takes: its dates, years either side of it, must fit PostgreSQL and four-digit ISO-8601 years. */
+    public static final LocalDate EARLIEST_ANCHOR = LocalDate.of(1900, 1, 1);
+    /** The latest anchor a pack takes (the whole day). */
+    public static final LocalDate LATEST_ANCHOR = LocalDate.of(2200, 12, 31);
+
     private final Engine engine;
     private final Caller caller;
 
@@ -121,19 +126,31 @@ public final class SeedReset {
      * a date-time with offset, or a date (the start of that day, UTC).
      */
     public static Instant parseAnchor(String text) {
+        Instant anchor;
         try {
-            return Instant.parse(text);
+            anchor = Instant.parse(text);
         } catch (DateTimeParseException notInstant) {
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                anchor = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException notOffset) {
                 try {
-                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    anchor = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException notDate) {
                     throw SeedResetException.badInput("anchor '" + text
                             + "' is not an ISO-8601 instant or date: use e.g. 2026-11-21T09:00:00Z or 2026-11-21");
                 }
             }
         }
+        return requireAnchorInRange(anchor, "'" + text + "'");
+    }
+
+    /** Refuses an anchor outside {@link #EARLIEST_ANCHOR} .. {@link #LATEST_ANCHOR}, naming it as given. */
+    public static Instant requireAnchorInRange(Instant anchor, String given) {
+        if (anchor.isBefore(EARLIEST_ANCHOR.atStartOfDay(ZoneOffset.UTC).toInstant())
+                || !anchor.isBefore(LATEST_ANCHOR.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            throw SeedResetException.badInput("anchor " + given + " is out of range: use a date from " + EARLIEST_ANCHOR
+                    + " to " + LATEST_ANCHOR);
+        }
+        return anchor;
     }
 }

@@ -2,6 +2,7 @@ package io.seedreset.pack;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A typed pack parameter, set with {@code --set name=value}. Values are parsed and checked
@@ -11,6 +12,9 @@ public record Parameter(String name, Type type, String description, Object defau
                         long min, long max, List<String> choices) {
 
     public enum Type { INTEGER, BOOLEAN, CHOICE, TEXT }
+
+    /** ASCII digits only: Long.parseLong also reads other scripts' digits ("٣" is 3). */
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     public Parameter {
         Objects.requireNonNull(name, "name");
@@ -42,6 +46,9 @@ public record Parameter(String name, Type type, String description, Object defau
             case INTEGER -> {
                 long parsed;
                 try {
+                    if (!INTEGER.matcher(value).matches()) {
+                        throw new NumberFormatException(value);
+                    }
                     parsed = Long.parseLong(value);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(expectation() + ", got '" + raw + "'");

@@ -4,17 +4,28 @@ import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.AuditEntry;
 import io.seedreset.api.HistoryResult;
+import io.seedreset.api.InitResult;
+import io.seedreset.api.Organization;
 import io.seedreset.api.PlanResult;
 import io.seedreset.api.ResetResult;
 import io.seedreset.api.TeardownResult;
 import io.seedreset.api.ValidationResult;
+import io.seedreset.pack.Mode;
+import io.seedreset.pack.PackDescriptor;
+import io.seedreset.pack.Parameter;
 import io.seedreset.pack.Persona;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** How results read on a terminal. JSON output is the result objects themselves ({@link Json}). */
+/**
+ * How results read on a terminal. Every value is printed through {@link #line} or {@link TextTable},
+ * which escape control characters, so no name or parameter can fake a line. JSON output is the
+ * result objects themselves ({@link Json}).
+ */
 public final class ResultPrinter {
 
     /** Sample rows show the first columns that read as data; ids are in the JSON output. */
@@ -26,19 +37,103 @@ public final class ResultPrinter {
         this.out = out;
     }
 
+    /** Prints one line: {@code format} is ours, its arguments are escaped unless they are numbers. */
+    public void line(String format, Object... args) {
+        Object[] safe = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            safe[i] = args[i] == null || args[i] instanceof Number ? args[i] : TerminalText.escape(args[i].toString());
+        }
+        out.println(String.format(format, safe));
+    }
+
+    public void blank() {
+        out.println();
+    }
+
+    public void init(InitResult result) {
+        line("Schema at version %s (%d migration(s) applied now); guard triggers on %d tenant tables.", result.schemaVersion(),
+                result.migrationsApplied(), result.guardedTables().size());
+        if (!result.guardRepairs().isEmpty()) {
+            line("Repaired %d guard(s) that had been dropped, disabled or altered (recorded in the audit):", result.guardRepairs().size());
+            result.guardRepairs().forEach(repair -> line("  %s", repair));
+        }
+    }
+
+    public void organizationCreated(Organization created) {
+        line("Created %s organization '%s' (%s)%s.", created.kind().label(), created.slug(), created.name(),
+                created.production() ? ": seed packs will never run there" : "");
+    }
+
+    public void organizations(List<Organization> organizations) {
+        if (organizations.isEmpty()) {
+            line("No organizations yet: create one with 'seedreset org create SLUG --name NAME --kind demo'.");
+            return;
+        }
+        TextTable table = new TextTable("SLUG", "NAME", "KIND", "PRODUCTION", "CREATED");
+        organizations.forEach(o -> table.row(o.slug(), o.name(), o.kind().label(), o.production() ? "yes" : "no", o.createdAt()));
+        table.print(out);
+    }
+
+    public void packs(List<PackDescriptor> packs) {
+        for (PackDescriptor pack : packs) {
+            line("%s %s  %s", pack.id(), pack.version(), pack.title());
+            line("  %s", pack.description());
+            line("  modules:  %s", String.join(", ", pack.modules()));
+            line("  modes:    %s", pack.modes().size() == 1 ? pack.defaultMode().name()
+                    : pack.modes().stream().map(Mode::name).collect(Collectors.joining(", ")) + " (the first is the default)");
+            if (!pack.requires().isEmpty()) {
+                line("  requires: %s (a scenario: apply %s first)", String.join(", ", pack.requires()),
+                        pack.requires().size() == 1 ? "it" : "them");
+            }
+            if (!pack.parameters().isEmpty()) {
+                TextTable table = new TextTable("PARAMETER", "DEFAULT", "ACCEPTS", "DESCRIPTION");
+                for (Parameter parameter : pack.parameters()) {
+                    table.row(parameter.name(), parameter.defaultValue(), parameter.expectation().replace("expects ", ""),
+                            parameter.description());
+                }
+                table.print(out);
+            }
+            blank();
+        }
+    }
+
+    /** The plan, then the command that applies exactly it. */
     public void plan(PlanResult plan) {
-        out.printf("Plan: %s %s for '%s' (mode %s, seed %d, anchor %s)%n", plan.packId(), plan.packVersion(),
-                plan.organization(), plan.mode(), plan.seed(), plan.anchor());
-        out.printf("Modules: %s%n", String.join(", ", plan.modules()));
-        out.printf("Parameters: %s%n%n", parameters(plan.parameters()));
-        counts("Rows to write", plan.counts());
+        line("Plan: %s %s for '%s' (mode %s, seed %d, anchor %s)", plan.packId(), plan.packVersion(), plan.organization(),
+                plan.mode(), plan.seed(), plan.anchor());
+        line("Modules: %s", String.join(", ", plan.modules()));
+        line("Parameters: %s", parameters(plan.parameters()));
+        blank();
+        counts(plan.appliedAs() == null ? "Rows to write" : "Rows written", plan.counts());
         if (!plan.updates().isEmpty()) {
-            out.println();
+            blank();
             counts("Rows to change (teardown restores them)", plan.updates());
         }
-        out.println();
+        samplesAndTotals(plan);
+        personas(plan.personas());
+        blank();
+        if (plan.appliedAs() != null) {
+            line("Already applied as application %s (plan hash %s, %d rows): applying it again changes nothing.",
+                    plan.appliedAs(), plan.planHash(), plan.totalRows());
+        } else {
+            line("Plan hash: %s (%d rows). Nothing was written.", plan.planHash(), plan.totalRows());
+        }
+        if (!plan.replaces().isEmpty()) {
+            line("'%s' is already applied to '%s' with other arguments (application %s): applying this plan replaces it.",
+                    plan.packId(), plan.organization(), plan.replaces().stream().map(Object::toString).collect(Collectors.joining(", ")));
+        }
+        line(plan.appliedAs() == null ? "To apply exactly this plan:"
+                : "To apply exactly this plan (a no-op while that application stays):");
+        line("  %s", applyCommand(plan));
+    }
+
+    /** The sample rows of each table and the expected totals, as a plan previews them. */
+    public void samplesAndTotals(PlanResult plan) {
+        if (!plan.samples().isEmpty()) {
+            blank();
+        }
         for (Map.Entry<String, List<Map<String, String>>> samples : plan.samples().entrySet()) {
-            out.printf("Sample %s:%n", samples.getKey());
+            line("Sample %s:", samples.getKey());
             List<String> columns = samples.getValue().get(0).keySet().stream()
                     .filter(c -> !c.equals("id") && !c.endsWith("_id")).limit(SAMPLE_COLUMNS).toList();
             TextTable table = new TextTable(columns.toArray(String[]::new));
@@ -48,36 +143,43 @@ public final class ResultPrinter {
             table.print(out);
         }
         if (!plan.totals().isEmpty()) {
-            out.println();
-            out.println("Expected totals:");
+            blank();
+            line("Expected totals:");
             TextTable totals = new TextTable("TOTAL", "AMOUNT");
             plan.totals().forEach(totals::row);
             totals.print(out);
         }
-        personas(plan.personas());
-        out.printf("%nPlan hash: %s (%d rows). Nothing was written.%n", plan.planHash(), plan.totalRows());
-        out.printf("To apply exactly this plan:%n  seedreset apply %s --org %s --confirm %s --mode %s --seed %d --anchor %s%s --plan-hash %s%n",
-                plan.packId(), plan.organization(), plan.organization(), plan.mode(), plan.seed(), plan.anchor(),
-                plan.parameters().entrySet().stream().map(e -> " --set " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining()),
-                plan.planHash());
+    }
+
+    /** {@code seedreset apply ...} with every argument that fixes the plan's rows, quoted for a shell. */
+    static String applyCommand(PlanResult plan) {
+        List<String> words = new ArrayList<>(List.of("seedreset", "apply", plan.packId(), "--org", plan.organization(),
+                "--confirm", plan.organization(), "--mode", plan.mode(), "--seed", String.valueOf(plan.seed()),
+                "--anchor", plan.anchor().toString()));
+        plan.parameters().forEach((key, value) -> words.addAll(List.of("--set", key + "=" + value)));
+        if (!plan.replaces().isEmpty()) {
+            words.add("--replace");
+        }
+        words.addAll(List.of("--plan-hash", plan.planHash()));
+        return words.stream().map(ShellWords::quote).collect(Collectors.joining(" "));
     }
 
     public void apply(ApplyResult result) {
         if (result.status() == ApplyResult.Status.UNCHANGED) {
-            out.printf("%s %s is already applied to '%s' with this mode, parameters and seed (application %s): nothing to do.%n",
+            line("%s %s is already applied to '%s' with this mode, parameters and seed (application %s): nothing to do.",
                     result.packId(), result.packVersion(), result.organization(), result.applicationId());
             personas(result.personas());
             return;
         }
         if (!result.replaced().isEmpty()) {
-            out.printf("Replaced application(s) %s.%n", result.replaced().stream().map(Object::toString).collect(Collectors.joining(", ")));
+            line("Replaced application(s) %s.", result.replaced().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
-        out.printf("Applied %s %s to '%s' as application %s: %d rows in %d ms (seed %d, anchor %s, plan hash %s).%n",
+        line("Applied %s %s to '%s' as application %s: %d rows in %d ms (seed %d, anchor %s, plan hash %s).",
                 result.packId(), result.packVersion(), result.organization(), result.applicationId(), result.totalRows(),
                 result.duration().toMillis(), result.seed(), result.anchor(), result.planHash());
         counts("Rows written", result.counts());
         if (!result.updates().isEmpty()) {
-            out.println();
+            blank();
             counts("Rows changed", result.updates());
         }
         personas(result.personas());
@@ -85,23 +187,23 @@ public final class ResultPrinter {
 
     public void teardown(TeardownResult result) {
         if (result.applications().isEmpty()) {
-            out.printf("'%s' has no seeded applications: nothing to tear down.%n", result.organization());
+            line("'%s' has no seeded applications: nothing to tear down.", result.organization());
             return;
         }
-        out.printf("Tore down %d application(s) in '%s': %d rows deleted in %d ms.%n", result.applications().size(),
+        line("Tore down %d application(s) in '%s': %d rows deleted in %d ms.", result.applications().size(),
                 result.organization(), result.totalRows(), result.duration().toMillis());
         counts("Rows deleted", result.deleted());
         if (!result.restored().isEmpty()) {
-            out.println();
+            blank();
             counts("Rows restored (as before the scenario changed them)", result.restored());
         }
     }
 
     public void reset(ResetResult result) {
-        out.printf("Reset '%s' in %d ms: deleted %d rows, re-applied %d pack(s).%n", result.organization(),
+        line("Reset '%s' in %d ms: deleted %d rows, re-applied %d pack(s).", result.organization(),
                 result.duration().toMillis(), result.deletedRows(), result.reapplied().size());
         for (ApplyResult applied : result.reapplied()) {
-            out.printf("  %s %s as application %s: %d rows (seed %d, anchor %s)%n", applied.packId(), applied.packVersion(),
+            line("  %s %s as application %s: %d rows (seed %d, anchor %s)", applied.packId(), applied.packVersion(),
                     applied.applicationId(), applied.totalRows(), applied.seed(), applied.anchor());
         }
         result.reapplied().forEach(applied -> personas(applied.personas()));
@@ -109,7 +211,7 @@ public final class ResultPrinter {
 
     public void validation(ValidationResult result) {
         if (result.rules().isEmpty()) {
-            out.printf("'%s' has no applied pack with validation rules: nothing to check.%n", result.organization());
+            line("'%s' has no applied pack with validation rules: nothing to check.", result.organization());
             return;
         }
         TextTable table = new TextTable("PACK", "RULE", "RESULT", "EXAMPLE");
@@ -117,14 +219,14 @@ public final class ResultPrinter {
             table.row(rule.pack(), rule.name(), rule.passed() ? "ok" : "FAILED", rule.passed() ? null : rule.violations().get(0));
         }
         table.print(out);
-        out.printf("%d of %d rules hold in '%s'.%n", result.rules().size() - result.failed().size(), result.rules().size(),
+        line("%d of %d rules hold in '%s'.", result.rules().size() - result.failed().size(), result.rules().size(),
                 result.organization());
     }
 
     public void history(HistoryResult history) {
-        out.println("Applications (newest first):");
+        line("Applications (newest first):");
         if (history.applications().isEmpty()) {
-            out.println("  none");
+            line("  none");
         } else {
             // Seed, anchor and parameters are what reproduces an application exactly.
             TextTable table = new TextTable("APPLIED", "ORG", "PACK", "VERSION", "MODE", "SEED", "ANCHOR", "PARAMETERS", "ROWS",
@@ -136,10 +238,10 @@ public final class ResultPrinter {
             }
             table.print(out);
         }
-        out.println();
-        out.println("Audit (newest first):");
+        blank();
+        line("Audit (newest first):");
         if (history.audit().isEmpty()) {
-            out.println("  none");
+            line("  none");
         } else {
             TextTable table = new TextTable("AT", "ACTOR", "OPERATION", "ORG", "PACK", "OUTCOME", "MESSAGE");
             for (AuditEntry e : history.audit()) {
@@ -156,15 +258,15 @@ public final class ResultPrinter {
         if (personas.isEmpty()) {
             return;
         }
-        out.println();
-        out.println("Logins:");
+        blank();
+        line("Logins:");
         TextTable table = new TextTable("NAME", "ROLE", "EMAIL", "PASSWORD", "SHOWS");
         personas.forEach(p -> table.row(p.name(), p.role(), p.email(), p.password(), p.description()));
         table.print(out);
     }
 
     private void counts(String heading, Map<String, Long> counts) {
-        TextTable table = new TextTable("TABLE", heading.toUpperCase(java.util.Locale.ROOT));
+        TextTable table = new TextTable("TABLE", heading.toUpperCase(Locale.ROOT));
         counts.forEach(table::row);
         table.print(out);
     }

@@ -16,7 +16,10 @@ public final class TextTable {
         this.headers = List.of(headers);
     }
 
-    /** Adds a row; cells are cut to keep columns readable, except the last, which often holds a message. */
+    /**
+     * Adds a row; cells are escaped ({@link TerminalText}) and cut to keep columns readable, except
+     * the last, which often holds a message: there only long quoted values are shortened.
+     */
     public TextTable row(Object... cells) {
         List<String> row = new ArrayList<>();
         for (int i = 0; i < cells.length; i++) {
@@ -52,7 +55,7 @@ public final class TextTable {
     }
 
     private static String cell(Object value, boolean last) {
-        String text = value == null ? "-" : value.toString().replace('\n', ' ');
-        return !last && text.length() > MAX_CELL ? text.substring(0, MAX_CELL - 1) + "…" : text;
+        String text = value == null ? "-" : value.toString();
+        return last ? TerminalText.message(text) : TerminalText.shorten(TerminalText.escape(text), MAX_CELL);
     }
 }

@@ -3,6 +3,7 @@ package io.seedreset.internal.engine;
 import io.seedreset.internal.schema.SchemaMigrator;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** Connections as the operations use them: reads in a read-only transaction, writes in one transaction. */
@@ -14,9 +15,11 @@ final class Connections {
     }
 
     private final DataSource dataSource;
+    private final List<String> migrationLocations;
 
-    Connections(DataSource dataSource) {
+    Connections(DataSource dataSource, List<String> migrationLocations) {
         this.dataSource = dataSource;
+        this.migrationLocations = List.copyOf(migrationLocations);
     }
 
     DataSource dataSource() {
@@ -24,13 +27,14 @@ final class Connections {
     }
 
     /**
-     * Runs work on its own connection of an initialised database: writes in autocommit, reads
+     * Runs work on its own connection of a database whose schema is this code's (initialised, not
+     * older, not newer): writes in autocommit, reads
      * inside a read-only transaction that is rolled back, so that a pack's query or validation
      * rule can never change a row. SQL errors become {@link io.seedreset.api.SeedResetException}s.
      */
     <T> T withConnection(boolean write, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            SchemaMigrator.requireInitialised(connection);
+            SchemaMigrator.requireInitialised(connection, migrationLocations);
             if (write) {
                 connection.setAutoCommit(true);
                 connection.setReadOnly(false);

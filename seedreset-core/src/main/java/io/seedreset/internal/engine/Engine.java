@@ -58,7 +58,7 @@ public final class Engine {
     public Engine(DataSource dataSource, PackRegistry packs, Duration busyTimeout, Clock clock, List<String> migrationLocations) {
         this.packs = packs;
         this.migrationLocations = List.copyOf(migrationLocations);
-        this.connections = new Connections(dataSource);
+        this.connections = new Connections(dataSource, migrationLocations);
         this.audit = new AuditLog(dataSource);
         MutationGate gate = new MutationGate(connections, audit, busyTimeout);
         ApplicationWriter writer = new ApplicationWriter(packs, clock);

@@ -40,7 +40,14 @@ final class PlanOperation {
             TenantSchema schema = TenantSchema.load(connection);
             List<ApplicationRecord> active = Applications.active(connection, organization.id());
             Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(Scenarios.seedsOf(active), organization, requested.descriptor());
-            ResolvedPack resolved = Scenarios.onRequiredAnchor(requested, active);
+            PackDescriptor descriptor = requested.descriptor();
+            List<ApplicationRecord> applied = active.stream().filter(a -> a.packId().equals(descriptor.id())).toList();
+            ResolvedPack onAnchor = Scenarios.onRequiredAnchor(requested, active);
+            // What apply does with these arguments: nothing when an application already matches them (its anchor
+            // too, as apply compares it only when one is given), so the plan is that application's.
+            ApplicationRecord same = applied.stream().filter(a -> onAnchor.sameAs(a.packVersion(), a.mode(), a.parameters(),
+                    a.seed(), a.anchor())).findFirst().orElse(null);
+            ResolvedPack resolved = same == null ? onAnchor : onAnchor.withAnchor(same.anchor());
             RecordingSink sink = new RecordingSink(resolved.descriptor().id(), schema, organization.id(), resolved.pack().totals());
             PackContext context = resolved.context(requiredSeeds, (sql, parameters) -> {
                 try {
@@ -50,10 +57,17 @@ final class PlanOperation {
                 }
             });
             ApplicationWriter.generate(resolved, context, sink);
-            PackDescriptor descriptor = resolved.descriptor();
+            if (same != null && !same.planHash().equals(sink.hash())) {
+                // A scenario planned again reads the rows it has already changed, so it previews other rows than
+                // it wrote: show what the application holds instead.
+                return new PlanResult(descriptor.id(), descriptor.version(), descriptor.modules(), organization.slug(),
+                        resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), same.counts(), Map.of(),
+                        Map.of(), Map.of(), resolved.pack().personas(context), same.planHash(), same.id(), List.of());
+            }
             return new PlanResult(descriptor.id(), descriptor.version(), descriptor.modules(), organization.slug(),
                     resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), sink.counts(),
-                    sink.updates(), sink.samples(), sink.totals(), resolved.pack().personas(context), sink.hash());
+                    sink.updates(), sink.samples(), sink.totals(), resolved.pack().personas(context), sink.hash(),
+                    same == null ? null : same.id(), same == null ? applied.stream().map(ApplicationRecord::id).toList() : List.of());
         });
     }
 }

@@ -1,6 +1,7 @@
 package io.seedreset.internal.engine;
 
 import io.seedreset.api.PackRequest;
+import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.pack.Mode;
 import io.seedreset.pack.PackContext;
@@ -73,7 +74,8 @@ public record ResolvedPack(SeedPack pack, String organization, String mode, Map<
             }
         });
         long seed = request.seed() != null ? request.seed() : defaultSeed(request.organization(), descriptor.id());
-        Instant anchor = request.anchor() != null ? request.anchor() : defaultAnchor(clock);
+        Instant anchor = request.anchor() != null ? SeedReset.requireAnchorInRange(request.anchor(), request.anchor().toString())
+                : defaultAnchor(clock);
         return new ResolvedPack(pack, request.organization(), mode.name(), parameters, seed, anchor, request.anchor() != null);
     }
 

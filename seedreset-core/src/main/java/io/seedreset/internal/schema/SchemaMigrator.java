@@ -6,9 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -28,6 +32,13 @@ public final class SchemaMigrator {
     }
 
     public static Migrated migrate(DataSource dataSource, List<String> locations) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (initialised(connection)) {
+                refuseNewer(applied(connection), locations);
+            }
+        } catch (SQLException e) {
+            throw new SeedResetException(SeedResetException.Kind.FAILURE, "reading the schema history failed: " + e.getMessage(), e);
+        }
         MigrateResult migration;
         try {
             migration = Flyway.configure()
@@ -36,25 +47,77 @@ public final class SchemaMigrator {
                     .schemas("platform")
                     .table(HISTORY_TABLE)
                     .createSchemas(true)
+                    // The engine's migrations (1, 2, ...) and the modules' (100, 110, ...) share one history:
+                    // an engine upgrade brings a version lower than the modules' applied ones.
+                    .outOfOrder(true)
                     .load()
                     .migrate();
         } catch (FlywayException e) {
             throw new SeedResetException(SeedResetException.Kind.FAILURE, "schema migration failed: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "; the database was left at its last good version", e);
         }
-        return new Migrated(migration.migrationsExecuted,
-                migration.targetSchemaVersion == null ? migration.initialSchemaVersion : migration.targetSchemaVersion);
+        try (Connection connection = dataSource.getConnection()) {
+            // The highest version applied: with out-of-order upgrades, the last migration run may be a lower one.
+            return new Migrated(migration.migrationsExecuted, applied(connection).last().toString());
+        } catch (SQLException e) {
+            throw new SeedResetException(SeedResetException.Kind.FAILURE, "reading the schema history failed: " + e.getMessage(), e);
+        }
     }
 
-    /** Fails with a clear message when {@code seedreset init} has not run on this database. */
-    public static void requireInitialised(Connection connection) throws SQLException {
+    /**
+     * Fails with a clear message when {@code seedreset init} has not run on this database, or when
+     * its schema is older than this code's migrations (init upgrades it) or newer (this code does
+     * not know the columns a newer version reads and writes).
+     */
+    public static void requireInitialised(Connection connection, List<String> locations) throws SQLException {
+        if (!initialised(connection)) {
+            throw SeedResetException.failure("the database is not initialised for Seed & Reset: run 'seedreset init' first");
+        }
+        SortedSet<MigrationVersion> applied = applied(connection);
+        refuseNewer(applied, locations);
+        SortedSet<MigrationVersion> missing = new TreeSet<>(MigrationFiles.versions(locations));
+        missing.removeAll(applied);
+        if (!missing.isEmpty()) {
+            throw SeedResetException.failure("the database's schema is older than this version of Seed & Reset: run 'seedreset init' "
+                    + "to upgrade (schema " + (applied.isEmpty() ? "empty" : applied.last()) + ", this version also needs "
+                    + list(missing) + ")");
+        }
+    }
+
+    /** Refuses a schema that a later version of the code migrated further than this one knows. */
+    private static void refuseNewer(SortedSet<MigrationVersion> applied, List<String> locations) {
+        SortedSet<MigrationVersion> known = MigrationFiles.versions(locations);
+        if (known.isEmpty() || applied.isEmpty() || applied.last().compareTo(known.last()) <= 0) {
+            return;
+        }
+        throw SeedResetException.failure("the database's schema is newer than this version of Seed & Reset (schema "
+                + applied.last() + ", this version knows up to " + known.last() + "): use the version that upgraded it, or a later one");
+    }
+
+    private static boolean initialised(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT to_regclass('platform." + HISTORY_TABLE + "') IS NOT NULL"
                      + " AND to_regclass('platform.seed_audit') IS NOT NULL")) {
             rs.next();
-            if (!rs.getBoolean(1)) {
-                throw SeedResetException.failure("the database is not initialised for Seed & Reset: run 'seedreset init' first");
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static SortedSet<MigrationVersion> applied(Connection connection) throws SQLException {
+        SortedSet<MigrationVersion> applied = new TreeSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT version FROM platform." + HISTORY_TABLE
+                     + " WHERE success AND version IS NOT NULL")) {
+            while (rs.next()) {
+                applied.add(MigrationVersion.fromVersion(rs.getString(1)));
             }
         }
+        return applied;
+    }
+
+    /** "2", "2, 100", "2, 100, 110 and 5 more". */
+    private static String list(SortedSet<MigrationVersion> versions) {
+        return versions.stream().limit(3).map(MigrationVersion::toString).collect(Collectors.joining(", "))
+                + (versions.size() > 3 ? " and " + (versions.size() - 3) + " more" : "");
     }
 }

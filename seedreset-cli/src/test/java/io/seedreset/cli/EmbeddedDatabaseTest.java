@@ -1,0 +1,195 @@
+package io.seedreset.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seedreset.cli.database.Database;
+import io.seedreset.cli.database.EmbeddedServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded PostgreSQL: durable, started and stopped by each command unless 'seedreset db start'
+ * keeps one running for all of them. 'db start' runs as a process of its own, as a user runs it,
+ * so the server is seen to outlive the process that started it.
+ */
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path directory;
+    private Path data;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void dataDirectory() {
+        data = directory.resolve("pgdata");
+        environment = Map.of("SEEDRESET_DATA_DIR", data.toString());
+    }
+
+    @AfterEach
+    void stopWhatIsLeft() {
+        EmbeddedServer.stop(data);
+    }
+
+    @Test
+    void the_embedded_server_keeps_postgresqls_durable_settings() throws Exception {
+        try (Database database = Database.embedded(data)) {
+            assertThat(settings(database.dataSource())).isEqualTo("fsync=on synchronous_commit=on full_page_writes=on");
+        }
+    }
+
+    @Test
+    void db_start_keeps_one_server_running_that_every_command_uses_until_db_stop() throws Exception {
+        Result start = seedresetProcess("db", "start");
+        assertThat(start.exitCode()).as(start.toString()).isZero();
+        EmbeddedServer.Running running = EmbeddedServer.find(data).orElseThrow();
+        assertThat(running.shared()).isTrue();
+        assertThat(start.out()).isEqualTo("Started the embedded PostgreSQL in " + data + " (PID " + running.pid() + ", port "
+                + running.port() + "): every command uses it until 'seedreset db stop'.\n"
+                + "Open it with: psql -h localhost -p " + running.port() + " -U postgres postgres\n");
+        assertThat(ProcessHandle.of(running.pid()).map(ProcessHandle::isAlive)).as("outlives 'db start'").contains(true);
+
+        for (String[] command : List.of(new String[] {"init"}, new String[] {"org", "create", "acme-demo", "--name", "Acme", "--kind", "demo"},
+                new String[] {"apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo"})) {
+            Cli.Run run = Cli.run(environment, command);
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(EmbeddedServer.find(data)).as("neither stopped nor replaced by " + String.join(" ", command)).contains(running);
+        }
+        try (Database reused = Database.embedded(data)) {
+            assertThat(reused.ownsServer()).as("a command connects to the running server, it starts none").isFalse();
+            assertThat(settings(reused.dataSource())).isEqualTo("fsync=on synchronous_commit=on full_page_writes=on");
+        }
+
+        Cli.Run status = Cli.run(environment, "db", "status");
+        assertThat(status.out()).isEqualTo("The embedded PostgreSQL in " + data + " is running (PID " + running.pid() + ", port "
+                + running.port() + "): every command uses it until 'seedreset db stop'.\n"
+                + "Open it with: psql -h localhost -p " + running.port() + " -U postgres postgres\n");
+        try (Connection psqlsDatabase = DriverManager.getConnection(running.jdbcUrl())) {
+            assertThat(psqlsDatabase.isValid(1)).as("the database the psql line opens").isTrue();
+        }
+        assertThat(Cli.run(environment, "db", "start").out()).startsWith("The embedded PostgreSQL in " + data + " is already running (PID "
+                + running.pid() + ",");
+
+        Result stop = seedresetProcess("db", "stop");
+        assertThat(stop.out()).isEqualTo("Stopped the embedded PostgreSQL in " + data + " (PID " + running.pid() + "): each command"
+                + " starts and stops its own server ('seedreset db start' keeps one running).\n");
+        assertThat(data.resolve("postmaster.pid")).as("a clean shutdown").doesNotExist();
+        ProcessHandle.of(running.pid()).ifPresent(p -> p.onExit().orTimeout(1, TimeUnit.MINUTES).join());
+        assertThat(data.resolve(EmbeddedServer.SHARED_FILE)).doesNotExist();
+        assertThat(Cli.run(environment, "db", "status").out()).startsWith("The embedded PostgreSQL in " + data + " is not running: ");
+        assertThat(Cli.run(environment, "db", "stop").out()).startsWith("The embedded PostgreSQL in " + data + " was not running: ");
+
+        Cli.Run own = Cli.run(environment, "org", "list");
+        assertThat(own.out()).as("kept its data, on a server of its own").contains("acme-demo");
+        assertThat(EmbeddedServer.find(data)).as("which it stopped").isEmpty();
+    }
+
+    @Test
+    void commands_run_side_by_side_on_the_shared_server() throws Exception {
+        assertThat(seedresetProcess("db", "start").exitCode()).isZero();
+        assertThat(Cli.run(environment, "init").exitCode()).isZero();
+        for (String slug : List.of("north", "south")) {
+            assertThat(Cli.run(environment, "org", "create", slug, "--name", slug, "--kind", "demo").exitCode()).isZero();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Cli.Run>> runs = new ArrayList<>();
+            for (String slug : List.of("north", "south")) {
+                runs.add(pool.submit(() -> Cli.run(environment, "apply", "event-agency-starter", "--org", slug, "--confirm", slug)));
+            }
+            for (Future<Cli.Run> run : runs) {
+                assertThat(run.get(2, TimeUnit.MINUTES).exitCode()).as(run.get().toString()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Cli.run(environment, "history").out()).contains("north", "south");
+    }
+
+    @Test
+    void a_command_finds_the_directory_held_by_another_commands_server_busy_and_is_told_what_to_do() {
+        try (Database other = Database.embedded(data)) {
+            long pid = EmbeddedServer.find(data).orElseThrow().pid();
+            String busy = "seedreset: the embedded database in " + data + " is in use by another seedreset command (PostgreSQL PID " + pid
+                    + "): run one command at a time, or keep one server running for all of them with 'seedreset db start';"
+                    + " if no other command is running, 'seedreset db stop' stops the server a killed command left\n";
+            for (String[] command : List.of(new String[] {"org", "list"}, new String[] {"db", "start"})) {
+                Cli.Run run = Cli.run(environment, command);
+                assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CONFLICT);
+                assertThat(run.err()).isEqualTo(busy);
+            }
+            assertThat(Cli.run(environment, "db", "status").out()).isEqualTo("The embedded PostgreSQL in " + data + " is running (PID "
+                    + pid + ", port " + EmbeddedServer.find(data).orElseThrow().port() + ") for one command, which stops it when it ends.\n"
+                    + "Open it with: psql -h localhost -p " + EmbeddedServer.find(data).orElseThrow().port() + " -U postgres postgres\n");
+        }
+    }
+
+    @Test
+    void a_killed_server_leaves_files_that_block_nothing() throws Exception {
+        assertThat(seedresetProcess("db", "start").exitCode()).isZero();
+        assertThat(Cli.run(environment, "init").exitCode()).isZero();
+        ProcessHandle postmaster = ProcessHandle.of(EmbeddedServer.find(data).orElseThrow().pid()).orElseThrow();
+        List<ProcessHandle> server = new ArrayList<>(postmaster.descendants().toList());
+        server.add(postmaster);
+        server.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : server) {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(data.resolve("postmaster.pid")).exists();
+        assertThat(data.resolve(EmbeddedServer.SHARED_FILE)).exists();
+
+        assertThat(Cli.run(environment, "db", "status").out()).startsWith("The embedded PostgreSQL in " + data + " is not running: ");
+        assertThat(data.resolve(EmbeddedServer.SHARED_FILE)).doesNotExist();
+        Cli.Run after = Cli.run(environment, "org", "list");
+        assertThat(after.exitCode()).as(after.toString()).isZero();
+        assertThat(seedresetProcess("db", "start").exitCode()).as("and db start starts a new one").isZero();
+    }
+
+    private static String settings(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT string_agg(name || '=' || setting, ' ' ORDER BY array_position("
+                     + "ARRAY['fsync', 'synchronous_commit', 'full_page_writes'], name::text)) FROM pg_settings"
+                     + " WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    /** Runs {@code seedreset ARGS} as a process of its own, on this test's data directory. */
+    private Result seedresetProcess(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                // The CLI's own logging, not the tests' (which logs to stdout).
+                "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        builder.environment().remove("SEEDRESET_URL");
+        Path out = Files.createTempFile(directory, "out", ".txt");
+        Path err = Files.createTempFile(directory, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("seedreset " + String.join(" ", args) + " finished").isTrue();
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}

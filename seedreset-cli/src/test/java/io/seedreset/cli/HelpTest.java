@@ -1,0 +1,65 @@
+package io.seedreset.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** Every command and subcommand explains itself, without a database. */
+class HelpTest {
+
+    /** Every command path: "plan", "org create", "db start", ... */
+    static Stream<String> commands() {
+        List<String> paths = new ArrayList<>();
+        collect(new CommandLine(new SeedresetCommand()), "", paths);
+        return paths.stream();
+    }
+
+    private static void collect(CommandLine line, String prefix, List<String> paths) {
+        line.getSubcommands().forEach((name, sub) -> {
+            paths.add(prefix + name);
+            collect(sub, prefix + name + " ", paths);
+        });
+    }
+
+    @ParameterizedTest(name = "seedreset {0} --help")
+    @MethodSource("commands")
+    void help_on_every_command_prints_its_usage_and_exits_0(String command) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+        Cli.Run run = Cli.run(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Usage: seedreset " + command + " ");
+        assertThat(run.err()).isEmpty();
+    }
+
+    static Stream<String> topCommands() {
+        return commands().filter(c -> !c.contains(" ") && !c.equals("help"));
+    }
+
+    @ParameterizedTest(name = "seedreset help {0}")
+    @MethodSource("topCommands")
+    void help_names_a_command_and_prints_the_same_usage(String command) {
+        Cli.Run help = Cli.run("help", command);
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.out()).isEqualTo(Cli.run(command, "--help").out());
+    }
+
+    @Test
+    void every_command_has_help() {
+        assertThat(commands()).contains("init", "org", "org create", "org list", "packs", "plan", "apply", "teardown", "reset",
+                "validate", "history", "demo", "db", "db start", "db stop", "db status", "install", "help");
+    }
+
+    @Test
+    void the_root_help_lists_the_commands_exit_codes_and_environment() {
+        Cli.Run run = Cli.run("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Commands:", "  db ", "  help ", "Exit codes:", "  4   conflict", "SEEDRESET_DATA_DIR");
+    }
+}
