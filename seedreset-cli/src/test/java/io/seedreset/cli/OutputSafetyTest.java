@@ -2,6 +2,8 @@ package io.seedreset.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +23,21 @@ class OutputSafetyTest {
     }
 
     @Test
-    void a_name_with_a_carriage_return_or_an_escape_cannot_fake_a_line() {
-        String name = "Acme\r  Faked Co\u001b[2J\u202e";
-        Cli.Run created = seedreset("org", "create", "acme-demo", "--name", name, "--kind", "demo");
-        assertThat(created.exitCode()).as(created.toString()).isZero();
-        assertThat(created.out()).isEqualTo("Created demo organization 'acme-demo' (Acme\\r  Faked Co\\u001b[2J\\u202e).\n");
+    void a_name_with_a_carriage_return_or_an_escape_is_refused_in_one_line() {
+        Cli.Run created = seedreset("org", "create", "acme-demo", "--name", "Acme\r  Faked Co\u001b[2J", "--kind", "demo");
+        assertThat(created.exitCode()).as(created.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(created.err()).isEqualTo("seedreset: organization 'acme-demo': a name has at most 200 characters and no control characters\n");
+        assertThat(seedreset("org", "list").out()).doesNotContain("acme-demo");
+    }
 
+    @Test
+    void a_name_stored_before_names_were_checked_cannot_fake_a_line() throws Exception {
+        // A database from before the check: the name went in unchecked.
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE platform.organizations DROP CONSTRAINT organizations_name_printable");
+            statement.execute("INSERT INTO platform.organizations (id, slug, name, kind, is_production)"
+                    + " VALUES (gen_random_uuid(), 'acme-demo', E'Acme\\r  Faked Co\\u001b[2J\\u202e', 'demo', false)");
+        }
         Cli.Run list = seedreset("org", "list");
         assertThat(list.out()).contains("  acme-demo  Acme\\r  Faked Co\\u001b[2J\\u202e  demo ").doesNotContain("\r", "\u001b", "\u202e");
         assertThat(list.out().lines()).hasSize(2);
