@@ -67,9 +67,9 @@ class ApplicationRoleTest {
         fixture.seedReset.apply(Fixture.applyTo(DEMO));
         String demo = "(SELECT id FROM platform.organizations WHERE slug = '" + DEMO + "')";
         // Missing privileges: the role cannot switch a guard off, rewrite one, or touch the count.
-        assertRefused("ALTER TABLE fixture.accounts DISABLE TRIGGER seedreset_guard_insert", "42501");
+        assertRefused("ALTER TABLE fixture.accounts DISABLE TRIGGER seedreset_guard_rows", "42501");
         assertRefused("DROP TRIGGER seedreset_guard_flag ON platform.organizations", "42501");
-        assertRefused("CREATE OR REPLACE FUNCTION platform.guard_seed_insert() RETURNS trigger LANGUAGE plpgsql"
+        assertRefused("CREATE OR REPLACE FUNCTION platform.guard_seed_row() RETURNS trigger LANGUAGE plpgsql"
                 + " AS $$ BEGIN RETURN NULL; END $$", "42501");
         assertRefused("ALTER FUNCTION platform.refuse_production_rows(text, uuid[], text, text) SET search_path = public", "42501");
         assertRefused("SET session_replication_role = replica", "42501");

@@ -215,11 +215,13 @@ class ProductionBoundaryTest {
     @Test
     void a_guard_trigger_calling_another_function_makes_mutations_refuse() {
         fixture.execute("CREATE FUNCTION public.nothing() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
-        fixture.execute("DROP TRIGGER seedreset_guard_insert ON fixture.accounts");
-        fixture.execute("CREATE TRIGGER seedreset_guard_insert AFTER INSERT ON fixture.accounts FOR EACH STATEMENT EXECUTE FUNCTION public.nothing()");
+        fixture.execute("DROP TRIGGER seedreset_guard_rows ON fixture.accounts");
+        fixture.execute("CREATE TRIGGER seedreset_guard_rows AFTER INSERT OR UPDATE OR DELETE ON fixture.accounts FOR EACH STATEMENT"
+                + " EXECUTE FUNCTION public.nothing()");
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)),
-                "guard trigger seedreset_guard_insert on fixture.accounts was changed"
-                        + " (expected 'AFTER INSERT FOR EACH ROW', found 'AFTER INSERT FOR EACH STATEMENT'): run 'seedreset init' to restore the guards");
+                "guard trigger seedreset_guard_rows on fixture.accounts was changed"
+                        + " (expected 'AFTER INSERT OR DELETE OR UPDATE FOR EACH ROW', found 'AFTER INSERT OR DELETE OR UPDATE FOR EACH STATEMENT'):"
+                        + " run 'seedreset init' to restore the guards");
         fixture.seedReset.init();
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
     }
@@ -228,8 +230,8 @@ class ProductionBoundaryTest {
     @Test
     void a_disabled_guard_trigger_makes_every_mutating_operation_refuse() {
         fixture.seedReset.apply(Fixture.applyTo(DEMO));
-        fixture.execute("ALTER TABLE fixture.entries DISABLE TRIGGER seedreset_guard_insert");
-        String expected = "guard trigger seedreset_guard_insert on fixture.entries is disabled";
+        fixture.execute("ALTER TABLE fixture.entries DISABLE TRIGGER seedreset_guard_rows");
+        String expected = "guard trigger seedreset_guard_rows on fixture.entries is disabled";
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO).replace(true)), expected);
         assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)), expected);
@@ -251,7 +253,7 @@ class ProductionBoundaryTest {
     @Test
     void a_new_tenant_table_without_guards_makes_mutations_refuse_until_init() {
         fixture.execute("CREATE TABLE fixture.notes (org_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (org_id, id))");
-        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "guard trigger seedreset_guard_statement on fixture.notes is missing: run 'seedreset init'");
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "guard trigger seedreset_guard_rows on fixture.notes is missing: run 'seedreset init'");
         fixture.seedReset.init();
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
     }

@@ -34,42 +34,18 @@ public final class Guards {
             "(?m)^CREATE OR REPLACE FUNCTION platform\\.(\\w+)\\(([^)]*)\\) RETURNS (\\w+)\\s+LANGUAGE (\\w+)( STABLE)?( SECURITY DEFINER)?"
                     + " SET search_path = ([\\w, ]+?) AS \\$\\$(.*?)\\$\\$;", Pattern.DOTALL);
 
-    /** Seed context: the transaction-local setting the engine sets while it writes. */
-    private static final String SEED = "coalesce(current_setting('" + ProductionBoundary.SEED_CONTEXT + "', true), '') <> ''";
-    /** The organization the engine declares it writes, after locking and checking it. */
-    private static final String DECLARED = "nullif(current_setting('" + ProductionBoundary.SEED_ORGANIZATION + "', true), '')::uuid";
-    /** {@link #SEED} and {@link #DECLARED} as PostgreSQL prints them back (pg_get_triggerdef). */
-    private static final String SEED_STORED = "(COALESCE(current_setting('" + ProductionBoundary.SEED_CONTEXT
-            + "'::text, true), ''::text) <> ''::text)";
-    private static final String DECLARED_STORED = "(NULLIF(current_setting('" + ProductionBoundary.SEED_ORGANIZATION
-            + "'::text, true), ''::text))::uuid";
-
-    /** A trigger's WHEN clause as written, and as PostgreSQL stores and prints it. */
-    record When(String written, String stored) {
-        static final When SEED_CONTEXT = new When(SEED, SEED_STORED);
-        static final When NEW_ROW_ELSEWHERE = new When(SEED + " AND NEW.org_id IS DISTINCT FROM " + DECLARED,
-                "(" + SEED_STORED + " AND (new.org_id IS DISTINCT FROM " + DECLARED_STORED + "))");
-        static final When OLD_ROW_ELSEWHERE = new When(SEED + " AND OLD.org_id IS DISTINCT FROM " + DECLARED,
-                "(" + SEED_STORED + " AND (old.org_id IS DISTINCT FROM " + DECLARED_STORED + "))");
-        static final When ANY_ROW_ELSEWHERE = new When(SEED + " AND (OLD.org_id IS DISTINCT FROM " + DECLARED
-                + " OR NEW.org_id IS DISTINCT FROM " + DECLARED + ")",
-                "(" + SEED_STORED + " AND ((old.org_id IS DISTINCT FROM " + DECLARED_STORED + ") OR (new.org_id IS DISTINCT FROM "
-                        + DECLARED_STORED + ")))");
-    }
-
     /** The WHEN clause in pg_get_triggerdef's text. */
     private static final Pattern WHEN = Pattern.compile(" FOR EACH (?:ROW|STATEMENT) WHEN \\((.*)\\) EXECUTE (?:FUNCTION|PROCEDURE) ");
 
     /** One guard trigger as declared: {@code table} is null for the triggers every tenant table carries. */
     record Trigger(String table, String name, String timing, String events, boolean row, String oldTable,
-                   String newTable, When when, String function) {
+                   String newTable, String function) {
 
         String ddl(String on) {
             String referencing = (oldTable == null ? "" : " OLD TABLE AS " + oldTable) + (newTable == null ? "" : " NEW TABLE AS " + newTable);
             return "CREATE TRIGGER " + name + " " + timing + " " + events + " ON " + on
                     + (referencing.isEmpty() ? "" : " REFERENCING" + referencing)
                     + " FOR EACH " + (row ? "ROW" : "STATEMENT")
-                    + (when == null ? "" : " WHEN (" + when.written() + ")")
                     + " EXECUTE FUNCTION platform." + function + "()";
         }
 
@@ -85,53 +61,49 @@ public final class Guards {
                     default -> throw new IllegalArgumentException(event);
                 };
             }
-            return fingerprint(type, oldTable, newTable, when == null ? null : when.stored(), "platform." + function,
+            // No guard has a WHEN clause: PostgreSQL parses one again for every statement (see guards.sql).
+            return fingerprint(type, oldTable, newTable, null, "platform." + function,
                     0, "", false);
         }
 
         Trigger on(String tenantTable) {
-            return new Trigger(tenantTable, name, timing, events, row, oldTable, newTable, when, function);
+            return new Trigger(tenantTable, name, timing, events, row, oldTable, newTable, function);
         }
     }
 
     /**
-     * What every tenant table carries. They fire only in seed context, so the application's own
-     * writes pay next to nothing: once per statement for the declared organization, and per row
-     * only for a row of another organization. No transition tables, which would copy every row.
+     * What every tenant table carries: a row trigger that returns at once outside seed context (see
+     * guards.sql), and a truncate trigger. No WHEN clause and no transition tables, which would cost
+     * the application's own writes more.
      */
     private static final List<Trigger> TENANT_TRIGGERS = List.of(
-            new Trigger(null, "seedreset_guard_statement", "BEFORE", "INSERT OR DELETE OR UPDATE", false, null, null, When.SEED_CONTEXT,
-                    "guard_seed_statement"),
-            new Trigger(null, "seedreset_guard_insert", "AFTER", "INSERT", true, null, null, When.NEW_ROW_ELSEWHERE, "guard_seed_row"),
-            new Trigger(null, "seedreset_guard_update", "AFTER", "UPDATE", true, null, null, When.ANY_ROW_ELSEWHERE, "guard_seed_row"),
-            new Trigger(null, "seedreset_guard_delete", "AFTER", "DELETE", true, null, null, When.OLD_ROW_ELSEWHERE, "guard_seed_row"),
-            new Trigger(null, "seedreset_guard_truncate", "BEFORE", "TRUNCATE", false, null, null, When.SEED_CONTEXT,
-                    "guard_seed_truncate"));
+            new Trigger(null, "seedreset_guard_rows", "AFTER", "INSERT OR DELETE OR UPDATE", true, null, null, "guard_seed_row"),
+            new Trigger(null, "seedreset_guard_truncate", "BEFORE", "TRUNCATE", false, null, null, "guard_seed_truncate"));
 
     /** The platform's own tables: the production flag, the ledger, the audit. They fire in every context. */
     private static final List<Trigger> PLATFORM_TRIGGERS = List.of(
-            new Trigger("platform.organizations", "seedreset_guard_flag", "BEFORE", "INSERT OR DELETE OR UPDATE", true, null, null, null,
+            new Trigger("platform.organizations", "seedreset_guard_flag", "BEFORE", "INSERT OR DELETE OR UPDATE", true, null, null,
                     "guard_production_flag"),
-            new Trigger("platform.organizations", "seedreset_guard_truncate", "BEFORE", "TRUNCATE", false, null, null, null,
+            new Trigger("platform.organizations", "seedreset_guard_truncate", "BEFORE", "TRUNCATE", false, null, null,
                     "refuse_rewrite"),
             new Trigger("platform.seed_applications", "seedreset_guard_application", "BEFORE", "INSERT OR UPDATE", true, null, null,
-                    null, "guard_applications"),
+                    "guard_applications"),
             new Trigger("platform.seed_applications", "seedreset_guard_history", "BEFORE", "DELETE OR TRUNCATE", false, null, null,
-                    null, "refuse_rewrite"),
-            new Trigger("platform.seed_row_sets", "seedreset_ledger_insert", "AFTER", "INSERT", false, null, "new_rows", null,
+                    "refuse_rewrite"),
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_insert", "AFTER", "INSERT", false, null, "new_rows",
                     "guard_ledger_insert"),
-            new Trigger("platform.seed_row_sets", "seedreset_ledger_delete", "AFTER", "DELETE", false, "old_rows", null, null,
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_delete", "AFTER", "DELETE", false, "old_rows", null,
                     "guard_row_sets_delete"),
-            new Trigger("platform.seed_row_sets", "seedreset_ledger_rewrite", "BEFORE", "UPDATE OR TRUNCATE", false, null, null, null,
+            new Trigger("platform.seed_row_sets", "seedreset_ledger_rewrite", "BEFORE", "UPDATE OR TRUNCATE", false, null, null,
                     "refuse_rewrite"),
-            new Trigger("platform.seed_updates", "seedreset_ledger_insert", "AFTER", "INSERT", false, null, "new_rows", null,
+            new Trigger("platform.seed_updates", "seedreset_ledger_insert", "AFTER", "INSERT", false, null, "new_rows",
                     "guard_ledger_insert"),
-            new Trigger("platform.seed_updates", "seedreset_ledger_delete", "AFTER", "DELETE", false, "old_rows", null, null,
+            new Trigger("platform.seed_updates", "seedreset_ledger_delete", "AFTER", "DELETE", false, "old_rows", null,
                     "guard_updates_delete"),
-            new Trigger("platform.seed_updates", "seedreset_ledger_rewrite", "BEFORE", "UPDATE OR TRUNCATE", false, null, null, null,
+            new Trigger("platform.seed_updates", "seedreset_ledger_rewrite", "BEFORE", "UPDATE OR TRUNCATE", false, null, null,
                     "refuse_rewrite"),
-            new Trigger("platform.seed_audit", "seedreset_audit_finish", "BEFORE", "UPDATE", true, null, null, null, "guard_audit"),
-            new Trigger("platform.seed_audit", "seedreset_audit_history", "BEFORE", "DELETE OR TRUNCATE", false, null, null, null,
+            new Trigger("platform.seed_audit", "seedreset_audit_finish", "BEFORE", "UPDATE", true, null, null, "guard_audit"),
+            new Trigger("platform.seed_audit", "seedreset_audit_history", "BEFORE", "DELETE OR TRUNCATE", false, null, null,
                     "refuse_rewrite"));
 
     /** Objects earlier versions installed that no guard uses any more. */
@@ -146,6 +118,7 @@ public final class Guards {
             "DROP FUNCTION IF EXISTS platform.guard_seed_insert()",
             "DROP FUNCTION IF EXISTS platform.guard_seed_update()",
             "DROP FUNCTION IF EXISTS platform.guard_seed_delete()",
+            "DROP FUNCTION IF EXISTS platform.guard_seed_statement()",
             "DROP FUNCTION IF EXISTS platform.seed_context()");
 
     private static final String SCRIPT_TEXT = readScript();

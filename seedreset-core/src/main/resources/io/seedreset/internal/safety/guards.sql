@@ -11,10 +11,13 @@
 -- In seed context (the transaction-local setting seedreset.application_id), no insert,
 -- update, delete or truncate may touch a production organization's rows, nor rows of an
 -- organization that does not exist (fail closed for schemas without a foreign key to it).
--- The engine declares the organization it writes (seedreset.org_id, after locking its row and
--- checking it): each statement checks that organization once, and a row of any other
--- organization is checked on its own. Outside seed context the triggers' WHEN clauses are
--- false, so the application's own writes pay for that test and nothing else.
+-- One row trigger per tenant table, with no WHEN clause and no transition tables: PostgreSQL
+-- parses a WHEN clause again for every statement and copies every row into a transition table,
+-- which cost the application's own single-row writes more than a function that returns at once.
+-- Outside seed context guard_seed_row returns at its first line. In seed context a row of the
+-- organization the engine declared (seedreset.org_id, locked and checked) passes after one
+-- comparison, the declared organization itself is checked once per transaction, and a row of
+-- any other organization is checked on its own.
 CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, org_ids uuid[], errcode text, verb text) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -32,27 +35,23 @@ BEGIN
     END IF;
 END $$;
 
--- Once per statement in seed context: the declared organization exists and is not production.
-CREATE OR REPLACE FUNCTION platform.guard_seed_statement() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    declared text := nullif(current_setting('seedreset.org_id', true), '');
-BEGIN
-    IF declared IS NOT NULL THEN
-        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, ARRAY[declared::uuid], 'SR001', 'seed writes to');
-    END IF;
-    RETURN NULL;
-END $$;
-
--- A row in seed context of another organization than the declared one (or of any, when none
--- is declared): its organization exists and is not production.
 CREATE OR REPLACE FUNCTION platform.guard_seed_row() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    declared text;
 BEGIN
-    IF TG_OP <> 'INSERT' THEN
+    IF coalesce(current_setting('seedreset.application_id', true), '') = '' THEN
+        RETURN NULL;
+    END IF;
+    declared := nullif(current_setting('seedreset.org_id', true), '');
+    IF declared IS NOT NULL AND declared IS DISTINCT FROM current_setting('seedreset.org_checked', true) THEN
+        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, ARRAY[declared::uuid], 'SR001', 'seed writes to');
+        PERFORM set_config('seedreset.org_checked', declared, true);
+    END IF;
+    IF TG_OP <> 'INSERT' AND OLD.org_id::text IS DISTINCT FROM declared THEN
         PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, ARRAY[OLD.org_id], 'SR001', 'seed writes to');
     END IF;
-    IF TG_OP <> 'DELETE' THEN
+    IF TG_OP <> 'DELETE' AND NEW.org_id::text IS DISTINCT FROM declared THEN
         PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, ARRAY[NEW.org_id], 'SR001', 'seed writes to');
     END IF;
     RETURN NULL;
@@ -62,6 +61,9 @@ END $$;
 CREATE OR REPLACE FUNCTION platform.guard_seed_truncate() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+    IF coalesce(current_setting('seedreset.application_id', true), '') = '' THEN
+        RETURN NULL;
+    END IF;
     RAISE EXCEPTION 'TRUNCATE of %.% in seed context would reach every organization: refused by the database guard',
         TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'SR001';
 END $$;
