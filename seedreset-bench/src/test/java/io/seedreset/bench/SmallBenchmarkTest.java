@@ -1,0 +1,30 @@
+package io.seedreset.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The small-apply benchmark, once with one warm round: both packs reported, cold and warm, and the verdict. */
+class SmallBenchmarkTest {
+
+    @Test
+    void reports_the_cold_and_warm_apply_of_both_packs_and_the_target() throws Exception {
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        SmallBenchmark.run(1, new PrintStream(report, true, StandardCharsets.UTF_8),
+                new PhaseLog(new PrintStream(progress, true, StandardCharsets.UTF_8)));
+
+        String text = report.toString(StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("fsync=on, synchronous_commit=on")
+                .contains("warm = median of 1 applies")
+                .containsPattern("ticketing-demo \\(default\\) +\\d+ +\\d+\\.\\d +\\d+\\.\\d +\\d+\\.\\d")
+                .containsPattern("event-agency-starter \\(default\\) +\\d+ +\\d+\\.\\d +\\d+\\.\\d +\\d+\\.\\d")
+                .containsPattern("target: every apply under 300 ms, cold and warm \\(pooled\\): (PASS|MISS)");
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("first applies").contains("warm applies of ticketing-demo");
+    }
+}
