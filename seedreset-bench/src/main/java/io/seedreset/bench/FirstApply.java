@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The first apply in a fresh JVM, as {@code ./bench small} measures it: a child process that
  * connects to the benchmark's server through a pool, runs init (as an application does when it
  * starts), times {@code SeedReset.apply} of one pack into an existing organization and tears
- * the application down again, untimed. It prints one line: {@code RESULT nanos rows planHash}.
+ * the application down again, untimed. It prints one line: {@code RESULT nanos cpuNanos rows planHash}, where
+ * {@code cpuNanos} is the CPU time the whole JVM (JIT compilers included) spent during the apply.
  */
 public final class FirstApply {
 
@@ -28,7 +29,7 @@ public final class FirstApply {
     }
 
     /** What the child measured. */
-    record Result(long nanos, long rows, String planHash) {
+    record Result(long nanos, long cpuNanos, long rows, String planHash) {
     }
 
     /** Arguments: JDBC URL, pack, organization, seed, anchor. */
@@ -37,14 +38,16 @@ public final class FirstApply {
             SeedReset seedReset = SeedReset.configure().dataSource(pool).actor("small-bench").load();
             seedReset.init();
             ApplyRequest apply = SmallBenchmark.request(args[1], args[2], Long.parseLong(args[3]), args[4]);
+            long cpuStarted = SmallBenchmark.processCpuNanos();
             long started = System.nanoTime();
             ApplyResult applied = seedReset.apply(apply);
             long nanos = System.nanoTime() - started;
+            long cpuNanos = SmallBenchmark.processCpuNanos() - cpuStarted;
             if (applied.status() != ApplyResult.Status.APPLIED) {
                 throw new IllegalStateException("apply of " + applied.packId() + " was " + applied.status() + ", expected APPLIED");
             }
             seedReset.teardown(TeardownRequest.of(args[2]).confirm(args[2]));
-            System.out.println(RESULT + " " + nanos + " " + applied.totalRows() + " " + applied.planHash());
+            System.out.println(RESULT + " " + nanos + " " + cpuNanos + " " + applied.totalRows() + " " + applied.planHash());
         }
     }
 
@@ -60,7 +63,7 @@ public final class FirstApply {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(RESULT + " ")) {
                     String[] fields = line.split(" ");
-                    result = new Result(Long.parseLong(fields[1]), Long.parseLong(fields[2]), fields[3]);
+                    result = new Result(Long.parseLong(fields[1]), Long.parseLong(fields[2]), Long.parseLong(fields[3]), fields[4]);
                 }
             }
         }

@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
  * in one JVM, teardown untimed in between. The engine works through a connection pool, as in an
  * application; the warm applies are also timed through a data source that opens a new
  * connection for every use, as the CLI's does, where each apply also pays fresh server processes.
- * Every apply of a pack must write the same rows (the same plan hash) as its first.
+ * Beside each wall-clock time it reports the CPU time the JVM spent meanwhile (JIT compilers
+ * included, the server not), which a busy shared machine disturbs much less. Every apply of a
+ * pack must write the same rows (the same plan hash) as its first.
  */
 @Command(name = "bench small", sortOptions = false,
         description = "Times the first apply in a fresh JVM and warm applies of two small packs against " + SmallBenchmark.TARGET_MILLIS
@@ -87,24 +89,25 @@ public final class SmallBenchmark implements Callable<Integer> {
             }
             log.done("started PostgreSQL " + server.version() + ", init, organizations");
 
-            List<Samples> cold = new ArrayList<>();
+            List<Timed> cold = new ArrayList<>();
             List<FirstApply.Result> firsts = new ArrayList<>();
             for (String pack : PACKS) {
-                Samples samples = new Samples();
+                Timed timed = new Timed();
                 FirstApply.Result first = null;
                 for (int jvm = 0; jvm < freshJvms; jvm++) {
                     FirstApply.Result result = FirstApply.inFreshJvm(postgres.getJdbcUrl("postgres", "postgres"), pack,
                             organization(pack), SEED, ANCHOR);
                     first = requireSameRows(pack, result.planHash(), first == null ? result : first);
-                    samples.add(result.nanos());
+                    timed.wall.add(result.nanos());
+                    timed.cpu.add(result.cpuNanos());
                 }
-                cold.add(samples);
+                cold.add(timed);
                 firsts.add(first);
                 log.done(freshJvms + " fresh JVMs: first apply of " + pack);
             }
 
-            List<Samples> warm = new ArrayList<>();
-            List<Samples> warmUnpooled = new ArrayList<>();
+            List<Timed> warm = new ArrayList<>();
+            List<Timed> warmUnpooled = new ArrayList<>();
             for (int pack = 0; pack < PACKS.size(); pack++) {
                 ApplyRequest apply = request(PACKS.get(pack), organization(PACKS.get(pack)), SEED, ANCHOR);
                 applies(pooled, apply, firsts.get(pack), WARMUP);
@@ -114,22 +117,29 @@ public final class SmallBenchmark implements Callable<Integer> {
             }
 
             out.printf("Seed & Reset small-apply benchmark: embedded PostgreSQL %s (%s)%n", server.version(), server.describeSettings());
-            out.printf("%d cores, load average %.1f before and %.1f after; seed %d, anchor %s%n", Runtime.getRuntime().availableProcessors(),
-                    loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), SEED, ANCHOR);
-            out.printf("cold: the first apply in a fresh JVM after init, median (min-max) of %d JVMs; warm: median of %d applies in one JVM%n"
-                    + "after %d; through a pool of %d connections, and warm through a new connection per use (as the CLI)%n",
-                    freshJvms, rounds, WARMUP, POOL_SIZE);
-            out.printf("%-32s %6s %24s %9s %19s%n", "pack (default mode)", "rows", "cold ms (min-max)", "warm ms", "new connections ms");
+            out.printf("%d cores, load average %.1f before and %.1f after; seed %d, anchor %s; default modes%n",
+                    Runtime.getRuntime().availableProcessors(), loadBefore,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), SEED, ANCHOR);
+            out.printf("cold: the first apply in a fresh JVM after init, median (min-max) of %d JVMs%n", freshJvms);
+            out.printf("warm: median of %d applies in one JVM after %d, through a pool of %d connections, and through a new%n"
+                    + "connection per use (as the CLI); JVM CPU: median CPU time of the JVM during the apply, JIT included%n",
+                    rounds, WARMUP, POOL_SIZE);
+            out.printf("%-30s", "");
+            PACKS.forEach(pack -> out.printf(" %24s", pack));
+            out.printf("%n%-30s", "rows");
+            firsts.forEach(first -> out.printf(" %24d", first.rows()));
+            row(out, "cold ms (min-max)", cold.stream().map(t -> t.wall).toList(), true);
+            row(out, "  JVM CPU ms", cold.stream().map(t -> t.cpu).toList(), false);
+            row(out, "warm ms", warm.stream().map(t -> t.wall).toList(), false);
+            row(out, "  JVM CPU ms", warm.stream().map(t -> t.cpu).toList(), false);
+            row(out, "warm ms, new connections", warmUnpooled.stream().map(t -> t.wall).toList(), false);
+            out.println();
             List<String> missed = new ArrayList<>();
             for (int pack = 0; pack < PACKS.size(); pack++) {
-                Samples coldSamples = cold.get(pack);
-                out.printf("%-32s %6d %24s %9.1f %19.1f%n", PACKS.get(pack), firsts.get(pack).rows(),
-                        String.format("%.1f (%.1f-%.1f)", coldSamples.medianMillis(), coldSamples.minMillis(), coldSamples.maxMillis()),
-                        warm.get(pack).medianMillis(), warmUnpooled.get(pack).medianMillis());
-                if (coldSamples.medianMillis() >= TARGET_MILLIS) {
+                if (cold.get(pack).wall.medianMillis() >= TARGET_MILLIS) {
                     missed.add(PACKS.get(pack) + " cold");
                 }
-                if (warm.get(pack).medianMillis() >= TARGET_MILLIS) {
+                if (warm.get(pack).wall.medianMillis() >= TARGET_MILLIS) {
                     missed.add(PACKS.get(pack) + " warm");
                 }
             }
@@ -137,6 +147,26 @@ public final class SmallBenchmark implements Callable<Integer> {
                     missed.isEmpty() ? "PASS" : "MISS (" + String.join(", ", missed) + ")");
             return missed.isEmpty();
         }
+    }
+
+    /** Wall-clock and JVM CPU times of the same applies. */
+    private static final class Timed {
+        final Samples wall = new Samples();
+        final Samples cpu = new Samples();
+    }
+
+    /** One line of the report: the median of each pack's samples, with their range when asked. */
+    private static void row(PrintStream out, String label, List<Samples> perPack, boolean range) {
+        out.printf("%n%-30s", label);
+        for (Samples samples : perPack) {
+            out.printf(" %24s", range ? String.format("%.1f (%.1f-%.1f)", samples.medianMillis(), samples.minMillis(), samples.maxMillis())
+                    : String.format("%.1f", samples.medianMillis()));
+        }
+    }
+
+    /** CPU time of this JVM's threads so far: the generation's and the JIT compilers', not the database server's. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static HikariDataSource pool(String jdbcUrl) {
@@ -156,20 +186,22 @@ public final class SmallBenchmark implements Callable<Integer> {
     }
 
     /** Applies {@code times} times, tearing down (untimed) after each, and fails unless each wrote the first apply's rows. */
-    private static Samples applies(SeedReset seedReset, ApplyRequest apply, FirstApply.Result first, int times) {
+    private static Timed applies(SeedReset seedReset, ApplyRequest apply, FirstApply.Result first, int times) {
         String org = apply.pack().organization();
-        Samples samples = new Samples();
+        Timed timed = new Timed();
         for (int round = 0; round < times; round++) {
+            long cpuStarted = processCpuNanos();
             long started = System.nanoTime();
             ApplyResult applied = seedReset.apply(apply);
-            samples.add(System.nanoTime() - started);
+            timed.wall.add(System.nanoTime() - started);
+            timed.cpu.add(processCpuNanos() - cpuStarted);
             if (applied.status() != ApplyResult.Status.APPLIED) {
                 throw new IllegalStateException("apply of " + applied.packId() + " was " + applied.status() + ", expected APPLIED");
             }
             requireSameRows(applied.packId(), applied.planHash(), first);
             seedReset.teardown(TeardownRequest.of(org).confirm(org));
         }
-        return samples;
+        return timed;
     }
 
     private static FirstApply.Result requireSameRows(String pack, String planHash, FirstApply.Result first) {

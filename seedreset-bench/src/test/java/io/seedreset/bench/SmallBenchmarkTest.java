@@ -21,9 +21,13 @@ class SmallBenchmarkTest {
         String text = report.toString(StandardCharsets.UTF_8);
         assertThat(text)
                 .contains("fsync=on, synchronous_commit=on")
-                .contains("median (min-max) of 1 JVMs; warm: median of 1 applies")
-                .containsPattern("ticketing-demo +\\d+ +\\d+\\.\\d \\(\\d+\\.\\d-\\d+\\.\\d\\) +\\d+\\.\\d +\\d+\\.\\d")
-                .containsPattern("event-agency-starter +\\d+ +\\d+\\.\\d \\(\\d+\\.\\d-\\d+\\.\\d\\) +\\d+\\.\\d +\\d+\\.\\d")
+                .contains("median (min-max) of 1 JVMs")
+                .contains("warm: median of 1 applies")
+                .containsPattern(" +ticketing-demo +event-agency-starter\\n")
+                .containsPattern("rows +561 +73\\n")
+                .containsPattern("cold ms \\(min-max\\) +(\\d+\\.\\d \\(\\d+\\.\\d-\\d+\\.\\d\\) +){2}\\n")
+                .containsPattern("warm ms +\\d+\\.\\d +\\d+\\.\\d\\n")
+                .containsPattern("warm ms, new connections +\\d+\\.\\d +\\d+\\.\\d\\n")
                 .containsPattern("target: median cold and warm \\(pooled\\) apply under 300 ms: (PASS|MISS)");
         assertThat(progress.toString(StandardCharsets.UTF_8))
                 .contains("1 fresh JVMs: first apply of ticketing-demo")
