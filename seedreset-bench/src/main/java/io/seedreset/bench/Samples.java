@@ -28,4 +28,12 @@ final class Samples {
     double medianMillis() {
         return median() / 1e6;
     }
+
+    double minMillis() {
+        return nanos.stream().mapToLong(Long::longValue).min().orElseThrow() / 1e6;
+    }
+
+    double maxMillis() {
+        return nanos.stream().mapToLong(Long::longValue).max().orElseThrow() / 1e6;
+    }
 }

@@ -16,7 +16,13 @@ import net.datafaker.Faker;
 public final class Draw {
 
     private final Random random = new Random(0);
-    private final Faker faker = new Faker(Locale.US, random);
+    /**
+     * Made on first use: building a Faker costs a few hundred milliseconds the first time in a JVM
+     * (DataFaker's classes and locale files), and packs that draw only from {@link #random()} never
+     * need one. Drawing nothing at construction, it takes the same values from the shared stream
+     * whenever it is made.
+     */
+    private Faker faker;
 
     Draw() {
     }
@@ -26,6 +32,9 @@ public final class Draw {
     }
 
     public Faker faker() {
+        if (faker == null) {
+            faker = new Faker(Locale.US, random);
+        }
         return faker;
     }
 

@@ -106,9 +106,7 @@ public final class CopySink extends RowStream implements AutoCloseable {
      * so far is written (the loader is idle while the query runs).
      */
     public List<Map<String, Object>> query(String sql, Object... parameters) {
-        handOverAllRows();
-        handOverUpdates();
-        loader.drain();
+        writeEverything();
         try {
             return TenantQueries.query(connection, organizationId, sql, parameters);
         } catch (SQLException e) {
@@ -118,9 +116,14 @@ public final class CopySink extends RowStream implements AutoCloseable {
 
     /** Writes everything still buffered, parents first, and waits until the database has it. */
     public void finish() {
-        handOverAllRows();
-        handOverUpdates();
-        loader.drain();
+        writeEverything();
+    }
+
+    private void writeEverything() {
+        loader.here(() -> {
+            handOverAllRows();
+            handOverUpdates();
+        });
     }
 
     @Override

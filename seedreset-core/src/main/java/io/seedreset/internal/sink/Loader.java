@@ -15,6 +15,11 @@ import java.util.concurrent.ExecutionException;
  * order through a small bounded queue, which also bounds memory: a pack that generates
  * faster than the database loads waits.
  *
+ * <p>The thread starts with the first hand-over, and what is handed over once nothing is left
+ * to generate ({@link #here}) is written on the caller's thread: a small apply, whose buffers
+ * never fill before the end, writes everything there and starts no thread, so it pays neither a
+ * thread's start nor a wake-up per COPY (on a busy machine each wake-up waits for a core).
+ *
  * <p>After the first failure the loader skips the remaining work and the next hand-over on
  * the generating side throws it, so a failed COPY stops generation early.
  */
@@ -33,21 +38,48 @@ final class Loader implements AutoCloseable {
 
     private final Connection connection;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private final Thread thread;
+    /** Started by the first hand-over that is not written {@link #here}; null until then. */
+    private Thread thread;
+    private boolean writingHere;
     private volatile RuntimeException failure;
     private volatile boolean discarding;
 
     Loader(Connection connection) {
         this.connection = connection;
-        this.thread = new Thread(this::loop, "seedreset-loader");
-        this.thread.setDaemon(true);
-        this.thread.start();
     }
 
-    /** Queues work behind everything handed over before; throws the loader's failure, if any. */
+    /**
+     * Queues work behind everything handed over before, or inside {@link #here} writes it at
+     * once; throws the loader's failure, if any.
+     */
     void submit(Work work) {
         rethrowFailure();
+        if (writingHere) {
+            run(work);
+            rethrowFailure();
+            return;
+        }
+        if (thread == null) {
+            thread = new Thread(this::loop, "seedreset-loader");
+            thread.setDaemon(true);
+            thread.start();
+        }
         put(work);
+    }
+
+    /**
+     * Waits for everything handed over so far, then runs {@code handOvers} with each piece of
+     * work it submits written at once on this thread: for the hand-overs after which the caller
+     * only waits (the end of the pack, a pack's query), where a thread has nothing to overlap.
+     */
+    void here(Runnable handOvers) {
+        drain();
+        writingHere = true;
+        try {
+            handOvers.run();
+        } finally {
+            writingHere = false;
+        }
     }
 
     /**
@@ -55,6 +87,10 @@ final class Loader implements AutoCloseable {
      * happened: after this returns the connection is idle and the caller may use it.
      */
     void drain() {
+        if (thread == null) {
+            rethrowFailure();
+            return;
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         put(done);
         try {
@@ -75,6 +111,9 @@ final class Loader implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (thread == null) {
+            return;
+        }
         discarding = true;
         queue.clear();
         boolean interrupted = false;
@@ -133,16 +172,21 @@ final class Loader implements AutoCloseable {
             if (failure != null || discarding) {
                 continue;
             }
-            try {
-                ((Work) item).run(connection);
-            } catch (SQLException e) {
-                failure = new CopySink.CopyFailed(e);
-            } catch (RuntimeException e) {
-                failure = e;
-            } catch (Error e) {
-                // Keep consuming: a loader that died would leave the generating thread blocked on a full queue.
-                failure = SeedResetException.failure("writing rows failed: " + e);
-            }
+            run((Work) item);
+        }
+    }
+
+    /** Runs one piece of work, keeping its failure for the generating side. */
+    private void run(Work work) {
+        try {
+            work.run(connection);
+        } catch (SQLException e) {
+            failure = new CopySink.CopyFailed(e);
+        } catch (RuntimeException e) {
+            failure = e;
+        } catch (Error e) {
+            // Keep consuming: a loader that died would leave the generating thread blocked on a full queue.
+            failure = SeedResetException.failure("writing rows failed: " + e);
         }
     }
 }

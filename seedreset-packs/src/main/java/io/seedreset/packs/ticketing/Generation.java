@@ -83,11 +83,10 @@ final class Generation {
     }
 
     void run() {
-        String passwordHash = Passwords.demoHash(ctx);
         companies(ctx.integer(TicketingDemoPack.COMPANIES));
         venues(ctx.integer(TicketingDemoPack.VENUES));
-        staff(passwordHash);
-        customers(ctx.integer(TicketingDemoPack.USERS), passwordHash);
+        staff();
+        customers(ctx.integer(TicketingDemoPack.USERS));
         List<Show> shows = new Calendar(ctx, sink, venues, companies, ctx.integer(TicketingDemoPack.TICKET_TIERS))
                 .write(ctx.integer(TicketingDemoPack.EVENTS));
         List<Promotion> promotions = Promotion.write(ctx, sink, ctx.integer(TicketingDemoPack.PROMO_CODES), shows);
@@ -138,18 +137,18 @@ final class Generation {
 
     // ---------------------------------------------------------------- people
 
-    private void staff(String passwordHash) {
+    private void staff() {
         for (int s = 0; s < Personas.STAFF.size(); s++) {
             Spec spec = Personas.STAFF.get(s);
             Integer companyOrdinal = Personas.companyOf(spec, companies.size());
             Company company = companyOrdinal == null ? null : companies.get(companyOrdinal);
-            UUID id = user(s, company, spec.email(), passwordHash, spec.firstName(), spec.lastName(), spec.phone(), spec.role(),
+            UUID id = user(s, company, spec.email(), spec.firstName(), spec.lastName(), spec.phone(), spec.role(),
                     true, true, anchor.minus(spec.joined()), anchor.minus(spec.lastSeen()));
             staff.add(new Staff(s, id, spec, company));
         }
     }
 
-    private void customers(int count, String passwordHash) {
+    private void customers(int count) {
         Set<String> emails = new HashSet<>();
         Personas.STAFF.forEach(spec -> emails.add(spec.email()));
         Personas.CUSTOMERS.forEach(spec -> emails.add(spec.email()));
@@ -160,7 +159,7 @@ final class Generation {
                 Story story = Story.values()[c];
                 boolean active = story != Story.INACTIVE;
                 Instant createdAt = anchor.minus(spec.joined());
-                UUID id = user(user, null, spec.email(), passwordHash, spec.firstName(), spec.lastName(), spec.phone(),
+                UUID id = user(user, null, spec.email(), spec.firstName(), spec.lastName(), spec.phone(),
                         Role.CUSTOMER, true, active, createdAt, anchor.minus(spec.lastSeen()));
                 customers.add(new Customer(user, id, spec.firstName(), spec.lastName(), spec.email(), createdAt, active, story));
                 continue;
@@ -179,18 +178,18 @@ final class Generation {
             boolean verified = draw.chance(0.93);
             Instant lastLogin = active ? anchor.minus(Duration.ofMinutes(draw.between(30, 45 * 24 * 60)))
                     : createdAt.plus(Duration.ofDays(draw.between(1, 120)));
-            UUID id = user(user, null, email, passwordHash, first, last, phone, Role.CUSTOMER, verified, active, createdAt, lastLogin);
+            UUID id = user(user, null, email, first, last, phone, Role.CUSTOMER, verified, active, createdAt, lastLogin);
             // Checkout needs an active account with a verified email.
             customers.add(new Customer(user, id, first, last, email, createdAt, active && verified, null));
         }
     }
 
-    private UUID user(int user, Company company, String email, String passwordHash, String first, String last, String phone,
+    private UUID user(int user, Company company, String email, String first, String last, String phone,
                       Role role, boolean verified, boolean active, Instant createdAt, Instant lastLogin) {
         UUID id = sink.add("ticketing.users", Row.withId(ctx.id("user", user))
                 .set("company_id", company == null ? null : company.id())
                 .set("email", email)
-                .set("password_hash", passwordHash)
+                .set("password_hash", Personas.DEMO_PASSWORD_HASH)
                 .set("first_name", first)
                 .set("last_name", last)
                 .set("phone", phone)

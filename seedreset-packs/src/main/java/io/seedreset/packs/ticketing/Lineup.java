@@ -102,7 +102,8 @@ final class Lineup {
             case CLUB_SHOW -> {
                 Act act = draw.pick(CLUB_ACTS);
                 Act support = draw.pick(CLUB_ACTS);
-                String name = support.equals(act) ? act.name() + " (Record Release Show)"
+                // The same act of the list (an identity check: a record's equals costs a fresh JVM tens of milliseconds to link).
+                String name = support == act ? act.name() + " (Record Release Show)"
                         : act.name() + " with special guests " + support.name();
                 yield new Listing(name, List.of(act.genre(), "live-music", tag21),
                         "A night of " + act.genre() + " at " + venue.name() + ". Standing room only; doors open an hour before the show.");

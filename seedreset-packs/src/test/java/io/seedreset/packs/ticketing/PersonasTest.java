@@ -7,6 +7,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.seedreset.pack.PackContext;
 import io.seedreset.pack.Persona;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,14 @@ class PersonasTest {
                 .satisfies(hash -> assertThat(hash).startsWith("$2a$10$"));
         assertThat(BCrypt.verifyer().verify("demotickets!2026".toCharArray(),
                 tenant.strings("SELECT password_hash FROM ticketing.users LIMIT 1").get(0)).verified).isFalse();
+    }
+
+    @Test
+    void the_stored_hash_is_the_demo_password_hashed_with_the_stated_cost_and_salt() {
+        byte[] salt = Personas.HASH_SALT.getBytes(StandardCharsets.US_ASCII);
+        byte[] hash = BCrypt.withDefaults().hash(Personas.HASH_COST, salt, Personas.DEMO_PASSWORD.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(hash, StandardCharsets.US_ASCII)).isEqualTo(Personas.DEMO_PASSWORD_HASH);
     }
 
     @Test
