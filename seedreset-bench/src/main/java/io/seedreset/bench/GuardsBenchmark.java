@@ -82,7 +82,7 @@ public final class GuardsBenchmark implements Callable<Integer> {
                     for (String table : order) {
                         Map<String, Long> durations = writeRound(admin, commit, table, organization);
                         if (round > 0) { // round 0 warms the JIT and the server's caches
-                            durations.forEach((write, nanos) -> samples.computeIfAbsent(table + " " + write, k -> new Samples()).add(nanos));
+                            durations.forEach((key, nanos) -> samples.computeIfAbsent(table + " " + key, k -> new Samples()).add(nanos));
                         }
                     }
                     log.done((round == 0 ? "warm-up round" : "round " + round + " of " + rounds) + ", synchronous_commit=" + commit);
@@ -132,7 +132,12 @@ public final class GuardsBenchmark implements Callable<Integer> {
         }
     }
 
-    /** Inserts, updates and deletes {@link #rows} rows one statement (one transaction) each; returns how long each kind took. */
+    /**
+     * Inserts, updates and deletes {@link #rows} rows one statement (one transaction) each; returns how
+     * long each kind took ("insert") and how much CPU the server's backend spent on it ("insert cpu",
+     * from /proc, where there is one): CPU time is what the triggers add, and a busy machine moves it
+     * far less than wall time.
+     */
     private Map<String, Long> writeRound(DataSource admin, String commit, String table, UUID organization) throws SQLException {
         Map<String, Long> durations = new LinkedHashMap<>();
         List<UUID> ids = new ArrayList<>(rows);
@@ -141,8 +146,13 @@ public final class GuardsBenchmark implements Callable<Integer> {
         }
         try (Connection connection = admin.getConnection()) {
             connection.setAutoCommit(true);
+            long backend;
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET synchronous_commit = " + commit);
+                try (java.sql.ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    backend = rs.getLong(1);
+                }
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO bench." + table + " (org_id, id, name, amount) VALUES (?, ?, 'Operating account', 1250.00)");
@@ -156,6 +166,7 @@ public final class GuardsBenchmark implements Callable<Integer> {
                         case "update" -> update;
                         default -> delete;
                     };
+                    long cpu = cpuNanos(backend);
                     long started = System.nanoTime();
                     for (UUID id : ids) {
                         statement.setObject(1, organization);
@@ -163,6 +174,9 @@ public final class GuardsBenchmark implements Callable<Integer> {
                         statement.executeUpdate();
                     }
                     durations.put(write, System.nanoTime() - started);
+                    if (cpu >= 0) {
+                        durations.put(write + " cpu", cpuNanos(backend) - cpu);
+                    }
                 }
             }
             try (Statement statement = connection.createStatement()) {
@@ -170,6 +184,16 @@ public final class GuardsBenchmark implements Callable<Integer> {
             }
         }
         return durations;
+    }
+
+    /** Nanoseconds a process has run on a CPU (Linux's /proc/PID/schedstat), or -1 where that cannot be read. */
+    private static long cpuNanos(long pid) {
+        try {
+            return Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "schedstat"))
+                    .trim().split(" ")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Prints one commit setting's table; returns whether every kind met the target. */
@@ -186,6 +210,18 @@ public final class GuardsBenchmark implements Callable<Integer> {
             System.out.printf("%-8s %,14.0f %,14.0f %,14.0f %9.1f%% %13.1f%%%n", write, plain, guarded, unconditional,
                     100 * guarded / plain, 100 * unconditional / plain);
             met &= guarded / plain >= TARGET;
+        }
+        if (samples.containsKey("plain insert cpu")) {
+            System.out.printf("%n%-8s %14s %14s %14s %10s %14s%n", "write", "plain µs CPU", "guarded", "unconditional", "+guarded",
+                    "+uncond.");
+            for (String write : WRITES) {
+                double plain = samples.get("plain " + write + " cpu").median() / 1e3 / rows;
+                double guarded = samples.get("guarded " + write + " cpu").median() / 1e3 / rows;
+                double unconditional = samples.get("unconditional " + write + " cpu").median() / 1e3 / rows;
+                System.out.printf("%-8s %14.1f %14.1f %14.1f %+10.1f %+14.1f%n", write, plain, guarded, unconditional,
+                        guarded - plain, unconditional - plain);
+            }
+            System.out.println("(the server backend's CPU time per statement, from /proc/PID/schedstat: what the triggers cost it)");
         }
         return met;
     }

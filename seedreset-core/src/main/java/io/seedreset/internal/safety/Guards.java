@@ -32,7 +32,7 @@ public final class Guards {
     private static final String SCRIPT = "guards.sql";
     private static final Pattern FUNCTION = Pattern.compile(
             "(?m)^CREATE OR REPLACE FUNCTION platform\\.(\\w+)\\(([^)]*)\\) RETURNS (\\w+)\\s+LANGUAGE (\\w+)( STABLE)?( SECURITY DEFINER)?"
-                    + " SET search_path = ([\\w, ]+?) AS \\$\\$(.*?)\\$\\$;", Pattern.DOTALL);
+                    + "(?: SET search_path = ([\\w, ]+?))? AS \\$\\$(.*?)\\$\\$;", Pattern.DOTALL);
 
     /** The WHEN clause in pg_get_triggerdef's text. */
     private static final Pattern WHEN = Pattern.compile(" FOR EACH (?:ROW|STATEMENT) WHEN \\((.*)\\) EXECUTE (?:FUNCTION|PROCEDURE) ");
@@ -350,7 +350,8 @@ public final class Guards {
         Matcher matcher = FUNCTION.matcher(script);
         while (matcher.find()) {
             functions.put(matcher.group(1), definition(identityArguments(matcher.group(2)), matcher.group(3), matcher.group(4),
-                    matcher.group(5) == null ? "v" : "s", matcher.group(6) != null, "search_path=" + matcher.group(7), false, false,
+                    matcher.group(5) == null ? "v" : "s", matcher.group(6) != null,
+                    matcher.group(7) == null ? "" : "search_path=" + matcher.group(7), false, false,
                     "f", matcher.group(8)));
         }
         if (functions.size() != Pattern.compile("(?m)^CREATE OR REPLACE FUNCTION").matcher(script).results().count()) {

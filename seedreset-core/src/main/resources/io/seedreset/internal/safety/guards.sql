@@ -6,7 +6,7 @@
 -- search_path is pinned so that no object in another schema can stand in for pg_catalog's.
 -- Every header keeps one form, which Guards.java reads:
 --   CREATE OR REPLACE FUNCTION platform.NAME(ARGUMENTS) RETURNS TYPE
---       LANGUAGE L [STABLE] [SECURITY DEFINER] SET search_path = pg_catalog, pg_temp AS $$
+--       LANGUAGE L [STABLE] [SECURITY DEFINER] [SET search_path = pg_catalog, pg_temp] AS $$
 
 -- In seed context (the transaction-local setting seedreset.application_id), no insert,
 -- update, delete or truncate may touch a production organization's rows, nor rows of an
@@ -35,26 +35,40 @@ BEGIN
     END IF;
 END $$;
 
+-- The row trigger's function runs for every row the application writes, so its first line is all
+-- it costs outside seed context: no SET clause (switching search_path on every call cost more than
+-- the test), every name in it qualified instead, and the work in seed context handed to
+-- check_seed_row, which pins search_path like every other guard.
 CREATE OR REPLACE FUNCTION platform.guard_seed_row() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    declared text;
+    LANGUAGE plpgsql AS $$
 BEGIN
-    IF coalesce(current_setting('seedreset.application_id', true), '') = '' THEN
+    IF pg_catalog.current_setting('seedreset.application_id', true) IS NULL
+       OR pg_catalog.current_setting('seedreset.application_id', true) OPERATOR(pg_catalog.=) '' THEN
         RETURN NULL;
     END IF;
-    declared := nullif(current_setting('seedreset.org_id', true), '');
+    PERFORM platform.check_seed_row(TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP,
+        CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN OLD.org_id END,
+        CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'DELETE' THEN NEW.org_id END);
+    RETURN NULL;
+END $$;
+
+-- In seed context: the declared organization once per transaction, then a row of any other
+-- organization on its own.
+CREATE OR REPLACE FUNCTION platform.check_seed_row(table_schema text, table_name text, operation text, old_org uuid, new_org uuid) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    declared text := nullif(current_setting('seedreset.org_id', true), '');
+BEGIN
     IF declared IS NOT NULL AND declared IS DISTINCT FROM current_setting('seedreset.org_checked', true) THEN
-        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, ARRAY[declared::uuid], 'SR001', 'seed writes to');
+        PERFORM platform.refuse_production_rows(table_schema || '.' || table_name, ARRAY[declared::uuid], 'SR001', 'seed writes to');
         PERFORM set_config('seedreset.org_checked', declared, true);
     END IF;
-    IF TG_OP <> 'INSERT' AND OLD.org_id::text IS DISTINCT FROM declared THEN
-        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, ARRAY[OLD.org_id], 'SR001', 'seed writes to');
+    IF operation <> 'INSERT' AND old_org::text IS DISTINCT FROM declared THEN
+        PERFORM platform.refuse_production_rows(table_schema || '.' || table_name, ARRAY[old_org], 'SR001', 'seed writes to');
     END IF;
-    IF TG_OP <> 'DELETE' AND NEW.org_id::text IS DISTINCT FROM declared THEN
-        PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, ARRAY[NEW.org_id], 'SR001', 'seed writes to');
+    IF operation <> 'DELETE' AND new_org::text IS DISTINCT FROM declared THEN
+        PERFORM platform.refuse_production_rows(table_schema || '.' || table_name, ARRAY[new_org], 'SR001', 'seed writes to');
     END IF;
-    RETURN NULL;
 END $$;
 
 -- TRUNCATE has no rows to look at and wipes every tenant: never in seed context.
