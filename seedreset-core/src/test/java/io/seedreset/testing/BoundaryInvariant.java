@@ -39,7 +39,8 @@ public final class BoundaryInvariant {
                                          + (SELECT count(*) FROM platform.seed_applications a WHERE a.org_id = o.id AND a.removed_at IS NULL)""");
     }
 
-    private static long count(DataSource dataSource, String sql) {
+    /** The first column of the first row of a query that returns one number. */
+    public static long count(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
