@@ -2,10 +2,10 @@ package io.seedreset.internal.sink;
 
 import io.seedreset.api.Progress;
 import io.seedreset.internal.ledger.RowChanges;
+import io.seedreset.internal.ledger.RowSets;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.pack.Total;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -40,10 +40,9 @@ public final class CopySink extends RowStream implements AutoCloseable {
     private final Progress progress;
     private final Connection connection;
     private final Loader loader;
-    private final String ledgerPrefix;
+    private final RowSets rowSets;
     private final Map<String, Buffer> buffers = new LinkedHashMap<>();
-    private final Buffer ledger = new Buffer("platform.seed_row_sets",
-            "COPY platform.seed_row_sets (org_id, application_id, table_name, row_ids) FROM STDIN");
+    private final Buffer ledger = new Buffer(RowSets.TABLE, RowSets.COPY);
     private final List<RowChanges.Change> updates = new ArrayList<>();
 
     private static final class Buffer {
@@ -68,7 +67,7 @@ public final class CopySink extends RowStream implements AutoCloseable {
         this.applicationId = applicationId;
         this.progress = progress;
         this.connection = connection;
-        this.ledgerPrefix = organizationId + "\t" + applicationId + "\t";
+        this.rowSets = new RowSets(organizationId, applicationId);
         this.loader = new Loader(connection);
     }
 
@@ -166,7 +165,7 @@ public final class CopySink extends RowStream implements AutoCloseable {
         buffer.bytes = new ByteArrayOutputStream(64 * 1024);
         if (buffer != ledger) {
             progress.advance(buffer.rows);
-            ledger.bytes.writeBytes((ledgerPrefix + buffer.table + "\t{" + buffer.ids + "}\n").getBytes(StandardCharsets.UTF_8));
+            ledger.bytes.writeBytes(rowSets.line(buffer.table, buffer.ids));
             ledger.rows++;
             buffer.ids.setLength(0);
         }
