@@ -14,6 +14,7 @@ import io.seedreset.api.TeardownRequest;
 import io.seedreset.fixture.AdjustmentScenarioPack;
 import io.seedreset.fixture.Fixture;
 import io.seedreset.fixture.LedgerPack;
+import io.seedreset.testing.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -247,23 +248,10 @@ class BoundaryAttackTest {
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("SR"));
     }
 
-    /** Runs one statement in a transaction at that isolation level; returns its SQLSTATE, or "ok". */
+    /** Runs one statement in a transaction at that isolation level, after taking its snapshot; returns its SQLSTATE, or "ok". */
     private String inTransaction(String isolation, String sql) {
-        try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            statement.execute("SET TRANSACTION ISOLATION LEVEL " + isolation);
-            statement.execute("SELECT count(*) FROM platform.seed_row_sets");
-            try {
-                statement.execute(sql);
-                connection.commit();
-                return "ok";
-            } catch (SQLException e) {
-                connection.rollback();
-                return e.getSQLState();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Transactions.attempt(fixture.dataSource, isolation, CompletableFuture.completedFuture(null),
+                "SELECT count(*) FROM platform.seed_row_sets", sql);
     }
 
     private String flipIn(String isolation, String organization) {

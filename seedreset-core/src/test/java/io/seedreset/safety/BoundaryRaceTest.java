@@ -10,9 +10,7 @@ import io.seedreset.api.SeedResetException;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.fixture.Fixture;
 import io.seedreset.fixture.LedgerPack;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.seedreset.testing.Transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,30 +168,8 @@ class BoundaryRaceTest {
         }
     }
 
-    /** Runs the first statement, waits (bounded) for {@code before}, runs the rest and commits; returns "ok" or the SQLSTATE. */
     private String transaction(String isolation, CompletableFuture<Void> before, String first, String... rest) {
-        try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            statement.execute("SET TRANSACTION ISOLATION LEVEL " + isolation);
-            try {
-                statement.execute(first);
-                try {
-                    before.get(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    // the operation it waited for is slow or failed: go on all the same
-                }
-                for (String sql : rest) {
-                    statement.execute(sql);
-                }
-                connection.commit();
-                return "ok";
-            } catch (SQLException e) {
-                connection.rollback();
-                return e.getSQLState();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Transactions.attempt(fixture.dataSource, isolation, before, first, rest);
     }
 
     private void newOrganization() {
