@@ -58,7 +58,7 @@ final class DbCommand {
 
     private Path dataDirectory() {
         if (!root.embedded()) {
-            throw SeedResetException.badInput("'seedreset db' manages the embedded PostgreSQL, and --url (or SEEDRESET_URL) "
+            throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "'seedreset db' manages the embedded PostgreSQL, and --url (or SEEDRESET_URL) "
                     + "selects another server: leave --url out");
         }
         return root.dataDirectory();

@@ -34,7 +34,7 @@ final class InstallCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String launcher = root.environment.get(LAUNCHER_VARIABLE);
         if (launcher == null || launcher.isBlank()) {
-            throw SeedResetException.badInput("install links the ./seedreset launcher of a checkout onto your PATH: "
+            throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "install links the ./seedreset launcher of a checkout onto your PATH: "
                     + "run './seedreset install' in the checkout");
         }
         Path target = Path.of(launcher).toAbsolutePath();
@@ -43,7 +43,7 @@ final class InstallCommand implements Callable<Integer> {
         if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
             root.printer().line("%s already links to %s.", link, target);
         } else if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw SeedResetException.conflict(link + " already exists" + (Files.isSymbolicLink(link) ? " (a link to "
+            throw new SeedResetException(SeedResetException.Reason.ALREADY_EXISTS, link + " already exists" + (Files.isSymbolicLink(link) ? " (a link to "
                     + Files.readSymbolicLink(link) + ")" : "") + ": remove it first, or choose another directory with --bin-dir");
         } else {
             Files.createDirectories(directory);

@@ -37,10 +37,13 @@ public final class Main {
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine line = exception.getCommandLine();
             String help = " (see '" + line.getCommandSpec().qualifiedName() + " --help')";
-            return report(line.getErr(), ExitCodes.USAGE, usageMessage(exception) + help, root.json || List.of(args).contains("--json"));
+            return report(line.getErr(), ExitCodes.USAGE, SeedResetException.Reason.INVALID_VALUE, usageMessage(exception) + help, Map.of(),
+                    root.json || List.of(args).contains("--json"));
         });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
-                report(line.getErr(), exitCode(exception), message(exception), root.json));
+                report(line.getErr(), exitCode(exception),
+                        exception instanceof SeedResetException e ? e.reason() : SeedResetException.Reason.INTERNAL_ERROR,
+                        message(exception), exception instanceof SeedResetException e ? e.details() : Map.of(), root.json));
         return commandLine;
     }
 
@@ -58,12 +61,15 @@ public final class Main {
 
     /**
      * Prints an error as one line on stderr: {@code seedreset: MESSAGE}, or with --json a JSON
-     * object {@code {"error": {"exitCode": 2, "kind": "usage", "message": "..."}}}.
+     * object {@code {"error": {"exitCode": 2, "kind": "usage", "reason": "unknown_organization",
+     * "message": "...", "details": {"organization": "acme"}}}}: the reason and details are the
+     * engine's ({@link SeedResetException}), so a script need not parse the message.
      */
-    private static int report(PrintWriter err, int exitCode, String message, boolean json) {
+    private static int report(PrintWriter err, int exitCode, SeedResetException.Reason reason, String message,
+                              Map<String, String> details, boolean json) {
         String line = TerminalText.message(message);
         if (json) {
-            err.println(Json.writeLine(Map.of("error", new JsonError(exitCode, ExitCodes.kind(exitCode), line))));
+            err.println(Json.writeLine(Map.of("error", new JsonError(exitCode, ExitCodes.kind(exitCode), reason, line, details))));
         } else {
             err.println("seedreset: " + line);
         }
@@ -72,7 +78,7 @@ public final class Main {
     }
 
     /** An error as {@code --json} prints it. */
-    record JsonError(int exitCode, String kind, String message) {
+    record JsonError(int exitCode, String kind, SeedResetException.Reason reason, String message, Map<String, String> details) {
     }
 
     private static String usageMessage(ParameterException exception) {
@@ -94,7 +100,7 @@ public final class Main {
     }
 
     private static String message(Exception exception) {
-        return exception instanceof SeedResetException ? exception.getMessage()
+        return exception instanceof SeedResetException e ? Hints.message(e)
                 : "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
                 + " (please report this with the command you ran)";
     }

@@ -57,7 +57,7 @@ final class PackOptions {
                 try {
                     parameter.parse(value);
                 } catch (IllegalArgumentException e) {
-                    throw SeedResetException.badInput("environment variable " + variable + "='" + value + "': parameter '"
+                    throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "environment variable " + variable + "='" + value + "': parameter '"
                             + parameter.name() + "' of pack '" + pack + "' " + e.getMessage());
                 }
                 request = request.set(parameter.name(), value);
@@ -75,13 +75,13 @@ final class PackOptions {
         for (String setting : settings) {
             int equals = setting.indexOf('=');
             if (equals <= 0) {
-                throw SeedResetException.badInput("--set expects key=value, got '" + setting + "'");
+                throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "--set expects key=value, got '" + setting + "'");
             }
             String key = setting.substring(0, equals).trim();
             String value = setting.substring(equals + 1);
             String earlier = given.putIfAbsent(key, value);
             if (earlier != null) {
-                throw SeedResetException.badInput("--set " + key + " is given twice ('" + earlier + "' and '" + value
+                throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "--set " + key + " is given twice ('" + earlier + "' and '" + value
                         + "'): set each parameter once");
             }
         }

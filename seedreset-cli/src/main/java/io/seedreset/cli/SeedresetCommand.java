@@ -72,7 +72,7 @@ public final class SeedresetCommand implements AutoCloseable {
     SeedReset seedReset() {
         if (seedReset == null) {
             if (actor == null || actor.isBlank()) {
-                throw SeedResetException.badInput("--actor '" + actor + "' names nobody: give the name recorded in the audit, "
+                throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "--actor '" + actor + "' names nobody: give the name recorded in the audit, "
                         + "or leave it out for the OS user");
             }
             database = embedded() ? Database.embedded(dataDirectory()) : Database.external(url, user, password);

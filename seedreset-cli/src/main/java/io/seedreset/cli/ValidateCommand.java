@@ -27,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (!result.passed()) {
             root.out().flush();
-            throw SeedResetException.failure("organization '" + result.organization() + "' breaks " + result.failed().size()
+            throw new SeedResetException(SeedResetException.Reason.VALIDATION_FAILED, "organization '" + result.organization() + "' breaks " + result.failed().size()
                     + " of " + result.rules().size() + " validation rule(s): "
                     + result.failed().stream().map(ValidationResult.Rule::name).collect(Collectors.joining(", ")));
         }

@@ -230,7 +230,7 @@ class CliTest {
     @Test
     void bad_input_gets_one_line_and_exit_2() {
         initWithOrganizations();
-        assertUsage(seedreset("plan", "nope", "--org", "acme-demo"), "seedreset: unknown pack 'nope': see 'seedreset packs' for the installed packs");
+        assertUsage(seedreset("plan", "nope", "--org", "acme-demo"), "seedreset: unknown pack 'nope' (installed: ");
         assertUsage(seedreset("plan", "event-agency-starter", "--org", "ghost"), "seedreset: unknown organization 'ghost'");
         assertUsage(seedreset("plan", "event-agency-starter", "--org", "acme-demo", "--mode", "huge"),
                 "seedreset: pack 'event-agency-starter' has no mode 'huge': use one of");
@@ -265,7 +265,7 @@ class CliTest {
         Cli.Run run = Cli.run("--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "org", "list");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.err().strip()).startsWith("seedreset: cannot connect to the database: ")
-                .endsWith("; check the URL (--url or SEEDRESET_URL) and that PostgreSQL is running")
+                .endsWith("; check the database's URL and that PostgreSQL is running (--url or SEEDRESET_URL)")
                 .doesNotContain("\n");
         Cli.Run notJdbc = Cli.run("--url", "postgres://localhost/x", "org", "list");
         assertThat(notJdbc.exitCode()).as("a URL of another kind is a usage error").isEqualTo(ExitCodes.USAGE);

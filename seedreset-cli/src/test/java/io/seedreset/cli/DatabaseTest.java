@@ -45,7 +45,7 @@ class DatabaseTest {
         try (Database running = Database.embedded(data)) {
             assertThatThrownBy(() -> Database.embedded(data))
                     .isInstanceOf(SeedResetException.class)
-                    .hasFieldOrPropertyWithValue("kind", SeedResetException.Kind.CONFLICT)
+                    .hasFieldOrPropertyWithValue("reason", SeedResetException.Reason.DATABASE_BUSY)
                     .hasMessage("the embedded database in " + data + " is in use by another seedreset command (PostgreSQL PID " + pid(data)
                             + "): run one command at a time, or keep one server running for all of them with 'seedreset db start';"
                             + " if no other command is running, 'seedreset db stop' stops the server a killed command left");
@@ -87,7 +87,7 @@ class DatabaseTest {
             String url = "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres";
             Cli.Run wrong = Cli.run("--url", url, "--user", "alice", "--password", "wrong", "org", "list");
             assertThat(wrong.exitCode()).isEqualTo(ExitCodes.FAILURE);
-            assertThat(wrong.err().strip()).isEqualTo("seedreset: the database refused the login: password authentication failed for user \"alice\"; check --user and --password");
+            assertThat(wrong.err().strip()).isEqualTo("seedreset: the database refused the login: password authentication failed for user \"alice\"; check the user name and password (--user and --password)");
             Cli.Run right = Cli.run("--url", url, "--user", "alice", "--password", "right-password", "org", "list");
             assertThat(right.err().strip()).isEqualTo("seedreset: the database is not initialised for Seed & Reset: run 'seedreset init' first");
         }

@@ -112,8 +112,8 @@ class ExitCodeCatalogueTest {
                         "--url", "jdbc:postgresql://localhost:99999/x", "org", "list"),
                 says(2, "seedreset: 'seedreset db' manages the embedded PostgreSQL", "db", "status"),
                 says(2, "seedreset: install links the ./seedreset launcher of a checkout onto your PATH", "install"),
-                says(2, "{\"error\":{\"exitCode\":2,\"kind\":\"usage\",\"message\":\"unknown command 'frob'", "--json", "frob"),
-                says(2, "{\"error\":{\"exitCode\":2,\"kind\":\"usage\",\"message\":\"unknown pack 'nope'", "plan", "nope", "--org",
+                says(2, "{\"error\":{\"exitCode\":2,\"kind\":\"usage\",\"reason\":\"invalid_value\",\"message\":\"unknown command 'frob'", "--json", "frob"),
+                says(2, "{\"error\":{\"exitCode\":2,\"kind\":\"usage\",\"reason\":\"unknown_pack\",\"message\":\"unknown pack 'nope'", "plan", "nope", "--org",
                         "acme-demo", "--json"),
                 // 3: refused by the boundary
                 exits(3, "plan", STARTER, "--org", "acme"),

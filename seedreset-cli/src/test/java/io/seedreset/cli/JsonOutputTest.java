@@ -78,7 +78,13 @@ class JsonOutputTest {
         JsonNode error = JSON.readTree(run.err()).get("error");
         assertThat(error.get("exitCode").asInt()).isEqualTo(2);
         assertThat(error.get("kind").asText()).isEqualTo("usage");
-        assertThat(error.get("message").asText()).startsWith("unknown organization 'acme'");
+        assertThat(error.get("message").asText()).startsWith("unknown organization 'acme': see 'seedreset org list'");
+        assertThat(error.get("reason").asText()).as("the engine's reason, for scripts").isEqualTo("unknown_organization");
+        assertThat(error.get("details").get("organization").asText()).isEqualTo("acme");
+
+        JsonNode usage = JSON.readTree(seedreset("plan", "event-agency-starter").err()).get("error");
+        assertThat(usage.get("reason").asText()).as("picocli's own errors are bad values too").isEqualTo("invalid_value");
+        assertThat(usage.get("details").isEmpty()).isTrue();
     }
 
     private static List<String> fields(JsonNode object) {

@@ -64,7 +64,7 @@ class OutputSafetyTest {
 
         String longPack = "p".repeat(5000);
         Cli.Run longValue = seedreset("plan", longPack, "--org", "x");
-        assertThat(longValue.err()).startsWith("seedreset: unknown pack '" + "p".repeat(79) + "…': see 'seedreset packs'");
+        assertThat(longValue.err()).startsWith("seedreset: unknown pack '" + "p".repeat(79) + "…' (installed: ").endsWith("): see 'seedreset packs'\n");
         assertThat(longValue.err().length()).isLessThan(300);
 
         Cli.Run option = seedreset("plan", "event-agency-starter", "--org", "x", "--fro\nb");

@@ -34,8 +34,8 @@ class SchemaVersionTest {
         Flyway.configure().dataSource(dataSource).schemas("platform").table("schema_history")
                 .locations("classpath:db/modules").validateOnMigrate(false).load().migrate();
 
-        String older = "seedreset: the database's schema is older than this version of Seed & Reset: run 'seedreset init' to upgrade"
-                + " (schema 160, this version also needs 2, 3)\n";
+        String older = "seedreset: the database's schema is older than this version of Seed & Reset"
+                + " (schema 160, this version also needs 2, 3): run 'seedreset init' to upgrade\n";
         for (String[] command : List.of(new String[] {"org", "list"}, new String[] {"history"},
                 new String[] {"plan", "event-agency-starter", "--org", "acme-demo"}, new String[] {"validate", "--org", "acme-demo"})) {
             Cli.Run run = seedreset(command);

@@ -13,7 +13,7 @@ public record HistoryRequest(String organization, int limit, Long beforeApplicat
 
     public HistoryRequest {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw SeedResetException.badInput("a history page holds 1 to " + MAX_LIMIT + " entries, not " + limit);
+            throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "a history page holds 1 to " + MAX_LIMIT + " entries, not " + limit);
         }
     }
 

@@ -22,7 +22,7 @@ public enum OrganizationKind {
                 return kind;
             }
         }
-        throw SeedResetException.badInput("unknown organization kind '" + text + "': use one of "
+        throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "unknown organization kind '" + text + "': use one of "
                 + Arrays.stream(values()).map(OrganizationKind::label).collect(Collectors.joining(", ")));
     }
 }

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Seed &amp; Reset, the Java API: {@code SeedReset.configure().dataSource(ds).load()}, then one
@@ -45,14 +47,17 @@ public final class SeedReset {
      */
     public SeedReset as(String actor) {
         if (actor == null || actor.isBlank() || actor.chars().anyMatch(Character::isISOControl)) {
-            throw SeedResetException.badInput("an actor is a name without control characters, not empty");
+            throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "an actor is a name without control characters, not empty");
         }
         return new SeedReset(engine, new Caller(actor.strip(), caller.progress()));
     }
 
     /** The same instance reporting the progress of long operations to {@code progress} (a terminal bar, a server's event stream). */
     public SeedReset reportingTo(Progress progress) {
-        return new SeedReset(engine, new Caller(caller.actor(), java.util.Objects.requireNonNull(progress, "progress")));
+        if (progress == null) {
+            throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "progress is null: use Progress.NONE to report nothing");
+        }
+        return new SeedReset(engine, new Caller(caller.actor(), progress));
     }
 
     public static SeedResetConfiguration configure() {
@@ -61,7 +66,7 @@ public final class SeedReset {
 
     /** Creates or upgrades the schema and installs the guard triggers. */
     public InitResult init() {
-        return engine.init(caller);
+        return call(() -> engine.init(caller));
     }
 
     /**
@@ -70,37 +75,40 @@ public final class SeedReset {
      * owner, which could switch the guards off. Run by the owner, after {@link #init}.
      */
     public void grantApplicationRole(String role) {
-        engine.grantApplicationRole(role);
+        call(() -> {
+            engine.grantApplicationRole(role);
+            return null;
+        });
     }
 
     public List<PackDescriptor> packs() {
-        return engine.packs();
+        return call(engine::packs);
     }
 
     /** Creates an organization; only demo, qa and sandbox organizations can be seeded. */
     public Organization createOrganization(String slug, String name, OrganizationKind kind) {
-        return engine.createOrganization(slug, name, kind);
+        return call(() -> engine.createOrganization(slug, name, kind));
     }
 
     public List<Organization> organizations() {
-        return engine.organizations();
+        return call(engine::organizations);
     }
 
     /** Previews an apply: counts, samples, totals and plan hash. Writes nothing. */
     public PlanResult plan(PackRequest request) {
-        return engine.plan(request, caller);
+        return call(() -> engine.plan(request, caller));
     }
 
     public ApplyResult apply(ApplyRequest request) {
-        return engine.apply(request, caller);
+        return call(() -> engine.apply(request, caller));
     }
 
     public TeardownResult teardown(TeardownRequest request) {
-        return engine.teardown(request, caller);
+        return call(() -> engine.teardown(request, caller));
     }
 
     public ResetResult reset(ResetRequest request) {
-        return engine.reset(request, caller);
+        return call(() -> engine.reset(request, caller));
     }
 
     /**
@@ -108,17 +116,33 @@ public final class SeedReset {
      * for the latest {@value HistoryRequest#DEFAULT_LIMIT} of each, {@code HistoryRequest.of(null)} for every organization.
      */
     public HistoryResult history(HistoryRequest request) {
-        return engine.history(request);
+        return call(() -> engine.history(request));
     }
 
     /** The organization with this slug, if there is one. */
     public java.util.Optional<Organization> organization(String slug) {
-        return engine.organization(slug);
+        return call(() -> engine.organization(slug));
     }
 
     /** Runs the validation rules of every pack applied to the organization; reads only. */
     public ValidationResult validate(String organization) {
-        return engine.validate(organization, caller);
+        return call(() -> engine.validate(organization, caller));
+    }
+
+    /**
+     * Runs an operation so that nothing but a {@link SeedResetException} leaves the API: a front
+     * end maps every failure by its reason, and an exception nobody foresaw is reported as the
+     * bug it is ({@link SeedResetException.Reason#INTERNAL_ERROR}), with its cause kept.
+     */
+    private static <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (SeedResetException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SeedResetException(SeedResetException.Reason.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage(), Map.of(), e);
+        }
     }
 
     /**
@@ -136,7 +160,7 @@ public final class SeedReset {
                 try {
                     anchor = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException notDate) {
-                    throw SeedResetException.badInput("anchor '" + text
+                    throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "anchor '" + text
                             + "' is not an ISO-8601 instant or date: use e.g. 2026-11-21T09:00:00Z or 2026-11-21");
                 }
             }
@@ -148,7 +172,7 @@ public final class SeedReset {
     public static Instant requireAnchorInRange(Instant anchor, String given) {
         if (anchor.isBefore(EARLIEST_ANCHOR.atStartOfDay(ZoneOffset.UTC).toInstant())
                 || !anchor.isBefore(LATEST_ANCHOR.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            throw SeedResetException.badInput("anchor " + given + " is out of range: use a date from " + EARLIEST_ANCHOR
+            throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "anchor " + given + " is out of range: use a date from " + EARLIEST_ANCHOR
                     + " to " + LATEST_ANCHOR);
         }
         return anchor;

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -81,19 +80,20 @@ public final class SeedResetConfiguration {
 
     /** Validates the configuration before any connection is opened. */
     public SeedReset load() {
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(progress, "progress");
+        if (clock == null || progress == null) {
+            throw new SeedResetException(SeedResetException.Reason.INVALID_CONFIGURATION, "SeedReset needs a clock and a progress (Progress.NONE reports nothing)");
+        }
         if (dataSource == null) {
-            throw new IllegalStateException("SeedReset needs a dataSource: call configure().dataSource(ds)");
+            throw new SeedResetException(SeedResetException.Reason.INVALID_CONFIGURATION, "SeedReset needs a dataSource: call configure().dataSource(ds)");
         }
         if (actor == null || actor.isBlank()) {
-            throw new IllegalStateException("SeedReset needs an actor: configure().actor(name)");
+            throw new SeedResetException(SeedResetException.Reason.INVALID_CONFIGURATION, "SeedReset needs an actor: configure().actor(name)");
         }
         if (busyTimeout == null || busyTimeout.isNegative() || busyTimeout.isZero()) {
-            throw new IllegalStateException("busyTimeout must be positive, was " + busyTimeout);
+            throw new SeedResetException(SeedResetException.Reason.INVALID_CONFIGURATION, "busyTimeout must be positive, was " + busyTimeout);
         }
         if (migrationLocations.isEmpty()) {
-            throw new IllegalStateException("migrationLocations must name at least one location");
+            throw new SeedResetException(SeedResetException.Reason.INVALID_CONFIGURATION, "migrationLocations must name at least one location");
         }
         return new SeedReset(this);
     }

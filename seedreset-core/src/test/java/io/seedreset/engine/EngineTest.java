@@ -15,6 +15,7 @@ import io.seedreset.api.ResetRequest;
 import io.seedreset.api.ResetResult;
 import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.api.TeardownResult;
 import io.seedreset.fixture.Fixture;
@@ -84,7 +85,7 @@ class EngineTest {
     @Test
     void apply_refuses_when_the_rows_differ_from_the_reviewed_plan() {
         PlanResult plan = fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, DEMO).seed(1L));
-        assertConflict(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO).planHash(plan.planHash())),
+        assertConflict(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO).planHash(plan.planHash())), Reason.PLAN_CHANGED,
                 "pack 'fixture-ledger' would write other rows than the reviewed plan (plan hash " + plan.planHash());
         assertThat(fixture.tenantRows(DEMO)).isZero();
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_applications")).isZero();
@@ -119,9 +120,11 @@ class EngineTest {
         assertThat(fixture.seedReset.apply(io.seedreset.api.ApplyRequest.of(pinned).confirm(DEMO)).status())
                 .isEqualTo(ApplyResult.Status.UNCHANGED);
         assertConflict(() -> fixture.seedReset.apply(io.seedreset.api.ApplyRequest.of(pinned).confirm(DEMO).planHash("0123456789abcdef")),
+                Reason.PLAN_CHANGED,
                 "with plan hash " + first.planHash() + ", not the reviewed 0123456789abcdef");
         PackRequest moved = pinned.anchor(Instant.parse("2026-07-01T00:00:00Z"));
-        assertConflict(() -> fixture.seedReset.apply(io.seedreset.api.ApplyRequest.of(moved).confirm(DEMO)), "add --replace");
+        assertConflict(() -> fixture.seedReset.apply(io.seedreset.api.ApplyRequest.of(moved).confirm(DEMO)), Reason.ALREADY_APPLIED,
+                "is already applied to 'demo-co' with another version");
         assertThat(fixture.seedReset.apply(io.seedreset.api.ApplyRequest.of(moved).confirm(DEMO).replace(true)).anchor())
                 .isEqualTo(Instant.parse("2026-07-01T00:00:00Z"));
     }
@@ -130,9 +133,12 @@ class EngineTest {
     void other_parameters_need_replace_which_swaps_the_application_in_one_transaction() {
         ApplyResult first = fixture.seedReset.apply(Fixture.applyTo(DEMO));
         var bigger = io.seedreset.api.ApplyRequest.of(PackRequest.of(LedgerPack.ID, DEMO).set("accounts", "5")).confirm(DEMO);
-        assertConflict(() -> fixture.seedReset.apply(bigger),
+        assertConflict(() -> fixture.seedReset.apply(bigger), Reason.ALREADY_APPLIED,
                 "pack 'fixture-ledger' 1.0.0 is already applied to 'demo-co' with another version, mode, parameters, seed or anchor (application "
-                        + first.applicationId() + "): add --replace to tear it down and apply this one");
+                        + first.applicationId() + ")");
+        assertThatThrownBy(() -> fixture.seedReset.apply(bigger)).isInstanceOfSatisfying(SeedResetException.class, e ->
+                assertThat(e.details()).containsExactly(Map.entry("application", first.applicationId().toString()),
+                        Map.entry("organization", DEMO), Map.entry("pack", LedgerPack.ID)));
 
         ApplyResult replaced = fixture.seedReset.apply(bigger.replace(true));
         assertThat(replaced.status()).isEqualTo(ApplyResult.Status.REPLACED);
@@ -148,7 +154,7 @@ class EngineTest {
     void a_new_pack_version_needs_replace() {
         fixture.seedReset.apply(Fixture.applyTo(DEMO));
         SeedReset upgraded = Fixture.configure(fixture.dataSource, new LedgerPack("1.1.0")).load();
-        assertConflict(() -> upgraded.apply(Fixture.applyTo(DEMO)), "add --replace");
+        assertConflict(() -> upgraded.apply(Fixture.applyTo(DEMO)), Reason.ALREADY_APPLIED, "is already applied to 'demo-co' with another version");
         assertThat(upgraded.apply(Fixture.applyTo(DEMO).replace(true)).packVersion()).isEqualTo("1.1.0");
     }
 
@@ -184,7 +190,7 @@ class EngineTest {
         fixture.execute("""
                 INSERT INTO fixture.entries SELECT org_id, '11111111-1111-1111-1111-111111111111', id, 'by hand', 5, now()
                   FROM fixture.accounts LIMIT 1""");
-        assertConflict(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)),
+        assertConflict(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), Reason.ROWS_CHANGED,
                 "teardown refused: rows that were not created by the application(s) being torn down reference seeded rows (fixture.entries row 11111111-1111-1111-1111-111111111111 references fixture.accounts row ");
         assertThat(fixture.tenantRows(DEMO)).isEqualTo(16);
     }
@@ -194,7 +200,7 @@ class EngineTest {
         fixture.seedReset.apply(Fixture.applyTo(DEMO));
         fixture.execute("INSERT INTO fixture.account_notes SELECT org_id, '22222222-2222-2222-2222-222222222222', id, "
                 + "'call back on Monday' FROM fixture.accounts LIMIT 1");
-        assertConflict(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)),
+        assertConflict(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), Reason.ROWS_CHANGED,
                 "teardown refused: rows that were not created by the application(s) being torn down reference seeded rows "
                         + "(fixture.account_notes row 22222222-2222-2222-2222-222222222222 references fixture.accounts row ");
         assertThat(fixture.tenantRows(DEMO)).isEqualTo(15);
@@ -287,7 +293,7 @@ class EngineTest {
         try (Connection holder = fixture.dataSource.getConnection(); Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
             statement.execute("SELECT * FROM platform.organizations WHERE slug = '" + DEMO + "' FOR UPDATE");
-            assertConflict(() -> impatient.apply(Fixture.applyTo(DEMO)),
+            assertConflict(() -> impatient.apply(Fixture.applyTo(DEMO)), Reason.ORGANIZATION_BUSY,
                     "organization 'demo-co' is busy: another operation holds it (waited 200 ms); try again when it finishes");
             holder.rollback();
         }
@@ -299,24 +305,58 @@ class EngineTest {
     @Test
     void bad_input_gets_one_line_messages_and_changes_nothing() {
         long auditBefore = fixture.count("SELECT count(*) FROM platform.seed_audit");
-        assertBadInput(() -> fixture.seedReset.plan(PackRequest.of("nope", DEMO)),
-                "unknown pack 'nope': see 'seedreset packs' for the installed packs (fixture-ledger)");
-        assertBadInput(() -> fixture.seedReset.apply(Fixture.applyTo("ghost")),
-                "unknown organization 'ghost': see 'seedreset org list', or create it with 'seedreset org create ghost --name NAME --kind demo'");
-        assertBadInput(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, DEMO).mode("huge")),
+        assertBadInput(() -> fixture.seedReset.plan(PackRequest.of("nope", DEMO)), Reason.UNKNOWN_PACK,
+                "unknown pack 'nope' (installed: fixture-ledger)");
+        assertBadInput(() -> fixture.seedReset.apply(Fixture.applyTo("ghost")), Reason.UNKNOWN_ORGANIZATION,
+                "unknown organization 'ghost'");
+        assertBadInput(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, DEMO).mode("huge")), Reason.UNKNOWN_MODE,
                 "pack 'fixture-ledger' has no mode 'huge': use one of default, large");
-        assertBadInput(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, DEMO).set("accounts", "many")),
+        assertBadInput(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, DEMO).set("accounts", "many")), Reason.INVALID_PARAMETER,
                 "parameter 'accounts' of pack 'fixture-ledger' expects an integer between 1 and 10000, got 'many'");
-        assertBadInput(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, DEMO).set("accounts", "0")),
+        assertBadInput(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, DEMO).set("accounts", "0")), Reason.INVALID_PARAMETER,
                 "parameter 'accounts' of pack 'fixture-ledger' expects an integer between 1 and 10000, got 0");
-        assertBadInput(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, DEMO).set("colour", "red")),
+        assertBadInput(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, DEMO).set("colour", "red")), Reason.INVALID_PARAMETER,
                 "pack 'fixture-ledger' has no parameter 'colour': its parameters are accounts, entries, break_balance");
-        assertBadInput(() -> SeedReset.parseAnchor("next tuesday"),
+        assertBadInput(() -> SeedReset.parseAnchor("next tuesday"), Reason.INVALID_VALUE,
                 "anchor 'next tuesday' is not an ISO-8601 instant or date: use e.g. 2026-11-21T09:00:00Z or 2026-11-21");
-        assertBadInput(() -> fixture.seedReset.createOrganization("Bad Slug", "x", OrganizationKind.DEMO),
+        assertBadInput(() -> fixture.seedReset.createOrganization("Bad Slug", "x", OrganizationKind.DEMO), Reason.INVALID_VALUE,
                 "organization slug 'Bad Slug' is not valid: use 2-63 lower-case letters, digits and dashes, starting with a letter or digit");
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_audit")).isEqualTo(auditBefore);
         assertThat(fixture.tenantRows(DEMO)).isZero();
+    }
+
+    @Test
+    void nothing_but_a_seed_reset_exception_leaves_the_api_and_a_surprise_keeps_its_cause() {
+        // A connection pool in a state nobody foresaw: it throws an unchecked exception, not an SQLException.
+        IllegalStateException surprise = new IllegalStateException("pool is shutting down");
+        javax.sql.DataSource broken = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    throw surprise;
+                });
+        SeedReset seedReset = Fixture.configure(broken).load();
+        assertThatThrownBy(seedReset::organizations).isInstanceOfSatisfying(SeedResetException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.INTERNAL_ERROR);
+            assertThat(e.getMessage()).isEqualTo("unexpected IllegalStateException: pool is shutting down");
+            assertThat(e.getCause()).isSameAs(surprise);
+        });
+        assertThatThrownBy(() -> SeedReset.configure().actor("someone").load()).isInstanceOfSatisfying(SeedResetException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_CONFIGURATION));
+        assertThatThrownBy(() -> fixture.seedReset.reportingTo(null)).isInstanceOfSatisfying(SeedResetException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_VALUE));
+    }
+
+    @Test
+    void a_database_error_keeps_its_cause_and_sql_state() {
+        org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
+        nowhere.setServerNames(new String[] {"127.0.0.1"});
+        nowhere.setPortNumbers(new int[] {1});
+        SeedReset unreachable = Fixture.configure(nowhere).load();
+        assertThatThrownBy(unreachable::organizations).isInstanceOfSatisfying(SeedResetException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.DATABASE_UNAVAILABLE);
+            assertThat(e.getMessage()).startsWith("cannot connect to the database: ").doesNotContain("--url");
+            assertThat(e.detail(SeedResetException.SQL_STATE)).startsWith("08");
+            assertThat(e.getCause()).isInstanceOf(java.sql.SQLException.class);
+        });
     }
 
     @Test
@@ -324,9 +364,10 @@ class EngineTest {
         SeedReset fresh = Fixture.configure(io.seedreset.testing.TestDatabases.newDatabase()).load();
         assertThatThrownBy(fresh::organizations)
                 .isInstanceOf(SeedResetException.class)
-                .hasMessage("the database is not initialised for Seed & Reset: run 'seedreset init' first");
+                .hasMessage("the database is not initialised for Seed & Reset")
+                .extracting(e -> ((SeedResetException) e).reason()).isEqualTo(Reason.SCHEMA_NOT_INITIALISED);
         assertThatThrownBy(() -> fresh.apply(Fixture.applyTo(DEMO)))
-                .hasMessage("the database is not initialised for Seed & Reset: run 'seedreset init' first");
+                .hasMessage("the database is not initialised for Seed & Reset");
     }
 
     @Test
@@ -336,14 +377,18 @@ class EngineTest {
         assertThat(SeedReset.parseAnchor("2026-03-01")).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
     }
 
-    private static void assertConflict(ThrowingCallable call, String message) {
+    /** A conflict: the reason (of kind CONFLICT) and a part of the message. */
+    private static void assertConflict(ThrowingCallable call, Reason reason, String message) {
         assertThatThrownBy(call).isInstanceOf(SeedResetException.class).hasMessageContaining(message)
-                .extracting(e -> ((SeedResetException) e).kind()).isEqualTo(SeedResetException.Kind.CONFLICT);
+                .extracting(e -> ((SeedResetException) e).reason()).isEqualTo(reason);
+        assertThat(reason.kind()).isEqualTo(SeedResetException.Kind.CONFLICT);
     }
 
-    private static void assertBadInput(ThrowingCallable call, String message) {
+    /** Bad input: the reason (of kind BAD_INPUT) and the whole message. */
+    private static void assertBadInput(ThrowingCallable call, Reason reason, String message) {
         assertThatThrownBy(call).isInstanceOf(SeedResetException.class).hasMessage(message)
-                .extracting(e -> ((SeedResetException) e).kind()).isEqualTo(SeedResetException.Kind.BAD_INPUT);
+                .extracting(e -> ((SeedResetException) e).reason()).isEqualTo(reason);
+        assertThat(reason.kind()).isEqualTo(SeedResetException.Kind.BAD_INPUT);
     }
 
     private static String text(Fixture fixture, String sql) {

@@ -229,8 +229,7 @@ class BoundaryAttackTest {
         assertThatThrownBy(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)))
                 .isInstanceOf(SeedResetException.class)
                 .hasMessageContaining(difference)
-                .hasMessageContaining("run 'seedreset init' to restore the guards")
-                .extracting(e -> ((SeedResetException) e).kind()).isEqualTo(SeedResetException.Kind.REFUSED);
+                .extracting(e -> ((SeedResetException) e).reason()).isEqualTo(SeedResetException.Reason.GUARDS_ALTERED);
         assertThat(fixture.tenantRows(DEMO)).isZero();
         InitResult init = fixture.seedReset.init();
         assertThat(init.guardRepairs()).anySatisfy(line -> assertThat(line).contains(difference));

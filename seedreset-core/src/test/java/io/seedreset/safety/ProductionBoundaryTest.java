@@ -37,7 +37,7 @@ class ProductionBoundaryTest {
     @Test
     void apply_refuses_a_production_organization() {
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(PRODUCTION)),
-                "organization 'prod-co' is a production organization: seed packs never run there (create a demo organization with 'seedreset org create')");
+                "organization 'prod-co' is a production organization: seed packs never run there");
         assertThat(fixture.tenantRows(PRODUCTION)).isZero();
         assertLastAudit("apply", "refused");
     }
@@ -202,7 +202,7 @@ class ProductionBoundaryTest {
                 CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, org_ids uuid[], errcode text, verb text)
                 RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$""");
         String expected = "guard function platform.refuse_production_rows was changed"
-                + " (expected 'settings [search_path=pg_catalog', found 'settings []'): run 'seedreset init' to restore the guards";
+                + " (expected 'settings [search_path=pg_catalog', found 'settings []')";
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)), expected);
@@ -220,8 +220,7 @@ class ProductionBoundaryTest {
                 + " EXECUTE FUNCTION public.nothing()");
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)),
                 "guard trigger seedreset_guard_rows on fixture.accounts was changed"
-                        + " (expected 'AFTER INSERT OR DELETE OR UPDATE FOR EACH ROW', found 'AFTER INSERT OR DELETE OR UPDATE FOR EACH STATEMENT'):"
-                        + " run 'seedreset init' to restore the guards");
+                        + " (expected 'AFTER INSERT OR DELETE OR UPDATE FOR EACH ROW', found 'AFTER INSERT OR DELETE OR UPDATE FOR EACH STATEMENT')");
         fixture.seedReset.init();
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
     }
@@ -241,7 +240,7 @@ class ProductionBoundaryTest {
     @Test
     void a_missing_guard_trigger_makes_every_mutating_operation_refuse() {
         fixture.execute("DROP TRIGGER seedreset_guard_flag ON platform.organizations");
-        String expected = "guard trigger seedreset_guard_flag on platform.organizations is missing: run 'seedreset init' to restore the guards";
+        String expected = "guard trigger seedreset_guard_flag on platform.organizations is missing";
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)), expected);
         assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)), expected);
@@ -253,7 +252,7 @@ class ProductionBoundaryTest {
     @Test
     void a_new_tenant_table_without_guards_makes_mutations_refuse_until_init() {
         fixture.execute("CREATE TABLE fixture.notes (org_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (org_id, id))");
-        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "guard trigger seedreset_guard_rows on fixture.notes is missing: run 'seedreset init'");
+        assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(DEMO)), "guard trigger seedreset_guard_rows on fixture.notes is missing");
         fixture.seedReset.init();
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
     }
@@ -292,9 +291,9 @@ class ProductionBoundaryTest {
     @Test
     void a_missing_confirmation_writes_nothing() {
         assertThatThrownBy(() -> fixture.seedReset.reset(ResetRequest.of(DEMO)))
-                .hasMessage("resetting 'demo-co' needs confirmation: type the organization's slug (--confirm demo-co)");
+                .hasMessage("resetting 'demo-co' needs confirmation: type the organization's slug");
         assertThatThrownBy(() -> fixture.seedReset.teardown(TeardownRequest.of(DEMO)))
-                .hasMessage("tearing down 'demo-co' needs confirmation: type the organization's slug (--confirm demo-co)");
+                .hasMessage("tearing down 'demo-co' needs confirmation: type the organization's slug");
     }
 
     private void assertRefused(ThrowingCallable call, String message) {

@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
         try {
             dataSource.setUrl(url);
         } catch (IllegalArgumentException e) {
-            throw SeedResetException.badInput("'" + url + "' is not a PostgreSQL JDBC URL (--url or SEEDRESET_URL): "
+            throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "'" + url + "' is not a PostgreSQL JDBC URL (--url or SEEDRESET_URL): "
                     + "use jdbc:postgresql://HOST:PORT/DATABASE");
         }
         if (user != null) {

@@ -88,13 +88,13 @@ public final class EmbeddedServer {
         }
         // Not closed: this process exits right after, and the server, without a shutdown hook, keeps running.
         start(dataDirectory, false);
-        Running started = postmaster(dataDirectory).orElseThrow(() -> SeedResetException.failure(
+        Running started = postmaster(dataDirectory).orElseThrow(() -> new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE, 
                 "the embedded PostgreSQL in " + dataDirectory + " stopped right after it started: see " + logFile(dataDirectory)));
         try {
             Files.writeString(dataDirectory.resolve(SHARED_FILE), started.pid() + "\n");
         } catch (IOException e) {
             stop(started);
-            throw SeedResetException.failure("cannot write " + dataDirectory.resolve(SHARED_FILE) + ": " + e.getMessage());
+            throw new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE, "cannot write " + dataDirectory.resolve(SHARED_FILE) + ": " + e.getMessage());
         }
         return new Running(dataDirectory, started.pid(), started.port(), true);
     }
@@ -137,14 +137,14 @@ public final class EmbeddedServer {
                 // Another command started it between our look and our start.
                 throw busy(other.get());
             }
-            throw SeedResetException.failure("cannot start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage()
+            throw new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE, "cannot start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage()
                     + " (its log: " + logFile(dataDirectory) + "); set SEEDRESET_DATA_DIR to another directory or use --url");
         }
     }
 
     /** The answer when a command's own server holds the directory: what to do now, and how to avoid it. */
     static SeedResetException busy(Running other) {
-        return SeedResetException.conflict("the embedded database in " + other.dataDirectory() + " is in use by another seedreset command"
+        return new SeedResetException(SeedResetException.Reason.DATABASE_BUSY, "the embedded database in " + other.dataDirectory() + " is in use by another seedreset command"
                 + " (PostgreSQL PID " + other.pid() + "): run one command at a time, or keep one server running for all of them with"
                 + " 'seedreset db start'; if no other command is running, 'seedreset db stop' stops the server a killed command left");
     }
@@ -194,7 +194,7 @@ public final class EmbeddedServer {
         // pg_ctl sits next to the postgres binary the server runs from.
         Path pgCtl = ProcessHandle.of(running.pid()).flatMap(p -> p.info().command())
                 .map(c -> Path.of(c).resolveSibling("pg_ctl")).filter(Files::isExecutable)
-                .orElseThrow(() -> SeedResetException.failure("cannot find the pg_ctl of the embedded PostgreSQL (PID " + running.pid()
+                .orElseThrow(() -> new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE, "cannot find the pg_ctl of the embedded PostgreSQL (PID " + running.pid()
                         + "): stop it with 'kill -INT " + running.pid() + "'"));
         List<String> command = new ArrayList<>();
         if (LinuxUtils.isUnshareAvailable()) {
@@ -207,15 +207,15 @@ public final class EmbeddedServer {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(STOP_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw SeedResetException.failure("the embedded PostgreSQL (PID " + running.pid() + ") did not stop: "
+                throw new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE, "the embedded PostgreSQL (PID " + running.pid() + ") did not stop: "
                         + said.lines().reduce((first, last) -> last).orElse("pg_ctl gave no reason")
                         + "; see " + logFile(running.dataDirectory()));
             }
         } catch (IOException e) {
-            throw SeedResetException.failure("cannot run " + pgCtl + ": " + e.getMessage());
+            throw new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE, "cannot run " + pgCtl + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw SeedResetException.failure("interrupted while stopping the embedded PostgreSQL (PID " + running.pid() + ")");
+            throw new SeedResetException(SeedResetException.Reason.INTERRUPTED, "interrupted while stopping the embedded PostgreSQL (PID " + running.pid() + ")");
         }
     }
 }

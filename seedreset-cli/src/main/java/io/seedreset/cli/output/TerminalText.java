@@ -13,7 +13,8 @@ public final class TerminalText {
     /** Quoted values in messages longer than this are shortened, so one long argument cannot bury the message. */
     public static final int MAX_QUOTED_VALUE = 80;
 
-    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+    /** A quoted value: an apostrophe inside a word ("database's") neither opens nor closes one. */
+    private static final Pattern QUOTED = Pattern.compile("(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])");
 
     private TerminalText() {
     }

@@ -2,6 +2,7 @@ package io.seedreset.internal.engine;
 
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.sink.CopySink;
 import io.seedreset.pack.PackContext;
@@ -48,8 +49,10 @@ final class ApplicationWriter {
                 inside.caller().progress().finish();
             }
             if (expectedPlanHash != null && !expectedPlanHash.equals(sink.hash())) {
-                throw SeedResetException.conflict("pack '" + descriptor.id() + "' would write other rows than the reviewed plan (plan hash "
-                        + expectedPlanHash + ", now " + sink.hash() + "): run plan again and review it; nothing was applied");
+                throw new SeedResetException(Reason.PLAN_CHANGED, "pack '" + descriptor.id() + "' would write other rows than the reviewed plan (plan hash "
+                        + expectedPlanHash + ", now " + sink.hash() + "): run plan again and review it; nothing was applied",
+                        Map.of(SeedResetException.PACK, descriptor.id(), SeedResetException.PLAN_HASH, sink.hash(),
+                                SeedResetException.REVIEWED_PLAN_HASH, expectedPlanHash));
             }
             // The rules of the packs this one builds on must still hold after it changed their rows.
             List<SeedPack> validated = new ArrayList<>();
@@ -71,13 +74,14 @@ final class ApplicationWriter {
         try {
             resolved.pack().generate(context, sink);
         } catch (PackFailure e) {
-            throw SeedResetException.failure("pack '" + resolved.descriptor().id() + "': " + e.getMessage());
+            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + resolved.descriptor().id() + "': " + e.getMessage(),
+                    Map.of(SeedResetException.PACK, resolved.descriptor().id()), e);
         } catch (SeedResetException | CopySink.CopyFailed e) {
             throw e;
         } catch (RuntimeException e) {
             // A bug in the pack, not in the engine: say whose, and what it threw.
-            throw SeedResetException.failure("pack '" + resolved.descriptor().id() + "' failed while generating: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + resolved.descriptor().id() + "' failed while generating: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), Map.of(SeedResetException.PACK, resolved.descriptor().id()), e);
         }
     }
 }

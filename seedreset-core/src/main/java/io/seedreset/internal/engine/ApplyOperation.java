@@ -5,6 +5,7 @@ import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.Organization;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.audit.AuditLog.Outcome;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
@@ -51,16 +52,20 @@ final class ApplyOperation {
                 }
                 if (resolved.sameAs(existing.packVersion(), existing.mode(), existing.parameters(), existing.seed(), existing.anchor())) {
                     if (request.planHash() != null && !request.planHash().equals(existing.planHash())) {
-                        throw SeedResetException.conflict("pack '" + existing.packId() + "' is already applied to '" + organization.slug()
+                        throw new SeedResetException(Reason.PLAN_CHANGED, "pack '" + existing.packId() + "' is already applied to '" + organization.slug()
                                 + "' with plan hash " + existing.planHash() + ", not the reviewed " + request.planHash()
-                                + ": plan again with the application's --seed and --anchor, or add --replace");
+                                + ": plan again with the application's seed and anchor, or replace it",
+                                Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.PACK, existing.packId(),
+                                        SeedResetException.APPLICATION, existing.id().toString(),
+                                        SeedResetException.PLAN_HASH, existing.planHash(), SeedResetException.REVIEWED_PLAN_HASH, request.planHash()));
                     }
                     return unchanged(resolved, existing, requiredSeeds);
                 }
                 if (!request.replace()) {
-                    throw SeedResetException.conflict("pack '" + existing.packId() + "' " + existing.packVersion()
+                    throw new SeedResetException(Reason.ALREADY_APPLIED, "pack '" + existing.packId() + "' " + existing.packVersion()
                             + " is already applied to '" + organization.slug() + "' with another version, mode, parameters, seed or anchor (application "
-                            + existing.id() + "): add --replace to tear it down and apply this one");
+                            + existing.id() + ")", Map.of(SeedResetException.ORGANIZATION, organization.slug(),
+                                    SeedResetException.PACK, existing.packId(), SeedResetException.APPLICATION, existing.id().toString()));
                 }
                 replaced.add(existing.id());
             }

@@ -14,6 +14,7 @@ import io.seedreset.api.PlanResult;
 import io.seedreset.api.ResetRequest;
 import io.seedreset.api.ResetResult;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.api.TeardownResult;
 import io.seedreset.api.ValidationResult;
@@ -86,7 +87,7 @@ public final class Engine {
             connection.commit();
             guarded = schema.tables().stream().map(TenantSchema.Table::name).toList();
         } catch (SQLException e) {
-            throw new SeedResetException(SeedResetException.Kind.FAILURE, "installing the guards failed: " + e.getMessage(), e);
+            throw new SeedResetException(Reason.SCHEMA_MIGRATION_FAILED, "installing the guards failed: " + e.getMessage(), java.util.Map.of(), e);
         }
         // After a migration the guards are new or upgraded; otherwise anything init had to put
         // back was dropped, disabled or altered since, and who ran init must hear of it.
@@ -105,7 +106,7 @@ public final class Engine {
     /** Grants the application's role exactly what it needs ({@link ApplicationRole}); run by the schema's owner after init. */
     public void grantApplicationRole(String role) {
         if (role == null || role.isBlank()) {
-            throw SeedResetException.badInput("the application role's name is empty");
+            throw new SeedResetException(Reason.INVALID_VALUE, "the application role's name is empty");
         }
         connections.withConnection(true, connection -> {
             connection.setAutoCommit(false);

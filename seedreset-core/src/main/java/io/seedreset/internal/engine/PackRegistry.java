@@ -1,6 +1,7 @@
 package io.seedreset.internal.engine;
 
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.SeedPack;
 import java.util.ArrayList;
@@ -24,14 +25,14 @@ public final class PackRegistry {
             PackDescriptor descriptor = pack.descriptor();
             SeedPack previous = packs.putIfAbsent(descriptor.id(), pack);
             if (previous != null && previous.getClass() != pack.getClass()) {
-                throw new IllegalStateException("two packs share the id '" + descriptor.id() + "': "
+                throw new SeedResetException(Reason.INVALID_CONFIGURATION, "two packs share the id '" + descriptor.id() + "': "
                         + previous.getClass().getName() + " and " + pack.getClass().getName());
             }
         }
         for (SeedPack pack : packs.values()) {
             for (String required : pack.descriptor().requires()) {
                 if (!packs.containsKey(required)) {
-                    throw new IllegalStateException("pack '" + pack.descriptor().id() + "' requires pack '" + required
+                    throw new SeedResetException(Reason.INVALID_CONFIGURATION, "pack '" + pack.descriptor().id() + "' requires pack '" + required
                             + "', which is not installed");
                 }
             }
@@ -49,8 +50,8 @@ public final class PackRegistry {
     public SeedPack require(String id) {
         SeedPack pack = packs.get(id);
         if (pack == null) {
-            throw SeedResetException.badInput("unknown pack '" + id + "': see 'seedreset packs' for the installed packs ("
-                    + (packs.isEmpty() ? "none" : String.join(", ", packs.keySet())) + ")");
+            throw new SeedResetException(Reason.UNKNOWN_PACK, "unknown pack '" + id + "' (installed: "
+                    + (packs.isEmpty() ? "none" : String.join(", ", packs.keySet())) + ")", Map.of(SeedResetException.PACK, String.valueOf(id)));
         }
         return pack;
     }

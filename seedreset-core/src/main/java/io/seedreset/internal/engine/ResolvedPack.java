@@ -3,6 +3,7 @@ package io.seedreset.internal.engine;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.pack.Mode;
 import io.seedreset.pack.PackContext;
 import io.seedreset.pack.PackDescriptor;
@@ -55,22 +56,25 @@ public record ResolvedPack(SeedPack pack, String organization, String mode, Map<
         SeedPack pack = registry.require(request.packId());
         PackDescriptor descriptor = pack.descriptor();
         Mode mode = request.mode() == null ? descriptor.defaultMode() : descriptor.mode(request.mode())
-                .orElseThrow(() -> SeedResetException.badInput("pack '" + descriptor.id() + "' has no mode '" + request.mode()
-                        + "': use one of " + descriptor.modes().stream().map(Mode::name).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> new SeedResetException(Reason.UNKNOWN_MODE, "pack '" + descriptor.id() + "' has no mode '" + request.mode()
+                        + "': use one of " + descriptor.modes().stream().map(Mode::name).collect(Collectors.joining(", ")),
+                        Map.of(SeedResetException.PACK, descriptor.id(), SeedResetException.MODE, request.mode())));
         Map<String, Object> parameters = new TreeMap<>();
         for (Parameter parameter : descriptor.parameters()) {
             parameters.put(parameter.name(), parameter.check(parameter.defaultValue()));
         }
         parameters.putAll(normalise(descriptor, mode.defaults()));
         request.settings().forEach((key, raw) -> {
-            Parameter parameter = descriptor.parameter(key).orElseThrow(() -> SeedResetException.badInput("pack '"
+            Parameter parameter = descriptor.parameter(key).orElseThrow(() -> new SeedResetException(Reason.INVALID_PARAMETER, "pack '"
                     + descriptor.id() + "' has no parameter '" + key + "': its parameters are "
                     + (descriptor.parameters().isEmpty() ? "none"
-                    : descriptor.parameters().stream().map(Parameter::name).collect(Collectors.joining(", ")))));
+                    : descriptor.parameters().stream().map(Parameter::name).collect(Collectors.joining(", "))),
+                    Map.of(SeedResetException.PACK, descriptor.id(), SeedResetException.PARAMETER, key)));
             try {
                 parameters.put(key, parameter.parse(raw));
             } catch (IllegalArgumentException e) {
-                throw SeedResetException.badInput("parameter '" + key + "' of pack '" + descriptor.id() + "' " + e.getMessage());
+                throw new SeedResetException(Reason.INVALID_PARAMETER, "parameter '" + key + "' of pack '" + descriptor.id() + "' " + e.getMessage(),
+                        Map.of(SeedResetException.PACK, descriptor.id(), SeedResetException.PARAMETER, key), e);
             }
         });
         long seed = request.seed() != null ? request.seed() : defaultSeed(request.organization(), descriptor.id());

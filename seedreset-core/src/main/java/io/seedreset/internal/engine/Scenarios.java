@@ -3,6 +3,7 @@ package io.seedreset.internal.engine;
 import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.Organization;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.pack.PackDescriptor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,8 +35,10 @@ final class Scenarios {
         for (String required : descriptor.requires()) {
             Long seed = applied.get(required);
             if (seed == null) {
-                throw SeedResetException.conflict("pack '" + descriptor.id() + "' requires pack '" + required
-                        + "', which is not applied to '" + organization.slug() + "': apply '" + required + "' first");
+                throw new SeedResetException(Reason.REQUIRED_PACK_MISSING, "pack '" + descriptor.id() + "' requires pack '" + required
+                        + "', which is not applied to '" + organization.slug() + "': apply '" + required + "' first",
+                        Map.of(SeedResetException.PACK, descriptor.id(), SeedResetException.REQUIRED_PACK, required,
+                                SeedResetException.ORGANIZATION, organization.slug()));
             }
             seeds.put(required, seed);
         }
@@ -71,10 +74,11 @@ final class Scenarios {
                 String names = dependents.stream().map(d -> "'" + d.packId() + "' (application " + d.id() + ")")
                         .collect(Collectors.joining(" and "));
                 String packIds = dependents.stream().map(d -> "'" + d.packId() + "'").collect(Collectors.joining(" and "));
-                throw SeedResetException.conflict("pack '" + removed.packId() + "' (application " + removed.id()
+                throw new SeedResetException(Reason.REQUIRED_BY_SCENARIO, "pack '" + removed.packId() + "' (application " + removed.id()
                         + ") is required by pack" + (dependents.size() == 1 ? " " : "s ") + names
                         + (dependents.size() == 1 ? ", which stays applied" : ", which stay applied") + ": tear down "
-                        + packIds + " first, or the whole organization");
+                        + packIds + " first, or the whole organization",
+                        Map.of(SeedResetException.PACK, removed.packId(), SeedResetException.APPLICATION, removed.id().toString()));
             }
         }
     }

@@ -3,11 +3,13 @@ package io.seedreset.internal.engine;
 import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.Organization;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.api.TeardownResult;
 import io.seedreset.internal.audit.AuditLog.Outcome;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
+import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +40,9 @@ final class TeardownOperation {
                 }
             }
             if (request.application() != null && targets.isEmpty()) {
-                throw SeedResetException.badInput("organization '" + organization.slug() + "' has no active application "
-                        + request.application() + ": see 'seedreset history --org " + organization.slug() + "'");
+                throw new SeedResetException(Reason.UNKNOWN_APPLICATION, "organization '" + organization.slug() + "' has no active application "
+                        + request.application(), Map.of(SeedResetException.ORGANIZATION, organization.slug(),
+                                SeedResetException.APPLICATION, request.application().toString()));
             }
             Scenarios.refuseRemovingRequired(packs, active, targets);
             caller.progress().start("teardown " + organization.slug());

@@ -1,6 +1,7 @@
 package io.seedreset.internal.engine;
 
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.api.ValidationResult;
 import io.seedreset.internal.schema.LockTimeout;
 import io.seedreset.internal.schema.TenantSchema;
@@ -73,9 +74,10 @@ final class Validation {
                     // The rules cover the whole organization: the offending row may be one a person
                     // edited, so the message says where the rule failed, not who broke it.
                     String pid = pack.descriptor().id();
-                    throw SeedResetException.failure("validation rule '" + rule.name() + "' of pack '" + pid + "' fails"
+                    throw new SeedResetException(Reason.VALIDATION_FAILED, "validation rule '" + rule.name() + "' of pack '" + pid + "' fails"
                             + (pid.equals(applying) ? "" : " after applying '" + applying + "'")
-                            + " (e.g. " + String.join("; ", violations) + "): nothing was applied");
+                            + " (e.g. " + String.join("; ", violations) + "): nothing was applied",
+                            Map.of(SeedResetException.PACK, pid, SeedResetException.RULE, rule.name()));
                 }
             }
         }
@@ -102,8 +104,9 @@ final class Validation {
                 }
             }
         } catch (SQLException e) {
-            throw SeedResetException.failure("validation rule '" + rule.name() + "' of pack '" + pack.descriptor().id()
-                    + "' could not run: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            throw new SeedResetException(Reason.VALIDATION_FAILED, "validation rule '" + rule.name() + "' of pack '" + pack.descriptor().id()
+                    + "' could not run: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+                    Map.of(SeedResetException.PACK, pack.descriptor().id(), SeedResetException.RULE, rule.name()), e);
         }
         return violations;
     }

@@ -2,6 +2,7 @@ package io.seedreset.internal.ledger;
 
 import io.seedreset.api.Progress;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.schema.TenantSchema;
 import java.sql.Array;
 import java.sql.Connection;
@@ -66,7 +67,7 @@ public final class Removal {
             connection.rollback(beforeDeletes);
             refuseForeignReferences(connection, schema, organizationId, ids, false);
             // Not found by name: a foreign key outside the tenant tables, say.
-            throw SeedResetException.conflict("teardown refused: a row that was not created by the application(s) being torn down"
+            throw new SeedResetException(Reason.ROWS_CHANGED, "teardown refused: a row that was not created by the application(s) being torn down"
                     + " references a seeded row (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
                     + "): delete or re-point it first; nothing was deleted");
         }
@@ -151,7 +152,7 @@ public final class Removal {
             }
         }
         if (!offenders.isEmpty()) {
-            throw SeedResetException.conflict("teardown refused: rows that were not created by the application(s) being torn down reference seeded rows ("
+            throw new SeedResetException(Reason.ROWS_CHANGED, "teardown refused: rows that were not created by the application(s) being torn down reference seeded rows ("
                     + String.join("; ", offenders) + "): delete or re-point them first; nothing was deleted");
         }
     }

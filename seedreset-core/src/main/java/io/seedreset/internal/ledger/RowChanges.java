@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.schema.TenantSchema;
 import java.sql.Array;
 import java.sql.Connection;
@@ -89,8 +90,8 @@ public final class RowChanges {
                 int[] counts = statement.executeBatch();
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] != 1) {
-                        throw SeedResetException.failure("pack '" + packId + "' updates " + first.table() + " row " + run.get(i).id()
-                                + ", which this organization does not have: apply the pack it builds on first, or check the scenario");
+                        throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' updates " + first.table() + " row " + run.get(i).id()
+                                + ", which this organization does not have: apply the pack it builds on first, or check the scenario", Map.of(SeedResetException.PACK, packId));
                     }
                 }
             }
@@ -114,7 +115,7 @@ public final class RowChanges {
             statement.setObject(3, organizationId);
             try (ResultSet rs = statement.executeQuery()) {
                 if (rs.next()) {
-                    throw SeedResetException.conflict("teardown refused: " + rs.getString(1) + " row " + rs.getString(2)
+                    throw new SeedResetException(Reason.ROWS_CHANGED, "teardown refused: " + rs.getString(1) + " row " + rs.getString(2)
                             + " was changed again afterwards by application " + rs.getString(3)
                             + ", which stays: tear that one down first; nothing was changed");
                 }

@@ -3,6 +3,8 @@ package io.seedreset.internal.organization;
 import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,8 +40,8 @@ public final class Organizations {
     }
 
     public static SeedResetException unknown(String slug) {
-        return SeedResetException.badInput("unknown organization '" + slug
-                + "': see 'seedreset org list', or create it with 'seedreset org create " + slug + " --name NAME --kind demo'");
+        return new SeedResetException(Reason.UNKNOWN_ORGANIZATION, "unknown organization '" + slug + "'",
+                Map.of(SeedResetException.ORGANIZATION, String.valueOf(slug)));
     }
 
     public static List<Organization> list(Connection connection) throws SQLException {
@@ -65,20 +67,22 @@ public final class Organizations {
     public static Organization create(Connection connection, String slug, String name, OrganizationKind kind)
             throws SQLException {
         if (slug == null || !SLUG.matcher(slug).matches()) {
-            throw SeedResetException.badInput("organization slug '" + slug
-                    + "' is not valid: use 2-63 lower-case letters, digits and dashes, starting with a letter or digit");
+            throw new SeedResetException(Reason.INVALID_VALUE, "organization slug '" + slug
+                    + "' is not valid: use 2-63 lower-case letters, digits and dashes, starting with a letter or digit",
+                    Map.of(SeedResetException.VALUE, String.valueOf(slug)));
         }
         if (name == null || name.isBlank()) {
-            throw SeedResetException.badInput("organization '" + slug + "' needs a name");
+            throw new SeedResetException(Reason.INVALID_VALUE, "organization '" + slug + "' needs a name");
         }
         if (name.strip().length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw SeedResetException.badInput("organization '" + slug + "': a name has at most " + MAX_NAME
+            throw new SeedResetException(Reason.INVALID_VALUE, "organization '" + slug + "': a name has at most " + MAX_NAME
                     + " characters and no control characters");
         }
         // Fail closed: an organization whose kind nobody said is production, in the API as in the database.
         OrganizationKind effective = kind == null ? OrganizationKind.PRODUCTION : kind;
         if (find(connection, slug, false).isPresent()) {
-            throw SeedResetException.conflict("organization '" + slug + "' already exists: see 'seedreset org list'");
+            throw new SeedResetException(Reason.ORGANIZATION_EXISTS, "organization '" + slug + "' already exists",
+                    Map.of(SeedResetException.ORGANIZATION, slug));
         }
         UUID id = UUID.nameUUIDFromBytes(("organization/" + slug).getBytes(StandardCharsets.UTF_8));
         try (PreparedStatement statement = connection.prepareStatement(

@@ -1,7 +1,9 @@
 package io.seedreset.internal.safety;
 
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.schema.TenantSchema;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,16 +81,16 @@ public final class ApplicationRole {
             statement.setString(1, role);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
-                    throw SeedResetException.badInput("role '" + role + "' does not exist: create it (CREATE ROLE " + role
-                            + " LOGIN PASSWORD ...) and grant again");
+                    throw new SeedResetException(Reason.UNKNOWN_ROLE, "role '" + role + "' does not exist: create it (CREATE ROLE " + role
+                            + " LOGIN PASSWORD ...) and grant again", Map.of(SeedResetException.ROLE, role));
                 }
                 if (rs.getBoolean(1)) {
-                    throw SeedResetException.refused("role '" + role + "' is a superuser, which can switch the guards off:"
-                            + " the application must run as an ordinary role");
+                    throw new SeedResetException(Reason.UNSAFE_ROLE, "role '" + role + "' is a superuser, which can switch the guards off:"
+                            + " the application must run as an ordinary role", Map.of(SeedResetException.ROLE, role));
                 }
                 if (rs.getBoolean(2)) {
-                    throw SeedResetException.refused("role '" + role + "' owns the platform schema (or is a member of its owner),"
-                            + " so it can switch the guards off: the application must run as a role that does not own it");
+                    throw new SeedResetException(Reason.UNSAFE_ROLE, "role '" + role + "' owns the platform schema (or is a member of its owner),"
+                            + " so it can switch the guards off: the application must run as a role that does not own it", Map.of(SeedResetException.ROLE, role));
                 }
             }
         }

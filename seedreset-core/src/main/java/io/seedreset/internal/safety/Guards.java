@@ -1,6 +1,7 @@
 package io.seedreset.internal.safety;
 
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.schema.TenantSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -176,13 +177,13 @@ public final class Guards {
              ResultSet rs = statement.executeQuery("SELECT current_setting('session_replication_role')")) {
             rs.next();
             if (!"origin".equals(rs.getString(1))) {
-                throw SeedResetException.refused("session_replication_role is '" + rs.getString(1)
+                throw new SeedResetException(Reason.GUARDS_BYPASSED, "session_replication_role is '" + rs.getString(1)
                         + "', so the seed guard triggers would not fire: Seed & Reset runs only with 'origin'");
             }
         }
         List<String> differences = differences(connection, schema);
         if (!differences.isEmpty()) {
-            throw SeedResetException.refused(differences.get(0) + ": run 'seedreset init' to restore the guards"
+            throw new SeedResetException(Reason.GUARDS_ALTERED, differences.get(0)
                     + (differences.size() == 1 ? "" : " (" + (differences.size() - 1) + " more difference(s))"));
         }
     }

@@ -2,6 +2,7 @@ package io.seedreset.internal.safety;
 
 import io.seedreset.api.Organization;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.organization.Organizations;
 import io.seedreset.internal.schema.LockTimeout;
 import io.seedreset.internal.schema.TenantSchema;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The code-level guard (DESIGN.md level 1) and the product rule of typed confirmation. It runs
@@ -31,20 +33,22 @@ public final class ProductionBoundary {
     /** Refuses a production organization. Every operation that seeds or previews seeding calls this. */
     public static void refuseProduction(Organization organization) {
         if (organization.production()) {
-            throw SeedResetException.refused("organization '" + organization.slug()
-                    + "' is a production organization: seed packs never run there (create a demo organization with 'seedreset org create')");
+            throw new SeedResetException(Reason.PRODUCTION_ORGANIZATION, "organization '" + organization.slug()
+                    + "' is a production organization: seed packs never run there",
+                    Map.of(SeedResetException.ORGANIZATION, organization.slug()));
         }
     }
 
     /** Refuses unless the person typed the organization's slug exactly. */
     public static void requireConfirmation(String verb, Organization organization, String typed) {
         if (typed == null || typed.isEmpty()) {
-            throw SeedResetException.conflict(verb + " '" + organization.slug()
-                    + "' needs confirmation: type the organization's slug (--confirm " + organization.slug() + ")");
+            throw new SeedResetException(Reason.CONFIRMATION_REQUIRED, verb + " '" + organization.slug()
+                    + "' needs confirmation: type the organization's slug", Map.of(SeedResetException.ORGANIZATION, organization.slug()));
         }
         if (!typed.equals(organization.slug())) {
-            throw SeedResetException.conflict("confirmation '" + typed + "' does not match organization '"
-                    + organization.slug() + "': nothing was changed");
+            throw new SeedResetException(Reason.CONFIRMATION_MISMATCH, "confirmation '" + typed + "' does not match organization '"
+                    + organization.slug() + "': nothing was changed",
+                    Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.CONFIRMATION, typed));
         }
     }
 
@@ -60,8 +64,9 @@ public final class ProductionBoundary {
             organization = Organizations.find(connection, slug, true).orElseThrow(() -> Organizations.unknown(slug));
         } catch (SQLException e) {
             if (LockTimeout.EXPIRED.equals(e.getSQLState())) {
-                throw SeedResetException.conflict("organization '" + slug + "' is busy: another operation holds it (waited "
-                        + busyTimeout.toMillis() + " ms); try again when it finishes");
+                throw new SeedResetException(Reason.ORGANIZATION_BUSY, "organization '" + slug + "' is busy: another operation holds it (waited "
+                        + busyTimeout.toMillis() + " ms); try again when it finishes",
+                        Map.of(SeedResetException.ORGANIZATION, slug, SeedResetException.WAITED_MS, String.valueOf(busyTimeout.toMillis())), e);
             }
             throw e;
         }

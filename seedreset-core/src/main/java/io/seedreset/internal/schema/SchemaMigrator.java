@@ -1,6 +1,8 @@
 package io.seedreset.internal.schema;
 
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +39,7 @@ public final class SchemaMigrator {
                 refuseNewer(applied(connection), locations);
             }
         } catch (SQLException e) {
-            throw new SeedResetException(SeedResetException.Kind.FAILURE, "reading the schema history failed: " + e.getMessage(), e);
+            throw new SeedResetException(Reason.DATABASE_ERROR, "reading the schema history failed: " + e.getMessage(), java.util.Map.of(), e);
         }
         MigrateResult migration;
         try {
@@ -53,14 +55,14 @@ public final class SchemaMigrator {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new SeedResetException(SeedResetException.Kind.FAILURE, "schema migration failed: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "; the database was left at its last good version", e);
+            throw new SeedResetException(Reason.SCHEMA_MIGRATION_FAILED, "schema migration failed: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "; the database was left at its last good version", java.util.Map.of(), e);
         }
         try (Connection connection = dataSource.getConnection()) {
             // The highest version applied: with out-of-order upgrades, the last migration run may be a lower one.
             return new Migrated(migration.migrationsExecuted, applied(connection).last().toString());
         } catch (SQLException e) {
-            throw new SeedResetException(SeedResetException.Kind.FAILURE, "reading the schema history failed: " + e.getMessage(), e);
+            throw new SeedResetException(Reason.DATABASE_ERROR, "reading the schema history failed: " + e.getMessage(), java.util.Map.of(), e);
         }
     }
 
@@ -71,16 +73,17 @@ public final class SchemaMigrator {
      */
     public static void requireInitialised(Connection connection, List<String> locations) throws SQLException {
         if (!initialised(connection)) {
-            throw SeedResetException.failure("the database is not initialised for Seed & Reset: run 'seedreset init' first");
+            throw new SeedResetException(Reason.SCHEMA_NOT_INITIALISED, "the database is not initialised for Seed & Reset");
         }
         SortedSet<MigrationVersion> applied = applied(connection);
         refuseNewer(applied, locations);
         SortedSet<MigrationVersion> missing = new TreeSet<>(MigrationFiles.versions(locations));
         missing.removeAll(applied);
         if (!missing.isEmpty()) {
-            throw SeedResetException.failure("the database's schema is older than this version of Seed & Reset: run 'seedreset init' "
-                    + "to upgrade (schema " + (applied.isEmpty() ? "empty" : applied.last()) + ", this version also needs "
-                    + list(missing) + ")");
+            throw new SeedResetException(Reason.SCHEMA_OUTDATED, "the database's schema is older than this version of Seed & Reset "
+                    + "(schema " + (applied.isEmpty() ? "empty" : applied.last()) + ", this version also needs "
+                    + list(missing) + ")",
+                    Map.of(SeedResetException.SCHEMA_VERSION, applied.isEmpty() ? "empty" : applied.last().toString()));
         }
     }
 
@@ -90,8 +93,9 @@ public final class SchemaMigrator {
         if (known.isEmpty() || applied.isEmpty() || applied.last().compareTo(known.last()) <= 0) {
             return;
         }
-        throw SeedResetException.failure("the database's schema is newer than this version of Seed & Reset (schema "
-                + applied.last() + ", this version knows up to " + known.last() + "): use the version that upgraded it, or a later one");
+        throw new SeedResetException(Reason.SCHEMA_TOO_NEW, "the database's schema is newer than this version of Seed & Reset (schema "
+                + applied.last() + ", this version knows up to " + known.last() + "): use the version that upgraded it, or a later one",
+                Map.of(SeedResetException.SCHEMA_VERSION, applied.last().toString()));
     }
 
     private static boolean initialised(Connection connection) throws SQLException {

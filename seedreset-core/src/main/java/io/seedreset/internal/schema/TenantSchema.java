@@ -1,5 +1,6 @@
 package io.seedreset.internal.schema;
 
+import io.seedreset.api.SeedResetException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -143,7 +144,7 @@ public final class TenantSchema {
             return;
         }
         if (!visiting.add(name)) {
-            throw new IllegalStateException("tenant tables reference each other in a cycle through " + name
+            throw new SeedResetException(SeedResetException.Reason.INVALID_CONFIGURATION, "tenant tables reference each other in a cycle through " + name
                     + ": Seed & Reset needs an order to write and delete them in");
         }
         for (String parent : tables.get(name).parents()) {

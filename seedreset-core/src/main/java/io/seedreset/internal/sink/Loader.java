@@ -1,6 +1,8 @@
 package io.seedreset.internal.sink;
 
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -97,7 +99,7 @@ final class Loader implements AutoCloseable {
             done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw SeedResetException.failure("interrupted while waiting for rows to be written");
+            throw new SeedResetException(Reason.INTERRUPTED, "interrupted while waiting for rows to be written");
         } catch (ExecutionException e) {
             throw new IllegalStateException("the loader completes barriers normally", e);
         }
@@ -142,7 +144,7 @@ final class Loader implements AutoCloseable {
             queue.put(item);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw SeedResetException.failure("interrupted while handing rows to the loader");
+            throw new SeedResetException(Reason.INTERRUPTED, "interrupted while handing rows to the loader");
         }
     }
 
@@ -159,7 +161,7 @@ final class Loader implements AutoCloseable {
             try {
                 item = queue.take();
             } catch (InterruptedException e) {
-                failure = SeedResetException.failure("the loader was interrupted");
+                failure = new SeedResetException(Reason.INTERRUPTED, "the loader was interrupted");
                 return;
             }
             if (item == STOP) {
@@ -186,7 +188,7 @@ final class Loader implements AutoCloseable {
             failure = e;
         } catch (Error e) {
             // Keep consuming: a loader that died would leave the generating thread blocked on a full queue.
-            failure = SeedResetException.failure("writing rows failed: " + e);
+            failure = new SeedResetException(Reason.INTERNAL_ERROR, "writing rows failed: " + e, Map.of(), e);
         }
     }
 }

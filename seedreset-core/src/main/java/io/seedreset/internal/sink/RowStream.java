@@ -1,6 +1,7 @@
 package io.seedreset.internal.sink;
 
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.pack.Row;
 import io.seedreset.pack.RowSink;
@@ -62,8 +63,8 @@ public abstract class RowStream implements RowSink {
         Map<String, Object> values = row.values();
         TableShape shape = shapes.computeIfAbsent(table, t -> shapeOf(t, values));
         if (shape.columns().size() != values.size() + 1 || !shape.columns().subList(1, shape.columns().size()).equals(List.copyOf(values.keySet()))) {
-            throw SeedResetException.failure("pack '" + packId + "' wrote rows with different columns to " + table
-                    + ": " + shape.columns().subList(1, shape.columns().size()) + " then " + values.keySet());
+            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' wrote rows with different columns to " + table
+                    + ": " + shape.columns().subList(1, shape.columns().size()) + " then " + values.keySet(), Map.of(SeedResetException.PACK, packId));
         }
         StringBuilder line = new StringBuilder(256).append(orgColumnValue);
         Map<String, String> sample = counts.getOrDefault(table, 0L) < SAMPLES_PER_TABLE ? new LinkedHashMap<>() : null;
@@ -72,7 +73,7 @@ public abstract class RowStream implements RowSink {
             try {
                 rendered = CopyText.render(value.getValue());
             } catch (IllegalArgumentException e) {
-                throw SeedResetException.failure("pack '" + packId + "' wrote " + table + "." + value.getKey() + ": " + e.getMessage());
+                throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' wrote " + table + "." + value.getKey() + ": " + e.getMessage(), Map.of(SeedResetException.PACK, packId));
             }
             line.append('\t').append(rendered);
             if (sample != null) {
@@ -102,7 +103,7 @@ public abstract class RowStream implements RowSink {
         Map<String, Object> values = changes.values();
         TenantSchema.Table known = knownTable(table, "updates");
         if (values.size() < 2) {
-            throw SeedResetException.failure("pack '" + packId + "' updates " + table + " row " + changes.id() + " without setting a column");
+            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' updates " + table + " row " + changes.id() + " without setting a column", Map.of(SeedResetException.PACK, packId));
         }
         StringBuilder line = new StringBuilder(128).append(changes.id());
         for (Map.Entry<String, Object> value : values.entrySet()) {
@@ -113,7 +114,7 @@ public abstract class RowStream implements RowSink {
             try {
                 line.append('\t').append(value.getKey()).append('=').append(CopyText.render(value.getValue()));
             } catch (IllegalArgumentException e) {
-                throw SeedResetException.failure("pack '" + packId + "' updates " + table + "." + value.getKey() + ": " + e.getMessage());
+                throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' updates " + table + "." + value.getKey() + ": " + e.getMessage(), Map.of(SeedResetException.PACK, packId));
             }
         }
         updates.merge(table, 1L, Long::sum);
@@ -133,14 +134,14 @@ public abstract class RowStream implements RowSink {
 
     /** The tenant table the pack names; {@code action} says what the pack does to it, for the message. */
     private TenantSchema.Table knownTable(String table, String action) {
-        return schema.table(table).orElseThrow(() -> SeedResetException.failure("pack '" + packId + "' " + action + " " + table
-                + ", which is not a tenant table of this database: run 'seedreset init' or check the pack's modules"));
+        return schema.table(table).orElseThrow(() -> new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' " + action + " " + table
+                + ", which is not a tenant table of this database: initialise the database with the pack's module migrations, or check the pack's modules", Map.of(SeedResetException.PACK, packId)));
     }
 
     private void requireColumn(TenantSchema.Table known, String column, String action) {
         if (!known.columns().contains(column)) {
-            throw SeedResetException.failure("pack '" + packId + "' " + action + " " + known.name() + "." + column
-                    + ", which the table does not have: the pack and the schema disagree");
+            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' " + action + " " + known.name() + "." + column
+                    + ", which the table does not have: the pack and the schema disagree", Map.of(SeedResetException.PACK, packId));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.seedreset.internal.sink;
 
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,8 +53,8 @@ public final class TenantQueries {
 
     /** A pack's query the database rejected, as one line naming the pack. */
     public static SeedResetException failed(String packId, SQLException e) {
-        return SeedResetException.failure("pack '" + packId + "' ran a query the database rejected: "
-                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        return new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' ran a query the database rejected: "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), Map.of(SeedResetException.PACK, packId), e);
     }
 
     /** Arrays of ids or texts become SQL arrays, for {@code = ANY (?)}. */
