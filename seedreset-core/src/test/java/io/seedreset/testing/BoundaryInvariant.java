@@ -2,10 +2,6 @@ package io.seedreset.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -41,13 +37,6 @@ public final class BoundaryInvariant {
 
     /** The first column of the first row of a query that returns one number. */
     public static long count(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return new DatabaseReader(dataSource).queryForLong(sql);
     }
 }

@@ -1,6 +1,7 @@
 package io.seedreset.packs;
 
 import io.seedreset.packs.people.People;
+import io.seedreset.testing.DatabaseReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

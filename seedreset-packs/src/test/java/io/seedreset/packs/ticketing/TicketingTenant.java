@@ -1,26 +1,18 @@
 package io.seedreset.packs.ticketing;
 
-import io.seedreset.api.ApplyRequest;
-import io.seedreset.api.ApplyResult;
-import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.PackRequest;
-import io.seedreset.api.SeedReset;
-import io.seedreset.packs.DatabaseReader;
 import io.seedreset.pack.SeedPack;
-import io.seedreset.testing.TestDatabases;
-import java.time.Clock;
+import io.seedreset.testing.TestTenant;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
-/** A fresh database with the reference platform and one demo organization, and ways to read it back. */
-final class TicketingTenant extends DatabaseReader {
+/** A fresh database with the reference platform and one demo organization for the ticketing packs. */
+final class TicketingTenant extends TestTenant {
 
     static final Instant ANCHOR = Instant.parse("2026-11-21T09:00:00Z");
     static final long SEED = 20261121L;
@@ -36,35 +28,17 @@ final class TicketingTenant extends DatabaseReader {
     static final Set<String> PERSONA_EMAILS = Stream.concat(Personas.STAFF.stream(), Personas.CUSTOMERS.stream())
             .map(Personas.Spec::email).collect(Collectors.toUnmodifiableSet());
 
-    final SeedReset seedReset;
-
-    private TicketingTenant(DataSource dataSource, SeedReset seedReset) {
-        super(dataSource);
-        this.seedReset = seedReset;
+    private TicketingTenant(SeedPack... extraPacks) {
+        super(TestTenant.builder().organization(ORG, "Encore Ticketing (demo)").clock(ANCHOR).actor("ticketing-test")
+                .packs(true, extraPacks));
     }
 
     static TicketingTenant create(SeedPack... extraPacks) {
-        DataSource dataSource = TestDatabases.newMigratedDatabase("platform", ds -> SeedReset.configure().dataSource(ds).load().init());
-        SeedReset seedReset = SeedReset.configure()
-                .dataSource(dataSource)
-                .clock(Clock.fixed(ANCHOR, ZoneOffset.UTC))
-                .actor("ticketing-test")
-                .packs(extraPacks)
-                .load();
-        seedReset.createOrganization(ORG, "Encore Ticketing (demo)", OrganizationKind.DEMO);
-        return new TicketingTenant(dataSource, seedReset);
+        return new TicketingTenant(extraPacks);
     }
 
     static PackRequest request() {
         return PackRequest.of(TicketingDemoPack.ID, ORG).seed(SEED).anchor(ANCHOR);
-    }
-
-    ApplyResult apply(PackRequest request) {
-        return seedReset.apply(ApplyRequest.of(request).confirm(ORG));
-    }
-
-    String organizationId() {
-        return strings("SELECT id::text FROM platform.organizations WHERE slug = ?", ORG).get(0);
     }
 
     long count(String table) {

@@ -1,4 +1,4 @@
-package io.seedreset.packs;
+package io.seedreset.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,13 +11,38 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
-/** Reads a pack test's database back: the queries the tests assert on. */
+/**
+ * Reads a test's database back, and runs a statement on it: the one query helper every module's
+ * tests assert through (a real PostgreSQL, plain JDBC, failures as unchecked exceptions naming the SQL).
+ */
 public class DatabaseReader {
 
     public final DataSource dataSource;
 
-    protected DatabaseReader(DataSource dataSource) {
+    public DatabaseReader(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Runs one statement in autocommit, e.g. a row "a person" adds by hand. */
+    public void execute(String sql, Object... parameters) {
+        if (parameters.length == 0) {
+            // As written, without the driver looking for placeholders (a function body may hold a '?').
+            try (Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException("statement failed: " + sql, e);
+            }
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
+        }
     }
 
     /** Every row of a table as PostgreSQL renders it, in id order: equal dumps mean byte-identical rows. */
