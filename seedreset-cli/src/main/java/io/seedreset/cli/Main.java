@@ -1,7 +1,7 @@
 package io.seedreset.cli;
 
 import io.seedreset.api.SeedResetException;
-import io.seedreset.cli.output.Json;
+import io.seedreset.api.json.SeedResetJson;
 import io.seedreset.cli.output.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class Main {
     private static int report(PrintWriter err, int exitCode, String message, boolean json) {
         String line = TerminalText.message(message);
         if (json) {
-            err.println(Json.writeLine(Map.of("error", new JsonError(exitCode, ExitCodes.kind(exitCode), line))));
+            err.println(SeedResetJson.write(Map.of("error", new JsonError(exitCode, ExitCodes.kind(exitCode), line))));
         } else {
             err.println("seedreset: " + line);
         }

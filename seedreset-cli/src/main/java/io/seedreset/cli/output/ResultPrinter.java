@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * How results read on a terminal. Every value is printed through {@link #line} or {@link TextTable},
  * which escape control characters, so no name or parameter can fake a line. JSON output is the
- * result objects themselves ({@link Json}).
+ * result objects themselves ({@link io.seedreset.api.json.SeedResetJson}).
  */
 public final class ResultPrinter {
 
