@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,8 +115,7 @@ public final class Golden {
         /** Refuses to hide a value of the wrong shape behind a placeholder. */
         private void check(JsonNode node) {
             if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     JsonNode value = field.getValue();
                     if (instants.contains(field.getKey()) && !value.isNull() && !isInstant(value)) {
                         throw new AssertionError("'" + field.getKey() + "' is " + value + ", not an ISO-8601 instant");
