@@ -1,7 +1,7 @@
 package io.seedreset.cli;
 
 import io.seedreset.api.SeedResetException;
-import io.seedreset.cli.output.Json;
+import io.seedreset.api.json.SeedResetJson;
 import io.seedreset.cli.output.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
@@ -69,7 +69,7 @@ public final class Main {
                               Map<String, String> details, boolean json) {
         String line = TerminalText.message(message);
         if (json) {
-            err.println(Json.writeLine(Map.of("error", new JsonError(exitCode, ExitCodes.kind(exitCode), reason, line, details))));
+            err.println(SeedResetJson.write(Map.of("error", new JsonError(exitCode, ExitCodes.kind(exitCode), reason, line, details))));
         } else {
             err.println("seedreset: " + line);
         }

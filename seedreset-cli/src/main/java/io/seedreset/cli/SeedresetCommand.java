@@ -3,8 +3,8 @@ package io.seedreset.cli;
 import io.seedreset.api.Progress;
 import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.json.SeedResetJson;
 import io.seedreset.cli.database.Database;
-import io.seedreset.cli.output.Json;
 import io.seedreset.cli.output.ResultPrinter;
 import io.seedreset.cli.output.TerminalProgress;
 import java.io.PrintWriter;
@@ -107,10 +107,10 @@ public final class SeedresetCommand implements AutoCloseable {
         return new ResultPrinter(out());
     }
 
-    /** Prints a result as JSON when --json was given; returns whether it did. */
+    /** Prints a result as JSON, in the dialect every front end shares, when --json was given; returns whether it did. */
     boolean printedJson(Object result) {
         if (json) {
-            out().println(Json.write(result));
+            out().println(SeedResetJson.writeIndented(result));
         }
         return json;
     }

@@ -120,6 +120,27 @@ class CliTest {
     }
 
     @Test
+    void history_words_operations_outcomes_and_removals_as_the_options_and_the_json_do() throws Exception {
+        initWithOrganizations();
+        seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo", "--seed", "1");
+        seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo", "--seed", "2", "--replace");
+        seedreset("teardown", "--org", "acme-demo", "--confirm", "acme-demo");
+        assertThat(seedreset("plan", "event-agency-starter", "--org", "acme").exitCode()).isEqualTo(ExitCodes.REFUSED);
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            // An attempt whose process died before it finished.
+            statement.execute("INSERT INTO platform.seed_audit (actor, operation, org_slug, outcome) VALUES ('ghost', 'reset', 'acme-demo', 'started')");
+        }
+
+        String history = seedreset("history").out();
+
+        assertThat(history).containsPattern("replace by cli-test").containsPattern("teardown by cli-test")
+                .containsPattern("ghost +reset +acme-demo +- +started \\(never finished\\)")
+                .containsPattern("cli-test +plan +acme +event-agency-starter 1.0.0 +refused")
+                .containsPattern("cli-test +teardown +acme-demo +- +succeeded")
+                .doesNotContain("APPLY", "SUCCEEDED", "TEARDOWN", "REPLACE");
+    }
+
+    @Test
     void org_create_without_kind_creates_a_production_organization() {
         seedreset("init");
         Cli.Run created = seedreset("org", "create", "bigco", "--name", "Big Co");

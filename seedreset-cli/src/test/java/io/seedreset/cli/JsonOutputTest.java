@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** --json speaks one dialect: values as the options take them, one form of duration, tables in the order written. */
+/** --json speaks one dialect: values as the options take them, one form of duration, tables in one order. */
 class JsonOutputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

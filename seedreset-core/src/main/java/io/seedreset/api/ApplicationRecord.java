@@ -1,19 +1,35 @@
 package io.seedreset.api;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * One row of {@code platform.seed_applications}.
  *
- * @param removal  null while the application's rows are in place; otherwise teardown, reset or replace
+ * @param removal  null while the application's rows are in place; otherwise how they were removed
  * @param sequence the order applications were made in, across the database (reset replays in it; history pages by it)
  */
 public record ApplicationRecord(UUID id, String organization, String packId, String packVersion, String mode,
                                 Map<String, Object> parameters, long seed, Instant anchor, String actor,
                                 Instant appliedAt, Map<String, Long> counts, String planHash, long durationMillis,
-                                Instant removedAt, String removedBy, String removal, long sequence) {
+                                Instant removedAt, String removedBy, Removal removal, long sequence) {
+
+    /** How an application's rows were removed. */
+    public enum Removal {
+        /** A teardown of the application, or of its organization. */
+        TEARDOWN,
+        /** A reset, which wiped the organization and applied its packs again (as new applications). */
+        RESET,
+        /** An apply with {@code --replace} of the same pack with other arguments. */
+        REPLACE;
+
+        /** The removal as the database stores it and JSON writes it: {@code teardown}, {@code reset}, {@code replace}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public ApplicationRecord {
         // Sorted by name, as plan and apply list them (the database keeps JSON keys in its own order).

@@ -6,9 +6,10 @@ import java.util.UUID;
 /**
  * One attempt, from {@code platform.seed_audit}.
  *
- * @param outcome started (and never finished: the process died), succeeded, unchanged, refused or failed
+ * @param finishedAt null while the outcome is {@link AuditOutcome#STARTED}
+ * @param outcome    started (and never finished: the process died), succeeded, unchanged, refused, conflict or failed
  */
-public record AuditEntry(long id, Instant startedAt, Instant finishedAt, String actor, String operation,
+public record AuditEntry(long id, Instant startedAt, Instant finishedAt, String actor, AuditOperation operation,
                          String organization, String packId, String packVersion, UUID applicationId,
-                         String outcome, String message) {
+                         AuditOutcome outcome, String message) {
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * What apply would write, computed by the same pack code against a recording sink.
  *
- * @param counts   rows per table, in the order the tables were first written
+ * @param counts   rows per table, sorted by table name
  * @param updates  existing rows per table the pack would change (scenarios); teardown restores them
  * @param samples  the first rows of each table (column to rendered value), at most three per table
  * @param totals   the pack's expected totals

@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency directions of STYLE.md, checked on core's production classes. */
+/** The dependency directions of docs/DESIGN.md ("Modules and packages"), checked on core's production classes. */
 @AnalyzeClasses(packages = "io.seedreset", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.api.AuditEntry;
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.HistoryResult;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.OrganizationKind;
@@ -79,7 +82,7 @@ class EngineTest {
         assertThat(record.counts()).isEqualTo(plan.counts());
         assertThat(record.planHash()).isEqualTo(plan.planHash());
         assertThat(record.active()).isTrue();
-        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo("succeeded");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
     }
 
     @Test
@@ -110,7 +113,7 @@ class EngineTest {
         assertThat(again.status()).isEqualTo(ApplyResult.Status.UNCHANGED);
         assertThat(again.applicationId()).isEqualTo(first.applicationId());
         assertThat(fixture.tenantRows(DEMO)).isEqualTo(15);
-        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo("unchanged");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo(AuditOutcome.UNCHANGED);
     }
 
     @Test
@@ -147,7 +150,7 @@ class EngineTest {
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_rows")).isEqualTo(25);
         ApplicationRecord old = fixture.seedReset.history(HistoryRequest.of(DEMO)).applications().stream()
                 .filter(a -> a.id().equals(first.applicationId())).findFirst().orElseThrow();
-        assertThat(old.removal()).isEqualTo("replace");
+        assertThat(old.removal()).isEqualTo(ApplicationRecord.Removal.REPLACE);
     }
 
     @Test
@@ -167,7 +170,7 @@ class EngineTest {
                 .hasMessageEndingWith("): nothing was applied");
         assertThat(fixture.tenantRows(DEMO)).isZero();
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_applications")).isZero();
-        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo("failed");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo(AuditOutcome.FAILED);
     }
 
     @Test
@@ -181,7 +184,7 @@ class EngineTest {
         assertThat(fixture.count("SELECT count(*) FROM fixture.accounts WHERE name = 'Hand-made'")).isEqualTo(1);
         assertThat(fixture.tenantRows(DEMO)).isEqualTo(1);
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_rows")).isZero();
-        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).applications().get(0).removal()).isEqualTo("teardown");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).applications().get(0).removal()).isEqualTo(ApplicationRecord.Removal.TEARDOWN);
     }
 
     @Test
@@ -257,7 +260,7 @@ class EngineTest {
         }
         HistoryResult first = fixture.seedReset.history(HistoryRequest.of(DEMO).limit(2));
         assertThat(first.applications()).hasSize(2);
-        assertThat(first.audit()).extracting(e -> e.operation()).containsExactly("teardown", "apply");
+        assertThat(first.audit()).extracting(AuditEntry::operation).containsExactly(AuditOperation.TEARDOWN, AuditOperation.APPLY);
         List<Long> entries = new ArrayList<>();
         List<Long> applications = new ArrayList<>();
         Optional<HistoryRequest> page = Optional.of(HistoryRequest.of(DEMO).limit(2));
@@ -282,7 +285,7 @@ class EngineTest {
                 .isInstanceOf(SeedResetException.class).hasMessageContaining("is a production organization");
         fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO));
         HistoryResult all = fixture.seedReset.history(HistoryRequest.of(null));
-        assertThat(all.audit()).extracting(e -> e.operation() + ":" + e.outcome())
+        assertThat(all.audit()).extracting(e -> e.operation().label() + ":" + e.outcome().label())
                 .containsExactly("teardown:succeeded", "apply:refused", "apply:succeeded");
         assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit()).hasSize(2);
     }
@@ -297,7 +300,7 @@ class EngineTest {
                     "organization 'demo-co' is busy: another operation holds it (waited 200 ms); try again when it finishes");
             holder.rollback();
         }
-        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo("conflict");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo(AuditOutcome.CONFLICT);
         assertThat(fixture.tenantRows(DEMO)).isZero();
         assertThat(impatient.apply(Fixture.applyTo(DEMO)).status()).isEqualTo(ApplyResult.Status.APPLIED);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
 import io.seedreset.api.ResetRequest;
@@ -133,7 +134,7 @@ class ScenarioTest {
                 .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.kind()).isEqualTo(SeedResetException.Kind.FAILURE))
                 .hasMessage("pack 'fixture-adjustment': no account has a balance of 9999999 or more: lower min_balance");
         assertThat(dump()).isEqualTo(before);
-        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo("failed");
+        assertThat(fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0).outcome()).isEqualTo(AuditOutcome.FAILED);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.AuditEntry;
+import io.seedreset.api.AuditOperation;
 import io.seedreset.api.InitResult;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.SeedResetException;
@@ -234,7 +235,7 @@ class BoundaryAttackTest {
         InitResult init = fixture.seedReset.init();
         assertThat(init.guardRepairs()).anySatisfy(line -> assertThat(line).contains(difference));
         AuditEntry last = fixture.seedReset.history(HistoryRequest.of(null)).audit().get(0);
-        assertThat(last.operation()).isEqualTo("init");
+        assertThat(last.operation()).isEqualTo(AuditOperation.INIT);
         assertThat(last.message()).startsWith("repaired the guards: ").contains(difference);
         assertThat(fixture.seedReset.init().guardRepairs()).as("a second init finds everything in place").isEmpty();
         assertThat(fixture.seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.AuditEntry;
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.AuditOutcome;
 import io.seedreset.fixture.Fixture;
 import io.seedreset.testing.TestDatabases;
 import java.io.BufferedReader;
@@ -48,8 +50,8 @@ class CrashDuringApplyTest {
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_rows")).isZero();
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_applications")).isZero();
         AuditEntry entry = fixture.seedReset.history(HistoryRequest.of(DEMO)).audit().get(0);
-        assertThat(entry.operation()).isEqualTo("apply");
-        assertThat(entry.outcome()).isEqualTo("started");
+        assertThat(entry.operation()).isEqualTo(AuditOperation.APPLY);
+        assertThat(entry.outcome()).isEqualTo(AuditOutcome.STARTED);
         assertThat(entry.finishedAt()).isNull();
 
         // The organization is usable again as soon as the database has noticed the dead client.

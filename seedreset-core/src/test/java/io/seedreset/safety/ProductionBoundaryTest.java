@@ -5,6 +5,8 @@ import static io.seedreset.fixture.Fixture.PRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.AuditEntry;
@@ -39,7 +41,7 @@ class ProductionBoundaryTest {
         assertRefused(() -> fixture.seedReset.apply(Fixture.applyTo(PRODUCTION)),
                 "organization 'prod-co' is a production organization: seed packs never run there");
         assertThat(fixture.tenantRows(PRODUCTION)).isZero();
-        assertLastAudit("apply", "refused");
+        assertLastAudit(AuditOperation.APPLY, AuditOutcome.REFUSED);
     }
 
     @Test
@@ -51,20 +53,20 @@ class ProductionBoundaryTest {
     @Test
     void plan_refuses_a_production_organization_and_audits_it() {
         assertRefused(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, PRODUCTION)), "is a production organization");
-        assertLastAudit("plan", "refused");
+        assertLastAudit(AuditOperation.PLAN, AuditOutcome.REFUSED);
     }
 
     @Test
     void validate_refuses_a_production_organization_and_audits_it() {
         assertRefused(() -> fixture.seedReset.validate(PRODUCTION), "is a production organization");
-        assertLastAudit("validate", "refused");
+        assertLastAudit(AuditOperation.VALIDATE, AuditOutcome.REFUSED);
     }
 
     @Test
     void teardown_refuses_a_production_organization() {
         assertRefused(() -> fixture.seedReset.teardown(TeardownRequest.of(PRODUCTION).confirm(PRODUCTION)),
                 "is a production organization");
-        assertLastAudit("teardown", "refused");
+        assertLastAudit(AuditOperation.TEARDOWN, AuditOutcome.REFUSED);
     }
 
     @Test
@@ -72,7 +74,7 @@ class ProductionBoundaryTest {
         fixture.execute(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000001"));
         assertRefused(() -> fixture.seedReset.reset(ResetRequest.of(PRODUCTION).confirm(PRODUCTION)), "is a production organization");
         assertThat(fixture.tenantRows(PRODUCTION)).isEqualTo(1);
-        assertLastAudit("reset", "refused");
+        assertLastAudit(AuditOperation.RESET, AuditOutcome.REFUSED);
     }
 
     // Level 2: with the engine bypassed, the database guards hold.
@@ -302,7 +304,7 @@ class ProductionBoundaryTest {
                 .extracting(e -> ((SeedResetException) e).kind()).isEqualTo(SeedResetException.Kind.REFUSED);
     }
 
-    private void assertLastAudit(String operation, String outcome) {
+    private void assertLastAudit(AuditOperation operation, AuditOutcome outcome) {
         AuditEntry last = fixture.seedReset.history(HistoryRequest.of(null)).audit().get(0);
         assertThat(last.operation()).isEqualTo(operation);
         assertThat(last.outcome()).isEqualTo(outcome);

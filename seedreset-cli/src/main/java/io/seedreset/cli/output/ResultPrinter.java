@@ -3,6 +3,7 @@ package io.seedreset.cli.output;
 import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.AuditEntry;
+import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.HistoryResult;
 import io.seedreset.api.InitResult;
 import io.seedreset.api.Organization;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 /**
  * How results read on a terminal. Every value is printed through {@link #line} or {@link TextTable},
  * which escape control characters, so no name or parameter can fake a line. JSON output is the
- * result objects themselves ({@link Json}).
+ * result objects themselves ({@link io.seedreset.api.json.SeedResetJson}).
  */
 public final class ResultPrinter {
 
@@ -234,7 +235,7 @@ public final class ResultPrinter {
             for (ApplicationRecord a : history.applications()) {
                 table.row(a.appliedAt(), a.organization(), a.packId(), a.packVersion(), a.mode(), a.seed(), a.anchor(),
                         parameters(a.parameters()), a.counts().values().stream().mapToLong(Long::longValue).sum(), a.actor(),
-                        a.active() ? "active" : a.removal() + " by " + a.removedBy(), a.id());
+                        a.active() ? "active" : a.removal().label() + " by " + a.removedBy(), a.id());
             }
             table.print(out);
         }
@@ -245,9 +246,9 @@ public final class ResultPrinter {
         } else {
             TextTable table = new TextTable("AT", "ACTOR", "OPERATION", "ORG", "PACK", "OUTCOME", "MESSAGE");
             for (AuditEntry e : history.audit()) {
-                table.row(e.startedAt(), e.actor(), e.operation(), e.organization(),
+                table.row(e.startedAt(), e.actor(), e.operation().label(), e.organization(),
                         e.packId() == null ? null : e.packId() + " " + e.packVersion(),
-                        e.outcome().equals("started") ? "started (never finished)" : e.outcome(), e.message());
+                        e.outcome() == AuditOutcome.STARTED ? "started (never finished)" : e.outcome().label(), e.message());
             }
             table.print(out);
         }

@@ -1,6 +1,9 @@
 package io.seedreset.internal.audit;
 
 import io.seedreset.api.AuditEntry;
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.AuditOutcome;
+import io.seedreset.api.SeedResetException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -16,10 +20,11 @@ import javax.sql.DataSource;
  * a rolled-back or killed operation still leaves a record of who tried what, where, and why it
  * failed. An attempt is recorded as {@code started} before any work; if the process dies, it
  * stays {@code started} and history never shows it as a success.
+ * <p>
+ * The table keeps operations and outcomes as text (their labels); they become the public enums
+ * here, at the boundary, and nowhere else.
  */
 public final class AuditLog {
-
-    public enum Outcome { STARTED, SUCCEEDED, UNCHANGED, REFUSED, CONFLICT, FAILED }
 
     private final DataSource dataSource;
 
@@ -27,7 +32,7 @@ public final class AuditLog {
         this.dataSource = dataSource;
     }
 
-    public long start(String actor, String operation, String organization, String packId, String packVersion)
+    public long start(String actor, AuditOperation operation, String organization, String packId, String packVersion)
             throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
@@ -36,7 +41,7 @@ public final class AuditLog {
                      RETURNING id""")) {
             connection.setAutoCommit(true);
             statement.setString(1, actor);
-            statement.setString(2, operation);
+            statement.setString(2, operation.label());
             statement.setString(3, organization);
             statement.setString(4, organization);
             statement.setString(5, packId);
@@ -48,14 +53,14 @@ public final class AuditLog {
         }
     }
 
-    public void finish(long entry, Outcome outcome, UUID applicationId, String message) throws SQLException {
+    public void finish(long entry, AuditOutcome outcome, UUID applicationId, String message) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
                      UPDATE platform.seed_audit
                         SET outcome = ?, application_id = ?, message = ?, finished_at = clock_timestamp()
                       WHERE id = ?""")) {
             connection.setAutoCommit(true);
-            statement.setString(1, outcome.name().toLowerCase(java.util.Locale.ROOT));
+            statement.setString(1, outcome.label());
             statement.setObject(2, applicationId);
             statement.setString(3, message);
             statement.setLong(4, entry);
@@ -64,15 +69,15 @@ public final class AuditLog {
     }
 
     /** Records something that happened at once (not an attempt with an outcome to come), finished. */
-    public void record(String actor, String operation, Outcome outcome, String message) throws SQLException {
+    public void record(String actor, AuditOperation operation, AuditOutcome outcome, String message) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
                      INSERT INTO platform.seed_audit (actor, operation, outcome, message, finished_at)
                      VALUES (?, ?, ?, ?, clock_timestamp())""")) {
             connection.setAutoCommit(true);
             statement.setString(1, actor);
-            statement.setString(2, operation);
-            statement.setString(3, outcome.name().toLowerCase(java.util.Locale.ROOT));
+            statement.setString(2, operation.label());
+            statement.setString(3, outcome.label());
             statement.setString(4, message);
             statement.executeUpdate();
         }
@@ -94,14 +99,30 @@ public final class AuditLog {
             statement.setInt(5, limit);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
+                    long id = rs.getLong(1);
                     Timestamp finished = rs.getTimestamp(3);
-                    entries.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-                            finished == null ? null : finished.toInstant(), rs.getString(4), rs.getString(5),
+                    entries.add(new AuditEntry(id, rs.getTimestamp(2).toInstant(),
+                            finished == null ? null : finished.toInstant(), rs.getString(4),
+                            read(AuditOperation.class, "operation", id, rs.getString(5)),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class),
-                            rs.getString(10), rs.getString(11)));
+                            read(AuditOutcome.class, "outcome", id, rs.getString(10)), rs.getString(11)));
                 }
             }
         }
         return entries;
+    }
+
+    /**
+     * An enum from the label the table stores. CHECK constraints hold outcomes and operations to
+     * the known ones, so an unknown label means a database newer than this code.
+     */
+    private static <E extends Enum<E>> E read(Class<E> type, String column, long entry, String label) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().toLowerCase(Locale.ROOT).equals(label)) {
+                return value;
+            }
+        }
+        throw new SeedResetException(SeedResetException.Reason.SCHEMA_TOO_NEW, "audit entry " + entry + " records the " + column
+                + " '" + label + "', which this version of Seed & Reset does not know");
     }
 }

@@ -3,10 +3,11 @@ package io.seedreset.internal.engine;
 import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.Organization;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
-import io.seedreset.internal.audit.AuditLog.Outcome;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
 import io.seedreset.pack.TenantReader;
@@ -38,7 +39,7 @@ final class ApplyOperation {
 
     ApplyResult run(ApplyRequest request, Caller caller) {
         ResolvedPack requested = ResolvedPack.resolve(packs, request.pack(), clock);
-        MutationGate.Mutation mutation = new MutationGate.Mutation("apply", request.pack().organization(), request.confirmation(),
+        MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.APPLY, request.pack().organization(), request.confirmation(),
                 "applying to", requested.descriptor());
         return gate.enter(mutation, caller, inside -> {
             Organization organization = inside.organization();
@@ -72,10 +73,10 @@ final class ApplyOperation {
             if (!replaced.isEmpty()) {
                 Scenarios.refuseRemovingRequired(packs, active, replaced);
                 Removal.seededRows(inside.connection(), inside.schema(), organization.id(), replaced, caller.progress());
-                Applications.markRemoved(inside.connection(), replaced, caller.actor(), "replace");
+                Applications.markRemoved(inside.connection(), replaced, caller.actor(), ApplicationRecord.Removal.REPLACE);
             }
             ApplyResult result = writer.write(inside, resolved, requiredSeeds, request.planHash(), replaced);
-            return new MutationGate.Attempt<>(result, Outcome.SUCCEEDED, result.applicationId(), summary(result));
+            return new MutationGate.Attempt<>(result, AuditOutcome.SUCCEEDED, result.applicationId(), summary(result));
         });
     }
 
@@ -86,7 +87,7 @@ final class ApplyOperation {
                 existing.anchor(), existing.counts(), Map.of(),
                 resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE)),
                 existing.planHash(), Duration.ZERO, List.of());
-        return new MutationGate.Attempt<>(result, Outcome.UNCHANGED, existing.id(), "already applied as application " + existing.id());
+        return new MutationGate.Attempt<>(result, AuditOutcome.UNCHANGED, existing.id(), "already applied as application " + existing.id());
     }
 
     private static String summary(ApplyResult result) {

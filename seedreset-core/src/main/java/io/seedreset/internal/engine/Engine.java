@@ -4,6 +4,8 @@ import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.AuditEntry;
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.HistoryResult;
 import io.seedreset.api.InitResult;
@@ -19,7 +21,6 @@ import io.seedreset.api.TeardownRequest;
 import io.seedreset.api.TeardownResult;
 import io.seedreset.api.ValidationResult;
 import io.seedreset.internal.audit.AuditLog;
-import io.seedreset.internal.audit.AuditLog.Outcome;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.organization.Organizations;
 import io.seedreset.internal.safety.ApplicationRole;
@@ -95,7 +96,7 @@ public final class Engine {
         if (!repairs.isEmpty()) {
             LOG.warn("init repaired the guards: {}", String.join("; ", repairs));
             try {
-                audit.record(caller.actor(), "init", Outcome.SUCCEEDED, "repaired the guards: " + String.join("; ", repairs));
+                audit.record(caller.actor(), AuditOperation.INIT, AuditOutcome.SUCCEEDED, "repaired the guards: " + String.join("; ", repairs));
             } catch (SQLException e) {
                 throw DatabaseErrors.translate(e);
             }

@@ -1,9 +1,10 @@
 package io.seedreset.internal.engine;
 
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.Organization;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.internal.audit.AuditLog;
-import io.seedreset.internal.audit.AuditLog.Outcome;
 import io.seedreset.internal.organization.Organizations;
 import io.seedreset.internal.safety.ProductionBoundary;
 import io.seedreset.internal.schema.TenantSchema;
@@ -32,7 +33,7 @@ final class MutationGate {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MutationGate.class);
 
     /** What an operation says about itself at the gate. */
-    record Mutation(String operation, String organization, String confirmation, String verb, PackDescriptor pack) {
+    record Mutation(AuditOperation operation, String organization, String confirmation, String verb, PackDescriptor pack) {
     }
 
     /** Inside the gate: the transaction, the locked and checked organization, and who asked. */
@@ -47,7 +48,7 @@ final class MutationGate {
     }
 
     /** What a piece of audited work produced, and how to record it. */
-    record Attempt<T>(T value, Outcome outcome, UUID applicationId, String message) {
+    record Attempt<T>(T value, AuditOutcome outcome, UUID applicationId, String message) {
     }
 
     @FunctionalInterface
@@ -70,13 +71,13 @@ final class MutationGate {
         return audited(mutation.operation(), mutation.organization(), mutation.pack(), caller, () -> connections.inTransaction(connection -> {
             TenantSchema schema = TenantSchema.load(connection);
             Organization organization = ProductionBoundary.enter(connection, mutation.organization(), mutation.confirmation(),
-                    mutation.verb(), busyTimeout, schema, mutation.operation() + "-" + UUID.randomUUID());
+                    mutation.verb(), busyTimeout, schema, mutation.operation().label() + "-" + UUID.randomUUID());
             return work.run(new Inside(connection, schema, organization, caller));
         }));
     }
 
     /** A read-only operation on a production organization is refused like a mutation, and audited as one. */
-    void refuseProduction(String operation, Organization organization, PackDescriptor pack, Caller caller) {
+    void refuseProduction(AuditOperation operation, Organization organization, PackDescriptor pack, Caller caller) {
         if (organization.production()) {
             audited(operation, organization.slug(), pack, caller, () -> {
                 ProductionBoundary.refuseProduction(organization);
@@ -91,7 +92,7 @@ final class MutationGate {
     }
 
     /** Records the attempt before the work and its outcome after, each in its own transaction. */
-    private <T> T audited(String operation, String organization, PackDescriptor pack, Caller caller, AuditedWork<T> work) {
+    private <T> T audited(AuditOperation operation, String organization, PackDescriptor pack, Caller caller, AuditedWork<T> work) {
         long entry;
         try {
             entry = audit.start(caller.actor(), operation, organization, pack == null ? null : pack.id(),
@@ -110,18 +111,18 @@ final class MutationGate {
             record(entry, outcomeOf(translated), null, translated.getMessage());
             throw translated;
         } catch (RuntimeException e) {
-            record(entry, Outcome.FAILED, null, String.valueOf(e.getMessage()));
+            record(entry, AuditOutcome.FAILED, null, String.valueOf(e.getMessage()));
             throw e;
         }
         record(entry, attempt.outcome(), attempt.applicationId(), attempt.message());
         return attempt.value();
     }
 
-    private static Outcome outcomeOf(SeedResetException e) {
+    private static AuditOutcome outcomeOf(SeedResetException e) {
         return switch (e.kind()) {
-            case REFUSED -> Outcome.REFUSED;
-            case CONFLICT -> Outcome.CONFLICT;
-            default -> Outcome.FAILED;
+            case REFUSED -> AuditOutcome.REFUSED;
+            case CONFLICT -> AuditOutcome.CONFLICT;
+            default -> AuditOutcome.FAILED;
         };
     }
 
@@ -130,7 +131,7 @@ final class MutationGate {
      * rolled back, so its result stands; the entry stays 'started', which history never reads
      * as a success.
      */
-    private void record(long entry, Outcome outcome, UUID applicationId, String message) {
+    private void record(long entry, AuditOutcome outcome, UUID applicationId, String message) {
         try {
             audit.finish(entry, outcome, applicationId, message);
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package io.seedreset.internal.engine;
 
 import io.seedreset.api.ApplicationRecord;
+import io.seedreset.api.AuditOperation;
 import io.seedreset.api.Organization;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
@@ -35,7 +36,7 @@ final class PlanOperation {
         ResolvedPack requested = ResolvedPack.resolve(packs, request, clock);
         Organization organization = connections.withConnection(false, c -> Organizations.require(c, request.organization()));
         // Previewing seeds for production is the first step towards writing them: refused and audited.
-        gate.refuseProduction("plan", organization, requested.descriptor(), caller);
+        gate.refuseProduction(AuditOperation.PLAN, organization, requested.descriptor(), caller);
         return connections.withConnection(false, connection -> {
             TenantSchema schema = TenantSchema.load(connection);
             List<ApplicationRecord> active = Applications.active(connection, organization.id());

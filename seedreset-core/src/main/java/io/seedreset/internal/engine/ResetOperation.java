@@ -2,11 +2,12 @@ package io.seedreset.internal.engine;
 
 import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.Organization;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.ResetRequest;
 import io.seedreset.api.ResetResult;
-import io.seedreset.internal.audit.AuditLog.Outcome;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
 import java.time.Clock;
@@ -35,7 +36,7 @@ final class ResetOperation {
     }
 
     ResetResult run(ResetRequest request, Caller caller) {
-        MutationGate.Mutation mutation = new MutationGate.Mutation("reset", request.organization(), request.confirmation(),
+        MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.RESET, request.organization(), request.confirmation(),
                 "resetting", null);
         return gate.enter(mutation, caller, inside -> {
             long started = System.nanoTime();
@@ -55,7 +56,8 @@ final class ResetOperation {
             } finally {
                 caller.progress().finish();
             }
-            Applications.markRemoved(inside.connection(), previous.stream().map(ApplicationRecord::id).toList(), caller.actor(), "reset");
+            Applications.markRemoved(inside.connection(), previous.stream().map(ApplicationRecord::id).toList(), caller.actor(),
+                    ApplicationRecord.Removal.RESET);
             List<ApplyResult> reapplied = new ArrayList<>();
             Map<String, Long> replayed = new LinkedHashMap<>();
             for (ResolvedPack resolved : again) {
@@ -64,7 +66,7 @@ final class ResetOperation {
                 replayed.put(resolved.descriptor().id(), resolved.seed());
             }
             ResetResult result = new ResetResult(organization.slug(), deleted, reapplied, Duration.ofNanos(System.nanoTime() - started));
-            return new MutationGate.Attempt<>(result, Outcome.SUCCEEDED, null, "deleted " + result.deletedRows() + " rows, re-applied "
+            return new MutationGate.Attempt<>(result, AuditOutcome.SUCCEEDED, null, "deleted " + result.deletedRows() + " rows, re-applied "
                     + reapplied.size() + " pack(s)");
         });
     }

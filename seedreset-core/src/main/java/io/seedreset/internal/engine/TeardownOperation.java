@@ -1,12 +1,13 @@
 package io.seedreset.internal.engine;
 
 import io.seedreset.api.ApplicationRecord;
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.Organization;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.api.TeardownResult;
-import io.seedreset.internal.audit.AuditLog.Outcome;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class TeardownOperation {
     }
 
     TeardownResult run(TeardownRequest request, Caller caller) {
-        MutationGate.Mutation mutation = new MutationGate.Mutation("teardown", request.organization(), request.confirmation(),
+        MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.TEARDOWN, request.organization(), request.confirmation(),
                 "tearing down", null);
         return gate.enter(mutation, caller, inside -> {
             long started = System.nanoTime();
@@ -53,10 +54,10 @@ final class TeardownOperation {
             } finally {
                 caller.progress().finish();
             }
-            Applications.markRemoved(inside.connection(), targets, caller.actor(), "teardown");
+            Applications.markRemoved(inside.connection(), targets, caller.actor(), ApplicationRecord.Removal.TEARDOWN);
             TeardownResult result = new TeardownResult(organization.slug(), targets, removed.deleted(), removed.restored(),
                     Duration.ofNanos(System.nanoTime() - started));
-            return new MutationGate.Attempt<>(result, targets.isEmpty() ? Outcome.UNCHANGED : Outcome.SUCCEEDED,
+            return new MutationGate.Attempt<>(result, targets.isEmpty() ? AuditOutcome.UNCHANGED : AuditOutcome.SUCCEEDED,
                     targets.size() == 1 ? targets.get(0) : null,
                     "removed " + result.totalRows() + " rows of " + targets.size() + " application(s)"
                             + (result.restored().isEmpty() ? "" : ", restored " + result.restored().values().stream()

@@ -1,6 +1,7 @@
 package io.seedreset.internal.engine;
 
 import io.seedreset.api.ApplicationRecord;
+import io.seedreset.api.AuditOperation;
 import io.seedreset.api.Organization;
 import io.seedreset.api.ValidationResult;
 import io.seedreset.internal.ledger.Applications;
@@ -28,7 +29,7 @@ final class ValidateOperation {
 
     ValidationResult run(String organization, Caller caller) {
         Organization found = connections.withConnection(false, c -> Organizations.require(c, organization));
-        gate.refuseProduction("validate", found, null, caller);
+        gate.refuseProduction(AuditOperation.VALIDATE, found, null, caller);
         return connections.withConnection(false, connection -> {
             List<ValidationResult.Rule> rules = new ArrayList<>();
             for (ApplicationRecord record : Applications.active(connection, found.id())) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -62,13 +63,13 @@ public final class Applications {
         }
     }
 
-    public static void markRemoved(Connection connection, List<UUID> ids, String actor, String removal)
+    public static void markRemoved(Connection connection, List<UUID> ids, String actor, ApplicationRecord.Removal removal)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 UPDATE platform.seed_applications SET removed_at = now(), removed_by = ?, removal = ?
                  WHERE id = ANY (?) AND removed_at IS NULL""")) {
             statement.setString(1, actor);
-            statement.setString(2, removal);
+            statement.setString(2, removal.label());
             statement.setArray(3, connection.createArrayOf("uuid", ids.toArray()));
             statement.executeUpdate();
         }
@@ -79,7 +80,6 @@ public final class Applications {
         return query(connection, "WHERE a.org_id = ? AND a.removed_at IS NULL ORDER BY a.seq", organizationId);
     }
 
-    /** Newest first; all organizations when {@code organization} is null. */
     /** Newest first, made before the application numbered {@code before} when it is given; all organizations when {@code organization} is null. */
     public static List<ApplicationRecord> list(Connection connection, String organization, Long before, int limit) throws SQLException {
         return query(connection, "WHERE (?::text IS NULL OR o.slug = ?) AND (?::bigint IS NULL OR a.seq < ?) ORDER BY a.seq DESC LIMIT ?",
@@ -108,7 +108,12 @@ public final class Applications {
                 rs.getString(5), parse(rs.getString(6), new TypeReference<LinkedHashMap<String, Object>>() { }),
                 rs.getLong(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getTimestamp(10).toInstant(),
                 parse(rs.getString(11), new TypeReference<LinkedHashMap<String, Long>>() { }), rs.getString(12),
-                rs.getLong(13), removedAt == null ? null : removedAt.toInstant(), rs.getString(15), rs.getString(16), rs.getLong(17));
+                rs.getLong(13), removedAt == null ? null : removedAt.toInstant(), rs.getString(15), removal(rs.getString(16)), rs.getLong(17));
+    }
+
+    /** The table keeps the removal's label; a CHECK constraint holds it to the enum's values. */
+    private static ApplicationRecord.Removal removal(String label) {
+        return label == null ? null : ApplicationRecord.Removal.valueOf(label.toUpperCase(Locale.ROOT));
     }
 
     private static String json(Object value) {
