@@ -1,8 +1,9 @@
 package io.seedreset.internal.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.schema.TenantSchema;
@@ -37,7 +38,7 @@ public final class RowChanges {
     /** Updates handed to the database at once (one JDBC batch). */
     public static final int BATCH = 500;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     /** One update: the row's {@code id} and the columns to set. */
     public record Change(String table, Map<String, Object> values) {
