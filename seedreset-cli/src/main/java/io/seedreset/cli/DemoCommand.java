@@ -8,6 +8,7 @@ import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
 import io.seedreset.api.SeedReset;
+import io.seedreset.cli.output.CommandWords;
 import io.seedreset.cli.output.ResultPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,8 +59,10 @@ final class DemoCommand implements Callable<Integer> {
         printer.blank();
         printer.apply(applied);
         printer.blank();
-        printer.line("Next: 'seedreset history --org %1$s', 'seedreset reset --org %1$s --confirm %1$s', "
-                + "'seedreset teardown --org %1$s --confirm %1$s'.", organization);
+        CommandWords commands = root.commandWords();
+        printer.line("Next: '%s', '%s', '%s'.", commands.command("history", "--org", organization),
+                commands.command("reset", "--org", organization, "--confirm", organization),
+                commands.command("teardown", "--org", organization, "--confirm", organization));
         if (root.environment.containsKey(InstallCommand.LAUNCHER_VARIABLE) && !InstallCommand.installed(root.environment)) {
             printer.line("('seedreset' is not on your PATH: type './seedreset' in the checkout, or run './seedreset install' once.)");
         }

@@ -43,7 +43,7 @@ public final class Main {
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
                 report(line.getErr(), exitCode(exception),
                         exception instanceof SeedResetException e ? e.reason() : SeedResetException.Reason.INTERNAL_ERROR,
-                        message(exception), exception instanceof SeedResetException e ? e.details() : Map.of(), root.json));
+                        message(exception, root), exception instanceof SeedResetException e ? e.details() : Map.of(), root.json));
         return commandLine;
     }
 
@@ -99,8 +99,8 @@ public final class Main {
         return cause > 0 ? message.substring(0, cause) : message;
     }
 
-    private static String message(Exception exception) {
-        return exception instanceof SeedResetException e ? Hints.message(e)
+    private static String message(Exception exception, SeedresetCommand root) {
+        return exception instanceof SeedResetException e ? Hints.message(e, root.embedded())
                 : "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
                 + " (please report this with the command you ran)";
     }

@@ -5,6 +5,7 @@ import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.json.SeedResetJson;
 import io.seedreset.cli.database.Database;
+import io.seedreset.cli.output.CommandWords;
 import io.seedreset.cli.output.ResultPrinter;
 import io.seedreset.cli.output.TerminalProgress;
 import java.io.PrintWriter;
@@ -75,6 +76,11 @@ public final class SeedresetCommand implements AutoCloseable {
                 throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "--actor '" + actor + "' names nobody: give the name recorded in the audit, "
                         + "or leave it out for the OS user");
             }
+            if (json) {
+                // With --json, stderr holds one JSON object when a command fails and nothing else: no log line may precede it.
+                ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                        .setLevel(ch.qos.logback.classic.Level.OFF);
+            }
             database = embedded() ? Database.embedded(dataDirectory()) : Database.external(url, user, password);
             seedReset = SeedReset.configure()
                     .dataSource(database.dataSource())
@@ -104,7 +110,20 @@ public final class SeedresetCommand implements AutoCloseable {
     }
 
     ResultPrinter printer() {
-        return new ResultPrinter(out());
+        return new ResultPrinter(out(), commandWords());
+    }
+
+    /**
+     * How printed commands reach this command's database: the --url and --user given as options
+     * are repeated; values from SEEDRESET_URL and SEEDRESET_USER are not (the next command reads
+     * them too).
+     */
+    CommandWords commandWords() {
+        return CommandWords.repeating(given(url, "SEEDRESET_URL"), given(user, "SEEDRESET_USER"));
+    }
+
+    private String given(String value, String variable) {
+        return value == null || value.equals(environment.get(variable)) ? null : value;
     }
 
     /** Prints a result as JSON, in the dialect every front end shares, when --json was given; returns whether it did. */

@@ -29,7 +29,8 @@ final class ValidateCommand implements Callable<Integer> {
             root.out().flush();
             throw new SeedResetException(SeedResetException.Reason.VALIDATION_FAILED, "organization '" + result.organization() + "' breaks " + result.failed().size()
                     + " of " + result.rules().size() + " validation rule(s): "
-                    + result.failed().stream().map(ValidationResult.Rule::name).collect(Collectors.joining(", ")));
+                    + result.failed().stream().map(ValidationResult.Rule::name).collect(Collectors.joining(", ")),
+                    java.util.Map.of(SeedResetException.ORGANIZATION, result.organization()));
         }
         return ExitCodes.OK;
     }

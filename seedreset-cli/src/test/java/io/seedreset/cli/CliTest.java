@@ -182,14 +182,14 @@ class CliTest {
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.out()).contains("(mode default, seed ", "anchor 2026-01-05T00:00:00Z)",
                 "Already applied as application ", "(plan hash " + appliedHash + ", ", "applying it again changes nothing.");
-        Cli.Run again = seedreset(printedApplyLine(plan));
+        Cli.Run again = Cli.run(printedApplyLine(plan));
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).contains("cancelled-event 1.0.0 is already applied to 'acme-demo'");
 
         // The base pack, applied with an anchor, planned again without one: apply would change nothing either.
         Cli.Run base = seedreset("plan", "ticketing-demo", "--org", "acme-demo");
         assertThat(base.out()).contains("anchor 2026-01-05T00:00:00Z)", "Sample ticketing.events:", "Already applied as application ");
-        assertThat(seedreset(printedApplyLine(base)).exitCode()).isZero();
+        assertThat(Cli.run(printedApplyLine(base)).exitCode()).isZero();
     }
 
     @Test
@@ -200,15 +200,19 @@ class CliTest {
         Cli.Run plan = seedreset("plan", "event-agency-starter", "--org", "acme-demo", "--set", "events=4");
         assertThat(plan.out()).contains("'event-agency-starter' is already applied to 'acme-demo' with other arguments (application "
                 + group("as application ([0-9a-f-]+)", first.out()) + "): applying this plan replaces it.");
-        Cli.Run apply = seedreset(printedApplyLine(plan));
+        Cli.Run apply = Cli.run(printedApplyLine(plan));
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
         assertThat(apply.out()).startsWith("Replaced application(s) ").contains("plan hash " + group("Plan hash: (\\w+)", plan.out()));
     }
 
-    /** The arguments of the command a plan prints under "To apply exactly this plan". */
-    private static String[] printedApplyLine(Cli.Run plan) {
+    /**
+     * The arguments of the command a plan prints under "To apply exactly this plan", run as printed:
+     * it names the database the plan ran on (the --url and --user the plan was given), so it needs nothing added.
+     */
+    private String[] printedApplyLine(Cli.Run plan) {
         String line = group("To apply exactly this plan[^\\n]*:\\n  seedreset ([^\\n]+)\\n", plan.out());
-        assertThat(line).as("bundled packs' arguments need no quotes").doesNotContain("'");
+        assertThat(line).as("bundled packs' arguments need no quotes").doesNotContain("'")
+                .startsWith("--url " + database.url() + " --user postgres apply ");
         return line.split(" ");
     }
 
@@ -221,7 +225,8 @@ class CliTest {
     @Test
     void every_mutating_command_refuses_a_production_organization_with_exit_3() {
         initWithOrganizations();
-        String expected = "seedreset: organization 'acme' is a production organization: seed packs never run there (create a demo organization with 'seedreset org create')";
+        String expected = "seedreset: organization 'acme' is a production organization: seed packs never run there (create a demo organization"
+                + " for seed packs with 'seedreset org create SLUG --name NAME --kind demo')";
         for (String[] command : List.of(
                 new String[] {"plan", "event-agency-starter", "--org", "acme"},
                 new String[] {"apply", "event-agency-starter", "--org", "acme", "--confirm", "acme"},
@@ -244,7 +249,7 @@ class CliTest {
                 "seedreset: applying to 'acme-demo' needs confirmation: type the organization's slug (--confirm acme-demo)");
         Cli.Run wrong = seedreset("reset", "--org", "acme-demo", "--confirm", "acme");
         assertThat(wrong.exitCode()).isEqualTo(ExitCodes.CONFLICT);
-        assertThat(wrong.err().strip()).isEqualTo("seedreset: confirmation 'acme' does not match organization 'acme-demo': nothing was changed");
+        assertThat(wrong.err().strip()).isEqualTo("seedreset: confirmation 'acme' does not match organization 'acme-demo': nothing was changed (--confirm acme-demo)");
         assertThat(seedreset("history", "--json").out()).doesNotContain("\"applications\" : [ {");
     }
 

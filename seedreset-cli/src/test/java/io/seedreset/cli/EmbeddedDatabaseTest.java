@@ -162,6 +162,20 @@ class EmbeddedDatabaseTest {
         assertThat(seedresetProcess("db", "start").exitCode()).as("and db start starts a new one").isZero();
     }
 
+    @Test
+    void with_json_nothing_but_the_result_or_one_error_object_is_printed_not_even_a_log_line() throws Exception {
+        assertThat(seedresetProcess("init").exitCode()).isZero();
+        try (Database database = Database.embedded(data); Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER seedreset_guard_flag ON platform.organizations");
+        }
+        // init puts the guard back and says so: in the result with --json, never as a log line on stderr.
+        Result repaired = seedresetProcess("init", "--json");
+        assertThat(repaired.exitCode()).as(repaired.toString()).isZero();
+        assertThat(repaired.err()).isEmpty();
+        assertThat(repaired.out()).contains("guard trigger seedreset_guard_flag on platform.organizations is missing");
+    }
+
     private static String settings(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT string_agg(name || '=' || setting, ' ' ORDER BY array_position("

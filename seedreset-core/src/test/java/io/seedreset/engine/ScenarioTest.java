@@ -91,6 +91,10 @@ class ScenarioTest {
         assertThatThrownBy(() -> fixture.seedReset.apply(ApplyRequest.of(PackRequest.of(LedgerPack.ID, DEMO).seed(7L))
                         .confirm(DEMO).replace(true)))
                 .hasMessageStartingWith("pack 'fixture-ledger' (application " + base.applicationId() + ") is required by pack 'fixture-adjustment'");
+        // A plan of that replacement says so too, rather than print an apply line that would be refused.
+        assertThatThrownBy(() -> fixture.seedReset.plan(PackRequest.of(LedgerPack.ID, DEMO).seed(7L)))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(SeedResetException.Reason.REQUIRED_BY_SCENARIO))
+                .hasMessageStartingWith("pack 'fixture-ledger' (application " + base.applicationId() + ") is required by pack 'fixture-adjustment'");
 
         TeardownResult all = fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO));
         assertThat(all.applications()).hasSize(2);

@@ -33,9 +33,12 @@ public final class ResultPrinter {
     private static final int SAMPLE_COLUMNS = 6;
 
     private final PrintWriter out;
+    private final CommandWords commands;
 
-    public ResultPrinter(PrintWriter out) {
+    /** Prints to {@code out}; commands it suggests are written with {@code commands}. */
+    public ResultPrinter(PrintWriter out, CommandWords commands) {
         this.out = out;
+        this.commands = commands;
     }
 
     /** Prints one line: {@code format} is ours, its arguments are escaped unless they are numbers. */
@@ -153,8 +156,8 @@ public final class ResultPrinter {
     }
 
     /** {@code seedreset apply ...} with every argument that fixes the plan's rows, quoted for a shell. */
-    static String applyCommand(PlanResult plan) {
-        List<String> words = new ArrayList<>(List.of("seedreset", "apply", plan.packId(), "--org", plan.organization(),
+    String applyCommand(PlanResult plan) {
+        List<String> words = new ArrayList<>(List.of("apply", plan.packId(), "--org", plan.organization(),
                 "--confirm", plan.organization(), "--mode", plan.mode(), "--seed", String.valueOf(plan.seed()),
                 "--anchor", plan.anchor().toString()));
         plan.parameters().forEach((key, value) -> words.addAll(List.of("--set", key + "=" + value)));
@@ -162,7 +165,7 @@ public final class ResultPrinter {
             words.add("--replace");
         }
         words.addAll(List.of("--plan-hash", plan.planHash()));
-        return words.stream().map(ShellWords::quote).collect(Collectors.joining(" "));
+        return commands.command(words);
     }
 
     public void apply(ApplyResult result) {

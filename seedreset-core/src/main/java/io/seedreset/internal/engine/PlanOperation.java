@@ -48,6 +48,11 @@ final class PlanOperation {
             // too, as apply compares it only when one is given), so the plan is that application's.
             ApplicationRecord same = applied.stream().filter(a -> onAnchor.sameAs(a.packVersion(), a.mode(), a.parameters(),
                     a.seed(), a.anchor())).findFirst().orElse(null);
+            if (same == null && !applied.isEmpty()) {
+                // Applying this plan replaces those applications: refused now, as apply would refuse it, when a
+                // scenario that stays applied builds on them, so that the plan never prints an apply that cannot work.
+                Scenarios.refuseRemovingRequired(packs, active, applied.stream().map(ApplicationRecord::id).toList());
+            }
             ResolvedPack resolved = same == null ? onAnchor : onAnchor.withAnchor(same.anchor());
             RecordingSink sink = new RecordingSink(resolved.descriptor().id(), schema, organization.id(), resolved.pack().totals());
             PackContext context = resolved.context(requiredSeeds, (sql, parameters) -> {
