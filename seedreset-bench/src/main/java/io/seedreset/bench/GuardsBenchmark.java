@@ -39,6 +39,22 @@ import picocli.CommandLine.Option;
 public final class GuardsBenchmark implements Callable<Integer> {
 
     private static final String[] TABLES = {"plain", "guarded", "previous", "floor"};
+    /** With --shapes: other trigger shapes, each on a table of its own, that the row guard could have taken (see docs/DESIGN.md). */
+    private static final Map<String, List<String>> SHAPES = new LinkedHashMap<>();
+
+    static {
+        SHAPES.put("before", List.of(
+                "CREATE TRIGGER shape BEFORE INSERT OR UPDATE ON bench.before FOR EACH ROW EXECUTE FUNCTION bench.keeps_new()",
+                "CREATE TRIGGER shape_delete BEFORE DELETE ON bench.before FOR EACH ROW EXECUTE FUNCTION bench.keeps_old()"));
+        SHAPES.put("statement", List.of(
+                "CREATE TRIGGER shape AFTER INSERT OR UPDATE OR DELETE ON bench.statement FOR EACH STATEMENT EXECUTE FUNCTION bench.only_returns()"));
+        SHAPES.put("when_setting", List.of(
+                "CREATE TRIGGER shape AFTER INSERT OR UPDATE OR DELETE ON bench.when_setting FOR EACH ROW"
+                        + " WHEN (pg_catalog.current_setting('seedreset.application_id', true) <> '') EXECUTE FUNCTION platform.guard_seed_row()"));
+        SHAPES.put("when_false", List.of(
+                "CREATE TRIGGER shape AFTER INSERT OR UPDATE OR DELETE ON bench.when_false FOR EACH ROW"
+                        + " WHEN (false) EXECUTE FUNCTION platform.guard_seed_row()"));
+    }
     private static final String[] WRITES = {"insert", "update", "delete"};
     private static final double TARGET = 0.95;
     private static final String[] COMMITS = {"on", "off"};
@@ -54,6 +70,11 @@ public final class GuardsBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "7",
             description = "measured rounds after a warm-up round; figures are medians over their turns (default: ${DEFAULT-VALUE})")
     int rounds;
+
+    @Option(names = "--shapes", description = "also measure other trigger shapes, each on its own table: a BEFORE row trigger whose"
+            + " functions only return NEW or OLD (before), a statement trigger that only returns (statement), the row guard behind"
+            + " WHEN (current_setting(...) <> '') (when_setting) and behind WHEN (false) (when_false)")
+    boolean shapes;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
@@ -77,9 +98,13 @@ public final class GuardsBenchmark implements Callable<Integer> {
             ServerInfo server = ServerInfo.read(admin);
             SeedReset seedReset = SeedReset.configure().dataSource(admin).actor("guards-bench").load();
             seedReset.init();
-            createTables(admin);
+            List<String> tables = new ArrayList<>(List.of(TABLES));
+            if (shapes) {
+                tables.addAll(SHAPES.keySet());
+            }
+            createTables(admin, tables);
             seedReset.init();
-            unguard(admin);
+            unguard(admin, tables);
             UUID organization = seedReset.createOrganization("acme", "Acme Events", OrganizationKind.PRODUCTION).id();
             log.done("started PostgreSQL " + server.version() + " and installed the guards");
 
@@ -89,7 +114,7 @@ public final class GuardsBenchmark implements Callable<Integer> {
                 Turns turns = new Turns();
                 Map<String, Connection> connections = new LinkedHashMap<>();
                 try {
-                    for (String table : TABLES) {
+                    for (String table : tables) {
                         connections.put(table, admin.getConnection());
                     }
                     for (int round = 0; round <= rounds; round++) {
@@ -110,10 +135,10 @@ public final class GuardsBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void createTables(DataSource admin) throws SQLException {
+    private static void createTables(DataSource admin, List<String> tables) throws SQLException {
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA bench");
-            for (String table : TABLES) {
+            for (String table : tables) {
                 statement.execute("CREATE TABLE bench." + table + " (org_id uuid NOT NULL REFERENCES platform.organizations (id),"
                         + " id uuid NOT NULL, name text NOT NULL, amount numeric(12,2) NOT NULL, PRIMARY KEY (org_id, id))");
             }
@@ -124,9 +149,9 @@ public final class GuardsBenchmark implements Callable<Integer> {
      * Takes the guards off {@code plain}, gives {@code previous} the row guard as it was (a VOLATILE
      * function that calls current_setting twice) and {@code floor} a row trigger that only returns.
      */
-    private static void unguard(DataSource admin) throws SQLException {
+    private static void unguard(DataSource admin, List<String> tables) throws SQLException {
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"plain", "previous", "floor"}) {
+            for (String table : tables.stream().filter(table -> !table.equals("guarded")).toList()) {
                 for (String trigger : new String[] {"rows", "truncate"}) {
                     statement.execute("DROP TRIGGER seedreset_guard_" + trigger + " ON bench." + table);
                 }
@@ -149,6 +174,13 @@ public final class GuardsBenchmark implements Callable<Integer> {
             statement.execute("CREATE FUNCTION bench.only_returns() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
             statement.execute("CREATE TRIGGER floor AFTER INSERT OR UPDATE OR DELETE ON bench.floor"
                     + " FOR EACH ROW EXECUTE FUNCTION bench.only_returns()");
+            statement.execute("CREATE FUNCTION bench.keeps_new() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+            statement.execute("CREATE FUNCTION bench.keeps_old() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$");
+            for (String table : tables) {
+                for (String shape : SHAPES.getOrDefault(table, List.of())) {
+                    statement.execute(shape);
+                }
+            }
         }
     }
 
@@ -294,6 +326,16 @@ public final class GuardsBenchmark implements Callable<Integer> {
             }
             System.out.println("(the server backend's CPU time per statement, from /proc/PID/schedstat: what the triggers cost it;"
                     + " floor is a row trigger whose function only returns)");
+        }
+        if (shapes) {
+            System.out.printf("%n%-12s %9s %9s %9s %10s %10s %10s%n", "shape", "insert", "update", "delete", "+insert µs", "+update µs",
+                    "+delete µs");
+            for (String shape : List.of("floor", "guarded", "before", "statement", "when_setting", "when_false")) {
+                System.out.printf("%-12s %8.1f%% %8.1f%% %8.1f%% %+10.1f %+10.1f %+10.1f%n", shape,
+                        100 * turns.share(shape, "insert"), 100 * turns.share(shape, "update"), 100 * turns.share(shape, "delete"),
+                        turns.addedCpu(shape, "insert"), turns.addedCpu(shape, "update"), turns.addedCpu(shape, "delete"));
+            }
+            System.out.println("(throughput against plain, and the backend's CPU per statement beyond plain's)");
         }
         return met;
     }
