@@ -8,9 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -20,18 +22,39 @@ import picocli.CommandLine.Option;
 
 /**
  * What the guard triggers cost the host application's own writes (outside seed context): one
- * run, three identical tenant tables written the same way, side by side. {@code plain} has no
- * trigger, {@code guarded} has the guards {@code init} installs, and {@code unconditional} has
- * the guards as they were before (statement triggers with transition tables, which copy every
- * row, and a function that then tests for seed context). Each write is one statement in its own
+ * run, four identical tenant tables written the same way, side by side. {@code plain} has no
+ * trigger, {@code guarded} has the guards {@code init} installs, {@code previous} has the row guard
+ * as it was before (the same AFTER row trigger, its function VOLATILE and testing the setting with
+ * two calls), and {@code floor} has an AFTER row trigger whose PL/pgSQL function only returns: what
+ * any PL/pgSQL row trigger costs before it tests anything. Each write is one statement in its own
  * transaction, as a web request writes: once with {@code synchronous_commit} on (PostgreSQL's
  * default, each commit waits for the disk) and once off, where nothing hides the triggers' cost.
+ * The tables take turns every {@code --turn} statements in a random order, and each turn compares
+ * each table with plain in the same turn: on a shared machine whatever else runs meanwhile falls
+ * on all of them alike, where a table written for a whole round alone could meet a quiet machine
+ * and the next a busy one (and a backend's CPU per statement about doubles on a quiet one).
  */
 @Command(name = "bench guards", sortOptions = false,
         description = "Measures what the guard triggers cost the application's own single-row writes, against no triggers, in one run.")
 public final class GuardsBenchmark implements Callable<Integer> {
 
-    private static final String[] TABLES = {"plain", "guarded", "unconditional"};
+    private static final String[] TABLES = {"plain", "guarded", "previous", "floor"};
+    /** With --shapes: other trigger shapes, each on a table of its own, that the row guard could have taken (see docs/DESIGN.md). */
+    private static final Map<String, List<String>> SHAPES = new LinkedHashMap<>();
+
+    static {
+        SHAPES.put("before", List.of(
+                "CREATE TRIGGER shape BEFORE INSERT OR UPDATE ON bench.before FOR EACH ROW EXECUTE FUNCTION bench.keeps_new()",
+                "CREATE TRIGGER shape_delete BEFORE DELETE ON bench.before FOR EACH ROW EXECUTE FUNCTION bench.keeps_old()"));
+        SHAPES.put("statement", List.of(
+                "CREATE TRIGGER shape AFTER INSERT OR UPDATE OR DELETE ON bench.statement FOR EACH STATEMENT EXECUTE FUNCTION bench.only_returns()"));
+        SHAPES.put("when_setting", List.of(
+                "CREATE TRIGGER shape AFTER INSERT OR UPDATE OR DELETE ON bench.when_setting FOR EACH ROW"
+                        + " WHEN (pg_catalog.current_setting('seedreset.application_id', true) <> '') EXECUTE FUNCTION platform.guard_seed_row()"));
+        SHAPES.put("when_false", List.of(
+                "CREATE TRIGGER shape AFTER INSERT OR UPDATE OR DELETE ON bench.when_false FOR EACH ROW"
+                        + " WHEN (false) EXECUTE FUNCTION platform.guard_seed_row()"));
+    }
     private static final String[] WRITES = {"insert", "update", "delete"};
     private static final double TARGET = 0.95;
     private static final String[] COMMITS = {"on", "off"};
@@ -40,9 +63,18 @@ public final class GuardsBenchmark implements Callable<Integer> {
             description = "single-row writes of each kind per table per round (default: ${DEFAULT-VALUE})")
     int rows;
 
+    @Option(names = "--turn", paramLabel = "N", defaultValue = "100",
+            description = "statements a table writes before the next one takes its turn (default: ${DEFAULT-VALUE})")
+    int turn;
+
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "7",
-            description = "measured rounds, tables in turn in alternating order; figures are medians (default: ${DEFAULT-VALUE})")
+            description = "measured rounds after a warm-up round; figures are medians over their turns (default: ${DEFAULT-VALUE})")
     int rounds;
+
+    @Option(names = "--shapes", description = "also measure other trigger shapes, each on its own table: a BEFORE row trigger whose"
+            + " functions only return NEW or OLD (before), a statement trigger that only returns (statement), the row guard behind"
+            + " WHEN (current_setting(...) <> '') (when_setting) and behind WHEN (false) (when_false)")
+    boolean shapes;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
@@ -53,8 +85,9 @@ public final class GuardsBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rows < 100 || rounds < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--rows must be at least 100 and --rounds at least 1");
+        if (rows < 100 || rounds < 1 || turn < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--rows must be at least 100, --rounds and --turn at least 1");
         }
         PhaseLog log = new PhaseLog(System.err);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -65,29 +98,36 @@ public final class GuardsBenchmark implements Callable<Integer> {
             ServerInfo server = ServerInfo.read(admin);
             SeedReset seedReset = SeedReset.configure().dataSource(admin).actor("guards-bench").load();
             seedReset.init();
-            createTables(admin);
+            List<String> tables = new ArrayList<>(List.of(TABLES));
+            if (shapes) {
+                tables.addAll(SHAPES.keySet());
+            }
+            createTables(admin, tables);
             seedReset.init();
-            unguard(admin);
+            unguard(admin, tables);
             UUID organization = seedReset.createOrganization("acme", "Acme Events", OrganizationKind.PRODUCTION).id();
             log.done("started PostgreSQL " + server.version() + " and installed the guards");
 
             boolean met = true;
+            Random shuffle = new Random(42);
             for (String commit : COMMITS) {
-                Map<String, Samples> samples = new LinkedHashMap<>();
-                for (int round = 0; round <= rounds; round++) {
-                    List<String> order = new ArrayList<>(List.of(TABLES));
-                    if (round % 2 == 1) {
-                        java.util.Collections.reverse(order);
+                Turns turns = new Turns();
+                Map<String, Connection> connections = new LinkedHashMap<>();
+                try {
+                    for (String table : tables) {
+                        connections.put(table, admin.getConnection());
                     }
-                    for (String table : order) {
-                        Map<String, Long> durations = writeRound(admin, commit, table, organization);
-                        if (round > 0) { // round 0 warms the JIT and the server's caches
-                            durations.forEach((key, nanos) -> samples.computeIfAbsent(table + " " + key, k -> new Samples()).add(nanos));
-                        }
+                    for (int round = 0; round <= rounds; round++) {
+                        // round 0 warms the JIT and the server's caches
+                        writeRound(connections, commit, organization, shuffle, round == 0 ? new Turns() : turns);
+                        log.done((round == 0 ? "warm-up round" : "round " + round + " of " + rounds) + ", synchronous_commit=" + commit);
                     }
-                    log.done((round == 0 ? "warm-up round" : "round " + round + " of " + rounds) + ", synchronous_commit=" + commit);
+                } finally {
+                    for (Connection connection : connections.values()) {
+                        connection.close();
+                    }
                 }
-                met &= print(server, commit, samples);
+                met &= print(server, commit, turns);
             }
             System.out.printf("%nguarded writes as a share of plain ones, every kind, both commit settings: %s (target: %.0f%% or more)%n",
                     met ? "PASS" : "MISS", 100 * TARGET);
@@ -95,95 +135,159 @@ public final class GuardsBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void createTables(DataSource admin) throws SQLException {
+    private static void createTables(DataSource admin, List<String> tables) throws SQLException {
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA bench");
-            for (String table : TABLES) {
+            for (String table : tables) {
                 statement.execute("CREATE TABLE bench." + table + " (org_id uuid NOT NULL REFERENCES platform.organizations (id),"
                         + " id uuid NOT NULL, name text NOT NULL, amount numeric(12,2) NOT NULL, PRIMARY KEY (org_id, id))");
             }
         }
     }
 
-    /** Takes the guards off {@code plain}, and gives {@code unconditional} the guards as they were (no WHEN clause). */
-    private static void unguard(DataSource admin) throws SQLException {
+    /**
+     * Takes the guards off {@code plain}, gives {@code previous} the row guard as it was (a VOLATILE
+     * function that calls current_setting twice) and {@code floor} a row trigger that only returns.
+     */
+    private static void unguard(DataSource admin, List<String> tables) throws SQLException {
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"plain", "unconditional"}) {
+            for (String table : tables.stream().filter(table -> !table.equals("guarded")).toList()) {
                 for (String trigger : new String[] {"rows", "truncate"}) {
                     statement.execute("DROP TRIGGER seedreset_guard_" + trigger + " ON bench." + table);
                 }
             }
             statement.execute("""
-                    CREATE FUNCTION bench.unconditional_guard() RETURNS trigger
-                        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+                    CREATE FUNCTION bench.previous_guard() RETURNS trigger
+                        LANGUAGE plpgsql AS $$
                     BEGIN
-                        IF nullif(current_setting('seedreset.application_id', true), '') IS NOT NULL THEN
-                            PERFORM platform.refuse_production_rows(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
-                                ARRAY(SELECT DISTINCT org_id FROM new_rows), 'SR001', 'seed writes to');
+                        IF pg_catalog.current_setting('seedreset.application_id', true) IS NULL
+                           OR pg_catalog.current_setting('seedreset.application_id', true) OPERATOR(pg_catalog.=) '' THEN
+                            RETURN NULL;
                         END IF;
+                        PERFORM platform.check_seed_row(TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP,
+                            CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN OLD.org_id END,
+                            CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'DELETE' THEN NEW.org_id END);
                         RETURN NULL;
                     END $$""");
-            statement.execute("CREATE TRIGGER old_guard_insert AFTER INSERT ON bench.unconditional REFERENCING NEW TABLE AS new_rows"
-                    + " FOR EACH STATEMENT EXECUTE FUNCTION bench.unconditional_guard()");
-            statement.execute("CREATE TRIGGER old_guard_update AFTER UPDATE ON bench.unconditional REFERENCING OLD TABLE AS old_rows"
-                    + " NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bench.unconditional_guard()");
-            statement.execute("CREATE TRIGGER old_guard_delete AFTER DELETE ON bench.unconditional REFERENCING OLD TABLE AS new_rows"
-                    + " FOR EACH STATEMENT EXECUTE FUNCTION bench.unconditional_guard()");
+            statement.execute("CREATE TRIGGER previous_guard AFTER INSERT OR UPDATE OR DELETE ON bench.previous"
+                    + " FOR EACH ROW EXECUTE FUNCTION bench.previous_guard()");
+            statement.execute("CREATE FUNCTION bench.only_returns() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
+            statement.execute("CREATE TRIGGER floor AFTER INSERT OR UPDATE OR DELETE ON bench.floor"
+                    + " FOR EACH ROW EXECUTE FUNCTION bench.only_returns()");
+            statement.execute("CREATE FUNCTION bench.keeps_new() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+            statement.execute("CREATE FUNCTION bench.keeps_old() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$");
+            for (String table : tables) {
+                for (String shape : SHAPES.getOrDefault(table, List.of())) {
+                    statement.execute(shape);
+                }
+            }
         }
     }
 
     /**
-     * Inserts, updates and deletes {@link #rows} rows one statement (one transaction) each; returns how
-     * long each kind took ("insert") and how much CPU the server's backend spent on it ("insert cpu",
-     * from /proc, where there is one): CPU time is what the triggers add, and a busy machine moves it
-     * far less than wall time.
+     * One round: each table, on its own connection (one server backend each, as in an application's
+     * pool), inserts, updates and deletes {@link #rows} rows, one statement (one transaction) each. The
+     * tables take turns every {@link #turn} statements, in a new random order each time, so whatever
+     * else the machine does meanwhile falls on all of them alike; each turn is one sample of each
+     * table's time and of the CPU its backend spent (from /proc, where there is one), compared with
+     * plain's in the same turn.
      */
-    private Map<String, Long> writeRound(DataSource admin, String commit, String table, UUID organization) throws SQLException {
-        Map<String, Long> durations = new LinkedHashMap<>();
-        List<UUID> ids = new ArrayList<>(rows);
-        for (int i = 0; i < rows; i++) {
-            ids.add(new UUID(i + 1L, 42L));
-        }
-        try (Connection connection = admin.getConnection()) {
-            connection.setAutoCommit(true);
-            long backend;
-            try (Statement statement = connection.createStatement()) {
+    private void writeRound(Map<String, Connection> connections, String commit, UUID organization, Random shuffle, Turns turns)
+            throws SQLException {
+        Map<String, Long> backends = new LinkedHashMap<>();
+        for (Map.Entry<String, Connection> connection : connections.entrySet()) {
+            connection.getValue().setAutoCommit(true);
+            try (Statement statement = connection.getValue().createStatement()) {
                 statement.execute("SET synchronous_commit = " + commit);
                 try (java.sql.ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
                     rs.next();
-                    backend = rs.getLong(1);
+                    backends.put(connection.getKey(), rs.getLong(1));
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO bench." + table + " (org_id, id, name, amount) VALUES (?, ?, 'Operating account', 1250.00)");
-                 PreparedStatement update = connection.prepareStatement(
-                         "UPDATE bench." + table + " SET amount = amount + 1 WHERE org_id = ? AND id = ?");
-                 PreparedStatement delete = connection.prepareStatement(
-                         "DELETE FROM bench." + table + " WHERE org_id = ? AND id = ?")) {
-                for (String write : WRITES) {
-                    PreparedStatement statement = switch (write) {
-                        case "insert" -> insert;
-                        case "update" -> update;
-                        default -> delete;
-                    };
-                    long cpu = cpuNanos(backend);
-                    long started = System.nanoTime();
-                    for (UUID id : ids) {
-                        statement.setObject(1, organization);
-                        statement.setObject(2, id);
-                        statement.executeUpdate();
+        }
+        List<String> order = new ArrayList<>(connections.keySet());
+        for (String write : WRITES) {
+            Map<String, PreparedStatement> statements = new LinkedHashMap<>();
+            try {
+                for (String table : order) {
+                    statements.put(table, connections.get(table).prepareStatement(switch (write) {
+                        case "insert" -> "INSERT INTO bench." + table + " (org_id, id, name, amount) VALUES (?, ?, 'Operating account', 1250.00)";
+                        case "update" -> "UPDATE bench." + table + " SET amount = amount + 1 WHERE org_id = ? AND id = ?";
+                        default -> "DELETE FROM bench." + table + " WHERE org_id = ? AND id = ?";
+                    }));
+                }
+                for (int from = 0; from < rows; from += turn) {
+                    int to = Math.min(rows, from + turn);
+                    Collections.shuffle(order, shuffle);
+                    Map<String, double[]> turnTaken = new LinkedHashMap<>();
+                    for (String table : order) {
+                        PreparedStatement statement = statements.get(table);
+                        long cpu = cpuNanos(backends.get(table));
+                        long started = System.nanoTime();
+                        for (int i = from; i < to; i++) {
+                            statement.setObject(1, organization);
+                            statement.setObject(2, new UUID(i + 1L, 42L));
+                            statement.executeUpdate();
+                        }
+                        long wall = System.nanoTime() - started;
+                        long spent = cpuNanos(backends.get(table));
+                        turnTaken.put(table, new double[] {wall / 1e3 / (to - from), cpu < 0 || spent < 0 ? Double.NaN : (spent - cpu) / 1e3 / (to - from)});
                     }
-                    durations.put(write, System.nanoTime() - started);
-                    if (cpu >= 0) {
-                        durations.put(write + " cpu", cpuNanos(backend) - cpu);
-                    }
+                    turns.add(write, turnTaken);
+                }
+            } finally {
+                for (PreparedStatement statement : statements.values()) {
+                    statement.close();
                 }
             }
-            try (Statement statement = connection.createStatement()) {
+        }
+        for (String table : order) {
+            try (Statement statement = connections.get(table).createStatement()) {
                 statement.execute("VACUUM bench." + table);
             }
         }
-        return durations;
+    }
+
+    /**
+     * The turns' samples: per "table write", each turn's wall time per statement, its backend's CPU per
+     * statement, and both against plain's in the same turn (plain's time over the table's, the table's
+     * CPU less plain's). Medians over the turns, which a disturbed turn does not move.
+     */
+    private static final class Turns {
+
+        private final Map<String, List<double[]>> samples = new LinkedHashMap<>();
+
+        void add(String write, Map<String, double[]> turn) {
+            double[] plain = turn.get("plain");
+            turn.forEach((table, taken) -> samples.computeIfAbsent(table + " " + write, k -> new ArrayList<>())
+                    .add(new double[] {taken[0], taken[1], plain[0] / taken[0], taken[1] - plain[1]}));
+        }
+
+        /** Statements per second, from the median time per statement. */
+        double perSecond(String table, String write) {
+            return 1e6 / median(table, write, 0);
+        }
+
+        /** The median over turns of plain's time over the table's: its throughput as a share of plain's. */
+        double share(String table, String write) {
+            return median(table, write, 2);
+        }
+
+        /** The backend's median CPU per statement, in µs; NaN where /proc could not be read. */
+        double cpu(String table, String write) {
+            return median(table, write, 1);
+        }
+
+        /** The median over turns of the backend's CPU per statement less plain's, in µs. */
+        double addedCpu(String table, String write) {
+            return median(table, write, 3);
+        }
+
+        private double median(String table, String write, int column) {
+            double[] sorted = samples.get(table + " " + write).stream().mapToDouble(sample -> sample[column]).sorted().toArray();
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
     }
 
     /** Nanoseconds a process has run on a CPU (Linux's /proc/PID/schedstat), or -1 where that cannot be read. */
@@ -197,31 +301,41 @@ public final class GuardsBenchmark implements Callable<Integer> {
     }
 
     /** Prints one commit setting's table; returns whether every kind met the target. */
-    private boolean print(ServerInfo server, String commit, Map<String, Samples> samples) {
+    private boolean print(ServerInfo server, String commit, Turns turns) {
         System.out.printf("%nGuard cost on the application's own writes: PostgreSQL %s, synchronous_commit=%s, fsync=on;%n"
-                + "%,d single-row statements of each kind per table per round, autocommit, medians of %d rounds%n%n",
-                server.version(), commit, rows, rounds);
-        System.out.printf("%-8s %14s %14s %14s %10s %14s%n", "write", "plain /s", "guarded /s", "unconditional", "guarded", "unconditional");
+                + "%,d single-row statements of each kind per table per round, autocommit, the tables taking turns every %,d;"
+                + " medians over the turns of %d rounds%n%n",
+                server.version(), commit, rows, turn, rounds);
+        System.out.printf("%-8s %12s %12s %12s %12s %9s %9s %9s%n", "write", "plain /s", "guarded /s", "previous /s", "floor /s",
+                "guarded", "previous", "floor");
         boolean met = true;
         for (String write : WRITES) {
-            double plain = rows / samples.get("plain " + write).medianSeconds();
-            double guarded = rows / samples.get("guarded " + write).medianSeconds();
-            double unconditional = rows / samples.get("unconditional " + write).medianSeconds();
-            System.out.printf("%-8s %,14.0f %,14.0f %,14.0f %9.1f%% %13.1f%%%n", write, plain, guarded, unconditional,
-                    100 * guarded / plain, 100 * unconditional / plain);
-            met &= guarded / plain >= TARGET;
+            System.out.printf("%-8s %,12.0f %,12.0f %,12.0f %,12.0f %8.1f%% %8.1f%% %8.1f%%%n", write,
+                    turns.perSecond("plain", write), turns.perSecond("guarded", write), turns.perSecond("previous", write),
+                    turns.perSecond("floor", write),
+                    100 * turns.share("guarded", write), 100 * turns.share("previous", write), 100 * turns.share("floor", write));
+            met &= turns.share("guarded", write) >= TARGET;
         }
-        if (samples.containsKey("plain insert cpu")) {
-            System.out.printf("%n%-8s %14s %14s %14s %10s %14s%n", "write", "plain µs CPU", "guarded", "unconditional", "+guarded",
-                    "+uncond.");
+        if (!Double.isNaN(turns.cpu("plain", "insert"))) {
+            System.out.printf("%n%-8s %12s %12s %12s %12s %9s %9s %9s%n", "write", "plain µs CPU", "guarded", "previous", "floor",
+                    "+guarded", "+previous", "+floor");
             for (String write : WRITES) {
-                double plain = samples.get("plain " + write + " cpu").median() / 1e3 / rows;
-                double guarded = samples.get("guarded " + write + " cpu").median() / 1e3 / rows;
-                double unconditional = samples.get("unconditional " + write + " cpu").median() / 1e3 / rows;
-                System.out.printf("%-8s %14.1f %14.1f %14.1f %+10.1f %+14.1f%n", write, plain, guarded, unconditional,
-                        guarded - plain, unconditional - plain);
+                System.out.printf("%-8s %12.1f %12.1f %12.1f %12.1f %+9.1f %+9.1f %+9.1f%n", write,
+                        turns.cpu("plain", write), turns.cpu("guarded", write), turns.cpu("previous", write), turns.cpu("floor", write),
+                        turns.addedCpu("guarded", write), turns.addedCpu("previous", write), turns.addedCpu("floor", write));
             }
-            System.out.println("(the server backend's CPU time per statement, from /proc/PID/schedstat: what the triggers cost it)");
+            System.out.println("(the server backend's CPU time per statement, from /proc/PID/schedstat: what the triggers cost it;"
+                    + " floor is a row trigger whose function only returns)");
+        }
+        if (shapes) {
+            System.out.printf("%n%-12s %9s %9s %9s %10s %10s %10s%n", "shape", "insert", "update", "delete", "+insert µs", "+update µs",
+                    "+delete µs");
+            for (String shape : List.of("floor", "guarded", "before", "statement", "when_setting", "when_false")) {
+                System.out.printf("%-12s %8.1f%% %8.1f%% %8.1f%% %+10.1f %+10.1f %+10.1f%n", shape,
+                        100 * turns.share(shape, "insert"), 100 * turns.share(shape, "update"), 100 * turns.share(shape, "delete"),
+                        turns.addedCpu(shape, "insert"), turns.addedCpu(shape, "update"), turns.addedCpu(shape, "delete"));
+            }
+            System.out.println("(throughput against plain, and the backend's CPU per statement beyond plain's)");
         }
         return met;
     }

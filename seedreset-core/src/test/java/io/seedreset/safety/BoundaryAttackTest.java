@@ -172,6 +172,39 @@ class BoundaryAttackTest {
     }
 
     @Test
+    void a_row_guard_moved_before_the_write_is_caught_and_repaired() {
+        // BEFORE, the guard would see NEW before a later BEFORE trigger of the application rewrote it
+        // (and a BEFORE trigger returning NULL, as this function does, even skips the write).
+        fixture.execute("DROP TRIGGER seedreset_guard_rows ON fixture.accounts");
+        fixture.execute("CREATE TRIGGER seedreset_guard_rows BEFORE INSERT OR UPDATE OR DELETE ON fixture.accounts"
+                + " FOR EACH ROW EXECUTE FUNCTION platform.guard_seed_row()");
+        assertCaughtAndRepaired("guard trigger seedreset_guard_rows on fixture.accounts was changed"
+                + " (expected 'AFTER INSERT OR DELETE OR UPDATE FOR EACH ROW', found 'BEFORE INSERT OR DELETE OR UPDATE FOR EACH ROW')");
+    }
+
+    @Test
+    void a_row_guard_that_no_longer_sees_deletes_is_caught_and_repaired() {
+        fixture.execute("DROP TRIGGER seedreset_guard_rows ON fixture.entries");
+        fixture.execute("CREATE TRIGGER seedreset_guard_rows AFTER INSERT OR UPDATE ON fixture.entries"
+                + " FOR EACH ROW EXECUTE FUNCTION platform.guard_seed_row()");
+        assertCaughtAndRepaired("guard trigger seedreset_guard_rows on fixture.entries was changed"
+                + " (expected 'AFTER INSERT OR DELETE OR UPDATE FOR EACH ROW', found 'AFTER INSERT OR UPDATE FOR EACH ROW')");
+    }
+
+    @Test
+    void a_row_guard_function_that_returns_at_once_is_caught_and_repaired() {
+        fixture.execute("CREATE OR REPLACE FUNCTION platform.guard_seed_row() RETURNS trigger LANGUAGE plpgsql STABLE"
+                + " AS $$BEGIN RETURN NULL; END$$");
+        assertCaughtAndRepaired("guard function platform.guard_seed_row was changed (expected 'body BEGIN IF pg_catalog.current_setting(");
+    }
+
+    @Test
+    void a_row_guard_function_made_volatile_is_caught_and_repaired() {
+        fixture.execute("ALTER FUNCTION platform.guard_seed_row() VOLATILE");
+        assertCaughtAndRepaired("guard function platform.guard_seed_row was changed (expected 'volatility s', found 'volatility v')");
+    }
+
+    @Test
     void a_guard_function_with_a_shadowing_search_path_is_caught_and_repaired() {
         fixture.execute("CREATE SCHEMA shadow");
         fixture.execute("CREATE FUNCTION shadow.unnest(uuid[]) RETURNS SETOF uuid LANGUAGE sql AS 'SELECT NULL::uuid WHERE false'");

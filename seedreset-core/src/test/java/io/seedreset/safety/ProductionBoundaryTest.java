@@ -18,6 +18,7 @@ import io.seedreset.api.TeardownRequest;
 import io.seedreset.fixture.Fixture;
 import io.seedreset.fixture.LedgerPack;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -137,6 +138,29 @@ class ProductionBoundaryTest {
     void database_allows_the_applications_own_writes_outside_seed_context() {
         fixture.execute(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000004"));
         assertThat(fixture.tenantRows(PRODUCTION)).isEqualTo(1);
+    }
+
+    /** Outside seed context the setting is NULL in a fresh session and '' in one that was in seed context before. */
+    @Test
+    void a_session_that_left_seed_context_writes_freely_and_is_checked_again_when_it_reenters() throws SQLException {
+        try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SELECT set_config('seedreset.application_id', gen_random_uuid()::text, true)");
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (ResultSet setting = statement.executeQuery("SELECT current_setting('seedreset.application_id', true)")) {
+                setting.next();
+                assertThat(setting.getString(1)).as("the setting after its transaction ended").isEmpty();
+            }
+            statement.execute(insertAccount(PRODUCTION, "00000000-0000-0000-0000-000000000011"));
+            statement.execute("UPDATE fixture.accounts SET name = 'Renamed' WHERE org_id = " + orgId(PRODUCTION));
+            connection.setAutoCommit(false);
+            statement.execute("SELECT set_config('seedreset.application_id', gen_random_uuid()::text, true)");
+            assertThatThrownBy(() -> statement.execute("DELETE FROM fixture.accounts WHERE org_id = " + orgId(PRODUCTION)))
+                    .hasMessageContaining("organization 'prod-co' is a production organization: seed writes to fixture.accounts refused");
+            connection.rollback();
+        }
+        assertThat(fixture.count("SELECT count(*) FROM fixture.accounts WHERE name = 'Renamed'")).isEqualTo(1);
     }
 
     @Test

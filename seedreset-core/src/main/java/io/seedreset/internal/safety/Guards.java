@@ -73,9 +73,10 @@ public final class Guards {
     }
 
     /**
-     * What every tenant table carries: a row trigger that returns at once outside seed context (see
-     * guards.sql), and a truncate trigger. No WHEN clause and no transition tables, which would cost
-     * the application's own writes more.
+     * What every tenant table carries: an AFTER row trigger, which sees each row as written (after any
+     * BEFORE trigger of the application), whose function tests one comparison outside seed context and
+     * returns (see guards.sql), and a truncate trigger. No WHEN clause and no transition tables, which
+     * would cost the application's own writes more.
      */
     private static final List<Trigger> TENANT_TRIGGERS = List.of(
             new Trigger(null, "seedreset_guard_rows", "AFTER", "INSERT OR DELETE OR UPDATE", true, null, null, "guard_seed_row"),

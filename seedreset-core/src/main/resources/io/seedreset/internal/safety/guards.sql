@@ -11,13 +11,14 @@
 -- In seed context (the transaction-local setting seedreset.application_id), no insert,
 -- update, delete or truncate may touch a production organization's rows, nor rows of an
 -- organization that does not exist (fail closed for schemas without a foreign key to it).
--- One row trigger per tenant table, with no WHEN clause and no transition tables: PostgreSQL
--- parses a WHEN clause again for every statement and copies every row into a transition table,
--- which cost the application's own single-row writes more than a function that returns at once.
--- Outside seed context guard_seed_row returns at its first line. In seed context a row of the
--- organization the engine declared (seedreset.org_id, locked and checked) passes after one
--- comparison, the declared organization itself is checked once per transaction, and a row of
--- any other organization is checked on its own.
+-- One AFTER row trigger per tenant table, with no WHEN clause and no transition tables: it sees
+-- each row as written, after every BEFORE trigger of the application; PostgreSQL parses a WHEN
+-- clause again for every statement (even the shortest test of the setting cost more than the
+-- function's own test) and copies every row into a transition table. Outside seed context
+-- guard_seed_row tests one expression and returns. In seed context a row of the organization
+-- the engine declared (seedreset.org_id, locked and checked) passes after one comparison, the
+-- declared organization itself is checked once per transaction, and a row of any other
+-- organization is checked on its own.
 CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, org_ids uuid[], errcode text, verb text) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -36,19 +37,24 @@ BEGIN
 END $$;
 
 -- The row trigger's function runs for every row the application writes, so its first line is all
--- it costs outside seed context: no SET clause (switching search_path on every call cost more than
--- the test), every name in it qualified instead, and the work in seed context handed to
--- check_seed_row, which pins search_path like every other guard.
+-- it costs outside seed context. That line is one comparison: the setting is NULL in a session
+-- that never entered seed context and '' in one that did (it reverts at the transaction's end),
+-- and either way the comparison is not true. PL/pgSQL sets up every expression it evaluates again
+-- in each transaction, and an application's autocommit write is one transaction, so the
+-- expression is kept to one call and one operator. The function is STABLE: PL/pgSQL then
+-- evaluates that expression without first advancing the command counter and taking a fresh
+-- snapshot, which it would do for a VOLATILE function (check_seed_row, which reads, stays
+-- VOLATILE). No SET clause (switching search_path on every call cost more than the test), every
+-- name in it qualified instead, and the work in seed context handed to check_seed_row, which pins
+-- search_path like every other guard.
 CREATE OR REPLACE FUNCTION platform.guard_seed_row() RETURNS trigger
-    LANGUAGE plpgsql AS $$
+    LANGUAGE plpgsql STABLE AS $$
 BEGIN
-    IF pg_catalog.current_setting('seedreset.application_id', true) IS NULL
-       OR pg_catalog.current_setting('seedreset.application_id', true) OPERATOR(pg_catalog.=) '' THEN
-        RETURN NULL;
+    IF pg_catalog.current_setting('seedreset.application_id', true) OPERATOR(pg_catalog.<>) '' THEN
+        PERFORM platform.check_seed_row(TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP,
+            CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN OLD.org_id END,
+            CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'DELETE' THEN NEW.org_id END);
     END IF;
-    PERFORM platform.check_seed_row(TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP,
-        CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN OLD.org_id END,
-        CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'DELETE' THEN NEW.org_id END);
     RETURN NULL;
 END $$;
 
