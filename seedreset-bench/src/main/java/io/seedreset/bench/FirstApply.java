@@ -51,11 +51,13 @@ public final class FirstApply {
         }
     }
 
-    /** Runs the child with this JVM's java and classpath and returns what it measured. */
-    static Result inFreshJvm(String jdbcUrl, String pack, String organization, long seed, String anchor)
+    /** Runs the child with this JVM's java and classpath, and these JVM options, and returns what it measured. */
+    static Result inFreshJvm(List<String> jvmOptions, String jdbcUrl, String pack, String organization, long seed, String anchor)
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 FirstApply.class.getName(), jdbcUrl, pack, organization, Long.toString(seed), anchor));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Result result = null;

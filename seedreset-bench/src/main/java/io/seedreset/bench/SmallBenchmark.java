@@ -39,6 +39,8 @@ public final class SmallBenchmark implements Callable<Integer> {
 
     /** What a small apply should cost, cold as well as warm. */
     static final long TARGET_MILLIS = 300;
+    /** The JVM options the ./seedreset launcher gives every command (LauncherOptionsTest keeps the two alike). */
+    static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
     private static final int POOL_SIZE = 4;
     private static final int WARMUP = 3;
     private static final List<String> PACKS = List.of("ticketing-demo", "event-agency-starter");
@@ -89,21 +91,29 @@ public final class SmallBenchmark implements Callable<Integer> {
             }
             log.done("started PostgreSQL " + server.version() + ", init, organizations");
 
+            // Cold applies with the JVM's defaults and with the options of the ./seedreset launcher, taking turns
+            // JVM by JVM so that both meet the same machine.
             List<Timed> cold = new ArrayList<>();
+            List<Timed> coldLauncher = new ArrayList<>();
             List<FirstApply.Result> firsts = new ArrayList<>();
             for (String pack : PACKS) {
                 Timed timed = new Timed();
+                Timed launcher = new Timed();
                 FirstApply.Result first = null;
                 for (int jvm = 0; jvm < freshJvms; jvm++) {
-                    FirstApply.Result result = FirstApply.inFreshJvm(postgres.getJdbcUrl("postgres", "postgres"), pack,
-                            organization(pack), SEED, ANCHOR);
-                    first = requireSameRows(pack, result.planHash(), first == null ? result : first);
-                    timed.wall.add(result.nanos());
-                    timed.cpu.add(result.cpuNanos());
+                    for (List<String> options : List.of(List.<String>of(), LAUNCHER_JVM_OPTIONS)) {
+                        FirstApply.Result result = FirstApply.inFreshJvm(options, postgres.getJdbcUrl("postgres", "postgres"), pack,
+                                organization(pack), SEED, ANCHOR);
+                        first = requireSameRows(pack, result.planHash(), first == null ? result : first);
+                        Timed into = options.isEmpty() ? timed : launcher;
+                        into.wall.add(result.nanos());
+                        into.cpu.add(result.cpuNanos());
+                    }
                 }
                 cold.add(timed);
+                coldLauncher.add(launcher);
                 firsts.add(first);
-                log.done(freshJvms + " fresh JVMs: first apply of " + pack);
+                log.done(freshJvms + " + " + freshJvms + " fresh JVMs: first apply of " + pack);
             }
 
             List<Timed> warm = new ArrayList<>();
@@ -120,7 +130,8 @@ public final class SmallBenchmark implements Callable<Integer> {
             out.printf("%d cores, load average %.1f before and %.1f after; seed %d, anchor %s; default modes%n",
                     Runtime.getRuntime().availableProcessors(), loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), SEED, ANCHOR);
-            out.printf("cold: the first apply in a fresh JVM after init, median (min-max) of %d JVMs%n", freshJvms);
+            out.printf("cold: the first apply in a fresh JVM after init, median (min-max) of %d JVMs, with the JVM's default%n"
+                    + "options and with the ./seedreset launcher's (%s), taking turns%n", freshJvms, String.join(" ", LAUNCHER_JVM_OPTIONS));
             out.printf("warm: median of %d applies in one JVM after %d, through a pool of %d connections, and through a new%n"
                     + "connection per use (as the CLI); JVM CPU: median CPU time of the JVM during the apply, JIT included%n",
                     rounds, WARMUP, POOL_SIZE);
@@ -130,20 +141,22 @@ public final class SmallBenchmark implements Callable<Integer> {
             firsts.forEach(first -> out.printf(" %24d", first.rows()));
             row(out, "cold ms (min-max)", cold.stream().map(t -> t.wall).toList(), true);
             row(out, "  JVM CPU ms", cold.stream().map(t -> t.cpu).toList(), false);
+            row(out, "cold ms, launcher (min-max)", coldLauncher.stream().map(t -> t.wall).toList(), true);
+            row(out, "  JVM CPU ms", coldLauncher.stream().map(t -> t.cpu).toList(), false);
             row(out, "warm ms", warm.stream().map(t -> t.wall).toList(), false);
             row(out, "  JVM CPU ms", warm.stream().map(t -> t.cpu).toList(), false);
             row(out, "warm ms, new connections", warmUnpooled.stream().map(t -> t.wall).toList(), false);
             out.println();
             List<String> missed = new ArrayList<>();
             for (int pack = 0; pack < PACKS.size(); pack++) {
-                if (cold.get(pack).wall.medianMillis() >= TARGET_MILLIS) {
+                if (coldLauncher.get(pack).wall.medianMillis() >= TARGET_MILLIS) {
                     missed.add(PACKS.get(pack) + " cold");
                 }
                 if (warm.get(pack).wall.medianMillis() >= TARGET_MILLIS) {
                     missed.add(PACKS.get(pack) + " warm");
                 }
             }
-            out.printf("target: median cold and warm (pooled) apply under %d ms: %s%n", TARGET_MILLIS,
+            out.printf("target: median cold (as the launcher runs it) and warm (pooled) apply under %d ms: %s%n", TARGET_MILLIS,
                     missed.isEmpty() ? "PASS" : "MISS (" + String.join(", ", missed) + ")");
             return missed.isEmpty();
         }
