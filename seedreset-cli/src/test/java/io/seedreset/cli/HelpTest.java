@@ -38,16 +38,36 @@ class HelpTest {
         assertThat(run.err()).isEmpty();
     }
 
-    static Stream<String> topCommands() {
-        return commands().filter(c -> !c.contains(" ") && !c.equals("help"));
+    @ParameterizedTest(name = "seedreset help {0}")
+    @MethodSource("commands")
+    void help_names_a_command_or_subcommand_and_prints_the_same_usage(String command) {
+        List<String> words = new ArrayList<>(List.of("help"));
+        words.addAll(List.of(command.split(" ")));
+        Cli.Run help = Cli.run(words.toArray(String[]::new));
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        List<String> helpOption = new ArrayList<>(List.of(command.split(" ")));
+        helpOption.add("--help");
+        assertThat(help.out()).isEqualTo(Cli.run(helpOption.toArray(String[]::new)).out());
     }
 
-    @ParameterizedTest(name = "seedreset help {0}")
-    @MethodSource("topCommands")
-    void help_names_a_command_and_prints_the_same_usage(String command) {
-        Cli.Run help = Cli.run("help", command);
-        assertThat(help.exitCode()).as(help.toString()).isZero();
-        assertThat(help.out()).isEqualTo(Cli.run(command, "--help").out());
+    @Test
+    void help_on_an_unknown_command_says_so_and_lists_the_commands_as_the_command_itself_does() {
+        Cli.Run help = Cli.run("help", "aply");
+        assertThat(help.exitCode()).as(help.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(help.out()).isEmpty();
+        assertThat(help.err()).isEqualTo("seedreset: unknown command 'aply': the commands are init, org, packs, plan, apply, teardown,"
+                + " reset, validate, history, demo, db, install, help (see 'seedreset --help')\n");
+        assertThat(help.err()).isEqualTo(Cli.run("aply").err());
+
+        Cli.Run sub = Cli.run("help", "org", "crate");
+        assertThat(sub.exitCode()).as(sub.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sub.err()).isEqualTo("seedreset: unknown command 'crate': the commands are create, list (see 'seedreset org --help')\n");
+        assertThat(sub.err()).isEqualTo(Cli.run("org", "crate").err());
+
+        Cli.Run leaf = Cli.run("help", "org", "list", "all");
+        assertThat(leaf.exitCode()).as(leaf.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(leaf.err()).isEqualTo("seedreset: 'seedreset org list' has no subcommands, so 'all' names none"
+                + " (see 'seedreset org list --help')\n");
     }
 
     @Test
