@@ -76,6 +76,51 @@ class HelpTest {
                 "validate", "history", "demo", "db", "db start", "db stop", "db status", "install", "help");
     }
 
+    static Stream<String> commandsAndRoot() {
+        return Stream.concat(Stream.of(""), commands());
+    }
+
+    /**
+     * Lines break between words only, never inside one ('./seedreset', '~/.seedreset/pgdata',
+     * '--before-entry'), stay within 80 columns, and a wrapped entry of a list goes on indented.
+     */
+    @ParameterizedTest(name = "seedreset {0} --help")
+    @MethodSource("commandsAndRoot")
+    void help_wraps_between_words_within_80_columns(String command) {
+        List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+        args.add("--help");
+        String help = Cli.run(args.toArray(String[]::new)).out();
+        assertThat(help.lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
+        String joined = help.strip().replaceAll("\\s+", " ");
+        CommandLine line = new CommandLine(new SeedresetCommand());
+        for (String word : args.subList(0, args.size() - 1)) {
+            line = line.getSubcommands().get(word);
+        }
+        List<String> texts = new ArrayList<>(List.of(line.getCommandSpec().usageMessage().description()));
+        line.getSubcommands().values().forEach(sub -> texts.addAll(List.of(sub.getCommandSpec().usageMessage().description())));
+        line.getCommandSpec().options().forEach(option -> texts.addAll(List.of(option.description())));
+        for (String footer : line.getCommandSpec().usageMessage().footer()) {
+            texts.add(footer.strip());
+        }
+        assertThat(texts).allSatisfy(text -> assertThat(joined).contains(text.replaceAll("\\s+", " ")));
+        List<String> lines = help.lines().toList();
+        for (String heading : List.of("Environment:", "Exit codes:")) {
+            if (lines.contains(heading)) {
+                assertThat(lines.subList(lines.indexOf(heading) + 1, lines.size())).as("after " + heading)
+                        .allSatisfy(entry -> assertThat(entry).matches("^(|  .*|[A-Z][a-z ]+:)$"));
+            }
+        }
+    }
+
+    @Test
+    void coloured_help_on_a_terminal_wraps_as_plain_help_does() {
+        CommandLine commandLine = Main.commandLine(new SeedresetCommand());
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.ON));
+        String coloured = commandLine.getUsageMessage();
+        assertThat(coloured).contains("\u001B[");
+        assertThat(coloured.replaceAll("\u001B\\[[;\\d]*m", "")).isEqualTo(Cli.run("--help").out());
+    }
+
     @Test
     void the_root_help_lists_the_commands_exit_codes_and_environment() {
         Cli.Run run = Cli.run("--help");
