@@ -13,6 +13,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -74,7 +75,7 @@ public final class SeedresetCommand implements AutoCloseable {
                 throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "--actor '" + actor + "' names nobody: give the name recorded in the audit, "
                         + "or leave it out for the OS user");
             }
-            database = embedded() ? Database.embedded(dataDirectory()) : Database.external(url, user, password);
+            database = embedded() ? Database.embedded(dataDirectory(), commandName()) : Database.external(url, user, password);
             seedReset = SeedReset.configure()
                     .dataSource(database.dataSource())
                     .actor(actor)
@@ -82,6 +83,18 @@ public final class SeedresetCommand implements AutoCloseable {
                     .load();
         }
         return seedReset;
+    }
+
+    /** The command that runs, without its arguments: {@code seedreset apply}. */
+    private String commandName() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        if (parsed == null) {
+            return spec.qualifiedName();
+        }
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        return parsed.commandSpec().qualifiedName();
     }
 
     /** Whether commands work on the embedded database: no --url and no SEEDRESET_URL. */
