@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * ({@code ". /seedreset"}, {@code "~/." + "seedreset"}), and it wraps a footer line to column 0.
  * So picocli lays each section out on unbounded lines, and this class wraps them to
  * {@value #WIDTH} columns at spaces, with a hanging indent: a list entry (a name, two or more
- * spaces, its text) goes on under its text, two columns in, as picocli indents it; the synopsis
- * goes on under its first option; a paragraph under its own first column.
+ * spaces, its text) goes on under its text, two columns in, as picocli indents it, also when the
+ * text stands on a line of its own under a long name; the synopsis goes on under its first option;
+ * a paragraph at column 0 at column 0.
  */
 final class HelpLayout {
 
@@ -83,8 +84,9 @@ final class HelpLayout {
             textColumn = entry.group(1).length();
             indent = textColumn + 2;
         } else {
+            // A paragraph at column 0 goes on there; an indented one is a list entry's text on a line of its own.
             textColumn = plain.length() - plain.stripLeading().length();
-            indent = textColumn;
+            indent = textColumn == 0 ? 0 : textColumn + 2;
         }
         String rest = line;
         while (columns(rest) > WIDTH) {
