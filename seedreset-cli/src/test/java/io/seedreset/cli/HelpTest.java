@@ -97,7 +97,8 @@ class HelpTest {
             line = line.getSubcommands().get(word);
         }
         List<String> texts = new ArrayList<>(List.of(line.getCommandSpec().usageMessage().description()));
-        line.getSubcommands().values().forEach(sub -> texts.addAll(List.of(sub.getCommandSpec().usageMessage().description())));
+        // The list of commands shows the first line of each one's description.
+        line.getSubcommands().values().forEach(sub -> texts.add(sub.getCommandSpec().usageMessage().description()[0]));
         line.getCommandSpec().options().forEach(option -> texts.addAll(List.of(option.description())));
         for (String footer : line.getCommandSpec().usageMessage().footer()) {
             texts.add(footer.strip());
