@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
                 "2:usage (bad arguments, unknown command, pack, organization or mode)", "3:refused by the production boundary",
-                "4:conflict (busy, already applied, confirmation missing or wrong, plan changed, scenario order)"},
+                "4:conflict (busy, already applied, confirmation missing or wrong, plan changed, scenario order, install onto an existing file)"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  SEEDRESET_URL       default for --url",
                 "  SEEDRESET_USER      default for --user",

@@ -127,5 +127,7 @@ class HelpTest {
         Cli.Run run = Cli.run("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Commands:", "  db ", "  help ", "Exit codes:", "  4   conflict", "SEEDRESET_DATA_DIR");
+        assertThat(run.out().replaceAll("\\s+", " ")).as("as InstallTest sees it exit")
+                .contains("4 conflict (busy, already applied, confirmation missing or wrong, plan changed, scenario order, install onto an existing file)");
     }
 }
