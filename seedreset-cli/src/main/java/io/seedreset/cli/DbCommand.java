@@ -16,15 +16,22 @@ final class DbCommand {
     @ParentCommand
     SeedresetCommand root;
 
-    /** What the db commands report, also as JSON. */
+    /**
+     * What the db commands report, also as JSON.
+     *
+     * @param owner    the command whose own server it is ({@code 'seedreset apply' (process 4242)}) while that command
+     *                 runs; null for the shared server, and for one a killed command left behind
+     * @param ownerPid that command's process id
+     */
     record ServerStatus(String dataDirectory, boolean running, boolean shared, Long pid, Integer port, String jdbcUrl,
-                        String psql, String log) {
+                        String psql, String log, String owner, Long ownerPid) {
 
         static ServerStatus of(Path dataDirectory, Optional<Running> running) {
             return new ServerStatus(dataDirectory.toString(), running.isPresent(), running.map(Running::shared).orElse(false),
                     running.map(Running::pid).orElse(null), running.map(Running::port).orElse(null),
                     running.map(Running::jdbcUrl).orElse(null), running.map(Running::psql).orElse(null),
-                    EmbeddedServer.logFile(dataDirectory).toString());
+                    EmbeddedServer.logFile(dataDirectory).toString(), running.flatMap(EmbeddedServer::owner).orElse(null),
+                    running.flatMap(EmbeddedServer::ownerPid).orElse(null));
         }
     }
 
@@ -39,7 +46,8 @@ final class DbCommand {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = "Stop the embedded PostgreSQL that 'seedreset db start' started (or that a killed command left running).")
+            description = "Stop the embedded PostgreSQL that 'seedreset db start' started, or that a killed command left running;"
+                    + " never the server of a command that still runs (exit 4).")
     int stop() {
         Path directory = dataDirectory();
         Optional<Running> stopped = EmbeddedServer.stop(directory);
@@ -66,7 +74,8 @@ final class DbCommand {
 
     /** Prints what was done ("Started ...", "Stopped ...") and the server's state, with how to open it when it runs. */
     private int print(String done, Path directory, Optional<Running> running) {
-        if (root.printedJson(ServerStatus.of(directory, running))) {
+        ServerStatus status = ServerStatus.of(directory, running);
+        if (root.printedJson(status)) {
             return ExitCodes.OK;
         }
         ResultPrinter printer = root.printer();
@@ -75,8 +84,14 @@ final class DbCommand {
             return ExitCodes.OK;
         }
         Running server = running.get();
-        printer.line(server.shared() ? "%s (PID %d, port %d): every command uses it until 'seedreset db stop'."
-                : "%s (PID %d, port %d) for one command, which stops it when it ends.", done, server.pid(), server.port());
+        if (server.shared()) {
+            printer.line("%s (PID %d, port %d): every command uses it until 'seedreset db stop'.", done, server.pid(), server.port());
+        } else if (status.owner() != null) {
+            printer.line("%s (PID %d, port %d) for %s, which stops it when it ends.", done, server.pid(), server.port(), status.owner());
+        } else {
+            printer.line("%s (PID %d, port %d), left running by a seedreset command that was killed: 'seedreset db stop' stops it.",
+                    done, server.pid(), server.port());
+        }
         printer.line("Open it with: %s", server.psql());
         return ExitCodes.OK;
     }

@@ -30,6 +30,17 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--bin-dir", paramLabel = "DIR", description = "where to put the link (default: ~/.local/bin)")
     Path binDirectory;
 
+    /**
+     * What install did, as {@code --json} prints it.
+     *
+     * @param status {@code linked} now, or {@code already_linked} before
+     * @param onPath whether the link's directory is on the PATH, so that typing {@code seedreset} runs it
+     */
+    record InstallResult(String link, String target, Status status, boolean onPath) {
+
+        enum Status { LINKED, ALREADY_LINKED }
+    }
+
     @Override
     public Integer call() throws IOException {
         String launcher = root.environment.get(LAUNCHER_VARIABLE);
@@ -40,17 +51,23 @@ final class InstallCommand implements Callable<Integer> {
         Path target = Path.of(launcher).toAbsolutePath();
         Path directory = binDirectory != null ? binDirectory : Path.of(System.getProperty("user.home"), ".local", "bin");
         Path link = directory.resolve("seedreset");
+        InstallResult.Status status;
         if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
-            root.printer().line("%s already links to %s.", link, target);
+            status = InstallResult.Status.ALREADY_LINKED;
         } else if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new SeedResetException(SeedResetException.Reason.ALREADY_EXISTS, link + " already exists" + (Files.isSymbolicLink(link) ? " (a link to "
                     + Files.readSymbolicLink(link) + ")" : "") + ": remove it first, or choose another directory with --bin-dir");
         } else {
             Files.createDirectories(directory);
             Files.createSymbolicLink(link, target);
-            root.printer().line("Linked %s to %s.", link, target);
+            status = InstallResult.Status.LINKED;
         }
-        if (onPath(directory)) {
+        InstallResult result = new InstallResult(link.toString(), target.toString(), status, onPath(directory));
+        if (root.printedJson(result)) {
+            return ExitCodes.OK;
+        }
+        root.printer().line(status == InstallResult.Status.LINKED ? "Linked %s to %s." : "%s already links to %s.", link, target);
+        if (result.onPath()) {
             root.printer().line("Type 'seedreset' in any directory, e.g. 'seedreset --help'.");
         } else {
             root.printer().line("%s is not on your PATH: add it, e.g. echo 'export PATH=\"%s:$PATH\"' >> ~/.bashrc, then open a new shell.",

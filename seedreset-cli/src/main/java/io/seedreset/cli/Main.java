@@ -33,6 +33,7 @@ public final class Main {
     static CommandLine commandLine(SeedresetCommand root) {
         CommandLine commandLine = new CommandLine(root);
         AsciiNumbers.register(commandLine);
+        HelpLayout.install(commandLine);
         // Bad arguments are one line too, pointing at the command's help rather than printing it.
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine line = exception.getCommandLine();

@@ -12,9 +12,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
                 "2:usage (bad arguments, unknown command, pack, organization or mode)", "3:refused by the production boundary",
-                "4:conflict (busy, already applied, confirmation missing or wrong, plan changed, scenario order)"},
+                "4:conflict (busy, already applied, confirmation missing or wrong, plan changed, scenario order, install onto an existing file)"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  SEEDRESET_URL       default for --url",
                 "  SEEDRESET_USER      default for --user",
@@ -81,7 +81,7 @@ public final class SeedresetCommand implements AutoCloseable {
                 ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                         .setLevel(ch.qos.logback.classic.Level.OFF);
             }
-            database = embedded() ? Database.embedded(dataDirectory()) : Database.external(url, user, password);
+            database = embedded() ? Database.embedded(dataDirectory(), commandName()) : Database.external(url, user, password);
             seedReset = SeedReset.configure()
                     .dataSource(database.dataSource())
                     .actor(actor)
@@ -89,6 +89,18 @@ public final class SeedresetCommand implements AutoCloseable {
                     .load();
         }
         return seedReset;
+    }
+
+    /** The command that runs, without its arguments: {@code seedreset apply}. */
+    private String commandName() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        if (parsed == null) {
+            return spec.qualifiedName();
+        }
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        return parsed.commandSpec().qualifiedName();
     }
 
     /** Whether commands work on the embedded database: no --url and no SEEDRESET_URL. */

@@ -133,7 +133,7 @@ class CliTest {
 
         String history = seedreset("history").out();
 
-        assertThat(history).containsPattern("replace by cli-test").containsPattern("teardown by cli-test")
+        assertThat(history).containsPattern("replaced by cli-test").containsPattern("torn down by cli-test")
                 .containsPattern("ghost +reset +acme-demo +- +started \\(never finished\\)")
                 .containsPattern("cli-test +plan +acme +event-agency-starter 1.0.0 +refused")
                 .containsPattern("cli-test +teardown +acme-demo +- +succeeded")
@@ -203,6 +203,88 @@ class CliTest {
         Cli.Run apply = Cli.run(printedApplyLine(plan));
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
         assertThat(apply.out()).startsWith("Replaced application(s) ").contains("plan hash " + group("Plan hash: (\\w+)", plan.out()));
+    }
+
+    @Test
+    void history_says_when_older_entries_exist_and_gives_the_command_for_the_next_page() throws Exception {
+        initWithOrganizations();
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            // More refused attempts than a default page holds.
+            statement.execute("INSERT INTO platform.seed_audit (actor, operation, org_slug, outcome, finished_at, message)"
+                    + " SELECT 'ghost', 'apply', 'acme', 'refused', now(), 'attempt ' || n FROM generate_series(1, 60) AS n");
+        }
+        Cli.Run first = seedreset("history");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("attempt 60\n", "attempt 11\n").doesNotContain("attempt 10\n");
+        long oldestShown = entryId("attempt 11");
+        assertThat(first.out()).endsWith("\n\nOlder entries exist; the next page: seedreset --url " + database.url()
+                + " --user postgres history --before-application 0 --before-entry " + oldestShown + "\n");
+        Cli.Run second = Cli.run(nextPage(first));
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("attempt 10\n", "attempt 1\n").doesNotContain("attempt 11\n", "Older entries exist");
+
+        Cli.Run large = seedreset("history", "--limit", "1000");
+        assertThat(large.out()).contains("attempt 60\n", "attempt 1\n").doesNotContain("Older entries exist");
+    }
+
+    @Test
+    void history_pages_through_applications_and_audit_with_limit_and_each_entry_shows_once() {
+        initWithOrganizations();
+        for (int seed = 1; seed <= 5; seed++) {
+            assertThat(seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo", "--seed",
+                    String.valueOf(seed), "--replace").exitCode()).isZero();
+        }
+        List<String> applications = new java.util.ArrayList<>();
+        String[] args = {"history", "--org", "acme-demo", "--limit", "2"};
+        int pages = 0;
+        Cli.Run page;
+        do {
+            page = pages == 0 ? seedreset(args) : Cli.run(args);
+            assertThat(page.exitCode()).as(page.toString()).isZero();
+            Matcher ids = Pattern.compile("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", Pattern.MULTILINE).matcher(page.out());
+            while (ids.find()) {
+                applications.add(ids.group());
+            }
+            pages++;
+            if (page.out().contains("Older entries exist")) {
+                assertThat(page.out()).containsPattern("the next page: seedreset --url \\S+ --user postgres history --org acme-demo --limit 2"
+                        + " --before-application \\d+ --before-entry \\d+\n$");
+                args = nextPage(page);
+            }
+        } while (page.out().contains("Older entries exist") && pages < 10);
+        assertThat(pages).as("5 applications, 2 a page").isEqualTo(3);
+        assertThat(applications).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void history_limit_is_1_to_1000_and_json_gives_the_next_page_as_a_request() throws Exception {
+        initWithOrganizations();
+        for (String limit : List.of("0", "1001")) {
+            assertUsage(seedreset("history", "--limit", limit), "seedreset: --limit " + limit
+                    + ": a history page holds 1 to 1000 applications and as many audit entries (see 'seedreset history --help')");
+        }
+        assertUsage(seedreset("history", "--before-entry", "-1"), "seedreset: --before-entry -1: ");
+        seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo");
+        seedreset("apply", "event-agency-starter", "--org", "acme-demo", "--confirm", "acme-demo", "--seed", "9", "--replace");
+        Cli.Run json = seedreset("--json", "history", "--org", "acme-demo", "--limit", "1");
+        JsonNode next = new ObjectMapper().readTree(json.out()).get("nextPage");
+        assertThat(next.get("organization").asText()).isEqualTo("acme-demo");
+        assertThat(next.get("limit").asInt()).isEqualTo(1);
+        assertThat(next.get("beforeApplication").asLong()).isPositive();
+        assertThat(json.out()).doesNotContain("Older entries exist");
+    }
+
+    /** The arguments of the command the notice after a history page gives: it names the database, so it runs as printed. */
+    private static String[] nextPage(Cli.Run history) {
+        return group("the next page: seedreset ([^\\n]+)\\n$", history.out()).split(" ");
+    }
+
+    private long entryId(String message) throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT id FROM platform.seed_audit WHERE message = '" + message + "'")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
     }
 
     /**

@@ -42,13 +42,13 @@ class DatabaseTest {
     @Test
     void a_directory_another_command_uses_is_busy_not_corrupted(@TempDir Path directory) {
         Path data = directory.resolve("pgdata");
-        try (Database running = Database.embedded(data)) {
-            assertThatThrownBy(() -> Database.embedded(data))
+        try (Database running = Database.embedded(data, "seedreset apply")) {
+            assertThatThrownBy(() -> Database.embedded(data, "seedreset org list"))
                     .isInstanceOf(SeedResetException.class)
                     .hasFieldOrPropertyWithValue("reason", SeedResetException.Reason.DATABASE_BUSY)
-                    .hasMessage("the embedded database in " + data + " is in use by another seedreset command (PostgreSQL PID " + pid(data)
-                            + "): run one command at a time, or keep one server running for all of them with 'seedreset db start';"
-                            + " if no other command is running, 'seedreset db stop' stops the server a killed command left");
+                    .hasMessage("the embedded database in " + data + " is in use by 'seedreset apply' (process " + ProcessHandle.current().pid()
+                            + "), which runs its own PostgreSQL (PID " + pid(data) + ") and stops it when it ends: run one command at a time,"
+                            + " or keep one server running for all of them with 'seedreset db start'");
         }
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seedreset.cli.database.Database;
 import io.seedreset.cli.database.EmbeddedServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,20 +127,94 @@ class EmbeddedDatabaseTest {
 
     @Test
     void a_command_finds_the_directory_held_by_another_commands_server_busy_and_is_told_what_to_do() {
-        try (Database other = Database.embedded(data)) {
-            long pid = EmbeddedServer.find(data).orElseThrow().pid();
-            String busy = "seedreset: the embedded database in " + data + " is in use by another seedreset command (PostgreSQL PID " + pid
-                    + "): run one command at a time, or keep one server running for all of them with 'seedreset db start';"
-                    + " if no other command is running, 'seedreset db stop' stops the server a killed command left\n";
+        try (Database other = Database.embedded(data, "seedreset apply")) {
+            EmbeddedServer.Running server = EmbeddedServer.find(data).orElseThrow();
+            String holder = "'seedreset apply' (process " + ProcessHandle.current().pid() + ")";
             for (String[] command : List.of(new String[] {"org", "list"}, new String[] {"db", "start"})) {
                 Cli.Run run = Cli.run(environment, command);
                 assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CONFLICT);
-                assertThat(run.err()).isEqualTo(busy);
+                assertThat(run.err()).isEqualTo("seedreset: the embedded database in " + data + " is in use by " + holder
+                        + ", which runs its own PostgreSQL (PID " + server.pid() + ") and stops it when it ends: "
+                        + (command[0].equals("db") ? "wait for that command to end, then run 'seedreset db start' again\n"
+                        : "run one command at a time, or keep one server running for all of them with 'seedreset db start'\n"));
             }
             assertThat(Cli.run(environment, "db", "status").out()).isEqualTo("The embedded PostgreSQL in " + data + " is running (PID "
-                    + pid + ", port " + EmbeddedServer.find(data).orElseThrow().port() + ") for one command, which stops it when it ends.\n"
-                    + "Open it with: psql -h localhost -p " + EmbeddedServer.find(data).orElseThrow().port() + " -U postgres postgres\n");
+                    + server.pid() + ", port " + server.port() + ") for " + holder + ", which stops it when it ends.\n"
+                    + "Open it with: psql -h localhost -p " + server.port() + " -U postgres postgres\n");
+
+            Cli.Run stop = Cli.run(environment, "db", "stop");
+            assertThat(stop.exitCode()).as(stop.toString()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(stop.err()).isEqualTo("seedreset: the embedded PostgreSQL in " + data + " (PID " + server.pid() + ") belongs to "
+                    + holder + ", which is still running and stops it when it ends: wait for that command to end, or stop it first"
+                    + " (Ctrl-C where it runs, or 'kill " + ProcessHandle.current().pid() + "')\n");
+            assertThat(EmbeddedServer.find(data)).as("still serving its command").contains(server);
+            assertThat(settingsOrFailure(other.dataSource())).isEqualTo("fsync=on synchronous_commit=on full_page_writes=on");
         }
+        assertThat(EmbeddedServer.find(data)).as("stopped by its command").isEmpty();
+        assertThat(Cli.run(environment, "db", "stop").out()).startsWith("The embedded PostgreSQL in " + data + " was not running: ");
+    }
+
+    /**
+     * The user's case: one command runs on its own server while 'db stop' is typed in another shell.
+     * The command is a process of its own here; killed, it leaves its server behind, which nothing
+     * holds any more: 'db stop' stops that one, and the busy answers say so.
+     */
+    @Test
+    void db_stop_refuses_the_server_of_a_running_command_and_stops_the_one_a_killed_command_left() throws Exception {
+        Process command = holdServerProcess("seedreset apply");
+        try {
+            EmbeddedServer.Running server = EmbeddedServer.find(data).orElseThrow();
+            String holder = "'seedreset apply' (process " + command.pid() + ")";
+            assertThat(Cli.run(environment, "db", "status").out()).startsWith("The embedded PostgreSQL in " + data + " is running (PID "
+                    + server.pid() + ", port " + server.port() + ") for " + holder + ", which stops it when it ends.\n");
+
+            Result stop = seedresetProcess("db", "stop");
+            assertThat(stop.exitCode()).as(stop.toString()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(stop.err()).isEqualTo("seedreset: the embedded PostgreSQL in " + data + " (PID " + server.pid() + ") belongs to "
+                    + holder + ", which is still running and stops it when it ends: wait for that command to end, or stop it first"
+                    + " (Ctrl-C where it runs, or 'kill " + command.pid() + "')\n");
+            assertThat(EmbeddedServer.find(data)).as("still serving its command").contains(server);
+            assertThat(command.isAlive()).isTrue();
+
+            command.destroyForcibly();
+            assertThat(command.onExit().get(1, TimeUnit.MINUTES).exitValue()).isNotZero();
+            assertThat(EmbeddedServer.find(data)).as("left behind by the killed command").contains(server);
+            assertThat(Cli.run(environment, "db", "status").out()).startsWith("The embedded PostgreSQL in " + data + " is running (PID "
+                    + server.pid() + ", port " + server.port() + "), left running by a seedreset command that was killed:"
+                    + " 'seedreset db stop' stops it.\n");
+            for (String[] busy : List.of(new String[] {"db", "start"}, new String[] {"org", "list"})) {
+                Cli.Run run = Cli.run(environment, busy);
+                assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CONFLICT);
+                assertThat(run.err()).isEqualTo("seedreset: the embedded database in " + data + " is held by a PostgreSQL (PID " + server.pid()
+                        + ") that a killed seedreset command left running: stop it with 'seedreset db stop', then run 'seedreset "
+                        + String.join(" ", busy) + "' again\n");
+            }
+
+            // What the killed command wrote is left in the owner file; even naming a live process, it holds nothing.
+            Files.writeString(data.resolveSibling("pgdata.owner"), "1\nseedreset apply\n");
+            Result stopped = seedresetProcess("db", "stop");
+            assertThat(stopped.exitCode()).as(stopped.toString()).isZero();
+            assertThat(stopped.out()).startsWith("Stopped the embedded PostgreSQL in " + data + " (PID " + server.pid() + "): ");
+            assertThat(EmbeddedServer.find(data)).isEmpty();
+            Cli.Run after = Cli.run(environment, "org", "list");
+            assertThat(after.exitCode()).as("a command starts its own again: " + after).isEqualTo(ExitCodes.FAILURE);
+            assertThat(after.err()).contains("seedreset init");
+        } finally {
+            command.destroyForcibly();
+        }
+    }
+
+    @Test
+    void a_command_that_ends_leaves_nothing_that_blocks_db_stop_or_the_next_command() throws Exception {
+        Process command = holdServerProcess("seedreset apply");
+        assertThat(EmbeddedServer.find(data)).isPresent();
+        command.getOutputStream().close();
+        assertThat(command.onExit().get(1, TimeUnit.MINUTES).exitValue()).isZero();
+        assertThat(EmbeddedServer.find(data)).as("its server stopped with it").isEmpty();
+        assertThat(Cli.run(environment, "db", "stop").out()).startsWith("The embedded PostgreSQL in " + data + " was not running: ");
+        Result start = seedresetProcess("db", "start");
+        assertThat(start.exitCode()).as(start.toString()).isZero();
+        assertThat(seedresetProcess("db", "stop").exitCode()).isZero();
     }
 
     @Test
@@ -176,6 +252,14 @@ class EmbeddedDatabaseTest {
         assertThat(repaired.out()).contains("guard trigger seedreset_guard_flag on platform.organizations is missing");
     }
 
+    private static String settingsOrFailure(DataSource dataSource) {
+        try {
+            return settings(dataSource);
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
     private static String settings(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT string_agg(name || '=' || setting, ' ' ORDER BY array_position("
@@ -187,6 +271,19 @@ class EmbeddedDatabaseTest {
     }
 
     record Result(int exitCode, String out, String err) {
+    }
+
+    /** Starts {@link HoldsEmbeddedServer} as a process of its own and returns once its server runs. */
+    private Process holdServerProcess(String name) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
+                HoldsEmbeddedServer.class.getName(), data.toString(), name);
+        builder.redirectError(directory.resolve("holder-err.txt").toFile());
+        Process process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).as("the holder started its server (stderr: %s)", directory.resolve("holder-err.txt")).isEqualTo("ready");
+        return process;
     }
 
     /** Runs {@code seedreset ARGS} as a process of its own, on this test's data directory. */

@@ -2,6 +2,8 @@ package io.seedreset.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,6 +30,30 @@ class InstallTest {
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).isEqualTo(bin.resolve("seedreset") + " already links to " + launcher + ".\n"
                 + "Type 'seedreset' in any directory, e.g. 'seedreset --help'.\n");
+    }
+
+    @Test
+    void install_with_json_prints_what_it_did_as_json(@TempDir Path home) throws Exception {
+        Path launcher = Files.writeString(home.resolve("seedreset"), "#!/bin/sh\n");
+        Path bin = home.resolve("bin");
+        Map<String, String> environment = Map.of(InstallCommand.LAUNCHER_VARIABLE, launcher.toString(), "PATH", bin + ":/usr/bin");
+
+        Cli.Run first = Cli.run(environment, "--json", "install", "--bin-dir", bin.toString());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        JsonNode linked = new ObjectMapper().readTree(first.out());
+        assertThat(linked.get("link").asText()).isEqualTo(bin.resolve("seedreset").toString());
+        assertThat(linked.get("target").asText()).isEqualTo(launcher.toString());
+        assertThat(linked.get("status").asText()).isEqualTo("linked");
+        assertThat(linked.get("onPath").asBoolean()).isTrue();
+
+        JsonNode again = new ObjectMapper().readTree(Cli.run(environment, "install", "--bin-dir", bin.toString(), "--json").out());
+        assertThat(again.get("status").asText()).isEqualTo("already_linked");
+
+        Cli.Run taken = Cli.run(Map.of(InstallCommand.LAUNCHER_VARIABLE, home.resolve("other").toString()), "--json", "install",
+                "--bin-dir", bin.toString());
+        assertThat(taken.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(taken.out()).isEmpty();
+        assertThat(new ObjectMapper().readTree(taken.err()).get("error").get("kind").asText()).isEqualTo("conflict");
     }
 
     @Test

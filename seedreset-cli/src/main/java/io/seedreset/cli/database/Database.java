@@ -1,26 +1,24 @@
 package io.seedreset.cli.database;
 
 import io.seedreset.api.SeedResetException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database a CLI run works on: an external server when a URL is given, otherwise the
  * embedded PostgreSQL on its persistent data directory: the shared server when
- * {@code seedreset db start} runs one, else a server started for this run and stopped after.
+ * {@code seedreset db start} runs one, else a server started for this run and stopped after
+ * (owned by this run while it lasts: see {@link EmbeddedServer}).
  */
 public final class Database implements AutoCloseable {
 
     private final DataSource dataSource;
-    private final EmbeddedPostgres ownServer;
+    private final EmbeddedServer.Lease lease;
 
-    private Database(DataSource dataSource, EmbeddedPostgres ownServer) {
+    private Database(DataSource dataSource, EmbeddedServer.Lease lease) {
         this.dataSource = dataSource;
-        this.ownServer = ownServer;
+        this.lease = lease;
     }
 
     /** @throws SeedResetException BAD_INPUT when the URL is not a PostgreSQL JDBC URL */
@@ -42,19 +40,18 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource, null);
     }
 
-    /**
-     * @throws SeedResetException CONFLICT when another command's own server holds the directory
-     */
+    /** The embedded database, for a command that names itself only as seedreset. */
     public static Database embedded(Path dataDirectory) {
-        Optional<EmbeddedServer.Running> running = EmbeddedServer.find(dataDirectory);
-        if (running.isPresent()) {
-            if (!running.get().shared()) {
-                throw EmbeddedServer.busy(running.get());
-            }
-            return new Database(running.get().dataSource(), null);
-        }
-        EmbeddedPostgres server = EmbeddedServer.start(dataDirectory, true);
-        return new Database(server.getPostgresDatabase(), server);
+        return embedded(dataDirectory, "seedreset");
+    }
+
+    /**
+     * @param command the command that runs, as others are told who holds the server it starts ({@code seedreset apply})
+     * @throws SeedResetException CONFLICT when another command's own server, or one a killed command left, holds the directory
+     */
+    public static Database embedded(Path dataDirectory, String command) {
+        EmbeddedServer.Lease lease = EmbeddedServer.lease(dataDirectory, command);
+        return new Database(lease.dataSource(), lease);
     }
 
     /** The default data directory: {@code ~/.seedreset/pgdata}. */
@@ -68,17 +65,13 @@ public final class Database implements AutoCloseable {
 
     /** Whether this run started its own embedded server (and stops it on close). */
     public boolean ownsServer() {
-        return ownServer != null;
+        return lease != null && lease.ownsServer();
     }
 
     @Override
     public void close() {
-        if (ownServer != null) {
-            try {
-                ownServer.close();
-            } catch (IOException ignored) {
-                // the shutdown hook stops it when the process exits anyway
-            }
+        if (lease != null) {
+            lease.close();
         }
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -24,7 +26,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>What runs is read from PostgreSQL's own {@code postmaster.pid} (PID on the first line, port
  * on the fourth), so a server killed without cleaning up counts as not running: PostgreSQL
- * replaces such a file itself when it starts again.
+ * replaces such a file itself when it starts again. Who owns a command's own server is the
+ * {@link OwnerLock} the command holds while it runs: a server nobody holds it for was left by a
+ * killed command, and {@code db stop} stops only such a server or the shared one.
  */
 public final class EmbeddedServer {
 
@@ -74,40 +78,145 @@ public final class EmbeddedServer {
     }
 
     /**
+     * The server a command works on: the shared one, or one it starts for itself and stops when
+     * the lease is closed.
+     *
+     * @param command the command, as {@code db status} and a busy answer name it ({@code seedreset apply})
+     * @throws SeedResetException CONFLICT when another command's own server, or one a killed command left, holds the directory
+     */
+    static Lease lease(Path dataDirectory, String command) {
+        Optional<Running> running = find(dataDirectory);
+        if (running.isPresent()) {
+            if (running.get().shared()) {
+                return new Lease(running.get().dataSource(), null, null);
+            }
+            throw busy(running.get(), OwnerLock.holder(dataDirectory), command);
+        }
+        OwnerLock owner = OwnerLock.tryAcquire(dataDirectory, command).orElseThrow(() -> starting(dataDirectory, command));
+        try {
+            // Looked at again under the lock: a shared server may have started meanwhile.
+            running = find(dataDirectory);
+            if (running.isPresent()) {
+                if (!running.get().shared()) {
+                    throw busy(running.get(), Optional.empty(), command);
+                }
+                owner.close();
+                return new Lease(running.get().dataSource(), null, null);
+            }
+            EmbeddedPostgres server = start(dataDirectory, true, command);
+            return new Lease(server.getPostgresDatabase(), server, owner);
+        } catch (RuntimeException e) {
+            owner.close();
+            throw e;
+        }
+    }
+
+    /** A command's hold on a server; closing it stops the server the command started for itself. */
+    static final class Lease implements AutoCloseable {
+
+        private final DataSource dataSource;
+        private final EmbeddedPostgres ownServer;
+        private final OwnerLock owner;
+
+        private Lease(DataSource dataSource, EmbeddedPostgres ownServer, OwnerLock owner) {
+            this.dataSource = dataSource;
+            this.ownServer = ownServer;
+            this.owner = owner;
+        }
+
+        DataSource dataSource() {
+            return dataSource;
+        }
+
+        boolean ownsServer() {
+            return ownServer != null;
+        }
+
+        @Override
+        public void close() {
+            if (ownServer == null) {
+                return;
+            }
+            try {
+                ownServer.close();
+            } catch (IOException ignored) {
+                // the shutdown hook stops it when the process exits anyway
+            } finally {
+                owner.close();
+            }
+        }
+    }
+
+    /**
      * Starts the shared server ({@code db start}). It keeps running after this process exits.
      *
-     * @throws SeedResetException CONFLICT when a command's own server holds the directory
+     * @throws SeedResetException CONFLICT when a command's own server, or one a killed command left, holds the directory
      */
     public static Running startShared(Path dataDirectory) {
+        String command = "seedreset db start";
         Optional<Running> running = find(dataDirectory);
         if (running.isPresent()) {
             if (running.get().shared()) {
                 return running.get();
             }
-            throw busy(running.get());
+            throw busy(running.get(), OwnerLock.holder(dataDirectory), command);
         }
-        // Not closed: this process exits right after, and the server, without a shutdown hook, keeps running.
-        start(dataDirectory, false);
-        Running started = postmaster(dataDirectory).orElseThrow(() -> new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE, 
-                "the embedded PostgreSQL in " + dataDirectory + " stopped right after it started: see " + logFile(dataDirectory)));
-        try {
-            Files.writeString(dataDirectory.resolve(SHARED_FILE), started.pid() + "\n");
-        } catch (IOException e) {
-            stop(started);
-            throw new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE, "cannot write " + dataDirectory.resolve(SHARED_FILE) + ": " + e.getMessage());
+        try (OwnerLock owner = OwnerLock.tryAcquire(dataDirectory, command).orElseThrow(() -> starting(dataDirectory, command))) {
+            running = find(dataDirectory);
+            if (running.isPresent()) {
+                if (running.get().shared()) {
+                    return running.get();
+                }
+                throw busy(running.get(), Optional.empty(), command);
+            }
+            // Not closed: this process exits right after, and the server, without a shutdown hook, keeps running.
+            start(dataDirectory, false, command);
+            Running started = postmaster(dataDirectory).orElseThrow(() -> new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE,
+                    "the embedded PostgreSQL in " + dataDirectory + " stopped right after it started: see " + logFile(dataDirectory)));
+            try {
+                Files.writeString(dataDirectory.resolve(SHARED_FILE), started.pid() + "\n");
+            } catch (IOException e) {
+                stop(started);
+                throw new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE, "cannot write " + dataDirectory.resolve(SHARED_FILE) + ": " + e.getMessage());
+            }
+            return new Running(dataDirectory, started.pid(), started.port(), true);
         }
-        return new Running(dataDirectory, started.pid(), started.port(), true);
     }
 
     /**
-     * Stops whatever server runs on the directory ({@code db stop}): the shared one, or one a killed
-     * command left behind. A fast shutdown: open transactions roll back, nothing half-written stays.
+     * Stops the server on the directory ({@code db stop}): the shared one, or one a killed command
+     * left behind, never the server of a command that still runs. A fast shutdown: open
+     * transactions roll back, nothing half-written stays.
+     *
+     * @throws SeedResetException CONFLICT when the server belongs to a command that still runs
      */
     public static Optional<Running> stop(Path dataDirectory) {
         Optional<Running> running = find(dataDirectory);
-        running.ifPresent(EmbeddedServer::stop);
+        if (running.isPresent() && !running.get().shared()) {
+            Running server = running.get();
+            try (OwnerLock owner = OwnerLock.tryAcquire(dataDirectory, "seedreset db stop")
+                    .orElseThrow(() -> stillOwned(server, OwnerLock.holder(dataDirectory)))) {
+                stop(server);
+            }
+        } else {
+            running.ifPresent(EmbeddedServer::stop);
+        }
         deleteSharedFile(dataDirectory);
         return running;
+    }
+
+    /**
+     * Who runs the command whose own server this is, while that command runs; empty for the shared
+     * server and for one a killed command left behind.
+     */
+    public static Optional<String> owner(Running running) {
+        return running.shared() ? Optional.empty() : OwnerLock.holder(running.dataDirectory()).map(OwnerLock.Holder::describe);
+    }
+
+    /** The process id of {@link #owner}. */
+    public static Optional<Long> ownerPid(Running running) {
+        return running.shared() ? Optional.empty()
+                : OwnerLock.holder(running.dataDirectory()).map(OwnerLock.Holder::pid).filter(pid -> pid > 0);
     }
 
     /**
@@ -116,8 +225,9 @@ public final class EmbeddedServer {
      * can lose or corrupt committed rows of the ledger and the audit.
      *
      * @param stopsWithProcess whether a shutdown hook stops it when this process exits
+     * @param command          the command starting it, for the answer when another server got there first
      */
-    static EmbeddedPostgres start(Path dataDirectory, boolean stopsWithProcess) {
+    private static EmbeddedPostgres start(Path dataDirectory, boolean stopsWithProcess, String command) {
         try {
             Files.createDirectories(dataDirectory);
             return EmbeddedPostgres.builder()
@@ -134,19 +244,58 @@ public final class EmbeddedServer {
         } catch (IOException | RuntimeException e) {
             Optional<Running> other = postmaster(dataDirectory);
             if (other.isPresent()) {
-                // Another command started it between our look and our start.
-                throw busy(other.get());
+                // Started between our look and our start, by a process that does not take the owner lock.
+                throw busy(other.get(), Optional.empty(), command);
             }
             throw new SeedResetException(SeedResetException.Reason.DATABASE_UNAVAILABLE, "cannot start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage()
                     + " (its log: " + logFile(dataDirectory) + "); set SEEDRESET_DATA_DIR to another directory or use --url");
         }
     }
 
-    /** The answer when a command's own server holds the directory: what to do now, and how to avoid it. */
-    static SeedResetException busy(Running other) {
-        return new SeedResetException(SeedResetException.Reason.DATABASE_BUSY, "the embedded database in " + other.dataDirectory() + " is in use by another seedreset command"
-                + " (PostgreSQL PID " + other.pid() + "): run one command at a time, or keep one server running for all of them with"
-                + " 'seedreset db start'; if no other command is running, 'seedreset db stop' stops the server a killed command left");
+    /**
+     * The answer when a server that is not the shared one holds the directory: another command's
+     * own, which ends with it (wait, or share one server), or one a killed command left ({@code db stop}).
+     *
+     * @param holder  the command that owns it, while it runs; empty when it was killed
+     * @param command the command that cannot start, named in the advice
+     */
+    private static SeedResetException busy(Running other, Optional<OwnerLock.Holder> holder, String command) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("postgresPid", String.valueOf(other.pid()));
+        if (holder.isEmpty()) {
+            return new SeedResetException(SeedResetException.Reason.DATABASE_BUSY, "the embedded database in " + other.dataDirectory()
+                    + " is held by a PostgreSQL (PID " + other.pid() + ") that a killed seedreset command left running: stop it with"
+                    + " 'seedreset db stop', then run '" + command + "' again", details);
+        }
+        holder.filter(h -> h.pid() > 0).ifPresent(h -> details.put("ownerPid", String.valueOf(h.pid())));
+        String advice = command.equals("seedreset db start") ? "wait for that command to end, then run 'seedreset db start' again"
+                : "run one command at a time, or keep one server running for all of them with 'seedreset db start'";
+        return new SeedResetException(SeedResetException.Reason.DATABASE_BUSY, "the embedded database in " + other.dataDirectory()
+                + " is in use by " + holder.get().describe() + ", which runs its own PostgreSQL (PID " + other.pid()
+                + ") and stops it when it ends: " + advice, details);
+    }
+
+    /** The answer when another command is starting its own server: the lock is held, the server not up yet. */
+    private static SeedResetException starting(Path dataDirectory, String command) {
+        String who = OwnerLock.holder(dataDirectory).map(OwnerLock.Holder::describe).orElse("another seedreset command");
+        String advice = command.equals("seedreset db start") ? "wait for that command to end, then run 'seedreset db start' again"
+                : "run one command at a time, or keep one server running for all of them with 'seedreset db start'";
+        return new SeedResetException(SeedResetException.Reason.DATABASE_BUSY, "the embedded database in " + dataDirectory + " is in use by "
+                + who + ", which is starting its own PostgreSQL: " + advice);
+    }
+
+    /** The answer of {@code db stop} when the server belongs to a command that still runs. */
+    private static SeedResetException stillOwned(Running server, Optional<OwnerLock.Holder> holder) {
+        OwnerLock.Holder owner = holder.orElse(new OwnerLock.Holder(-1, null));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("postgresPid", String.valueOf(server.pid()));
+        if (owner.pid() > 0) {
+            details.put("ownerPid", String.valueOf(owner.pid()));
+        }
+        return new SeedResetException(SeedResetException.Reason.DATABASE_BUSY, "the embedded PostgreSQL in " + server.dataDirectory()
+                + " (PID " + server.pid() + ") belongs to " + owner.describe() + ", which is still running and stops it when it ends:"
+                + " wait for that command to end, or stop it first (Ctrl-C where it runs" + (owner.pid() > 0 ? ", or 'kill " + owner.pid() + "'" : "")
+                + ")", details);
     }
 
     /** The server's log, next to the data directory: {@code ~/.seedreset/pgdata.log}. */

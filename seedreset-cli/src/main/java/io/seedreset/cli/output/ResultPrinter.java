@@ -238,7 +238,7 @@ public final class ResultPrinter {
             for (ApplicationRecord a : history.applications()) {
                 table.row(a.appliedAt(), a.organization(), a.packId(), a.packVersion(), a.mode(), a.seed(), a.anchor(),
                         parameters(a.parameters()), a.counts().values().stream().mapToLong(Long::longValue).sum(), a.actor(),
-                        a.active() ? "active" : a.removal().label() + " by " + a.removedBy(), a.id());
+                        a.active() ? "active" : removed(a.removal()) + " by " + a.removedBy(), a.id());
             }
             table.print(out);
         }
@@ -278,5 +278,14 @@ public final class ResultPrinter {
     private static String parameters(Map<String, Object> parameters) {
         return parameters.isEmpty() ? "none" : parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** How a removal reads after "STATE": torn down, reset or replaced by someone. */
+    private static String removed(ApplicationRecord.Removal removal) {
+        return switch (removal) {
+            case TEARDOWN -> "torn down";
+            case RESET -> "reset";
+            case REPLACE -> "replaced";
+        };
     }
 }
