@@ -1,0 +1,28 @@
+package io.seedreset.server;
+
+import io.seedreset.api.SeedResetException.Reason;
+
+/**
+ * The HTTP status of each engine failure, as {@link Reason}'s javadoc documents it. The switch has
+ * no default, so a reason added to core does not compile here until it has a status.
+ */
+public final class HttpStatuses {
+
+    private HttpStatuses() {
+    }
+
+    public static int of(Reason reason) {
+        return switch (reason) {
+            case INVALID_VALUE, UNKNOWN_MODE, INVALID_PARAMETER, UNKNOWN_ROLE -> 400;
+            case UNKNOWN_ORGANIZATION, UNKNOWN_PACK, UNKNOWN_APPLICATION -> 404;
+            case PRODUCTION_ORGANIZATION, DATABASE_GUARD, GUARDS_BYPASSED, UNSAFE_ROLE -> 403;
+            case CONFIRMATION_REQUIRED -> 428;
+            case CONFIRMATION_MISMATCH, ORGANIZATION_BUSY, ORGANIZATION_EXISTS, ALREADY_APPLIED, PLAN_CHANGED,
+                    REQUIRED_PACK_MISSING, REQUIRED_BY_SCENARIO, ROWS_CHANGED, CONCURRENT_CHANGE, ALREADY_EXISTS,
+                    DATABASE_BUSY -> 409;
+            case VALIDATION_FAILED -> 422;
+            case GUARDS_ALTERED, DATABASE_UNAVAILABLE, SCHEMA_NOT_INITIALISED, SCHEMA_OUTDATED, SCHEMA_TOO_NEW, INTERRUPTED -> 503;
+            case INVALID_CONFIGURATION, SCHEMA_MIGRATION_FAILED, PACK_FAILED, DATABASE_ERROR, INTERNAL_ERROR -> 500;
+        };
+    }
+}
