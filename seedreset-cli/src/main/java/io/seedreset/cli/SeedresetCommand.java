@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = "Realistic, reversible seed data for demo, QA and sandbox organizations; never for production.",
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
                 TeardownCommand.class, ResetCommand.class, ValidateCommand.class, HistoryCommand.class, DemoCommand.class,
-                DbCommand.class, InstallCommand.class, HelpCommand.class},
+                DbCommand.class, ServeCommand.class, InstallCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
                 "2:usage (bad arguments, unknown command, pack, organization or mode)", "3:refused by the production boundary",
@@ -146,10 +146,14 @@ public final class SeedresetCommand implements AutoCloseable {
         return json;
     }
 
+    /** Closes the database (stopping an embedded server this command started); once, whichever thread asks first. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (database != null) {
-            database.close();
+            Database closing = database;
+            database = null;
+            seedReset = null;
+            closing.close();
         }
     }
 }

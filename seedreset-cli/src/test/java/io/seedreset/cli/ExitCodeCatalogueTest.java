@@ -58,7 +58,7 @@ class ExitCodeCatalogueTest {
         return Stream.of(
                 // 2: usage
                 says(2, "seedreset: unknown command 'frobnicate': the commands are init, org, packs, plan, apply, teardown, reset, "
-                        + "validate, history, demo, db, install, help (see 'seedreset --help')", "frobnicate"),
+                        + "validate, history, demo, db, serve, install, help (see 'seedreset --help')", "frobnicate"),
                 says(2, "seedreset: a command is missing: the commands are init, org, packs,"),
                 says(2, "seedreset: unknown command 'frob': the commands are create, list (see 'seedreset org --help')", "org", "frob"),
                 says(2, "seedreset: a command is missing: the commands are create, list", "org"),

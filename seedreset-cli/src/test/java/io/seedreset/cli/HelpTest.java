@@ -56,7 +56,7 @@ class HelpTest {
         assertThat(help.exitCode()).as(help.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(help.out()).isEmpty();
         assertThat(help.err()).isEqualTo("seedreset: unknown command 'aply': the commands are init, org, packs, plan, apply, teardown,"
-                + " reset, validate, history, demo, db, install, help (see 'seedreset --help')\n");
+                + " reset, validate, history, demo, db, serve, install, help (see 'seedreset --help')\n");
         assertThat(help.err()).isEqualTo(Cli.run("aply").err());
 
         Cli.Run sub = Cli.run("help", "org", "crate");
@@ -73,7 +73,7 @@ class HelpTest {
     @Test
     void every_command_has_help() {
         assertThat(commands()).contains("init", "org", "org create", "org list", "packs", "plan", "apply", "teardown", "reset",
-                "validate", "history", "demo", "db", "db start", "db stop", "db status", "install", "help");
+                "validate", "history", "demo", "db", "db start", "db stop", "db status", "serve", "install", "help");
     }
 
     static Stream<String> commandsAndRoot() {
