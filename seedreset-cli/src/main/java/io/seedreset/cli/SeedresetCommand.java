@@ -103,6 +103,12 @@ public final class SeedresetCommand implements AutoCloseable {
         return parsed.commandSpec().qualifiedName();
     }
 
+    /** The database the command works on (opened by {@link #seedReset()} first), for the platform's own queries. */
+    javax.sql.DataSource dataSource() {
+        seedReset();
+        return database.dataSource();
+    }
+
     /** Whether commands work on the embedded database: no --url and no SEEDRESET_URL. */
     boolean embedded() {
         return url == null || url.isBlank();

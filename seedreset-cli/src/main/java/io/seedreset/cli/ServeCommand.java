@@ -1,8 +1,12 @@
 package io.seedreset.cli;
 
 import io.seedreset.api.SeedReset;
+import io.seedreset.platform.identity.SignIn;
+import io.seedreset.server.AuthRoutes;
 import io.seedreset.server.SeedResetServer;
 import io.seedreset.server.ServerSettings;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -20,6 +24,9 @@ import picocli.CommandLine.Spec;
         description = {"Serve the platform API over HTTP until Ctrl-C or SIGTERM.",
                 "On the embedded PostgreSQL (kept running while it serves) or on --url; the database must be initialised ('seedreset init')."})
 final class ServeCommand implements Callable<Integer> {
+
+    /** How long a sign-in session lasts: a working day of a demo or a test run. */
+    static final Duration SESSION_LIFETIME = Duration.ofHours(8);
 
     @picocli.CommandLine.ParentCommand
     SeedresetCommand root;
@@ -46,7 +53,9 @@ final class ServeCommand implements Callable<Integer> {
         SeedReset seedReset = root.seedReset();
         // Fail now, with the engine's own advice, on a database that is missing or not initialised.
         seedReset.organizations();
-        SeedResetServer server = new SeedResetServer(seedReset, new ServerSettings(bind, port, ServerSettings.DEFAULT_MAX_REQUEST_BYTES));
+        SignIn signIn = new SignIn(root.dataSource(), Clock.systemUTC(), SESSION_LIFETIME);
+        SeedResetServer server = new SeedResetServer(seedReset, new ServerSettings(bind, port, ServerSettings.DEFAULT_MAX_REQUEST_BYTES))
+                .routes(new AuthRoutes(signIn));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The JVM does not wait for this command to return once the hooks are done: stop everything here.
@@ -56,6 +65,8 @@ final class ServeCommand implements Callable<Integer> {
         }, "seedreset-serve-stop"));
         int listening = server.start();
         root.printer().line("Serving the platform API on http://%s:%d (GET /health); Ctrl-C stops it.", hostForUrl(bind), listening);
+        root.printer().line("Sign in as a persona: POST /api/v1/auth/login {\"organization\", \"email\", \"password\"} (the logins"
+                + " 'seedreset apply' prints; docs/DEMO_DATA.md lists them), then send 'Authorization: Bearer <token>'.");
         root.out().flush();
         stopped.await();
         return ExitCodes.OK;

@@ -40,6 +40,10 @@ public final class SeedResetServer implements AutoCloseable {
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         app.exception(SeedResetException.class, (e, ctx) -> error(ctx, HttpStatuses.of(e.reason()),
                 e.reason().name().toLowerCase(Locale.ROOT), e.getMessage(), e.details()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            error(ctx, e.status(), e.reason(), e.getMessage(), Map.of());
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), reasonOf(e.getStatus()),
                 e.getStatus() == 413 ? tooLarge(settings) : e.getMessage(), Map.of()));
         app.exception(Exception.class, (e, ctx) -> {

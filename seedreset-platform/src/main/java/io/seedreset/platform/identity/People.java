@@ -1,0 +1,60 @@
+package io.seedreset.platform.identity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The people of every module that keeps some, looked up by organization and email or by id. */
+final class People {
+
+    /** Both modules' people in one shape; an email names one person per organization. */
+    private static final String EVERYONE = """
+            SELECT o.id AS org_id, o.slug, NOT o.is_production AS demo, p.person_table, p.id, p.email, p.name, p.role, p.active, p.password_hash
+              FROM (SELECT 'identity.users' AS person_table, org_id, id, email, name, role, active, password_hash FROM identity.users
+                    UNION ALL
+                    SELECT 'ticketing.users', org_id, id, email, first_name || ' ' || last_name, lower(role), active, password_hash
+                      FROM ticketing.users) p
+              JOIN platform.organizations o ON o.id = p.org_id
+            """;
+
+    private People() {
+    }
+
+    /** The person with this email (compared without case) in the organization with this slug, and their password hash. */
+    static Optional<Credentials> byEmail(Connection connection, String organization, String email) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(EVERYONE + " WHERE o.slug = ? AND lower(p.email) = lower(?) LIMIT 2")) {
+            statement.setString(1, organization);
+            statement.setString(2, email);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Credentials found = new Credentials(person(rs), rs.getString("password_hash"));
+                // Two modules claiming one email would make sign-in ambiguous: nobody signs in as either.
+                return rs.next() ? Optional.empty() : Optional.of(found);
+            }
+        }
+    }
+
+    static Optional<Person> byId(Connection connection, UUID organizationId, String table, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(EVERYONE + " WHERE p.org_id = ? AND p.person_table = ? AND p.id = ?")) {
+            statement.setObject(1, organizationId);
+            statement.setString(2, table);
+            statement.setObject(3, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(person(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Person person(ResultSet rs) throws SQLException {
+        return new Person(rs.getObject("org_id", UUID.class), rs.getString("slug"), rs.getBoolean("demo"), rs.getString("person_table"),
+                rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"), rs.getString("role"), rs.getBoolean("active"));
+    }
+
+    record Credentials(Person person, String passwordHash) {
+    }
+}

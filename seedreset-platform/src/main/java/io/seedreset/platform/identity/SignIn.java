@@ -1,0 +1,146 @@
+package io.seedreset.platform.identity;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Signing in and the tokens that follow: a person's email and password give a session token that
+ * expires; a long-lived API token is issued per person for API collections. A token reads
+ * {@code sr<s|a>_<id>_<secret>}: the id names its row, only a SHA-256 hash of the random secret is
+ * stored, and a presented secret is compared with that hash in constant time. A token answers only
+ * while its person exists and is active and, for a session, until it expires; a reset deletes every
+ * token of the organization.
+ */
+public final class SignIn {
+
+    /** The message of every refused sign-in with wrong credentials, whichever part was wrong. */
+    public static final String WRONG_CREDENTIALS = "wrong email or password";
+
+    private static final Pattern TOKEN = Pattern.compile("sr([sa])_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
+    /** Checked when the email is unknown, so that a refusal takes as long either way. */
+    private static final String NOBODY = BCrypt.withDefaults().hashToString(10, "nobody".toCharArray());
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Duration sessionLifetime;
+    private final SecureRandom random = new SecureRandom();
+
+    public SignIn(DataSource dataSource, Clock clock, Duration sessionLifetime) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.sessionLifetime = sessionLifetime;
+    }
+
+    /** A session, and when it ends. */
+    public record Session(String token, Instant expiresAt, Person person) {
+    }
+
+    /**
+     * Signs a person in with the password their pack published (bcrypt).
+     *
+     * @throws SignInRefused for a wrong email or password (one message for both) or a deactivated account
+     */
+    public Session signIn(String organization, String email, String password) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<People.Credentials> found = organization == null || email == null ? Optional.empty()
+                    : People.byEmail(connection, organization, email);
+            String hash = found.map(People.Credentials::passwordHash).orElse(NOBODY);
+            boolean matches = password != null && BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
+                    hash.getBytes(StandardCharsets.UTF_8)).verified;
+            if (found.isEmpty() || !matches) {
+                throw new SignInRefused(SignInRefused.Why.WRONG_CREDENTIALS, WRONG_CREDENTIALS);
+            }
+            Person person = found.get().person();
+            if (!person.active()) {
+                throw new SignInRefused(SignInRefused.Why.DEACTIVATED, "the account " + person.email() + " is deactivated");
+            }
+            Instant expires = clock.instant().plus(sessionLifetime);
+            return new Session(issue(connection, person, "session", expires), expires, person);
+        }
+    }
+
+    /** Issues a long-lived API token for a person; it is shown once, as only its hash is kept. */
+    public String issueApiToken(Person person) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return issue(connection, person, "api", null);
+        }
+    }
+
+    /** The person a bearer token stands for, while it answers; empty for anything else. */
+    public Optional<Person> authenticate(String token) throws SQLException {
+        Matcher parsed = token == null ? null : TOKEN.matcher(token);
+        if (parsed == null || !parsed.matches()) {
+            return Optional.empty();
+        }
+        UUID id = UUID.fromString(parsed.group(2).replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT org_id, kind, person_table, person_id, secret_hash, expires_at FROM identity.tokens WHERE id = ?")) {
+            statement.setObject(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next() || !rs.getString("kind").startsWith(parsed.group(1))) {
+                    return Optional.empty();
+                }
+                byte[] presented = hash(Base64.getUrlDecoder().decode(parsed.group(3)));
+                Timestamp expires = rs.getTimestamp("expires_at");
+                if (!MessageDigest.isEqual(presented, rs.getBytes("secret_hash"))
+                        || (expires != null && !clock.instant().isBefore(expires.toInstant()))) {
+                    return Optional.empty();
+                }
+                return People.byId(connection, rs.getObject("org_id", UUID.class), rs.getString("person_table"),
+                        rs.getObject("person_id", UUID.class)).filter(Person::active);
+            }
+        }
+    }
+
+    private String issue(Connection connection, Person person, String kind, Instant expires) throws SQLException {
+        UUID id = UUID.randomUUID();
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO identity.tokens (org_id, id, kind, person_table, person_id, secret_hash, issued_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            statement.setObject(1, person.organizationId());
+            statement.setObject(2, id);
+            statement.setString(3, kind);
+            statement.setString(4, person.table());
+            statement.setObject(5, person.id());
+            statement.setBytes(6, hash(secret));
+            statement.setTimestamp(7, Timestamp.from(clock.instant()));
+            statement.setTimestamp(8, expires == null ? null : Timestamp.from(expires));
+            statement.executeUpdate();
+        }
+        return "sr" + kind.charAt(0) + "_" + HexFormat.of().formatHex(uuidBytes(id)) + "_"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static byte[] uuidBytes(UUID id) {
+        return java.nio.ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    }
+
+    private static byte[] hash(byte[] secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

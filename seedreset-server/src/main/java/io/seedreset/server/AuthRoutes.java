@@ -1,0 +1,88 @@
+package io.seedreset.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.seedreset.platform.identity.Person;
+import io.seedreset.platform.identity.SignIn;
+import io.seedreset.platform.identity.SignInRefused;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Sign-in and the bearer token every other {@code /api/v1} route needs. The organization a request
+ * acts in comes from its token, never from the request; a demo, qa or sandbox organization's
+ * responses carry {@code X-Demo-Tenant: true}.
+ */
+public final class AuthRoutes implements Consumer<Javalin> {
+
+    /** The request attribute holding the signed-in {@link Person}. */
+    public static final String PERSON = "seedreset.person";
+    static final String LOGIN = "/api/v1/auth/login";
+
+    private final SignIn signIn;
+
+    public AuthRoutes(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    /** The sign-in's body. */
+    record Credentials(String organization, String email, String password) {
+    }
+
+    /** What a sign-in answers: the session token, when it ends, and who signed in. */
+    record SignedIn(String token, java.time.Instant expiresAt, User user) {
+    }
+
+    /** A person as the API shows them. */
+    record User(String organization, String email, String name, String role) {
+        static User of(Person person) {
+            return new User(person.organization(), person.email(), person.name(), person.role());
+        }
+    }
+
+    @Override
+    public void accept(Javalin app) {
+        app.before("/api/v1/*", this::authenticate);
+        app.post(LOGIN, ctx -> {
+            Credentials credentials = ctx.bodyAsClass(Credentials.class);
+            try {
+                SignIn.Session session = signIn.signIn(credentials.organization(), credentials.email(), credentials.password());
+                tag(ctx, session.person());
+                ctx.json(new SignedIn(session.token(), session.expiresAt(), User.of(session.person())));
+            } catch (SignInRefused refused) {
+                throw refused.why() == SignInRefused.Why.DEACTIVATED
+                        ? new ApiException(403, "account_deactivated", refused.getMessage())
+                        : new ApiException(401, "wrong_credentials", refused.getMessage());
+            }
+        });
+        app.get("/api/v1/auth/me", ctx -> ctx.json(User.of(person(ctx))));
+    }
+
+    /** The signed-in person of a request that passed authentication. */
+    public static Person person(Context ctx) {
+        return ctx.attribute(PERSON);
+    }
+
+    private void authenticate(Context ctx) throws SQLException {
+        if (ctx.path().equals(LOGIN)) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        Person person = token == null ? null : signIn.authenticate(token).orElse(null);
+        if (person == null) {
+            throw new ApiException(401, "unauthenticated", token == null
+                    ? "sign in first: send 'Authorization: Bearer <token>' (POST " + LOGIN + " gives one)"
+                    : "the token is unknown, expired or revoked: sign in again", Map.of("WWW-Authenticate", "Bearer"));
+        }
+        ctx.attribute(PERSON, person);
+        tag(ctx, person);
+    }
+
+    private static void tag(Context ctx, Person person) {
+        if (person.demo()) {
+            ctx.header("X-Demo-Tenant", "true");
+        }
+    }
+}
