@@ -27,16 +27,18 @@ public record RateLimits(int requestsPerSecond, int burst, int signInsPerMinute,
     /** A person who mistypes a password twice is not held up; a guesser gets 5 tries a minute per address. */
     public static final int DEFAULT_SIGN_INS_PER_MINUTE = 5;
     public static final List<String> DEFAULT_SIGN_IN_PATHS = List.of("/api/v1/auth/login");
+    /** A rate above this is no limit (and bucket4j refuses a refill faster than a token a nanosecond): 0 says so. */
+    public static final int MAX_RATE = 1_000_000;
 
     public RateLimits {
-        if (requestsPerSecond < 0) {
-            throw new IllegalArgumentException("the request rate limit " + requestsPerSecond + " is negative (0 turns it off)");
+        if (requestsPerSecond < 0 || requestsPerSecond > MAX_RATE) {
+            throw new IllegalArgumentException("the request rate limit " + requestsPerSecond + " is not 0 (off) to " + MAX_RATE);
         }
         if (burst < 1) {
             throw new IllegalArgumentException("the burst " + burst + " is not positive");
         }
-        if (signInsPerMinute < 0) {
-            throw new IllegalArgumentException("the sign-in limit " + signInsPerMinute + " is negative (0 turns it off)");
+        if (signInsPerMinute < 0 || signInsPerMinute > MAX_RATE) {
+            throw new IllegalArgumentException("the sign-in limit " + signInsPerMinute + " is not 0 (off) to " + MAX_RATE);
         }
         signInPaths = List.copyOf(signInPaths);
         for (String path : signInPaths) {

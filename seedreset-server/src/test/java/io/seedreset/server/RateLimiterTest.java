@@ -1,6 +1,7 @@
 package io.seedreset.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -161,6 +162,17 @@ class RateLimiterTest {
             assertThat(post(LOGIN, null).statusCode()).isEqualTo(200);
         }
         assertThat(post(LOGIN, null).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void limits_out_of_range_are_refused_when_configured() {
+        assertThatThrownBy(() -> new RateLimits(-1, 1, 5, List.of(LOGIN), nanos::get)).hasMessage("the request rate limit -1 is not 0 (off) to 1000000");
+        assertThatThrownBy(() -> new RateLimits(RateLimits.MAX_RATE + 1, 1, 5, List.of(LOGIN), nanos::get))
+                .hasMessage("the request rate limit 1000001 is not 0 (off) to 1000000");
+        assertThatThrownBy(() -> new RateLimits(20, 0, 5, List.of(LOGIN), nanos::get)).hasMessage("the burst 0 is not positive");
+        assertThatThrownBy(() -> new RateLimits(20, 40, -1, List.of(LOGIN), nanos::get)).hasMessage("the sign-in limit -1 is not 0 (off) to 1000000");
+        assertThatThrownBy(() -> new RateLimits(20, 40, 5, List.of("api/login"), nanos::get))
+                .hasMessage("the sign-in path 'api/login' does not start with /");
     }
 
     private void start(RateLimits limits) {
