@@ -26,7 +26,9 @@ public record RateLimits(int requestsPerSecond, int burst, int signInsPerMinute,
     public static final int DEFAULT_BURST = 40;
     /** A person who mistypes a password twice is not held up; a guesser gets 5 tries a minute per address. */
     public static final int DEFAULT_SIGN_INS_PER_MINUTE = 5;
-    public static final List<String> DEFAULT_SIGN_IN_PATHS = List.of("/api/v1/auth/login");
+    /** Where sign-in will be ({@code POST}): issue 8. */
+    public static final String DEFAULT_SIGN_IN_PATH = "/api/v1/auth/login";
+    public static final List<String> DEFAULT_SIGN_IN_PATHS = List.of(DEFAULT_SIGN_IN_PATH);
     /** A rate above this is no limit (and bucket4j refuses a refill faster than a token a nanosecond): 0 says so. */
     public static final int MAX_RATE = 1_000_000;
 
