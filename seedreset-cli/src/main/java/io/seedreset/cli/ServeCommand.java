@@ -101,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return new ServerSettings(bind, port, ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
-                new RateLimits(rateLimit, burst, signInLimit, signInPaths, System::nanoTime));
+                new RateLimits(rateLimit, burst, signInLimit, signInPaths, RateLimits.SYSTEM_CLOCK));
     }
 
     private ParameterException usage(String message) {

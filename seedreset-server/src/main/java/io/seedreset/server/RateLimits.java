@@ -29,6 +29,8 @@ public record RateLimits(int requestsPerSecond, int burst, int signInsPerMinute,
     /** Where sign-in will be ({@code POST}): issue 8. */
     public static final String DEFAULT_SIGN_IN_PATH = "/api/v1/auth/login";
     public static final List<String> DEFAULT_SIGN_IN_PATHS = List.of(DEFAULT_SIGN_IN_PATH);
+    /** {@link System#nanoTime()}: one instance, so that settings on it compare equal. */
+    public static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
     /** A rate above this is no limit (and bucket4j refuses a refill faster than a token a nanosecond): 0 says so. */
     public static final int MAX_RATE = 1_000_000;
 
@@ -54,7 +56,7 @@ public record RateLimits(int requestsPerSecond, int burst, int signInsPerMinute,
     }
 
     public static RateLimits defaults() {
-        return new RateLimits(DEFAULT_REQUESTS_PER_SECOND, DEFAULT_BURST, DEFAULT_SIGN_INS_PER_MINUTE, DEFAULT_SIGN_IN_PATHS, System::nanoTime);
+        return new RateLimits(DEFAULT_REQUESTS_PER_SECOND, DEFAULT_BURST, DEFAULT_SIGN_INS_PER_MINUTE, DEFAULT_SIGN_IN_PATHS, SYSTEM_CLOCK);
     }
 
     /** The same limits on another clock (tests). */

@@ -151,6 +151,7 @@ class RateLimiterTest {
 
     @Test
     void the_server_limits_by_default() throws Exception {
+        assertThat(ServerSettings.defaults()).as("settings compare by value").isEqualTo(ServerSettings.defaults());
         assertThat(ServerSettings.defaults().rateLimits()).satisfies(limits -> {
             assertThat(limits.requestsPerSecond()).isEqualTo(20);
             assertThat(limits.burst()).isEqualTo(40);
