@@ -18,6 +18,8 @@ public final class AuthRoutes implements Consumer<Javalin> {
 
     /** The request attribute holding the signed-in {@link Person}. */
     public static final String PERSON = "seedreset.person";
+    /** Set, to the refusal's message, on a request that must be refused as unauthenticated once the rate limiter has counted it. */
+    private static final String UNAUTHENTICATED = "seedreset.unauthenticated";
     static final String LOGIN = "/api/v1/auth/login";
 
     private final SignIn signIn;
@@ -43,7 +45,15 @@ public final class AuthRoutes implements Consumer<Javalin> {
 
     @Override
     public void accept(Javalin app) {
+        // Who calls is known before the rate limiter runs (a beforeMatched handler), so that it counts per
+        // person; a request without a valid token is refused after it, so that bad tokens are limited too.
         app.before("/api/v1/*", this::authenticate);
+        app.beforeMatched("/api/v1/*", ctx -> {
+            String refused = ctx.attribute(UNAUTHENTICATED);
+            if (refused != null) {
+                throw new ApiException(401, "unauthenticated", refused, Map.of("WWW-Authenticate", "Bearer"));
+            }
+        });
         app.post(LOGIN, ctx -> {
             Credentials credentials = ctx.bodyAsClass(Credentials.class);
             try {
@@ -72,15 +82,21 @@ public final class AuthRoutes implements Consumer<Javalin> {
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         Person person = token == null ? null : signIn.authenticate(token).orElse(null);
         if (person == null) {
-            throw new ApiException(401, "unauthenticated", token == null
+            ctx.attribute(UNAUTHENTICATED, token == null
                     ? "sign in first: send 'Authorization: Bearer <token>' (POST " + LOGIN + " gives one)"
-                    : "the token is unknown, expired or revoked: sign in again", Map.of("WWW-Authenticate", "Bearer"));
+                    : "the token is unknown, expired or revoked: sign in again");
+            return;
         }
         ctx.attribute(PERSON, person);
+        ctx.attribute(RequestAttributes.RATE_LIMIT_KEY, "person:" + person.table() + ":" + person.id());
         tag(ctx, person);
     }
 
+    /** Tells the response (X-Demo-Tenant) and the access log who acts in which organization. */
     private static void tag(Context ctx, Person person) {
+        ctx.attribute(RequestAttributes.ORGANIZATION, person.organization());
+        ctx.attribute(RequestAttributes.DEMO, person.demo());
+        ctx.attribute(RequestAttributes.PERSONA, person.email());
         if (person.demo()) {
             ctx.header("X-Demo-Tenant", "true");
         }

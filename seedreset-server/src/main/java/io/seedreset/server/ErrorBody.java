@@ -6,7 +6,8 @@ import java.util.Map;
  * Every error the server answers, as JSON: {@code {"error": {"status": 404, "reason": "unknown_organization",
  * "message": "...", "details": {...}}}}. The reason is the engine's ({@link io.seedreset.api.SeedResetException.Reason},
  * in lower case) or one of the server's own: {@code unknown_route}, {@code method_not_allowed},
- * {@code malformed_request}, {@code request_too_large}, {@code internal_error}. The message is one line;
+ * {@code malformed_request}, {@code request_too_large}, {@code rate_limited} (429, with {@code Retry-After}:
+ * {@link RateLimiter}), {@code internal_error}. The message is one line;
  * no stack trace ever leaves the server.
  */
 public record ErrorBody(Error error) {

@@ -36,7 +36,9 @@ public final class SeedResetServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(SeedResetJson.newMapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
+            config.requestLogger.http(new AccessLog());
         });
+        app.beforeMatched(new RateLimiter(settings.rateLimits())); // after every before handler: see RequestAttributes
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         app.exception(SeedResetException.class, (e, ctx) -> error(ctx, HttpStatuses.of(e.reason()),
                 e.reason().name().toLowerCase(Locale.ROOT), e.getMessage(), e.details()));

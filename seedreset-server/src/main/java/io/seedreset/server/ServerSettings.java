@@ -6,8 +6,9 @@ package io.seedreset.server;
  * @param bind            the address to listen on (default 127.0.0.1: loopback only)
  * @param port            the port; 0 picks a free one (tests)
  * @param maxRequestBytes request bodies over this answer 413
+ * @param rateLimits      requests over these answer 429
  */
-public record ServerSettings(String bind, int port, long maxRequestBytes) {
+public record ServerSettings(String bind, int port, long maxRequestBytes, RateLimits rateLimits) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -23,6 +24,14 @@ public record ServerSettings(String bind, int port, long maxRequestBytes) {
         if (maxRequestBytes < 1) {
             throw new IllegalArgumentException("the request size limit must be positive");
         }
+        if (rateLimits == null) {
+            throw new IllegalArgumentException("no rate limits");
+        }
+    }
+
+    /** With the default rate limits. */
+    public ServerSettings(String bind, int port, long maxRequestBytes) {
+        this(bind, port, maxRequestBytes, RateLimits.defaults());
     }
 
     public static ServerSettings defaults() {
@@ -30,6 +39,10 @@ public record ServerSettings(String bind, int port, long maxRequestBytes) {
     }
 
     public ServerSettings withPort(int port) {
-        return new ServerSettings(bind, port, maxRequestBytes);
+        return new ServerSettings(bind, port, maxRequestBytes, rateLimits);
+    }
+
+    public ServerSettings withRateLimits(RateLimits rateLimits) {
+        return new ServerSettings(bind, port, maxRequestBytes, rateLimits);
     }
 }

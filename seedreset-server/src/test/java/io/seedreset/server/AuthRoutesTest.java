@@ -43,8 +43,15 @@ class AuthRoutesTest {
         tenant = TestTenant.builder().organization(ORG, "Encore Ticketing (demo)").build();
         applied = tenant.apply(PackRequest.of("ticketing-demo", ORG).seed(1L).anchor(Instant.parse("2026-11-21T09:00:00Z")));
         SignIn signIn = new SignIn(tenant.dataSource, clock, Duration.ofHours(8));
-        server = new SeedResetServer(tenant.seedReset, ServerSettings.defaults().withPort(0)).routes(new AuthRoutes(signIn));
-        server.start();
+        // Sign-in limits of a demo would stop this test's many sign-ins from one address: raised here, tested below.
+        server = serverWith(new RateLimits(1_000, 2_000, 1_000, RateLimits.DEFAULT_SIGN_IN_PATHS, RateLimits.SYSTEM_CLOCK), signIn);
+    }
+
+    private SeedResetServer serverWith(RateLimits limits, SignIn signIn) {
+        SeedResetServer started = new SeedResetServer(tenant.seedReset, ServerSettings.defaults().withPort(0).withRateLimits(limits))
+                .routes(new AuthRoutes(signIn));
+        started.start();
+        return started;
     }
 
     @AfterEach
@@ -134,6 +141,24 @@ class AuthRoutesTest {
         assertThat(login.headers().firstValue("X-Demo-Tenant")).isEmpty();
         HttpResponse<String> me = get("/api/v1/auth/me", JSON.readTree(login.body()).get("token").asText());
         assertThat(me.headers().firstValue("X-Demo-Tenant")).isEmpty();
+    }
+
+    @Test
+    void the_rate_limit_counts_per_person_and_requests_with_bad_tokens_per_address() throws Exception {
+        String first = token(applied.personas().get(0));
+        String second = token(applied.personas().get(1));
+        server.close();
+        // A clock that stands still: a bucket never refills during the test.
+        server = serverWith(new RateLimits(1, 2, 1_000, RateLimits.DEFAULT_SIGN_IN_PATHS, () -> 0L),
+                new SignIn(tenant.dataSource, clock, Duration.ofHours(8)));
+        assertThat(get("/api/v1/auth/me", first).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/auth/me", first).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/auth/me", first).statusCode()).as("the person's burst is spent").isEqualTo(429);
+        assertThat(get("/api/v1/auth/me", second).statusCode()).as("another person's is not").isEqualTo(200);
+
+        assertThat(get("/api/v1/auth/me", "srs_bad").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/auth/me", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/auth/me", "srs_worse").statusCode()).as("bad tokens count against their address").isEqualTo(429);
     }
 
     private String token(Persona persona) throws Exception {
