@@ -36,6 +36,7 @@ public final class SeedResetServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(SeedResetJson.newMapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
+            ApiDescription.register(config);
         });
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         app.exception(SeedResetException.class, (e, ctx) -> error(ctx, HttpStatuses.of(e.reason()),
