@@ -63,24 +63,28 @@ public final class ApiDescription {
                 .withDocumentationPath(DOCUMENT_PATH)
                 .withDefinitionConfiguration((version, definition) -> definition
                         .withInfo(info -> info.title(TITLE).description(DESCRIPTION))
-                        .withDefinitionProcessor(ApiDescription::withoutNullSecurity))));
+                        .withDefinitionProcessor(ApiDescription::withoutEmptySecurity))));
         config.registerPlugin(new SwaggerPlugin(swagger -> {
             swagger.setDocumentationPath(DOCUMENT_PATH);
             swagger.setUiPath(UI_PATH);
             swagger.setWebJarPath(WEBJAR_PATH);
-            swagger.setTitle(TITLE);
+            swagger.setTitle(TITLE.replace("&", "&amp;")); // the plugin writes it into the page as it is
             // Its default would have every visitor's browser send the document to swagger.io's validator.
             swagger.setValidatorUrl(null);
         }));
     }
 
     /**
-     * The plugin writes {@code "security": null} when no scheme is configured, where OpenAPI wants a list
-     * or nothing: nothing, until the API has a security scheme.
+     * Until the API has a security scheme, the plugin writes {@code "security": null}, where OpenAPI wants
+     * a list or nothing, and an empty {@code securitySchemes}, for which Swagger UI shows an Authorize
+     * button that authorizes nothing: both go. A configured scheme stays as it is.
      */
-    private static String withoutNullSecurity(ObjectNode document) {
+    private static String withoutEmptySecurity(ObjectNode document) {
         if (document.path("security").isNull()) {
             document.remove("security");
+        }
+        if (document.path("components").path("securitySchemes").isEmpty() && document.path("components") instanceof ObjectNode components) {
+            components.remove("securitySchemes");
         }
         return document.toPrettyString();
     }
