@@ -44,7 +44,8 @@ class ApiDescriptionTest {
     @BeforeEach
     void start() {
         tenant = TestTenant.builder().organization("acme-demo", "Acme (demo)").build();
-        // No module's routes: only what the server itself has. The reference to Javalin lists them.
+        // As seedreset serve builds it (ServeCommand): a module serve adds with routes(...) is added here too,
+        // so that its routes are held to their descriptions. The reference to Javalin lists the routes.
         server = new SeedResetServer(tenant.seedReset, ServerSettings.defaults().withPort(0)).routes(app::set);
         server.start();
     }
