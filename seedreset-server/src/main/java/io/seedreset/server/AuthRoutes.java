@@ -2,6 +2,11 @@ package io.seedreset.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
 import io.seedreset.platform.identity.Person;
 import io.seedreset.platform.identity.SignIn;
 import io.seedreset.platform.identity.SignInRefused;
@@ -67,6 +72,42 @@ public final class AuthRoutes implements Consumer<Javalin> {
             }
         });
         app.get("/api/v1/auth/me", ctx -> ctx.json(User.of(person(ctx))));
+    }
+
+    @OpenApi(
+            path = LOGIN,
+            methods = HttpMethod.POST,
+            operationId = "signIn",
+            tags = "auth",
+            summary = "Sign in as a person of an organization",
+            description = "The personas of the bundled packs sign in with the demo password their pack publishes (docs/DEMO_DATA.md)."
+                    + " The session token answers for 8 hours; send it as 'Authorization: Bearer <token>' on every other route.",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = Credentials.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", description = "Signed in", content = @OpenApiContent(from = SignedIn.class)),
+                    @OpenApiResponse(status = "401", description = "Wrong email or password (one message for both)",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = "The account is deactivated", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    static void signInDescription() {
+        // The handler is registered in accept; this method only carries the description.
+    }
+
+    @OpenApi(
+            path = "/api/v1/auth/me",
+            methods = HttpMethod.GET,
+            operationId = "me",
+            tags = "auth",
+            summary = "Who the bearer token stands for",
+            responses = {
+                    @OpenApiResponse(status = "200", description = "The signed-in person", content = @OpenApiContent(from = User.class)),
+                    @OpenApiResponse(status = "401", description = "No token, or one unknown, expired or revoked",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    static void meDescription() {
+        // The handler is registered in accept; this method only carries the description.
     }
 
     /** The signed-in person of a request that passed authentication. */

@@ -1,5 +1,8 @@
 package io.seedreset.server;
 
+import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiRequired;
 import java.util.Map;
 
 /**
@@ -9,11 +12,26 @@ import java.util.Map;
  * {@code malformed_request}, {@code request_too_large}, {@code rate_limited} (429, with {@code Retry-After}:
  * {@link RateLimiter}), {@code internal_error}. The message is one line;
  * no stack trace ever leaves the server.
+ *
+ * <p>The annotations describe it in the API's description ({@link ApiDescription}), where it is the
+ * {@code ErrorBody} schema every route's errors refer to.
  */
-public record ErrorBody(Error error) {
+@OpenApiDescription("Every error the server answers: one object under \"error\"")
+public record ErrorBody(@OpenApiRequired Error error) {
 
     /** The error itself. */
-    public record Error(int status, String reason, String message, Map<String, String> details) {
+    @OpenApiDescription("What went wrong")
+    public record Error(
+            @OpenApiRequired @OpenApiDescription("The HTTP status, again")
+            int status,
+            @OpenApiRequired @OpenApiDescription("The engine's reason in lower case, or the server's own: unknown_route, "
+                    + "method_not_allowed, malformed_request, request_too_large, internal_error")
+            @OpenApiExample("unknown_organization")
+            String reason,
+            @OpenApiRequired @OpenApiDescription("One line for a person; never a stack trace") @OpenApiExample("unknown organization 'ghost'")
+            String message,
+            @OpenApiRequired @OpenApiDescription("The values the message names, under documented keys (empty when there are none)")
+            Map<String, String> details) {
     }
 
     public static ErrorBody of(int status, String reason, String message, Map<String, String> details) {

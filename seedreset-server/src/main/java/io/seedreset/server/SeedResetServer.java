@@ -37,6 +37,7 @@ public final class SeedResetServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(SeedResetJson.newMapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.requestLogger.http(new AccessLog());
+            ApiDescription.register(config);
         });
         app.beforeMatched(new RateLimiter(settings.rateLimits())); // after every before handler: see RequestAttributes
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
