@@ -56,6 +56,7 @@ class ServeTest {
             Matcher address = Pattern.compile("^Serving the platform API on (http://127\\.0\\.0\\.1:(\\d+)) \\(GET /health\\); Ctrl-C stops it\\.$")
                     .matcher(String.valueOf(started));
             assertThat(address.matches()).as(() -> started + "\n" + readQuietly(err)).isTrue();
+            assertThat(nextLine(out)).as("how to sign in").startsWith("Sign in as a persona: POST /api/v1/auth/login ");
             assertThat(EmbeddedServer.find(data)).as("the embedded database runs while the server does").isPresent();
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address.group(1) + "/health")).build(),
