@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "${env:SEEDRESET_RATE_LIMIT:-" + RateLimits.DEFAULT_REQUESTS_PER_SECOND + "}",
-            description = "requests a second per caller (a token, else an address), GET /health aside; 0: no limit "
+            description = "requests a second per caller (a signed-in person, else an address), GET /health aside; 0: no limit "
                     + "(default: ${DEFAULT-VALUE}; SEEDRESET_RATE_LIMIT)")
     int rateLimit;
 
