@@ -3,6 +3,7 @@ package io.seedreset.cli;
 import io.seedreset.testing.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,5 +67,22 @@ final class Cli {
         } finally {
             root.close();
         }
+    }
+
+    /**
+     * {@code seedreset ARGS} as a process of its own, as a user runs it: this JVM's java and class path,
+     * the CLI's own logging (not the tests', which logs to stdout), these environment variables and
+     * never SEEDRESET_URL from the test's.
+     */
+    static ProcessBuilder process(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        builder.environment().remove("SEEDRESET_URL");
+        return builder;
     }
 }

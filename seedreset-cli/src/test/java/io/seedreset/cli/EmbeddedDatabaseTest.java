@@ -288,15 +288,7 @@ class EmbeddedDatabaseTest {
 
     /** Runs {@code seedreset ARGS} as a process of its own, on this test's data directory. */
     private Result seedresetProcess(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                // The CLI's own logging, not the tests' (which logs to stdout).
-                "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        builder.environment().remove("SEEDRESET_URL");
+        ProcessBuilder builder = Cli.process(environment, args);
         Path out = Files.createTempFile(directory, "out", ".txt");
         Path err = Files.createTempFile(directory, "err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

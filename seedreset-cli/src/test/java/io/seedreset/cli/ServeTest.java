@@ -153,14 +153,6 @@ class ServeTest {
     }
 
     private Process process(Map<String, String> environment, Path err, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        builder.environment().remove("SEEDRESET_URL");
-        return builder.redirectError(err.toFile()).start();
+        return Cli.process(environment, args).redirectError(err.toFile()).start();
     }
 }

@@ -8,7 +8,6 @@ import ch.qos.logback.core.AppenderBase;
 import io.seedreset.testing.TestTenant;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
 class AccessLogTest {
 
     private static final String CLIENT = "127\\.0\\.0\\.1";
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Lines lines = new Lines();
     private final Logger logger = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
     private TestTenant tenant;
@@ -116,15 +114,15 @@ class AccessLogTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return Http.get(server, path);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return Http.send(request);
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return Http.uri(server, path);
     }
 
     private static String encode(String value) {

@@ -8,7 +8,6 @@ import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
 import io.seedreset.testing.TestTenant;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ class ApiDescriptionTest {
     /** An absolute URL, or one relative to the scheme ({@code //host/...}), in HTML or text. */
     private static final Pattern ANY_URL = Pattern.compile("(?i)https?://|[\"'(=\\s]//\\w");
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private TestTenant tenant;
     private SeedResetServer server;
     private final AtomicReference<Javalin> app = new AtomicReference<>();
@@ -149,7 +147,7 @@ class ApiDescriptionTest {
         assertThat(html).as("no URL of another host anywhere in the page (the validator's included)").doesNotContainPattern(ANY_URL);
 
         for (String url : assets) {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = Http.send(HttpRequest.newBuilder(uri(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(url).isEqualTo(200);
             assertThat(response.body()).as(url).isNotEmpty();
         }
@@ -188,10 +186,10 @@ class ApiDescriptionTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return Http.get(server, path);
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return Http.uri(server, path);
     }
 }

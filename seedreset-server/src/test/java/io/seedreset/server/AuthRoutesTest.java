@@ -12,7 +12,6 @@ import io.seedreset.pack.Persona;
 import io.seedreset.platform.identity.SignIn;
 import io.seedreset.testing.TestTenant;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -32,7 +31,6 @@ class AuthRoutesTest {
     private static final String ORG = "encore-demo";
     private static final String PASSWORD = "DemoTickets!2026";
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T09:00:00Z"));
     private TestTenant tenant;
     private ApplyResult applied;
@@ -169,7 +167,7 @@ class AuthRoutesTest {
 
     private HttpResponse<String> login(String organization, String email, String password) throws Exception {
         String body = JSON.writeValueAsString(Map.of("organization", organization, "email", email, "password", password));
-        return http.send(HttpRequest.newBuilder(uri("/api/v1/auth/login")).header("Content-Type", "application/json")
+        return Http.send(HttpRequest.newBuilder(uri("/api/v1/auth/login")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -178,7 +176,7 @@ class AuthRoutesTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertError(HttpResponse<String> response, int status, String reason, String message) throws Exception {
@@ -189,7 +187,7 @@ class AuthRoutesTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return Http.uri(server, path);
     }
 
     /** A clock the test moves: sessions expire without the test waiting for them. */

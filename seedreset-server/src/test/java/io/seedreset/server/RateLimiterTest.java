@@ -35,7 +35,6 @@ class RateLimiterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Sign-in's own route does not exist yet: the tests register one where it will be. */
     private static final String LOGIN = "/api/v1/auth/login";
-    private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicLong nanos = new AtomicLong();
     private TestTenant tenant;
     private SeedResetServer server;
@@ -209,7 +208,7 @@ class RateLimiterTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return get(path, null);
+        return Http.get(server, path);
     }
 
     private HttpResponse<String> get(String path, String caller) throws Exception {
@@ -225,11 +224,11 @@ class RateLimiterTest {
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return Http.send(request);
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return Http.uri(server, path);
     }
 
     private static boolean canBind(String address) {
