@@ -1,13 +1,11 @@
 package io.seedreset.cli;
 
 import io.seedreset.api.SeedReset;
-import io.seedreset.platform.identity.SignIn;
-import io.seedreset.server.AuthRoutes;
+import io.seedreset.server.PlatformApi;
 import io.seedreset.server.RateLimits;
 import io.seedreset.server.SeedResetServer;
 import io.seedreset.server.ServerSettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -26,9 +24,6 @@ import picocli.CommandLine.Spec;
         description = {"Serve the platform API over HTTP until Ctrl-C or SIGTERM.",
                 "On the embedded PostgreSQL (kept running while it serves) or on --url; the database must be initialised ('seedreset init')."})
 final class ServeCommand implements Callable<Integer> {
-
-    /** How long a sign-in session lasts: a working day of a demo or a test run. */
-    static final Duration SESSION_LIFETIME = Duration.ofHours(8);
 
     @picocli.CommandLine.ParentCommand
     SeedresetCommand root;
@@ -69,8 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         SeedReset seedReset = root.seedReset();
         // Fail now, with the engine's own advice, on a database that is missing or not initialised.
         seedReset.organizations();
-        SignIn signIn = new SignIn(root.dataSource(), Clock.systemUTC(), SESSION_LIFETIME);
-        SeedResetServer server = new SeedResetServer(seedReset, settings).routes(new AuthRoutes(signIn));
+        SeedResetServer server = new SeedResetServer(seedReset, settings).routes(new PlatformApi(root.dataSource(), Clock.systemUTC()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The JVM does not wait for this command to return once the hooks are done: stop everything here.

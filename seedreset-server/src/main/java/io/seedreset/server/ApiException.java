@@ -20,6 +20,19 @@ public final class ApiException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /**
+     * The row the path names is not there for the caller: it does not exist, is another
+     * organization's, or is not the caller's to see. One answer for all three, so that ids cannot be probed.
+     */
+    public static ApiException notFound(String what, String id) {
+        return new ApiException(404, "not_found", "no " + what + " " + id);
+    }
+
+    /** The caller's role may not do this, whatever the row. */
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, "forbidden", message);
+    }
+
     public int status() {
         return status;
     }

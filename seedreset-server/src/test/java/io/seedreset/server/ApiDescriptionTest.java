@@ -42,11 +42,10 @@ class ApiDescriptionTest {
     @BeforeEach
     void start() {
         tenant = TestTenant.builder().organization("acme-demo", "Acme (demo)").build();
-        // As seedreset serve builds it (ServeCommand): a module serve adds with routes(...) is added here too,
-        // so that its routes are held to their descriptions. The reference to Javalin lists the routes.
+        // As seedreset serve builds it (ServeCommand), so that every route it serves is held to its description.
+        // The reference to Javalin lists the routes.
         server = new SeedResetServer(tenant.seedReset, ServerSettings.defaults().withPort(0))
-                .routes(new AuthRoutes(new io.seedreset.platform.identity.SignIn(tenant.dataSource, java.time.Clock.systemUTC(),
-                        java.time.Duration.ofHours(8))))
+                .routes(new PlatformApi(tenant.dataSource, java.time.Clock.systemUTC()))
                 .routes(app::set);
         server.start();
     }

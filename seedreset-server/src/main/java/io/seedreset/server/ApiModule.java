@@ -1,0 +1,26 @@
+package io.seedreset.server;
+
+import io.javalin.Javalin;
+
+/**
+ * A module of the platform API: its routes all live under {@code /api/v1/<name>/}, so that the module
+ * can be switched off for an organization as a whole. {@link PlatformApi} lists the modules serve runs.
+ */
+public interface ApiModule {
+
+    /** The module's name: the first segment of its routes' paths after {@code /api/v1/}. */
+    String name();
+
+    /** An unstable module is off for demo organizations unless switched on for one. */
+    default boolean unstable() {
+        return false;
+    }
+
+    /** Adds the module's routes; each reads the signed-in person with {@link AuthRoutes#person}. */
+    void routes(Javalin app);
+
+    /** The prefix of every route of the module, e.g. {@code /api/v1/ticketing}. */
+    default String prefix() {
+        return "/api/v1/" + name();
+    }
+}

@@ -1,0 +1,110 @@
+package io.seedreset.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seedreset.api.ApplyRequest;
+import io.seedreset.api.ApplyResult;
+import io.seedreset.api.OrganizationKind;
+import io.seedreset.api.PackRequest;
+import io.seedreset.testing.TestTenant;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * The platform API as serve runs it ({@link PlatformApi}), on a real database whose organizations the
+ * test seeds, and the calls a test makes of it as a persona: sign in, then GET and POST with the token.
+ * Rate limits are raised out of the way (RateLimiterTest tests them). The server's clock reads the
+ * anchor the packs were applied at, so that "on sale" and "valid" mean what the seeded data says.
+ *
+ * <pre>{@code
+ * ApiFixture api = ApiFixture.start("encore-demo", "Encore Ticketing (demo)");
+ * api.apply("ticketing-demo", "encore-demo");
+ * String token = api.signIn("encore-demo", "maya.chen@example.org", ApiFixture.TICKETING_PASSWORD);
+ * ApiFixture.Response events = api.get(token, "/api/v1/ticketing/events?status=ON_SALE");
+ * }</pre>
+ */
+final class ApiFixture implements AutoCloseable {
+
+    static final Instant ANCHOR = Instant.parse("2026-11-21T09:00:00Z");
+    static final String TICKETING_PASSWORD = "DemoTickets!2026";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final TestTenant tenant;
+    final SeedResetServer server;
+
+    private ApiFixture(TestTenant tenant) {
+        this.tenant = tenant;
+        RateLimits unlimited = new RateLimits(0, 1, 0, RateLimits.DEFAULT_SIGN_IN_PATHS, RateLimits.SYSTEM_CLOCK);
+        this.server = new SeedResetServer(tenant.seedReset, ServerSettings.defaults().withPort(0).withRateLimits(unlimited))
+                .routes(new PlatformApi(tenant.dataSource, Clock.fixed(ANCHOR, ZoneOffset.UTC)));
+        server.start();
+    }
+
+    /** A fresh database with one demo organization, and the API serving it. */
+    static ApiFixture start(String slug, String name) {
+        return new ApiFixture(TestTenant.builder().organization(slug, name).clock(ANCHOR).build());
+    }
+
+    /** Another organization in the same database. */
+    ApiFixture organization(String slug, String name, OrganizationKind kind) {
+        tenant.seedReset.createOrganization(slug, name, kind);
+        return this;
+    }
+
+    /** Applies a pack to an organization with seed 1 at the anchor. */
+    ApplyResult apply(String pack, String organization) {
+        return tenant.seedReset.apply(ApplyRequest.of(PackRequest.of(pack, organization).seed(1L).anchor(ANCHOR)).confirm(organization));
+    }
+
+    /** Signs a person in and returns the session token; fails the test if sign-in fails. */
+    String signIn(String organization, String email, String password) throws Exception {
+        Response login = post(null, "/api/v1/auth/login", Map.of("organization", organization, "email", email, "password", password));
+        assertThat(login.status()).as(email + ": " + login.body()).isEqualTo(200);
+        return login.body().get("token").asText();
+    }
+
+    Response get(String token, String path) throws Exception {
+        return send(token, HttpRequest.newBuilder(Http.uri(server, path)).GET());
+    }
+
+    Response post(String token, String path, Object body) throws Exception {
+        return send(token, HttpRequest.newBuilder(Http.uri(server, path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body))));
+    }
+
+    private static Response send(String token, HttpRequest.Builder request) throws Exception {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = Http.send(request.build());
+        JsonNode body = response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+        return new Response(response.statusCode(), body, response.headers());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** An answer: its status, its JSON body and its headers. */
+    record Response(int status, JsonNode body, HttpHeaders headers) {
+
+        /** A list route's items. */
+        JsonNode items() {
+            return body.get("items");
+        }
+
+        /** An error's reason, asserting the status first. */
+        String reason(int expectedStatus) {
+            assertThat(status).as(body.toString()).isEqualTo(expectedStatus);
+            return body.at("/error/reason").asText();
+        }
+    }
+}
