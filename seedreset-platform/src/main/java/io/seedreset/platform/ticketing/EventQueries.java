@@ -48,8 +48,8 @@ public final class EventQueries {
     public Optional<TicketedEvent> find(Person person, UUID id) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             TicketingAccount account = TicketingAccount.of(connection, person);
-            Optional<Select.Parent<TicketedEvent, TicketType>> event = visible(account).where("e.id = ?", id).one(connection, EventQueries::event);
-            return event.isEmpty() ? Optional.empty() : Optional.of(withTicketTypes(connection, account, List.of(event.get())).get(0));
+            return withTicketTypes(connection, account, visible(account).where("e.id = ?", id).all(connection, "e.id", EventQueries::event))
+                    .stream().findFirst();
         }
     }
 

@@ -55,8 +55,8 @@ public final class OrderQueries {
     public Optional<TicketOrder> find(Person person, UUID id) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             TicketingAccount account = TicketingAccount.of(connection, person);
-            Optional<Select.Parent<TicketOrder, OrderItem>> order = visible(account).where("o.id = ?", id).one(connection, OrderQueries::order);
-            return order.isEmpty() ? Optional.empty() : Optional.of(withItems(connection, account, List.of(order.get())).get(0));
+            return withItems(connection, account, visible(account).where("o.id = ?", id).all(connection, "o.id", OrderQueries::order))
+                    .stream().findFirst();
         }
     }
 

@@ -32,7 +32,10 @@ import io.seedreset.server.Page;
 import io.seedreset.server.PageRequest;
 import io.seedreset.server.PathIds;
 import io.seedreset.server.QueryParams;
+import io.seedreset.platform.identity.Person;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -91,6 +94,31 @@ final class TicketingReadRoutes {
         app.get(PROMO_CODES, TicketingModule.refusing(this::promoCodes));
     }
 
+    /** Reads one page of a list for the signed-in person. */
+    @FunctionalInterface
+    private interface Lister<T> {
+        Slice<T> list(Person person, PageRequest page) throws SQLException;
+    }
+
+    /** Reads the row a path names, if the signed-in person may see it. */
+    @FunctionalInterface
+    private interface Finder<T> {
+        Optional<T> find(Person person, UUID id) throws SQLException;
+    }
+
+    /** Answers a list route: the page the query asks for (400 for bad paging), with the total. */
+    private static <T> void page(Context ctx, Lister<T> lister) throws SQLException {
+        PageRequest page = PageRequest.of(ctx);
+        Slice<T> found = lister.list(AuthRoutes.person(ctx), page);
+        ctx.json(Page.of(found.items(), page, found.total()));
+    }
+
+    /** Answers a route of one row named by the path's id: the row, or 404 when the person may not see it (or it is not there). */
+    private static <T> void one(Context ctx, String what, Finder<T> finder) throws SQLException {
+        UUID id = PathIds.uuid(ctx, "id", what);
+        ctx.json(finder.find(AuthRoutes.person(ctx), id).orElseThrow(() -> ApiException.notFound(what, id.toString())));
+    }
+
     // The lists answer Page<T>; these records describe it for each item type, as the description cannot say Page<T>.
 
     /** A page of events. */
@@ -130,10 +158,8 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void events(Context ctx) throws Exception {
-        PageRequest page = PageRequest.of(ctx);
-        Slice<TicketedEvent> found = events.list(AuthRoutes.person(ctx), QueryParams.oneOf(ctx, "status", EventStatus.class),
-                QueryParams.oneOf(ctx, "category", EventCategory.class), page.offset(), page.limit());
-        ctx.json(Page.of(found.items(), page, found.total()));
+        page(ctx, (person, page) -> events.list(person, QueryParams.oneOf(ctx, "status", EventStatus.class),
+                QueryParams.oneOf(ctx, "category", EventCategory.class), page.offset(), page.limit()));
     }
 
     @OpenApi(path = EVENT, methods = HttpMethod.GET, operationId = "ticketingEvent", tags = TAG,
@@ -147,8 +173,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void event(Context ctx) throws Exception {
-        UUID id = PathIds.uuid(ctx, "id", "event");
-        ctx.json(events.find(AuthRoutes.person(ctx), id).orElseThrow(() -> ApiException.notFound("event", id.toString())));
+        one(ctx, "event", events::find);
     }
 
     @OpenApi(path = EVENT_SALES, methods = HttpMethod.GET, operationId = "ticketingEventSales", tags = TAG,
@@ -166,8 +191,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void eventSales(Context ctx) throws Exception {
-        UUID id = PathIds.uuid(ctx, "id", "event");
-        ctx.json(sales.of(AuthRoutes.person(ctx), id).orElseThrow(() -> ApiException.notFound("event", id.toString())));
+        one(ctx, "event", sales::of);
     }
 
     @OpenApi(path = VENUES, methods = HttpMethod.GET, operationId = "ticketingVenues", tags = TAG,
@@ -183,9 +207,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void venues(Context ctx) throws Exception {
-        PageRequest page = PageRequest.of(ctx);
-        Slice<Venue> found = venues.list(AuthRoutes.person(ctx), page.offset(), page.limit());
-        ctx.json(Page.of(found.items(), page, found.total()));
+        page(ctx, (person, page) -> venues.list(person, page.offset(), page.limit()));
     }
 
     @OpenApi(path = VENUE, methods = HttpMethod.GET, operationId = "ticketingVenue", tags = TAG,
@@ -198,8 +220,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void venue(Context ctx) throws Exception {
-        UUID id = PathIds.uuid(ctx, "id", "venue");
-        ctx.json(venues.find(AuthRoutes.person(ctx), id).orElseThrow(() -> ApiException.notFound("venue", id.toString())));
+        one(ctx, "venue", venues::find);
     }
 
     @OpenApi(path = ORDERS, methods = HttpMethod.GET, operationId = "ticketingOrders", tags = TAG,
@@ -217,10 +238,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void orders(Context ctx) throws Exception {
-        PageRequest page = PageRequest.of(ctx);
-        Slice<TicketOrder> found = orders.list(AuthRoutes.person(ctx), QueryParams.oneOf(ctx, "status", OrderStatus.class),
-                page.offset(), page.limit());
-        ctx.json(Page.of(found.items(), page, found.total()));
+        page(ctx, (person, page) -> orders.list(person, QueryParams.oneOf(ctx, "status", OrderStatus.class), page.offset(), page.limit()));
     }
 
     @OpenApi(path = ORDER, methods = HttpMethod.GET, operationId = "ticketingOrder", tags = TAG,
@@ -234,8 +252,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void order(Context ctx) throws Exception {
-        UUID id = PathIds.uuid(ctx, "id", "order");
-        ctx.json(orders.find(AuthRoutes.person(ctx), id).orElseThrow(() -> ApiException.notFound("order", id.toString())));
+        one(ctx, "order", orders::find);
     }
 
     @OpenApi(path = TICKETS, methods = HttpMethod.GET, operationId = "ticketingTickets", tags = TAG,
@@ -253,10 +270,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void tickets(Context ctx) throws Exception {
-        PageRequest page = PageRequest.of(ctx);
-        Slice<Ticket> found = tickets.list(AuthRoutes.person(ctx), QueryParams.oneOf(ctx, "status", TicketStatus.class),
-                page.offset(), page.limit());
-        ctx.json(Page.of(found.items(), page, found.total()));
+        page(ctx, (person, page) -> tickets.list(person, QueryParams.oneOf(ctx, "status", TicketStatus.class), page.offset(), page.limit()));
     }
 
     @OpenApi(path = TICKET, methods = HttpMethod.GET, operationId = "ticketingTicket", tags = TAG,
@@ -270,8 +284,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void ticket(Context ctx) throws Exception {
-        UUID id = PathIds.uuid(ctx, "id", "ticket");
-        ctx.json(tickets.find(AuthRoutes.person(ctx), id).orElseThrow(() -> ApiException.notFound("ticket", id.toString())));
+        one(ctx, "ticket", tickets::find);
     }
 
     @OpenApi(path = PROMO_CODES, methods = HttpMethod.GET, operationId = "ticketingPromoCodes", tags = TAG,
@@ -290,8 +303,6 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void promoCodes(Context ctx) throws Exception {
-        PageRequest page = PageRequest.of(ctx);
-        Slice<PromoCode> found = promoCodes.list(AuthRoutes.person(ctx), page.offset(), page.limit());
-        ctx.json(Page.of(found.items(), page, found.total()));
+        page(ctx, (person, page) -> promoCodes.list(person, page.offset(), page.limit()));
     }
 }
