@@ -99,7 +99,8 @@ final class Select {
 
     /**
      * The parents, each made with its children: the matching rows, read in one statement whatever the
-     * number of parents, in {@code orderBy}'s order, and given to the parent whose id column {@code parent} names.
+     * number of parents, in {@code orderBy}'s order, and given to the parent whose id the column {@code parent}
+     * ({@code alias.column}, among the columns) holds.
      */
     <P, C> List<P> children(Connection connection, List<Parent<P, C>> parents, String parent, String orderBy, Row<C> row) throws SQLException {
         if (parents.isEmpty()) {
