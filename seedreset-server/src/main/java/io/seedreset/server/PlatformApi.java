@@ -2,6 +2,7 @@ package io.seedreset.server;
 
 import io.javalin.Javalin;
 import io.seedreset.platform.identity.SignIn;
+import io.seedreset.server.ticketing.TicketingModule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class PlatformApi implements Consumer<Javalin> {
     public PlatformApi(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.modules = List.of();
+        this.modules = List.of(new TicketingModule(dataSource, clock));
     }
 
     /** The modules, in the order their routes are added. */
