@@ -44,10 +44,10 @@ class PlatformRulesTest {
 
     @Test
     void the_platforms_rules_reproduce_every_seeded_orders_fees_tax_discount_and_prices_paid() {
-        Map<String, BigDecimal[]> eventSums = new HashMap<>();
-        for (Map<String, Object> row : tenant.rows("SELECT event_id::text AS event, sum(fees) AS fees, sum(subtotal) AS subtotals"
+        Map<String, Map<String, Object>> eventSums = new HashMap<>();
+        for (Map<String, Object> row : tenant.rows("SELECT event_id::text AS event, sum(fees) AS fees, sum(subtotal) AS subtotals, count(*) AS orders"
                 + " FROM ticketing.orders WHERE subtotal > 0 GROUP BY event_id")) {
-            eventSums.put((String) row.get("event"), new BigDecimal[] {(BigDecimal) row.get("fees"), (BigDecimal) row.get("subtotals")});
+            eventSums.put((String) row.get("event"), row);
         }
         List<Map<String, Object>> orders = tenant.rows("""
                 SELECT o.order_number, o.event_id::text AS event, o.subtotal, o.fees, o.tax, o.discount, o.total,
@@ -60,8 +60,8 @@ class PlatformRulesTest {
             BigDecimal subtotal = (BigDecimal) order.get("subtotal");
             BigDecimal discount = order.get("discount_type") == null ? BigDecimal.ZERO.setScale(2)
                     : OrderPricing.discount((String) order.get("discount_type"), (BigDecimal) order.get("discount_value"), subtotal);
-            BigDecimal[] sums = eventSums.get((String) order.get("event"));
-            BigDecimal rate = OrderPricing.feeRateOf(sums[0], sums[1]);
+            Map<String, Object> sums = eventSums.get((String) order.get("event"));
+            BigDecimal rate = OrderPricing.feeRateOf((BigDecimal) sums.get("fees"), (BigDecimal) sums.get("subtotals"), (Long) sums.get("orders"));
             BigDecimal fees = OrderPricing.fees(subtotal, rate);
             BigDecimal tax = OrderPricing.tax(subtotal.subtract(discount),
                     OrderPricing.admissionsTaxRate((String) order.get("city"), (String) order.get("state")));

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -40,8 +41,8 @@ record Caller(UUID organizationId, UUID id, String role, UUID companyId, String 
     /** Refuses unless the caller has this role ({@code CUSTOMER}, {@code PROMOTER}, {@code SCANNER}, {@code ADMIN}). */
     Caller require(String wanted, String toDoWhat) {
         if (!role.equals(wanted)) {
-            throw WorkflowRefused.forbidden("only a " + wanted.toLowerCase(java.util.Locale.ROOT) + " may " + toDoWhat
-                    + "; " + email + " is a " + role.toLowerCase(java.util.Locale.ROOT));
+            throw WorkflowRefused.forbidden("only a " + wanted.toLowerCase(Locale.ROOT) + " may " + toDoWhat
+                    + "; " + email + " is a " + role.toLowerCase(Locale.ROOT));
         }
         return this;
     }

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 /**
  * A customer buys tickets: one order for one event, paid at once, in one transaction. The ticket types are
  * locked in id order (so two buyers of the same tiers queue rather than deadlock, and never oversell), then the
- * promo code, then the organization's order numbering; then the order, its items and its tickets are written,
+ * event, the promo code, and the organization's order numbering; then the order, its items and its tickets are written,
  * the inventory and the code's uses move, and the confirmation is mailed. Every refusal writes nothing.
  *
  * <p>The checks, in order: the caller is a customer (403); the items are well formed (400: none, a quantity
@@ -205,11 +205,15 @@ public final class OrderPlacement {
         return types;
     }
 
+    /**
+     * The event, locked after its ticket types: orders for one event then settle one after the other, so that the
+     * one selling its last ticket sees every other tier's count and marks it SOLD_OUT.
+     */
     private static Event event(Connection connection, UUID org, UUID id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT e.id, e.name, e.status, e.sales_start, e.sales_end, v.name AS venue, v.city, v.state
                   FROM ticketing.events e JOIN ticketing.venues v ON v.org_id = e.org_id AND v.id = e.venue_id
-                 WHERE e.org_id = ? AND e.id = ?""")) {
+                 WHERE e.org_id = ? AND e.id = ? FOR UPDATE OF e""")) {
             statement.setObject(1, org);
             statement.setObject(2, id);
             try (ResultSet rs = statement.executeQuery()) {
@@ -265,13 +269,13 @@ public final class OrderPlacement {
     /** The event's service fee rate, read back from any 50 of its orders (the pack charged each the same): see {@link OrderPricing#feeRateOf}. */
     private static BigDecimal feeRate(Connection connection, UUID org, UUID eventId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT sum(fees), sum(subtotal) FROM (SELECT fees, subtotal FROM ticketing.orders
-                                                      WHERE org_id = ? AND event_id = ? AND subtotal > 0 LIMIT 50) o""")) {
+                SELECT sum(fees), sum(subtotal), count(*) FROM (SELECT fees, subtotal FROM ticketing.orders
+                                                                 WHERE org_id = ? AND event_id = ? AND subtotal > 0 LIMIT 50) o""")) {
             statement.setObject(1, org);
             statement.setObject(2, eventId);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return OrderPricing.feeRateOf(rs.getBigDecimal(1), rs.getBigDecimal(2));
+                return OrderPricing.feeRateOf(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getLong(3));
             }
         }
     }

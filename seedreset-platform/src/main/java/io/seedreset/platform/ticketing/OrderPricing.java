@@ -21,8 +21,8 @@ public final class OrderPricing {
      * pack charges. The schema keeps no rate per event; see {@link #feeRateOf}.
      */
     public static final BigDecimal STANDARD_FEE_RATE = new BigDecimal("0.125");
-    /** Below this many dollars of orders, a rate read back from them could be off by rounding: the standard rate applies. */
-    static final BigDecimal LEAST_SUBTOTALS_FOR_A_RATE = BigDecimal.TEN;
+    /** The average order, in dollars, above which a rate read back from orders is exact (see {@link #feeRateOf}). */
+    static final BigDecimal LEAST_AVERAGE_ORDER_FOR_A_RATE = BigDecimal.TEN;
 
     /**
      * The admissions tax per city the platform sells in ("City, ST"): California and Oregon tax no admissions,
@@ -75,14 +75,15 @@ public final class OrderPricing {
     }
 
     /**
-     * An event's service fee rate, read back from its orders' fees and subtotals summed. The pack gives each
-     * event one rate (to a tenth of a percent) and charges it on every order, so the sums give it back exactly:
-     * each order's fee is off by at most half a cent, under a twentieth of a percent of ten dollars. An event
-     * without orders (or with less than ten dollars of them) charges {@link #STANDARD_FEE_RATE}; the orders the
-     * platform places charge the rate they read, so the rate stays the event's.
+     * An event's service fee rate, read back from the fees and subtotals of {@code orders} of its orders, summed.
+     * The pack gives each event one rate (to a tenth of a percent) and charges it on every order, so the sums give
+     * it back exactly: each fee is off by at most half a cent, so the sums' ratio is off by less than half a tenth
+     * of a percent while the orders average more than ten dollars. An event without such orders charges
+     * {@link #STANDARD_FEE_RATE}; the orders the platform places charge the rate they read, so it stays the event's.
      */
-    public static BigDecimal feeRateOf(BigDecimal fees, BigDecimal subtotals) {
-        if (fees == null || subtotals == null || subtotals.compareTo(LEAST_SUBTOTALS_FOR_A_RATE) < 0) {
+    public static BigDecimal feeRateOf(BigDecimal fees, BigDecimal subtotals, long orders) {
+        if (orders == 0 || fees == null || subtotals == null
+                || subtotals.compareTo(LEAST_AVERAGE_ORDER_FOR_A_RATE.multiply(BigDecimal.valueOf(orders))) <= 0) {
             return STANDARD_FEE_RATE;
         }
         return fees.divide(subtotals, 3, RoundingMode.HALF_UP);
