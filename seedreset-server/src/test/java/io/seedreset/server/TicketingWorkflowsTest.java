@@ -186,6 +186,7 @@ class TicketingWorkflowsTest {
         refused(customer, order(List.of(Map.of("ticketTypeId", rival.get("ticketType"), "quantity", 1)), null), 404, "not_found");
         refused(customer, "{\"items\": [{\"ticketTypeId\": \"" + general + "\", \"quantity\": \"two\"}]}", 400, "malformed_request");
         refused(signIn("luis.ortega@example.com"), order(List.of(two), null), 403, "forbidden");
+        refused(agencyPerson(), order(List.of(two), null), 403, "forbidden");
         refused(signIn("priya.raman@example.com"), order(List.of(two), null), 403, "forbidden");
     }
 
@@ -443,6 +444,19 @@ class TicketingWorkflowsTest {
 
     private String signIn(String email) throws Exception {
         return api.signIn(ORG, email, PASSWORD);
+    }
+
+    /**
+     * A person of the agency modules (identity.users) in this organization, signed in: they have no ticketing
+     * account. (Until event-agency-starter has personas of its own, the test writes one.)
+     */
+    private String agencyPerson() throws Exception {
+        String hash = at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToString(4, PASSWORD.toCharArray());
+        api.tenant.execute("""
+                INSERT INTO identity.users (org_id, id, email, password_hash, name, role, active, created_at)
+                VALUES (?::uuid, gen_random_uuid(), 'planner@agency.example.com', ?, 'Agency Planner', 'planner', true, now())
+                ON CONFLICT (org_id, email) DO NOTHING""", orgId, hash);
+        return signIn("planner@agency.example.com");
     }
 
     private static Map<String, Object> order(List<Map<String, Object>> items, String promoCode) {
