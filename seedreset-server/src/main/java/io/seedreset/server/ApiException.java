@@ -8,16 +8,23 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String reason;
     private final Map<String, String> headers;
+    private final Map<String, String> details;
 
     public ApiException(int status, String reason, String message) {
         this(status, reason, message, Map.of());
     }
 
     public ApiException(int status, String reason, String message, Map<String, String> headers) {
+        this(status, reason, message, headers, Map.of());
+    }
+
+    /** With the values the message names, under keys a client acts on (the error's {@code details}). */
+    public ApiException(int status, String reason, String message, Map<String, String> headers, Map<String, String> details) {
         super(message);
         this.status = status;
         this.reason = reason;
         this.headers = Map.copyOf(headers);
+        this.details = Map.copyOf(details);
     }
 
     /**
@@ -43,5 +50,9 @@ public final class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    public Map<String, String> details() {
+        return details;
     }
 }

@@ -25,7 +25,7 @@ public final class PlatformApi implements Consumer<Javalin> {
     public PlatformApi(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.modules = List.of(new TicketingModule(dataSource));
+        this.modules = List.of(new TicketingModule(dataSource, clock));
     }
 
     /** The modules, in the order their routes are added. */

@@ -45,7 +45,7 @@ public final class SeedResetServer implements AutoCloseable {
                 e.reason().name().toLowerCase(Locale.ROOT), e.getMessage(), e.details()));
         app.exception(ApiException.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
-            error(ctx, e.status(), e.reason(), e.getMessage(), Map.of());
+            error(ctx, e.status(), e.reason(), e.getMessage(), e.details());
         });
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), reasonOf(e.getStatus()),
                 e.getStatus() == 413 ? tooLarge(settings) : e.getMessage(), Map.of()));

@@ -5,18 +5,22 @@ import io.javalin.http.Handler;
 import io.seedreset.platform.ticketing.NotPermitted;
 import io.seedreset.server.ApiException;
 import io.seedreset.server.ApiModule;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
- * The ticketing module of the platform API: the ticketing accounts' reads (events, venues, orders,
- * tickets, promo codes, an event's sales), all under {@code /api/v1/ticketing/}.
+ * The ticketing module of the platform API, all under {@code /api/v1/ticketing/}: the ticketing
+ * accounts' reads (events, venues, orders, tickets, promo codes, an event's sales) and workflows
+ * (placing orders, transferring tickets, scanning at the door, drafting events).
  */
 public final class TicketingModule implements ApiModule {
 
     private final DataSource dataSource;
+    private final TicketingWorkflowRoutes workflows;
 
-    public TicketingModule(DataSource dataSource) {
+    public TicketingModule(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.workflows = new TicketingWorkflowRoutes(dataSource, clock);
     }
 
     @Override
@@ -27,6 +31,7 @@ public final class TicketingModule implements ApiModule {
     @Override
     public void routes(Javalin app) {
         new TicketingReadRoutes(dataSource).routes(app);
+        workflows.routes(app);
     }
 
     /** The handler, with the platform's refusal of the caller's role answered as 403. */

@@ -1,0 +1,335 @@
+package io.seedreset.server.ticketing;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiPropertyType;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.seedreset.platform.ticketing.DoorScan;
+import io.seedreset.platform.ticketing.EventDrafting;
+import io.seedreset.platform.ticketing.OrderPlacement;
+import io.seedreset.platform.ticketing.TicketTransfer;
+import io.seedreset.platform.ticketing.WorkflowRefused;
+import io.seedreset.server.ApiDescription;
+import io.seedreset.server.ApiException;
+import io.seedreset.server.AuthRoutes;
+import io.seedreset.server.ErrorBody;
+import io.seedreset.server.PathIds;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Ticketing's workflows over HTTP: a customer places an order, a holder passes a ticket on, a door scanner
+ * checks a ticket in, a promoter drafts an event and adds its tiers. The behaviour is the platform's
+ * ({@link OrderPlacement}, {@link TicketTransfer}, {@link DoorScan}, {@link EventDrafting}: each one
+ * transaction, whose javadoc says what it checks and writes); this class reads the request, names the caller
+ * from the token, and answers the platform's result or its refusal ({@link WorkflowRefused}: 400, 403, 404,
+ * 409 or 422 with the refusal's reason and details).
+ */
+public final class TicketingWorkflowRoutes {
+
+    static final String ORDERS = "/api/v1/ticketing/orders";
+    static final String TRANSFER = "/api/v1/ticketing/tickets/{id}/transfer";
+    static final String SCAN = "/api/v1/ticketing/scanners/{id}/scan";
+    static final String EVENTS = "/api/v1/ticketing/events";
+    static final String TICKET_TYPES = "/api/v1/ticketing/events/{id}/ticket-types";
+
+    private final OrderPlacement orders;
+    private final TicketTransfer transfers;
+    private final DoorScan doors;
+    private final EventDrafting drafting;
+
+    public TicketingWorkflowRoutes(DataSource dataSource, Clock clock) {
+        this.orders = new OrderPlacement(dataSource, clock);
+        this.transfers = new TicketTransfer(dataSource, clock);
+        this.doors = new DoorScan(dataSource, clock);
+        this.drafting = new EventDrafting(dataSource, clock);
+    }
+
+    /** An order's body: ticket types and quantities, and a promo code or none. */
+    record OrderBody(List<OrderItemBody> items, String promoCode) {
+    }
+
+    record OrderItemBody(String ticketTypeId, Integer quantity) {
+    }
+
+    /** Who the ticket goes to: an email, and for someone without an account here, optionally their name. */
+    record TransferBody(String email, String name) {
+    }
+
+    record ScanBody(String barcode) {
+    }
+
+    /** An event to draft; salesStart, salesEnd, capacity, description and tags may be left out. */
+    record EventBody(String name, String venueId, String category, Instant startsAt, Instant endsAt, Instant salesStart, Instant salesEnd,
+                     Integer capacity, String description, List<String> tags) {
+    }
+
+    /** A tier to add: EARLY_BIRD, GENERAL or VIP. */
+    record TicketTypeBody(String tier, String name, @OpenApiPropertyType(definedBy = Double.class) BigDecimal price, Integer quantity) {
+    }
+
+    // ---------------------------------------------------------------- answers with money
+    // The platform's results as they are, but described with their amounts as the JSON numbers the server
+    // writes (the description's processor would call a BigDecimal a string).
+
+    /** An order as placed: what it cost and the tickets it issued. */
+    record PlacedOrder(UUID id, String orderNumber, String status, UUID eventId, String eventName, String promoCode,
+                       List<PlacedOrderItem> items, @OpenApiPropertyType(definedBy = Double.class) BigDecimal subtotal,
+                       @OpenApiPropertyType(definedBy = Double.class) BigDecimal fees,
+                       @OpenApiPropertyType(definedBy = Double.class) BigDecimal tax,
+                       @OpenApiPropertyType(definedBy = Double.class) BigDecimal discount,
+                       @OpenApiPropertyType(definedBy = Double.class) BigDecimal total, Instant placedAt, Instant paidAt,
+                       List<IssuedTicket> tickets) {
+
+        static PlacedOrder of(OrderPlacement.PlacedOrder order) {
+            return new PlacedOrder(order.id(), order.orderNumber(), order.status(), order.eventId(), order.eventName(), order.promoCode(),
+                    order.items().stream().map(i -> new PlacedOrderItem(i.id(), i.ticketTypeId(), i.name(), i.quantity(), i.unitPrice(),
+                            i.lineTotal())).toList(),
+                    order.subtotal(), order.fees(), order.tax(), order.discount(), order.total(), order.placedAt(), order.paidAt(),
+                    order.tickets().stream().map(t -> new IssuedTicket(t.id(), t.ticketTypeId(), t.barcode(), t.status(), t.pricePaid(),
+                            t.holderName(), t.holderEmail())).toList());
+        }
+    }
+
+    record PlacedOrderItem(UUID id, UUID ticketTypeId, String name, int quantity,
+                           @OpenApiPropertyType(definedBy = Double.class) BigDecimal unitPrice,
+                           @OpenApiPropertyType(definedBy = Double.class) BigDecimal lineTotal) {
+    }
+
+    record IssuedTicket(UUID id, UUID ticketTypeId, String barcode, String status,
+                        @OpenApiPropertyType(definedBy = Double.class) BigDecimal pricePaid, String holderName, String holderEmail) {
+    }
+
+    /** A tier as added. */
+    record AddedTicketType(UUID id, UUID eventId, String tier, String name, @OpenApiPropertyType(definedBy = Double.class) BigDecimal price,
+                           int quantityTotal, int quantitySold, int quantityAvailable) {
+
+        static AddedTicketType of(EventDrafting.AddedTicketType type) {
+            return new AddedTicketType(type.id(), type.eventId(), type.tier(), type.name(), type.price(), type.quantityTotal(),
+                    type.quantitySold(), type.quantityAvailable());
+        }
+    }
+
+    public void routes(Javalin app) {
+        app.post(ORDERS, answering(ctx -> {
+            OrderBody body = body(ctx, OrderBody.class);
+            List<OrderPlacement.Line> lines = null;
+            if (body.items() != null) {
+                lines = new ArrayList<>();
+                for (int i = 0; i < body.items().size(); i++) {
+                    OrderItemBody item = body.items().get(i);
+                    lines.add(item == null ? null : new OrderPlacement.Line(id(item.ticketTypeId(), "items[" + i + "].ticketTypeId"), item.quantity()));
+                }
+            }
+            ctx.status(201).json(PlacedOrder.of(orders.place(AuthRoutes.person(ctx), new OrderPlacement.OrderRequest(lines, body.promoCode()))));
+        }));
+        app.post(TRANSFER, answering(ctx -> {
+            UUID ticket = PathIds.uuid(ctx, "id", "ticket");
+            TransferBody body = body(ctx, TransferBody.class);
+            ctx.json(transfers.transfer(AuthRoutes.person(ctx), ticket, body.email(), body.name()));
+        }));
+        app.post(SCAN, answering(ctx -> {
+            UUID scanner = PathIds.uuid(ctx, "id", "scanner");
+            DoorScan.Scan scan = doors.scan(AuthRoutes.person(ctx), scanner, body(ctx, ScanBody.class).barcode());
+            if (!scan.result().equals("ACCEPTED")) {
+                // Committed already: the log row stays, whatever the door is told.
+                Map<String, String> details = new TreeMap<>(Map.of("result", scan.result(), "barcode", scan.barcode()));
+                if (scan.ticketId() != null) {
+                    details.put("ticketId", scan.ticketId().toString());
+                    details.put("scanLogId", scan.scanLogId().toString());
+                }
+                throw new ApiException(409, scan.reason(), scan.message(), Map.of(), details);
+            }
+            ctx.json(scan);
+        }));
+        app.post(EVENTS, answering(ctx -> {
+            EventBody body = body(ctx, EventBody.class);
+            ctx.status(201).json(drafting.draft(AuthRoutes.person(ctx), new EventDrafting.EventDraft(body.name(), id(body.venueId(), "venueId"),
+                    body.category(), body.startsAt(), body.endsAt(), body.salesStart(), body.salesEnd(), body.capacity(), body.description(),
+                    body.tags())));
+        }));
+        app.post(TICKET_TYPES, answering(ctx -> {
+            UUID event = PathIds.uuid(ctx, "id", "event");
+            TicketTypeBody body = body(ctx, TicketTypeBody.class);
+            ctx.status(201).json(AddedTicketType.of(drafting.addTicketType(AuthRoutes.person(ctx), event,
+                    new EventDrafting.TierDraft(body.tier(), body.name(), body.price(), body.quantity()))));
+        }));
+    }
+
+    /** The handler, with the platform's refusals answered as errors of the API. */
+    private static Handler answering(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (WorkflowRefused refused) {
+                int status = switch (refused.kind()) {
+                    case INVALID -> 400;
+                    case FORBIDDEN -> 403;
+                    case NOT_FOUND -> 404;
+                    case CONFLICT -> 409;
+                    case UNPROCESSABLE -> 422;
+                };
+                throw new ApiException(status, refused.reason(), refused.getMessage(), Map.of(), refused.details());
+            }
+        };
+    }
+
+    private static <T> T body(Context ctx, Class<T> type) {
+        T body = ctx.bodyAsClass(type);
+        if (body == null) {
+            throw new ApiException(400, "invalid_request", "the body must be a JSON object");
+        }
+        return body;
+    }
+
+    /** An id in the body: null when left out (the platform says what is missing), 400 when not a UUID. */
+    private static UUID id(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "invalid_request", field + " is not an id: '" + value + "'");
+        }
+    }
+
+    // ---------------------------------------------------------------- the API's description
+
+    @OpenApi(
+            path = ORDERS,
+            methods = HttpMethod.POST,
+            operationId = "placeOrder",
+            tags = "ticketing",
+            summary = "Buy tickets (customers)",
+            description = "One order for one event, paid at once: the tickets are issued to the caller with unique barcodes, the ticket types'"
+                    + " sold and available counts and the promo code's uses move, and a confirmation is mailed. Amounts follow the"
+                    + " ticketing-demo pack's rules: total = subtotal + fees + tax - discount. At most 10 tickets of one type per order."
+                    + " Concurrent buyers never oversell a tier.",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = OrderBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "201", description = "The order, with its items and tickets",
+                            content = @OpenApiContent(from = PlacedOrder.class)),
+                    @OpenApiResponse(status = "400", description = "invalid_request: no items, a quantity below 1 or above 10, a type twice,"
+                            + " types of two events", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = "forbidden: only customers place orders", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "not_found: a ticket type of no event of the organization",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "event_not_on_sale, sold_out, not_enough_tickets",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "422", description = "unknown_promo_code, promo_code_disabled, promo_code_not_yet_valid,"
+                            + " promo_code_expired, promo_code_exhausted, promo_code_other_event", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    static void placeOrderDescription() {
+        // The handler is registered in routes; this method only carries the description.
+    }
+
+    @OpenApi(
+            path = TRANSFER,
+            methods = HttpMethod.POST,
+            operationId = "transferTicket",
+            tags = "ticketing",
+            summary = "Pass a ticket on (its holder)",
+            description = "The holder passes a VALID or TRANSFERRED ticket to an email before the event starts: the ticket becomes"
+                    + " TRANSFERRED, held by the recipient (their account when the email has one here), and the recipient is mailed."
+                    + " The name is used only for a recipient without an account.",
+            pathParams = @OpenApiParam(name = "id", required = true, description = "The ticket's id"),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TransferBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", description = "The ticket as passed on", content = @OpenApiContent(from = TicketTransfer.Transferred.class)),
+                    @OpenApiResponse(status = "400", description = "invalid_request: not an email address, or the holder's own",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "not_found: no ticket of the caller's with this id", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "ticket_used, ticket_cancelled, event_started", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    static void transferDescription() {
+        // The handler is registered in routes; this method only carries the description.
+    }
+
+    @OpenApi(
+            path = SCAN,
+            methods = HttpMethod.POST,
+            operationId = "scanTicket",
+            tags = "ticketing",
+            summary = "Check a ticket in at the door (scanners)",
+            description = "A scanner of the device's company reads a barcode: a VALID or TRANSFERRED ticket for the device's event is"
+                    + " admitted (it becomes USED). A second scan (DUPLICATE), a cancelled ticket or another event's (REJECTED) answers 409"
+                    + " and is logged all the same; a barcode never issued answers 409 unknown_barcode, unlogged. The 409's details carry"
+                    + " result, barcode and, when logged, ticketId and scanLogId.",
+            pathParams = @OpenApiParam(name = "id", required = true, description = "The scanner's id"),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ScanBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", description = "Admitted (result ACCEPTED)", content = @OpenApiContent(from = DoorScan.Scan.class)),
+                    @OpenApiResponse(status = "400", description = "invalid_request: no barcode", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = "forbidden: only scanners scan", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "not_found: no scanner of the caller's company with this id",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "already_used, ticket_cancelled, wrong_event, unknown_barcode, scanner_inactive,"
+                            + " scanner_unassigned", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    static void scanDescription() {
+        // The handler is registered in routes; this method only carries the description.
+    }
+
+    @OpenApi(
+            path = EVENTS,
+            methods = HttpMethod.POST,
+            operationId = "draftEvent",
+            tags = "ticketing",
+            summary = "Draft an event (promoters)",
+            description = "A DRAFT event of the caller's company at a venue of the organization, with a unique slug from its name, city and"
+                    + " first day. Sales default to opening now and closing when it starts; the capacity to the venue's; the time zone is"
+                    + " the venue's.",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = EventBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "201", description = "The drafted event", content = @OpenApiContent(from = EventDrafting.DraftedEvent.class)),
+                    @OpenApiResponse(status = "400", description = "invalid_request: a missing name or time, an unknown category, an end not after"
+                            + " the start, a start in the past, sales outside now..start, a capacity above the venue's",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = "forbidden: only promoters draft events", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "not_found: no venue with this id", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    static void draftEventDescription() {
+        // The handler is registered in routes; this method only carries the description.
+    }
+
+    @OpenApi(
+            path = TICKET_TYPES,
+            methods = HttpMethod.POST,
+            operationId = "addTicketType",
+            tags = "ticketing",
+            summary = "Add a ticket tier to an event (its promoter)",
+            description = "While the event is DRAFT, PUBLISHED or ON_SALE, and as long as its tiers together offer no more than its capacity.",
+            pathParams = @OpenApiParam(name = "id", required = true, description = "The event's id"),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TicketTypeBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "201", description = "The tier", content = @OpenApiContent(from = AddedTicketType.class)),
+                    @OpenApiResponse(status = "400", description = "invalid_request: an unknown tier, no name, a negative price or one below"
+                            + " the cent, a quantity below 1", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = "forbidden: only promoters add tiers", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "not_found: no event of the caller's company with this id",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "event_closed, over_capacity", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    static void addTicketTypeDescription() {
+        // The handler is registered in routes; this method only carries the description.
+    }
+}
