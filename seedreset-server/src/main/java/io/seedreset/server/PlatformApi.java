@@ -2,6 +2,12 @@ package io.seedreset.server;
 
 import io.javalin.Javalin;
 import io.seedreset.platform.identity.SignIn;
+import io.seedreset.server.agency.BudgetModule;
+import io.seedreset.server.agency.DispatchModule;
+import io.seedreset.server.agency.EventsModule;
+import io.seedreset.server.agency.SalesModule;
+import io.seedreset.server.agency.SpacesModule;
+import io.seedreset.server.agency.SuppliersModule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +30,13 @@ public final class PlatformApi implements Consumer<Javalin> {
     public PlatformApi(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.modules = List.of();
+        this.modules = List.of(
+                new SuppliersModule(dataSource),
+                new EventsModule(dataSource),
+                new SalesModule(dataSource),
+                new BudgetModule(dataSource),
+                new DispatchModule(dataSource),
+                new SpacesModule(dataSource));
     }
 
     /** The modules, in the order their routes are added. */
