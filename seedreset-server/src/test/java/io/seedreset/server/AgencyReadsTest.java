@@ -204,6 +204,50 @@ class AgencyReadsTest {
         assertThat(api.get(owner, "/api/v1/spaces/spaces").items().get(0).get("hourlyRate").isNumber()).isTrue();
     }
 
+    @Test
+    void the_description_of_each_route_is_the_shape_of_its_answers() throws Exception {
+        JsonNode document = api.get(null, ApiDescription.DOCUMENT_PATH).body();
+        for (Resource resource : RESOURCES) {
+            JsonNode page = schema(document, document.at("/paths/" + pointer(resource.path()) + "/get/responses/200/content/application~1json/schema"));
+            assertThat(fieldNames(page.get("properties"))).as(resource.path()).containsExactly("items", "paging");
+            JsonNode item = schema(document, page.at("/properties/items/items"));
+            for (JsonNode answered : api.get(owner, resource.path()).items()) {
+                assertSameShape(resource.path(), item, answered);
+            }
+            String one = resource.path() + "/" + resource.ids(api, ORGANIZATION).get(0);
+            JsonNode detail = schema(document, document.at("/paths/" + pointer(resource.path() + "/{id}")
+                    + "/get/responses/200/content/application~1json/schema"));
+            assertSameShape(one, detail, api.get(owner, one).body());
+        }
+    }
+
+    /** The answer has exactly the schema's properties, in order, each a JSON number where the schema says number or integer. */
+    private static void assertSameShape(String path, JsonNode schema, JsonNode answered) {
+        assertThat(fieldNames(answered)).as(path).isEqualTo(fieldNames(schema.get("properties")));
+        schema.get("properties").fields().forEachRemaining(property -> {
+            JsonNode value = answered.get(property.getKey());
+            String type = property.getValue().path("type").asText();
+            if (!value.isNull() && !type.isEmpty()) {
+                assertThat(value.isNumber()).as(path + " " + property.getKey() + " is " + type)
+                        .isEqualTo(type.equals("number") || type.equals("integer"));
+            }
+        });
+    }
+
+    private static JsonNode schema(JsonNode document, JsonNode reference) {
+        return document.at("/components/schemas/" + reference.get("$ref").asText().replace("#/components/schemas/", ""));
+    }
+
+    private static String pointer(String path) {
+        return path.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private void assertFiltered(String path, String table, String condition, String order) throws Exception {
         List<String> expected = api.tenant.strings("SELECT id::text FROM " + table + " WHERE org_id = " + ORG + " AND " + condition
                 + " ORDER BY " + order, ORGANIZATION);
