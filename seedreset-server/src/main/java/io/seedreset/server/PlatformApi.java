@@ -2,6 +2,12 @@ package io.seedreset.server;
 
 import io.javalin.Javalin;
 import io.seedreset.platform.identity.SignIn;
+import io.seedreset.server.agency.BudgetModule;
+import io.seedreset.server.agency.DispatchModule;
+import io.seedreset.server.agency.EventsModule;
+import io.seedreset.server.agency.SalesModule;
+import io.seedreset.server.agency.SpacesModule;
+import io.seedreset.server.agency.SuppliersModule;
 import io.seedreset.server.ticketing.TicketingModule;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +31,14 @@ public final class PlatformApi implements Consumer<Javalin> {
     public PlatformApi(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.modules = List.of(new TicketingModule(dataSource, clock));
+        this.modules = List.of(
+                new SuppliersModule(dataSource),
+                new EventsModule(dataSource),
+                new SalesModule(dataSource),
+                new BudgetModule(dataSource),
+                new DispatchModule(dataSource),
+                new SpacesModule(dataSource),
+                new TicketingModule(dataSource, clock));
     }
 
     /** The modules, in the order their routes are added. */
