@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class LauncherOptionsTest {
 
     @Test
-    void the_benchmark_uses_the_jvm_options_the_launcher_gives_every_command() throws Exception {
+    void the_benchmark_uses_the_jvm_options_the_launcher_gives_every_short_command() throws Exception {
         String launcher = Files.readString(Path.of("..", "seedreset"));
         assertThat(launcher).contains("exec java " + String.join(" ", SmallBenchmark.LAUNCHER_JVM_OPTIONS) + " ${SEEDRESET_JAVA_OPTS:-} -jar");
     }

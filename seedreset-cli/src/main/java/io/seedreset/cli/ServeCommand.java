@@ -1,5 +1,7 @@
 package io.seedreset.cli;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.seedreset.api.SeedReset;
 import io.seedreset.server.PlatformApi;
 import io.seedreset.server.RateLimits;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,17 +61,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "the routes --sign-in-limit applies to, by prefix, comma-separated (default: ${DEFAULT-VALUE}; SEEDRESET_SIGN_IN_PATHS)")
     List<String> signInPaths;
 
+    @Option(names = "--db-pool", paramLabel = "N", defaultValue = "${env:SEEDRESET_DB_POOL:-10}",
+            description = "database connections the API keeps open and shares between requests (default: ${DEFAULT-VALUE}; SEEDRESET_DB_POOL)")
+    int dbPool;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings();
         SeedReset seedReset = root.seedReset();
         // Fail now, with the engine's own advice, on a database that is missing or not initialised.
         seedReset.organizations();
-        SeedResetServer server = new SeedResetServer(seedReset, settings).routes(new PlatformApi(root.dataSource(), Clock.systemUTC()));
+        // A request borrows one of a few open connections instead of opening its own (a new server process each time).
+        HikariDataSource pool = pool(root.dataSource(), dbPool);
+        SeedResetServer server = new SeedResetServer(seedReset, settings).routes(new PlatformApi(pool, Clock.systemUTC()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The JVM does not wait for this command to return once the hooks are done: stop everything here.
             server.close();
+            pool.close();
             root.close();
             stopped.countDown();
         }, "seedreset-serve-stop"));
@@ -99,6 +109,9 @@ final class ServeCommand implements Callable<Integer> {
         if (signInLimit < 0 || signInLimit > RateLimits.MAX_RATE) {
             throw usage("--sign-in-limit " + signInLimit + ": use 1-" + RateLimits.MAX_RATE + " a minute, or 0 for no limit");
         }
+        if (dbPool < 1 || dbPool > 200) {
+            throw usage("--db-pool " + dbPool + ": use 1-200 connections");
+        }
         for (String path : signInPaths) {
             if (!path.startsWith("/")) {
                 throw usage("--sign-in-paths: '" + path + "' is not a path: each starts with /, e.g. /api/v1/auth/login");
@@ -106,6 +119,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         return new ServerSettings(bind, port, ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
                 new RateLimits(rateLimit, burst, signInLimit, signInPaths, RateLimits.SYSTEM_CLOCK));
+    }
+
+    private static HikariDataSource pool(DataSource dataSource, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(size);
+        config.setPoolName("seedreset-serve");
+        return new HikariDataSource(config);
     }
 
     private ParameterException usage(String message) {

@@ -94,6 +94,7 @@ class ServeTest {
         assertThat(Cli.run("serve", "--sign-in-limit", "1000001").err()).startsWith("seedreset: --sign-in-limit 1000001: use 1-1000000 a minute");
         assertThat(Cli.run("serve", "--sign-in-paths", "/a,login").err())
                 .startsWith("seedreset: --sign-in-paths: 'login' is not a path: each starts with /");
+        assertThat(Cli.run("serve", "--db-pool", "0").err()).startsWith("seedreset: --db-pool 0: use 1-200 connections");
         assertThat(Cli.run("serve", "--rate-limit", "-1").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
