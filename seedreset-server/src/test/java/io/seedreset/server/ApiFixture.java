@@ -2,6 +2,7 @@ package io.seedreset.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seedreset.api.ApplyRequest;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The platform API as serve runs it ({@link PlatformApi}), on a real database whose organizations the
@@ -37,19 +39,26 @@ final class ApiFixture implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final TestTenant tenant;
+    final PlatformApi platform;
     final SeedResetServer server;
 
-    private ApiFixture(TestTenant tenant) {
+    private ApiFixture(TestTenant tenant, UnaryOperator<PlatformApi> platform) {
         this.tenant = tenant;
+        this.platform = platform.apply(new PlatformApi(tenant.dataSource, Clock.fixed(ANCHOR, ZoneOffset.UTC)));
         RateLimits unlimited = new RateLimits(0, 1, 0, RateLimits.DEFAULT_SIGN_IN_PATHS, RateLimits.SYSTEM_CLOCK);
         this.server = new SeedResetServer(tenant.seedReset, ServerSettings.defaults().withPort(0).withRateLimits(unlimited))
-                .routes(new PlatformApi(tenant.dataSource, Clock.fixed(ANCHOR, ZoneOffset.UTC)));
+                .routes(this.platform);
         server.start();
     }
 
     /** A fresh database with one demo organization, and the API serving it. */
     static ApiFixture start(String slug, String name) {
-        return new ApiFixture(TestTenant.builder().organization(slug, name).clock(ANCHOR).build());
+        return start(slug, name, UnaryOperator.identity());
+    }
+
+    /** The same, the API as {@code platform} makes it of serve's (with a module of the test's: {@link PlatformApi#plus}). */
+    static ApiFixture start(String slug, String name, UnaryOperator<PlatformApi> platform) {
+        return new ApiFixture(TestTenant.builder().organization(slug, name).clock(ANCHOR).build(), platform);
     }
 
     /** Another organization in the same database. */
@@ -68,6 +77,20 @@ final class ApiFixture implements AutoCloseable {
         Response login = post(null, "/api/v1/auth/login", Map.of("organization", organization, "email", email, "password", password));
         assertThat(login.status()).as(email + ": " + login.body()).isEqualTo(200);
         return login.body().get("token").asText();
+    }
+
+    /**
+     * Adds a person to an organization's identity.users (any organization, production included, with no
+     * pack applied) and signs them in; returns the session token. For tests that need someone signed in,
+     * not a pack's persona.
+     */
+    String signInNewPerson(String organization, String email) throws Exception {
+        String password = "Guardrails!2026";
+        tenant.execute("""
+                INSERT INTO identity.users (org_id, id, email, password_hash, name, role, active, created_at)
+                SELECT id, gen_random_uuid(), ?, ?, 'Test Person', 'owner', true, now() FROM platform.organizations WHERE slug = ?""",
+                email, BCrypt.withDefaults().hashToString(4, password.toCharArray()), organization);
+        return signIn(organization, email, password);
     }
 
     Response get(String token, String path) throws Exception {
