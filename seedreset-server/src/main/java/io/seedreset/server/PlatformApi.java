@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  *
  * <p>{@link #modules()} is the one list of the API's modules: the server serves them, and
  * {@code seedreset org modules} switches them. A module in beta is wrapped in {@link ApiModule#inBeta}
- * here, which turns it off for demo, qa and sandbox organizations until switched on for one.
+ * here, which turns it off for demo, qa and sandbox organizations until switched on for one: dispatch,
+ * the newest module, is ({@code ApiModule.inBeta(new DispatchModule(...))}), and no other.
  */
 public final class PlatformApi implements Consumer<Javalin> {
 
