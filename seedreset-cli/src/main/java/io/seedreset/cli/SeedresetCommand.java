@@ -1,5 +1,6 @@
 package io.seedreset.cli;
 
+import io.seedreset.api.Organization;
 import io.seedreset.api.Progress;
 import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "seedreset", mixinStandardHelpOptions = true, version = "seedreset 0.1.0",
         description = "Realistic, reversible seed data for demo, QA and sandbox organizations; never for production.",
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
-                TeardownCommand.class, ResetCommand.class, ValidateCommand.class, HistoryCommand.class, DemoCommand.class,
+                TeardownCommand.class, ResetCommand.class, ValidateCommand.class, HistoryCommand.class, MailCommand.class,
+                UsageCommand.class, DemoCommand.class,
                 DbCommand.class, ServeCommand.class, InstallCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
@@ -101,6 +103,12 @@ public final class SeedresetCommand implements AutoCloseable {
             parsed = parsed.subcommand();
         }
         return parsed.commandSpec().qualifiedName();
+    }
+
+    /** The organization with this slug; an unknown one is the engine's UNKNOWN_ORGANIZATION, as every command answers it. */
+    Organization organization(String slug) {
+        return seedReset().organization(slug).orElseThrow(() -> new SeedResetException(SeedResetException.Reason.UNKNOWN_ORGANIZATION,
+                "unknown organization '" + slug + "'", Map.of(SeedResetException.ORGANIZATION, String.valueOf(slug))));
     }
 
     /** The database the command works on (opened by {@link #seedReset()} first), for the platform's own queries. */

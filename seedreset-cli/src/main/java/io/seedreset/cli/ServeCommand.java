@@ -3,12 +3,22 @@ package io.seedreset.cli;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.seedreset.api.SeedReset;
+import io.seedreset.platform.delivery.Outbox;
+import io.seedreset.platform.delivery.Retries;
+import io.seedreset.platform.feedback.FeedbackDelivery;
+import io.seedreset.platform.mail.MailDelivery;
+import io.seedreset.platform.mail.SmtpSettings;
+import io.seedreset.server.Deliveries;
 import io.seedreset.server.PlatformApi;
 import io.seedreset.server.RateLimits;
 import io.seedreset.server.SeedResetServer;
 import io.seedreset.server.ServerSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
@@ -65,19 +75,41 @@ final class ServeCommand implements Callable<Integer> {
             description = "database connections the API keeps open and shares between requests (default: ${DEFAULT-VALUE}; SEEDRESET_DB_POOL)")
     int dbPool;
 
+    @Option(names = "--smtp-host", paramLabel = "HOST", defaultValue = "${env:SEEDRESET_SMTP_HOST}",
+            description = "the SMTP server production organizations' mail goes out through (default: none, their mail stays pending;"
+                    + " demo, qa and sandbox mail is never sent; SEEDRESET_SMTP_HOST)")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "PORT", defaultValue = "${env:SEEDRESET_SMTP_PORT:-" + SmtpSettings.DEFAULT_PORT + "}",
+            description = "its port (default: ${DEFAULT-VALUE}; SEEDRESET_SMTP_PORT)")
+    int smtpPort;
+
+    @Option(names = "--smtp-from", paramLabel = "ADDRESS", defaultValue = "${env:SEEDRESET_SMTP_FROM}",
+            description = "the address production mail is sent from; required with --smtp-host (SEEDRESET_SMTP_FROM)")
+    String smtpFrom;
+
+    @Option(names = "--feedback-webhook", paramLabel = "URL", defaultValue = "${env:SEEDRESET_FEEDBACK_WEBHOOK}",
+            description = "where POST /api/v1/feedback's messages are forwarded, as JSON, with retries (default: none, they are stored"
+                    + " only; SEEDRESET_FEEDBACK_WEBHOOK)")
+    String feedbackWebhook;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings();
+        SmtpSettings smtp = smtp();
+        URI webhook = webhook();
         SeedReset seedReset = root.seedReset();
         // Fail now, with the engine's own advice, on a database that is missing or not initialised.
         seedReset.organizations();
         // A request borrows one of a few open connections instead of opening its own (a new server process each time).
         HikariDataSource pool = pool(root.dataSource(), dbPool);
         SeedResetServer server = new SeedResetServer(seedReset, settings).routes(new PlatformApi(pool, Clock.systemUTC()));
+        Deliveries deliveries = new Deliveries(deliverers(pool, smtp, webhook));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The JVM does not wait for this command to return once the hooks are done: stop everything here.
             server.close();
+            deliveries.close();
             pool.close();
             root.close();
             stopped.countDown();
@@ -86,6 +118,12 @@ final class ServeCommand implements Callable<Integer> {
         root.printer().line("Serving the platform API on http://%s:%d (GET /health); Ctrl-C stops it.", hostForUrl(bind), listening);
         root.printer().line("Sign in as a persona: POST /api/v1/auth/login {\"organization\", \"email\", \"password\"} (the logins"
                 + " 'seedreset apply' prints; docs/DEMO_DATA.md lists them), then send 'Authorization: Bearer <token>'.");
+        root.printer().line("Mail: %s; demo, qa and sandbox organizations' mail is captured, never sent ('seedreset mail --org SLUG' reads it).",
+                smtp == null ? "no --smtp-host, so production organizations' mail stays pending"
+                        : "production organizations' mail goes out through " + smtp.host() + ":" + smtp.port());
+        root.printer().line("Feedback: %s.", webhook == null ? "no --feedback-webhook, so it is stored and not forwarded"
+                // The path of a webhook URL is often its secret: only the host is printed.
+                : "stored and forwarded to the webhook at " + webhook.getScheme() + "://" + webhook.getAuthority());
         root.out().flush();
         stopped.await();
         return ExitCodes.OK;
@@ -119,6 +157,49 @@ final class ServeCommand implements Callable<Integer> {
         }
         return new ServerSettings(bind, port, ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
                 new RateLimits(rateLimit, burst, signInLimit, signInPaths, RateLimits.SYSTEM_CLOCK));
+    }
+
+    /** The SMTP options, checked; null without --smtp-host. */
+    SmtpSettings smtp() {
+        if (smtpHost == null || smtpHost.isBlank()) {
+            return null;
+        }
+        if (smtpPort < 1 || smtpPort > 65_535) {
+            throw usage("--smtp-port " + smtpPort + ": use 1-65535");
+        }
+        if (smtpFrom == null || !smtpFrom.matches("[^@\\s]+@[^@\\s]+")) {
+            throw usage(smtpFrom == null ? "--smtp-host needs --smtp-from, the address production mail is sent from"
+                    : "--smtp-from '" + smtpFrom + "' is not an email address");
+        }
+        return new SmtpSettings(smtpHost, smtpPort, smtpFrom);
+    }
+
+    /** The feedback webhook, checked; null without --feedback-webhook. */
+    URI webhook() {
+        if (feedbackWebhook == null || feedbackWebhook.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(feedbackWebhook);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // answered below, as any other URL that is not one
+        }
+        throw usage("--feedback-webhook: '" + feedbackWebhook + "' is not an http or https URL");
+    }
+
+    /** What runs in the background: production mail when there is an SMTP server, feedback when there is a webhook. */
+    private static Map<String, Callable<Outbox.Run>> deliverers(DataSource dataSource, SmtpSettings smtp, URI webhook) {
+        Map<String, Callable<Outbox.Run>> deliverers = new LinkedHashMap<>();
+        if (smtp != null) {
+            deliverers.put("mail", new MailDelivery(dataSource, Clock.systemUTC(), smtp, Retries.DEFAULT)::deliverPending);
+        }
+        if (webhook != null) {
+            deliverers.put("feedback", new FeedbackDelivery(dataSource, Clock.systemUTC(), webhook, Retries.DEFAULT)::deliverPending);
+        }
+        return deliverers;
     }
 
     private static HikariDataSource pool(DataSource dataSource, int size) {

@@ -56,12 +56,12 @@ class HelpTest {
         assertThat(help.exitCode()).as(help.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(help.out()).isEmpty();
         assertThat(help.err()).isEqualTo("seedreset: unknown command 'aply': the commands are init, org, packs, plan, apply, teardown,"
-                + " reset, validate, history, demo, db, serve, install, help (see 'seedreset --help')\n");
+                + " reset, validate, history, mail, usage, demo, db, serve, install, help (see 'seedreset --help')\n");
         assertThat(help.err()).isEqualTo(Cli.run("aply").err());
 
         Cli.Run sub = Cli.run("help", "org", "crate");
         assertThat(sub.exitCode()).as(sub.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(sub.err()).isEqualTo("seedreset: unknown command 'crate': the commands are create, list (see 'seedreset org --help')\n");
+        assertThat(sub.err()).isEqualTo("seedreset: unknown command 'crate': the commands are create, list, modules (see 'seedreset org --help')\n");
         assertThat(sub.err()).isEqualTo(Cli.run("org", "crate").err());
 
         Cli.Run leaf = Cli.run("help", "org", "list", "all");

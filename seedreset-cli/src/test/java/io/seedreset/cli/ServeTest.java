@@ -2,13 +2,22 @@ package io.seedreset.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
 import io.seedreset.cli.database.EmbeddedServer;
+import io.seedreset.platform.feedback.FeedbackBox;
+import io.seedreset.platform.mail.Mail;
+import io.seedreset.platform.mail.Mailbox;
 import io.seedreset.server.RateLimits;
 import io.seedreset.server.ServerSettings;
+import io.seedreset.testing.DatabaseReader;
+import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +25,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +70,9 @@ class ServeTest {
                     .matcher(String.valueOf(started));
             assertThat(address.matches()).as(() -> started + "\n" + readQuietly(err)).isTrue();
             assertThat(nextLine(out)).as("how to sign in").startsWith("Sign in as a persona: POST /api/v1/auth/login ");
+            assertThat(nextLine(out)).isEqualTo("Mail: no --smtp-host, so production organizations' mail stays pending; demo, qa and sandbox"
+                    + " organizations' mail is captured, never sent ('seedreset mail --org SLUG' reads it).");
+            assertThat(nextLine(out)).isEqualTo("Feedback: no --feedback-webhook, so it is stored and not forwarded.");
             assertThat(EmbeddedServer.find(data)).as("the embedded database runs while the server does").isPresent();
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address.group(1) + "/health")).build(),
@@ -113,6 +129,58 @@ class ServeTest {
         assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(serve.exitValue()).isEqualTo(ExitCodes.USAGE);
         assertThat(Files.readString(err)).startsWith("seedreset: --rate-burst 0: use 1 or more");
+    }
+
+    @Test
+    void serve_delivers_production_mail_over_smtp_and_feedback_to_the_webhook_and_never_demo_mail() throws Exception {
+        Cli.OnDatabase database = Cli.onFreshDatabase();
+        for (String[] command : List.of(new String[] {"init"}, new String[] {"org", "create", "acme", "--name", "Acme"},
+                new String[] {"org", "create", "acme-demo", "--name", "Acme Demo", "--kind", "demo"})) {
+            assertThat(database.run(command).exitCode()).isZero();
+        }
+        UUID production = UUID.fromString(new DatabaseReader(database.dataSource()).strings("SELECT id::text FROM platform.organizations"
+                + " WHERE slug = 'acme'").get(0));
+        UUID demo = UUID.fromString(new DatabaseReader(database.dataSource()).strings("SELECT id::text FROM platform.organizations"
+                + " WHERE slug = 'acme-demo'").get(0));
+        try (Connection connection = database.dataSource().getConnection()) {
+            Mailbox.send(connection, demo, new Mail("order_confirmation", "prospect@example.org", "Demo order", "..."), Instant.now());
+            Mailbox.send(connection, production, new Mail("order_confirmation", "customer@example.com", "Real order", "..."), Instant.now());
+        }
+        new FeedbackBox(database.dataSource()).store(demo, "maya@example.org", "Lovely", "/events", Instant.now());
+        CountDownLatch hooked = new CountDownLatch(1);
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/hook/secret-path", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            hooked.countDown();
+        });
+        webhook.start();
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        Process serve = process(Map.of(), directory.resolve("serve.err"), "--url", database.url(), "--user", "postgres", "serve", "--port", "0",
+                "--smtp-host", "127.0.0.1", "--smtp-port", String.valueOf(smtp.getSmtp().getPort()), "--smtp-from", "no-reply@acme.example",
+                "--feedback-webhook", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook/secret-path");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            nextLine(out);
+            nextLine(out);
+            assertThat(nextLine(out)).startsWith("Mail: production organizations' mail goes out through 127.0.0.1:" + smtp.getSmtp().getPort() + ";");
+            assertThat(nextLine(out)).as("the webhook's secret path is not printed")
+                    .isEqualTo("Feedback: stored and forwarded to the webhook at http://127.0.0.1:" + webhook.getAddress().getPort() + ".");
+
+            assertThat(smtp.waitForIncomingEmail(60_000, 1)).as("production mail reaches SMTP").isTrue();
+            assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("Real order");
+            assertThat(hooked.await(60, TimeUnit.SECONDS)).as("feedback reaches the webhook").isTrue();
+            serve.destroy();
+            assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            serve.destroyForcibly();
+            smtp.stop();
+            webhook.stop(0);
+        }
+        assertThat(database.run("mail", "--org", "acme-demo").out()).contains("Demo order").contains("captured");
+        assertThat(database.run("mail", "--org", "acme").out()).contains("Real order  sent");
     }
 
     @Test

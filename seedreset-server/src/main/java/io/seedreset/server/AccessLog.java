@@ -46,8 +46,11 @@ public final class AccessLog implements RequestLogger {
         return line.toString();
     }
 
-    /** The matched route's path template; Javalin names none (or a wildcard, or a sentence) when nothing matched. */
-    private static String route(Context ctx) {
+    /**
+     * The matched route's path template, or null when no route matched (Javalin then names none, or a
+     * wildcard, or a sentence). Usage telemetry counts by it too.
+     */
+    static String route(Context ctx) {
         String route;
         try {
             route = ctx.endpointHandlerPath();

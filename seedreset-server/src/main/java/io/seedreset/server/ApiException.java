@@ -1,5 +1,6 @@
 package io.seedreset.server;
 
+import io.javalin.http.Context;
 import java.util.Map;
 
 /** A refusal of the API's own (not the engine's): answered with its status, reason and headers as an {@link ErrorBody}. */
@@ -33,6 +34,15 @@ public final class ApiException extends RuntimeException {
      */
     public static ApiException notFound(String what, String id) {
         return new ApiException(404, "not_found", "no " + what + " " + id);
+    }
+
+    /**
+     * No route answers this request: the answer to a path nobody declared (in Javalin's words, which its
+     * own 404 carries), and to every route of a module switched off for the caller's organization, which
+     * must look the same.
+     */
+    public static ApiException unknownRoute(Context ctx) {
+        return new ApiException(404, "unknown_route", "Endpoint " + ctx.method() + " " + ctx.path() + " not found");
     }
 
     /** The caller's role may not do this, whatever the row. */

@@ -60,7 +60,10 @@ public final class SeedResetServer implements AutoCloseable {
             error(ctx, 500, "internal_error", "unexpected " + e.getClass().getSimpleName() + ": the server's log has the details", Map.of());
         });
         // Statuses Javalin sets itself (no route, wrong method) arrive here without a body.
-        app.error(404, ctx -> whenEmpty(ctx, 404, "unknown_route", "no route " + ctx.method() + " " + ctx.path()));
+        app.error(404, ctx -> {
+            ApiException unknown = ApiException.unknownRoute(ctx);
+            whenEmpty(ctx, 404, unknown.reason(), unknown.getMessage());
+        });
         app.error(405, ctx -> whenEmpty(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
         app.error(413, ctx -> whenEmpty(ctx, 413, "request_too_large", tooLarge(settings)));
     }

@@ -38,6 +38,7 @@ class AgencyReadsTest {
         api = ApiFixture.start(ORGANIZATION, "Harbor Events (demo)");
         api.apply("event-agency-starter", ORGANIZATION);
         api.apply("ticketing-demo", ORGANIZATION);
+        api.enable("dispatch", ORGANIZATION); // in beta: off for a demo organization until switched on
         owner = AgencyApi.signIn(api, ORGANIZATION, "owner");
         planner = AgencyApi.signIn(api, ORGANIZATION, "planner");
     }

@@ -36,6 +36,8 @@ class AgencyTenantPivotTest {
         api = ApiFixture.start(NORTH, "North Events (demo)").organization(SOUTH, "South Events (demo)", OrganizationKind.DEMO);
         api.apply("event-agency-starter", NORTH);
         api.apply("event-agency-starter", SOUTH);
+        api.enable("dispatch", NORTH); // in beta: off for a demo organization until switched on
+        api.enable("dispatch", SOUTH); // in beta: off for a demo organization until switched on
         north = AgencyApi.signIn(api, NORTH, "owner");
     }
 

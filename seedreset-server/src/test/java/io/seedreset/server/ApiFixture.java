@@ -2,12 +2,14 @@ package io.seedreset.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.PackRequest;
+import io.seedreset.platform.modules.ModuleFlags;
 import io.seedreset.testing.TestTenant;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -16,6 +18,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The platform API as serve runs it ({@link PlatformApi}), on a real database whose organizations the
@@ -37,19 +41,26 @@ final class ApiFixture implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final TestTenant tenant;
+    final PlatformApi platform;
     final SeedResetServer server;
 
-    private ApiFixture(TestTenant tenant) {
+    private ApiFixture(TestTenant tenant, UnaryOperator<PlatformApi> platform) {
         this.tenant = tenant;
+        this.platform = platform.apply(new PlatformApi(tenant.dataSource, Clock.fixed(ANCHOR, ZoneOffset.UTC)));
         RateLimits unlimited = new RateLimits(0, 1, 0, RateLimits.DEFAULT_SIGN_IN_PATHS, RateLimits.SYSTEM_CLOCK);
         this.server = new SeedResetServer(tenant.seedReset, ServerSettings.defaults().withPort(0).withRateLimits(unlimited))
-                .routes(new PlatformApi(tenant.dataSource, Clock.fixed(ANCHOR, ZoneOffset.UTC)));
+                .routes(this.platform);
         server.start();
     }
 
     /** A fresh database with one demo organization, and the API serving it. */
     static ApiFixture start(String slug, String name) {
-        return new ApiFixture(TestTenant.builder().organization(slug, name).clock(ANCHOR).build());
+        return start(slug, name, UnaryOperator.identity());
+    }
+
+    /** The same, the API as {@code platform} makes it of serve's (with a module of the test's: {@link PlatformApi#plus}). */
+    static ApiFixture start(String slug, String name, UnaryOperator<PlatformApi> platform) {
+        return new ApiFixture(TestTenant.builder().organization(slug, name).clock(ANCHOR).build(), platform);
     }
 
     /** Another organization in the same database. */
@@ -63,11 +74,36 @@ final class ApiFixture implements AutoCloseable {
         return tenant.seedReset.apply(ApplyRequest.of(PackRequest.of(pack, organization).seed(1L).anchor(ANCHOR)).confirm(organization));
     }
 
+    /**
+     * Switches a module on for an organization, as {@code seedreset org modules --enable} does: a module in
+     * beta is off for demo organizations until then. Call it before the organization's first request (the
+     * server keeps an organization's switches for a few seconds).
+     */
+    ApiFixture enable(String module, String organization) throws java.sql.SQLException {
+        UUID id = UUID.fromString(tenant.strings("SELECT id::text FROM platform.organizations WHERE slug = ?", organization).get(0));
+        new ModuleFlags(tenant.dataSource).set(id, Map.of(module, true), ANCHOR);
+        return this;
+    }
+
     /** Signs a person in and returns the session token; fails the test if sign-in fails. */
     String signIn(String organization, String email, String password) throws Exception {
         Response login = post(null, "/api/v1/auth/login", Map.of("organization", organization, "email", email, "password", password));
         assertThat(login.status()).as(email + ": " + login.body()).isEqualTo(200);
         return login.body().get("token").asText();
+    }
+
+    /**
+     * Adds a person to an organization's identity.users (any organization, production included, with no
+     * pack applied) and signs them in; returns the session token. For tests that need someone signed in,
+     * not a pack's persona.
+     */
+    String signInNewPerson(String organization, String email) throws Exception {
+        String password = "Guardrails!2026";
+        tenant.execute("""
+                INSERT INTO identity.users (org_id, id, email, password_hash, name, role, active, created_at)
+                SELECT id, gen_random_uuid(), ?, ?, 'Test Person', 'owner', true, now() FROM platform.organizations WHERE slug = ?""",
+                email, BCrypt.withDefaults().hashToString(4, password.toCharArray()), organization);
+        return signIn(organization, email, password);
     }
 
     Response get(String token, String path) throws Exception {

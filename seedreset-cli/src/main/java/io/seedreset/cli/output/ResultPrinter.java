@@ -15,6 +15,9 @@ import io.seedreset.pack.Mode;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.Parameter;
 import io.seedreset.pack.Persona;
+import io.seedreset.platform.mail.Mailbox;
+import io.seedreset.platform.modules.ModuleFlags;
+import io.seedreset.platform.usage.UsageReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -287,5 +290,52 @@ public final class ResultPrinter {
             case RESET -> "reset";
             case REPLACE -> "replaced";
         };
+    }
+
+    /** An organization's mailbox, newest first. */
+    public void mailbox(String organization, boolean production, List<Mailbox.Entry> messages) {
+        line("Mailbox of '%s', newest first (%s):", organization, production
+                ? "a production organization: its mail is sent over SMTP by 'seedreset serve --smtp-host'"
+                : "not production: its mail is captured here and never sent");
+        if (messages.isEmpty()) {
+            line("  none");
+            return;
+        }
+        TextTable table = new TextTable("TIME", "KIND", "TO", "SUBJECT", "STATUS");
+        messages.forEach(m -> table.row(m.createdAt(), m.kind(), m.recipient(), m.subject(),
+                m.lastError() == null ? m.status() : m.status() + " after " + m.attempts() + " attempt(s): " + m.lastError()));
+        table.print(out);
+    }
+
+    /** An organization's usage: requests per module, route, persona and day. */
+    public void usage(UsageReport report, boolean production) {
+        line("Usage of '%s' from %s to %s (UTC): %d request(s).", report.organization(), report.from(), report.to(), report.total());
+        if (production) {
+            line("  '%s' is a production organization: its requests are not counted.", report.organization());
+            return;
+        }
+        if (report.rows().isEmpty()) {
+            line("  none");
+            return;
+        }
+        TextTable table = new TextTable("MODULE", "ROUTE", "PERSONA", "DAY", "REQUESTS");
+        report.rows().forEach(row -> table.row(row.module(), row.route(), row.persona(), row.day(), row.count()));
+        table.print(out);
+    }
+
+    /** Each API module's state in an organization, after the switches just made. */
+    public void modules(String organization, boolean production, Map<String, Boolean> switched, List<ModuleFlags.State> states) {
+        switched.forEach((module, on) -> line("Switched %s %s for '%s'.", module, on ? "on" : "off", organization));
+        line("Modules of '%s' (%s):", organization, production ? "production" : "not production: unstable modules are off unless switched on");
+        if (states.isEmpty()) {
+            line("  none");
+            return;
+        }
+        TextTable table = new TextTable("MODULE", "STATE", "WHY");
+        states.forEach(state -> table.row(state.module(), state.enabled() ? "on" : "off",
+                state.switched() ? "switched " + (state.enabled() ? "on" : "off")
+                        : state.unstable() ? "unstable (in beta): " + (state.enabled() ? "on in production" : "off unless switched on")
+                        : "stable: on unless switched off"));
+        table.print(out);
     }
 }

@@ -2,16 +2,20 @@ package io.seedreset.platform.mail;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Where the platform's mail is written. {@link #send} joins the caller's transaction, so that a
- * confirmation exists exactly when its order does; whether it is delivered is decided here, by the
- * organization, and only here: a production organization's mail waits for delivery over SMTP, every
- * other organization's is captured and never sent.
+ * confirmation exists exactly when its order does; whether it is delivered is decided by the
+ * organization's row, here and again by {@link MailDelivery}: a production organization's mail waits for
+ * delivery over SMTP, every other organization's is captured and never sent.
  */
 public final class Mailbox {
 
@@ -40,5 +44,36 @@ public final class Mailbox {
             }
         }
         return id;
+    }
+
+    /**
+     * A message as the mailbox lists it.
+     *
+     * @param status    {@code captured} (never sent), {@code pending}, {@code sent} or {@code failed}
+     * @param lastError why the last attempt to send it failed, if one did
+     */
+    public record Entry(UUID id, Instant createdAt, String kind, String recipient, String subject, String status, int attempts,
+                        String lastError, Instant sentAt) {
+    }
+
+    /** The organization's messages, newest first, at most {@code limit}. */
+    public static List<Entry> list(DataSource dataSource, UUID organizationId, int limit) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT id, created_at, kind, recipient, subject, status, attempts, last_error, sent_at
+                       FROM operations.mail WHERE organization_id = ? ORDER BY created_at DESC, id LIMIT ?""")) {
+            statement.setObject(1, organizationId);
+            statement.setInt(2, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp sentAt = rs.getTimestamp("sent_at");
+                    entries.add(new Entry(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(), rs.getString("kind"),
+                            rs.getString("recipient"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
+                            rs.getString("last_error"), sentAt == null ? null : sentAt.toInstant()));
+                }
+            }
+        }
+        return entries;
     }
 }
