@@ -66,6 +66,17 @@ class StaffTest {
         assertThat(new String(hash, StandardCharsets.US_ASCII)).isEqualTo(Staff.DEMO_PASSWORD_HASH);
     }
 
+    /** docs/DEMO_DATA.md publishes the password and, for the seed and anchor of these tests, the two people apply prints. */
+    @Test
+    void the_docs_name_the_password_and_the_example_people() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "DEMO_DATA.md"));
+        assertThat(doc).contains("**`" + Staff.DEMO_PASSWORD + "`**");
+        for (Persona persona : personas("default", Tenant.SEED)) {
+            assertThat(doc).contains("| " + persona.name() + " | " + persona.role() + " | " + persona.email() + " | "
+                    + persona.description() + " |");
+        }
+    }
+
     @Test
     void names_are_drawn_like_everyone_elses_and_emails_are_at_the_agencys_domain() {
         for (long seed = 1; seed <= 20; seed++) {
