@@ -4,22 +4,19 @@ import static io.seedreset.packs.eventagency.Tenant.ANCHOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.seedreset.api.ApplyResult;
-import io.seedreset.pack.PackContext;
 import io.seedreset.pack.Persona;
 import io.seedreset.packs.NameChecks;
+import io.seedreset.packs.PackPersonas;
 import io.seedreset.packs.people.People;
 import io.seedreset.platform.identity.SignIn;
 import io.seedreset.platform.identity.SignInRefused;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +27,7 @@ class StaffTest {
     private static final EventAgencyStarterPack PACK = new EventAgencyStarterPack();
 
     private static List<Persona> personas(String mode, long seed) {
-        Map<String, Object> parameters = Map.copyOf(PACK.descriptor().mode(mode).orElseThrow().defaults());
-        return PACK.personas(new PackContext(EventAgencyStarterPack.ID, Tenant.ORG, seed, ANCHOR, mode, parameters));
+        return PackPersonas.of(PACK, Tenant.ORG, ANCHOR, mode, seed);
     }
 
     @ParameterizedTest
@@ -60,10 +56,7 @@ class StaffTest {
 
     @Test
     void the_stored_hash_is_the_demo_password_hashed_with_the_stated_cost_and_salt() {
-        byte[] salt = Staff.HASH_SALT.getBytes(StandardCharsets.US_ASCII);
-        byte[] hash = BCrypt.withDefaults().hash(Staff.HASH_COST, salt, Staff.DEMO_PASSWORD.getBytes(StandardCharsets.UTF_8));
-
-        assertThat(new String(hash, StandardCharsets.US_ASCII)).isEqualTo(Staff.DEMO_PASSWORD_HASH);
+        assertThat(PackPersonas.bcrypt(Staff.HASH_COST, Staff.HASH_SALT, Staff.DEMO_PASSWORD)).isEqualTo(Staff.DEMO_PASSWORD_HASH);
     }
 
     /** docs/DEMO_DATA.md publishes the password and, for the seed and anchor of these tests, the two people apply prints. */
