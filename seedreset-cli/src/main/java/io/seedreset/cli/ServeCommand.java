@@ -81,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
         int listening = server.start();
         root.printer().line("Serving the platform API on http://%s:%d (GET /health); Ctrl-C stops it.", hostForUrl(bind), listening);
         root.printer().line("Sign in as a persona: POST /api/v1/auth/login {\"organization\", \"email\", \"password\"} (the logins"
-                + " 'seedreset apply' prints; docs/DEMO_DATA.md lists them), then send 'Authorization: Bearer <token>'.");
+                + " 'seedreset apply' prints; docs/DEMO_DATA.md lists them), then send 'Authorization: Bearer <token>', or send an API token"
+                + " 'seedreset apply' printed ('seedreset tokens issue' makes new ones).");
         root.out().flush();
         stopped.await();
         return ExitCodes.OK;
