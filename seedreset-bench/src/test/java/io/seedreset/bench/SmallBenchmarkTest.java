@@ -24,7 +24,7 @@ class SmallBenchmarkTest {
                 .contains("median (min-max) of 1 JVMs")
                 .contains("warm: median of 1 applies")
                 .containsPattern(" +ticketing-demo +event-agency-starter\\n")
-                .containsPattern("rows +561 +73\\n")
+                .containsPattern("rows +561 +75\\n")
                 .containsPattern("cold ms \\(min-max\\) +\\d+\\.\\d \\(\\d+\\.\\d-\\d+\\.\\d\\) +\\d+\\.\\d \\(\\d+\\.\\d-\\d+\\.\\d\\)\\n")
                 .containsPattern("cold ms, launcher \\(min-max\\) +\\d+\\.\\d \\(\\d+\\.\\d-\\d+\\.\\d\\) +\\d+\\.\\d \\(\\d+\\.\\d-\\d+\\.\\d\\)\\n")
                 .contains("the ./seedreset launcher's (-XX:TieredStopAtLevel=1)")

@@ -2,6 +2,8 @@ package io.seedreset.cli;
 
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.platform.identity.ApiTokens;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +36,9 @@ final class ApplyCommand implements Callable<Integer> {
                 .replace(replace)
                 .planHash(planHash);
         ApplyResult result = root.seedReset().apply(request);
-        if (!root.printedJson(result)) {
-            root.printer().apply(result);
+        List<ApiTokens.Issued> tokens = TokensCommand.afterApply(root, result);
+        if (!root.printedJson(result, tokens)) {
+            TokensCommand.printApply(root.printer(), result, tokens);
         }
         return ExitCodes.OK;
     }

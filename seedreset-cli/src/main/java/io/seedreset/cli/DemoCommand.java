@@ -10,6 +10,8 @@ import io.seedreset.api.PlanResult;
 import io.seedreset.api.SeedReset;
 import io.seedreset.cli.output.CommandWords;
 import io.seedreset.cli.output.ResultPrinter;
+import io.seedreset.platform.identity.ApiTokens;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
                 : confirmation.obtain("Applying " + PACK + " to", organization);
         ApplyResult applied = seedReset.apply(ApplyRequest.of(PackRequest.of(PACK, organization).seed(plan.seed()).anchor(plan.anchor()))
                 .confirm(confirmed).planHash(plan.planHash()));
-        if (root.printedJson(applied)) {
+        List<ApiTokens.Issued> tokens = TokensCommand.afterApply(root, applied);
+        if (root.printedJson(applied, tokens)) {
             return ExitCodes.OK;
         }
         ResultPrinter printer = root.printer();
@@ -57,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         printer.samplesAndTotals(plan);
         printer.blank();
-        printer.apply(applied);
+        TokensCommand.printApply(printer, applied, tokens);
         printer.blank();
         CommandWords commands = root.commandWords();
         printer.line("Next: '%s', '%s', '%s'.", commands.command("history", "--org", organization),

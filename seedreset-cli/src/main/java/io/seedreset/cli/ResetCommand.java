@@ -3,6 +3,10 @@ package io.seedreset.cli;
 import io.seedreset.api.ResetRequest;
 import io.seedreset.api.ResetResult;
 import io.seedreset.api.SeedReset;
+import io.seedreset.cli.output.ResultPrinter;
+import io.seedreset.pack.Persona;
+import io.seedreset.platform.identity.ApiTokens;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +35,13 @@ final class ResetCommand implements Callable<Integer> {
                 .anchor(anchor == null ? null : SeedReset.parseAnchor(anchor))
                 .confirm(confirmation.obtain("Resetting", organization));
         ResetResult result = root.seedReset().reset(request);
-        if (!root.printedJson(result)) {
-            root.printer().reset(result);
+        // The reset deleted every token of the organization: the personas it brought back get new ones.
+        List<ApiTokens.Issued> tokens = root.issueApiTokens(result.organization(), result.reapplied().stream()
+                .flatMap(applied -> applied.personas().stream()).map(Persona::email).toList());
+        if (!root.printedJson(result, tokens)) {
+            ResultPrinter printer = root.printer();
+            printer.reset(result);
+            printer.apiTokens(result.organization(), tokens);
         }
         return ExitCodes.OK;
     }

@@ -1,5 +1,7 @@
 package io.seedreset.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seedreset.api.Organization;
 import io.seedreset.api.Progress;
 import io.seedreset.api.SeedReset;
@@ -9,8 +11,12 @@ import io.seedreset.cli.database.Database;
 import io.seedreset.cli.output.CommandWords;
 import io.seedreset.cli.output.ResultPrinter;
 import io.seedreset.cli.output.TerminalProgress;
+import io.seedreset.platform.identity.ApiTokens;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,10 +31,10 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
                 TeardownCommand.class, ResetCommand.class, ValidateCommand.class, HistoryCommand.class, MailCommand.class,
                 UsageCommand.class, DemoCommand.class,
-                DbCommand.class, ServeCommand.class, InstallCommand.class, HelpCommand.class},
+                DbCommand.class, ServeCommand.class, TokensCommand.class, InstallCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
-                "2:usage (bad arguments, unknown command, pack, organization or mode)", "3:refused by the production boundary",
+                "2:usage (bad arguments, unknown command, pack, organization, mode or email)", "3:refused by the production boundary",
                 "4:conflict (busy, already applied, confirmation missing or wrong, plan changed, scenario order, install onto an existing file)"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  SEEDRESET_URL       default for --url",
@@ -158,6 +164,42 @@ public final class SeedresetCommand implements AutoCloseable {
             out().println(SeedResetJson.writeIndented(result));
         }
         return json;
+    }
+
+    /**
+     * Prints a result as JSON with the API tokens just issued after its own fields ({@code apiTokens},
+     * empty when none were), when --json was given; returns whether it did.
+     */
+    boolean printedJson(Object result, List<ApiTokens.Issued> apiTokens) {
+        if (json) {
+            ObjectMapper mapper = SeedResetJson.newMapper();
+            ObjectNode tree = mapper.valueToTree(result);
+            tree.set("apiTokens", mapper.valueToTree(apiTokens));
+            out().println(SeedResetJson.writeIndented(tree));
+        }
+        return json;
+    }
+
+    /**
+     * Revokes the API tokens of these personas of the organization and issues one new token each
+     * ({@link ApiTokens}): after an apply or a reset, and for 'seedreset tokens issue'.
+     */
+    List<ApiTokens.Issued> issueApiTokens(String organization, List<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return apiTokens().reissue(organization, emails);
+        } catch (SQLException e) {
+            throw new SeedResetException(SeedResetException.Reason.DATABASE_ERROR, "issuing API tokens for '" + organization
+                    + "' failed: " + e.getMessage(), Map.of(SeedResetException.ORGANIZATION, organization,
+                    SeedResetException.SQL_STATE, String.valueOf(e.getSQLState())), e);
+        }
+    }
+
+    /** API tokens on the database this command works on. */
+    ApiTokens apiTokens() {
+        return new ApiTokens(dataSource(), Clock.systemUTC());
     }
 
     /** Closes the database (stopping an embedded server this command started); once, whichever thread asks first. */

@@ -117,7 +117,8 @@ final class ServeCommand implements Callable<Integer> {
         int listening = server.start();
         root.printer().line("Serving the platform API on http://%s:%d (GET /health); Ctrl-C stops it.", hostForUrl(bind), listening);
         root.printer().line("Sign in as a persona: POST /api/v1/auth/login {\"organization\", \"email\", \"password\"} (the logins"
-                + " 'seedreset apply' prints; docs/DEMO_DATA.md lists them), then send 'Authorization: Bearer <token>'.");
+                + " 'seedreset apply' prints; docs/DEMO_DATA.md lists them), then send 'Authorization: Bearer <token>', or send an API token"
+                + " 'seedreset apply' printed ('seedreset tokens issue' makes new ones).");
         root.printer().line("Mail: %s; demo, qa and sandbox organizations' mail is captured, never sent ('seedreset mail --org SLUG' reads it).",
                 smtp == null ? "no --smtp-host, so production organizations' mail stays pending"
                         : "production organizations' mail goes out through " + smtp.host() + ":" + smtp.port());

@@ -58,7 +58,7 @@ class ExitCodeCatalogueTest {
         return Stream.of(
                 // 2: usage
                 says(2, "seedreset: unknown command 'frobnicate': the commands are init, org, packs, plan, apply, teardown, reset, "
-                        + "validate, history, mail, usage, demo, db, serve, install, help (see 'seedreset --help')", "frobnicate"),
+                        + "validate, history, mail, usage, demo, db, serve, tokens, install, help (see 'seedreset --help')", "frobnicate"),
                 says(2, "seedreset: a command is missing: the commands are init, org, packs,"),
                 says(2, "seedreset: unknown command 'frob': the commands are create, list, modules (see 'seedreset org --help')", "org", "frob"),
                 says(2, "seedreset: a command is missing: the commands are create, list, modules", "org"),
@@ -111,6 +111,15 @@ class ExitCodeCatalogueTest {
                 says(2, "seedreset: 'jdbc:postgresql://localhost:99999/x' is not a PostgreSQL JDBC URL",
                         "--url", "jdbc:postgresql://localhost:99999/x", "org", "list"),
                 says(2, "seedreset: 'seedreset db' manages the embedded PostgreSQL", "db", "status"),
+                says(2, "seedreset: a command is missing: the commands are issue", "tokens"),
+                exits(2, "tokens", "issue"),
+                says(2, "seedreset: unknown organization 'ghost'", "tokens", "issue", "--org", "ghost"),
+                says(2, "seedreset: organization 'acme' has no personas (no pack that creates logins is applied to it): give --email",
+                        "tokens", "issue", "--org", "acme"),
+                says(2, "seedreset: nobody in organization 'acme-demo' has the email 'nobody@example.net': no token was issued",
+                        "tokens", "issue", "--org", "acme-demo", "--email", "nobody@example.net"),
+                says(2, "{\"error\":{\"exitCode\":2,\"kind\":\"usage\",\"reason\":\"invalid_value\",\"message\":\"nobody in organization",
+                        "--json", "tokens", "issue", "--org", "acme", "--email", "nobody@example.net"),
                 says(2, "seedreset: install links the ./seedreset launcher of a checkout onto your PATH", "install"),
                 says(2, "seedreset: unknown organization 'ghost': see 'seedreset org list'", "mail", "--org", "ghost"),
                 says(2, "seedreset: --limit 0: a mailbox page holds 1 to 1000 messages", "mail", "--org", "acme-demo", "--limit", "0"),

@@ -4,6 +4,7 @@ import io.seedreset.internal.engine.Caller;
 import io.seedreset.internal.engine.Engine;
 import io.seedreset.internal.engine.PackRegistry;
 import io.seedreset.pack.PackDescriptor;
+import io.seedreset.pack.Persona;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -122,6 +123,15 @@ public final class SeedReset {
     /** The organization with this slug, if there is one. */
     public java.util.Optional<Organization> organization(String slug) {
         return call(() -> engine.organization(slug));
+    }
+
+    /**
+     * The logins the packs applied to the organization created, in the order they were applied, as
+     * apply printed them (their demo passwords included); reads only. A front end issues credentials
+     * for them, such as API tokens.
+     */
+    public List<Persona> personas(String organization) {
+        return call(() -> engine.personas(organization));
     }
 
     /** Runs the validation rules of every pack applied to the organization; reads only. */

@@ -67,6 +67,7 @@ class ScenarioTest {
         assertThat(plan.updates()).containsExactly(Map.entry("fixture.accounts", 2L));
         assertThat(applied.updates()).isEqualTo(plan.updates());
         assertThat(applied.personas()).extracting(p -> p.email()).containsExactly("avery@example.com");
+        assertThat(fixture.seedReset.personas(DEMO)).as("the logins of every active application").isEqualTo(applied.personas());
         assertThat(fixture.count("SELECT count(*) FROM fixture.accounts WHERE name = '" + AdjustmentScenarioPack.RENAMED + "'")).isOne();
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_updates")).isEqualTo(2);
         assertThat(dump()).isNotEqualTo(before);
@@ -77,6 +78,9 @@ class ScenarioTest {
         assertThat(torn.restored()).containsExactly(Map.entry("fixture.accounts", 2L));
         assertThat(dump()).isEqualTo(before);
         assertThat(fixture.count("SELECT count(*) FROM platform.seed_updates")).isZero();
+        assertThat(fixture.seedReset.personas(DEMO)).as("the torn-down scenario's logins are gone").isEmpty();
+        assertThatThrownBy(() -> fixture.seedReset.personas("ghost"))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(SeedResetException.Reason.UNKNOWN_ORGANIZATION));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.seedreset.pack.Mode;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.Parameter;
 import io.seedreset.pack.Persona;
+import io.seedreset.platform.identity.ApiTokens;
 import io.seedreset.platform.mail.Mailbox;
 import io.seedreset.platform.modules.ModuleFlags;
 import io.seedreset.platform.usage.UsageReport;
@@ -258,6 +259,28 @@ public final class ResultPrinter {
             }
             table.print(out);
         }
+    }
+
+    /**
+     * API tokens just issued, each shown this once (only their hashes are kept), and the command
+     * that issues new ones when they are lost. Nothing when none were issued.
+     */
+    public void apiTokens(String organization, List<ApiTokens.Issued> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        blank();
+        line("API tokens, for 'Authorization: Bearer <token>' (shown this once: only their hashes are kept; '%s' revokes them and issues new ones):",
+                commands.command("tokens", "issue", "--org", organization));
+        TextTable table = new TextTable("EMAIL", "ROLE", "TOKEN");
+        tokens.forEach(t -> table.row(t.email(), t.role(), t.token()));
+        table.print(out);
+    }
+
+    /** After an apply that changed nothing: the logins' tokens were shown when it was applied. */
+    public void apiTokensKept(String organization) {
+        line("Their API tokens were shown when it was applied; '%s' revokes them and issues new ones.",
+                commands.command("tokens", "issue", "--org", organization));
     }
 
     /** The logins a pack created: who to sign in as to show what. */

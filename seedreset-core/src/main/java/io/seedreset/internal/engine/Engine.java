@@ -28,12 +28,17 @@ import io.seedreset.internal.safety.Guards;
 import io.seedreset.internal.schema.SchemaMigrator;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.pack.PackDescriptor;
+import io.seedreset.pack.Persona;
 import io.seedreset.pack.SeedPack;
+import io.seedreset.pack.TenantReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -56,6 +61,7 @@ public final class Engine {
     private final TeardownOperation teardown;
     private final ResetOperation reset;
     private final ValidateOperation validate;
+    private final Clock clock;
 
     public Engine(DataSource dataSource, PackRegistry packs, Duration busyTimeout, Clock clock, List<String> migrationLocations) {
         this.packs = packs;
@@ -69,6 +75,7 @@ public final class Engine {
         this.teardown = new TeardownOperation(packs, gate);
         this.reset = new ResetOperation(packs, clock, gate, writer);
         this.validate = new ValidateOperation(packs, connections, gate);
+        this.clock = clock;
     }
 
     public InitResult init(Caller caller) {
@@ -152,6 +159,31 @@ public final class Engine {
 
     public ValidationResult validate(String organization, Caller caller) {
         return validate.run(organization, caller);
+    }
+
+    /**
+     * The logins the organization's active applications created, in the order they were applied, as
+     * apply printed them: each pack's personas for the mode, parameters, seed and anchor it was
+     * applied with. Reads only; a pack that is not installed here has none.
+     */
+    public List<Persona> personas(String organization) {
+        return connections.withConnection(false, connection -> {
+            Organization found = Organizations.require(connection, organization);
+            List<Persona> personas = new ArrayList<>();
+            Map<String, Long> applied = new LinkedHashMap<>();
+            for (ApplicationRecord record : Applications.active(connection, found.id())) {
+                if (packs.find(record.packId()).isPresent()) {
+                    Map<String, String> settings = new LinkedHashMap<>();
+                    record.parameters().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+                    ResolvedPack resolved = ResolvedPack.resolve(packs, new PackRequest(record.packId(), found.slug(), record.mode(),
+                            record.seed(), record.anchor(), settings), clock);
+                    Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(applied, found, resolved.descriptor());
+                    personas.addAll(resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE)));
+                }
+                applied.put(record.packId(), record.seed());
+            }
+            return personas;
+        });
     }
 
     public HistoryResult history(HistoryRequest request) {

@@ -5,6 +5,7 @@ import io.seedreset.pack.Mode;
 import io.seedreset.pack.PackContext;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.Parameter;
+import io.seedreset.pack.Persona;
 import io.seedreset.pack.RowSink;
 import io.seedreset.pack.SeedPack;
 import io.seedreset.pack.Total;
@@ -15,7 +16,7 @@ import java.util.Map;
  * A regional event agency a few months into its season: a vendor roster, a calendar of
  * upcoming events (and one that just wrapped), a sales pipeline per event, production
  * budgets priced line by line, crews dispatched to each event and the venue rooms booked
- * for them.
+ * for them; and the agency's owner and an event planner, who sign in to the platform.
  *
  * <p>The two parameters size the agency; everything else follows from them, so that the
  * default mode gives exactly the numbers sales demos are scripted around: 12 vendors,
@@ -40,8 +41,8 @@ public final class EventAgencyStarterPack implements SeedPack {
                     + "a calendar of conferences, galas, launches, offsites and weddings over the next six months plus one "
                     + "that just wrapped, a sales pipeline of sponsorships and packages for each event, production budgets "
                     + "priced line by line from vendor quotes, crews dispatched to each event, and the venue rooms booked "
-                    + "for them. Every date is relative to the anchor, so the calendar always looks current.",
-            List.of("suppliers", "events", "sales", "budget", "dispatch", "spaces"),
+                    + "for them, and logins for the agency's owner and an event planner. Every date is relative to the anchor, so the calendar always looks current.",
+            List.of("suppliers", "events", "sales", "budget", "dispatch", "spaces", "identity"),
             List.of(
                     Mode.of("default", "A small agency for a sales demo: 12 vendors, 5 events, 15 deals, 3 budgets, "
                             + "5 work orders, 8 reservations in 4 rooms",
@@ -116,6 +117,12 @@ public final class EventAgencyStarterPack implements SeedPack {
     @Override
     public void generate(PackContext context, RowSink sink) {
         new Generation(context, sink).run();
+    }
+
+    /** The agency's owner and event planner ({@link Staff}), who sign in with the published demo password. */
+    @Override
+    public List<Persona> personas(PackContext context) {
+        return Staff.personas(context);
     }
 
     @Override

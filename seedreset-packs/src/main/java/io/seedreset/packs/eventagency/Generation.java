@@ -98,6 +98,7 @@ final class Generation {
     }
 
     void run() {
+        staff();
         vendors(ctx.integer(EventAgencyStarterPack.VENDORS));
         spaces(ctx.integer(EventAgencyStarterPack.SPACES));
         events(ctx.integer(EventAgencyStarterPack.EVENTS));
@@ -105,6 +106,31 @@ final class Generation {
         budgets(EventAgencyStarterPack.budgetsFor(events.size()));
         workOrders();
         reservations();
+    }
+
+    // ---------------------------------------------------------------- identity
+
+    /**
+     * The agency's logins: the owner's account dates from when the agency moved onto the platform,
+     * the planner's from when they joined. No client or sponsor takes the agency's own name or domain.
+     */
+    private void staff() {
+        Staff.Agency agency = Staff.of(ctx);
+        clientsAndSponsors.claim(agency.name());
+        List<Staff.Member> members = agency.members();
+        for (int i = 0; i < members.size(); i++) {
+            Staff.Member member = members.get(i);
+            Draw draw = ctx.draw("staff_account", i);
+            LocalDate joined = member.role().equals(Staff.OWNER)
+                    ? today.minusDays(draw.between(700, 1_500)) : today.minusDays(draw.between(90, 650));
+            sink.add("identity.users", Row.withId(ctx.id("staff", i))
+                    .set("email", member.email())
+                    .set("password_hash", Staff.DEMO_PASSWORD_HASH)
+                    .set("name", member.person().fullName())
+                    .set("role", member.role())
+                    .set("active", true)
+                    .set("created_at", atWorkHours(draw, joined)));
+        }
     }
 
     // ---------------------------------------------------------------- suppliers

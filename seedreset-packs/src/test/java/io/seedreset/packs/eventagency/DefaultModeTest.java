@@ -26,7 +26,8 @@ class DefaultModeTest {
             "budget.budgets", 3L,
             "dispatch.work_orders", 5L,
             "spaces.reservations", 8L,
-            "spaces.spaces", 4L);
+            "spaces.spaces", 4L,
+            "identity.users", 2L);
 
     private static Tenant tenant;
     private static ApplyResult applied;
@@ -45,7 +46,7 @@ class DefaultModeTest {
         assertThat(descriptor.version()).isEqualTo("1.0.0");
         assertThat(descriptor.title()).isNotBlank();
         assertThat(descriptor.description()).hasSizeGreaterThan(100);
-        assertThat(descriptor.modules()).containsExactly("suppliers", "events", "sales", "budget", "dispatch", "spaces");
+        assertThat(descriptor.modules()).containsExactly("suppliers", "events", "sales", "budget", "dispatch", "spaces", "identity");
         assertThat(descriptor.modes()).extracting(Mode::name).containsExactly("default", "minimal", "full");
         assertThat(descriptor.parameter("events")).isPresent();
         assertThat(descriptor.parameter("vendors")).isPresent();

@@ -26,7 +26,8 @@ class NamesTest {
                 .noneMatch(row -> NameChecks.FAKER_SURNAME.matcher(row).find());
         assertThat(tenant.rows("""
                 SELECT contact_name AS name, email FROM suppliers.vendors
-                UNION ALL SELECT contact_name, contact_email FROM sales.deals""")).allSatisfy(contact -> {
+                UNION ALL SELECT contact_name, contact_email FROM sales.deals
+                UNION ALL SELECT name, email FROM identity.users""")).allSatisfy(contact -> {
                     String[] name = ((String) contact.get("name")).split(" ", 2);
                     assertThat(NameChecks.fromTheTables(name[0], name[1])).as("%s", contact).isTrue();
                     assertThat((String) contact.get("email")).startsWith(People.mailbox(name[0], name[1]) + "@");

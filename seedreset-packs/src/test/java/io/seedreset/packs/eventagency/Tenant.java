@@ -15,7 +15,7 @@ final class Tenant extends TestTenant {
     static final String ORG = "harbor-demo";
 
     /** The pack's tables, parents first. */
-    static final List<String> TABLES = List.of("suppliers.vendors", "spaces.spaces", "events.events", "sales.deals",
+    static final List<String> TABLES = List.of("identity.users", "suppliers.vendors", "spaces.spaces", "events.events", "sales.deals",
             "budget.budgets", "budget.budget_lines", "dispatch.work_orders", "spaces.reservations");
 
     private Tenant() {

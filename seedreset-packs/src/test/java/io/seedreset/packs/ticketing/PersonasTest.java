@@ -4,10 +4,9 @@ import static io.seedreset.packs.ticketing.TicketingTenant.ANCHOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import io.seedreset.pack.PackContext;
 import io.seedreset.pack.Persona;
+import io.seedreset.packs.PackPersonas;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +21,7 @@ class PersonasTest {
     private static final TicketingDemoPack PACK = new TicketingDemoPack();
 
     private static List<Persona> personas(String mode, long seed) {
-        Map<String, Object> parameters = Map.copyOf(PACK.descriptor().mode(mode).orElseThrow().defaults());
-        return PACK.personas(new PackContext(TicketingDemoPack.ID, TicketingTenant.ORG, seed, ANCHOR, mode, parameters));
+        return PackPersonas.of(PACK, TicketingTenant.ORG, ANCHOR, mode, seed);
     }
 
     @ParameterizedTest
@@ -53,10 +51,7 @@ class PersonasTest {
 
     @Test
     void the_stored_hash_is_the_demo_password_hashed_with_the_stated_cost_and_salt() {
-        byte[] salt = Personas.HASH_SALT.getBytes(StandardCharsets.US_ASCII);
-        byte[] hash = BCrypt.withDefaults().hash(Personas.HASH_COST, salt, Personas.DEMO_PASSWORD.getBytes(StandardCharsets.UTF_8));
-
-        assertThat(new String(hash, StandardCharsets.US_ASCII)).isEqualTo(Personas.DEMO_PASSWORD_HASH);
+        assertThat(PackPersonas.bcrypt(Personas.HASH_COST, Personas.HASH_SALT, Personas.DEMO_PASSWORD)).isEqualTo(Personas.DEMO_PASSWORD_HASH);
     }
 
     @Test

@@ -26,8 +26,8 @@ import javax.sql.DataSource;
  * expires; a long-lived API token is issued per person for API collections. A token reads
  * {@code sr<s|a>_<id>_<secret>}: the id names its row, only a SHA-256 hash of the random secret is
  * stored, and a presented secret is compared with that hash in constant time. A token answers only
- * while its person exists and is active and, for a session, until it expires; a reset deletes every
- * token of the organization.
+ * while its person exists and is active, while the application that seeded the person (if one did)
+ * is applied, and, for a session, until it expires; a reset deletes every token of the organization.
  */
 public final class SignIn {
 
@@ -80,8 +80,13 @@ public final class SignIn {
     /** Issues a long-lived API token for a person; it is shown once, as only its hash is kept. */
     public String issueApiToken(Person person) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return issue(connection, person, "api", null);
+            return issueApiToken(connection, person);
         }
+    }
+
+    /** Issues an API token on the caller's connection, in its transaction ({@link ApiTokens}). */
+    String issueApiToken(Connection connection, Person person) throws SQLException {
+        return issue(connection, person, "api", null);
     }
 
     /** The person a bearer token stands for, while it answers; empty for anything else. */
@@ -93,7 +98,11 @@ public final class SignIn {
         UUID id = UUID.fromString(parsed.group(2).replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT org_id, kind, person_table, person_id, secret_hash, expires_at FROM identity.tokens WHERE id = ?")) {
+                     """
+                     SELECT t.org_id, t.kind, t.person_table, t.person_id, t.secret_hash, t.expires_at,
+                            t.seeded_by IS NULL OR EXISTS (SELECT 1 FROM platform.seed_applications a
+                                                            WHERE a.id = t.seeded_by AND a.removed_at IS NULL) AS same_person
+                       FROM identity.tokens t WHERE t.id = ?""")) {
             statement.setObject(1, id);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next() || !rs.getString("kind").startsWith(parsed.group(1))) {
@@ -102,7 +111,8 @@ public final class SignIn {
                 byte[] presented = hash(Base64.getUrlDecoder().decode(parsed.group(3)));
                 Timestamp expires = rs.getTimestamp("expires_at");
                 if (!MessageDigest.isEqual(presented, rs.getBytes("secret_hash"))
-                        || (expires != null && !clock.instant().isBefore(expires.toInstant()))) {
+                        || (expires != null && !clock.instant().isBefore(expires.toInstant()))
+                        || !rs.getBoolean("same_person")) {
                     return Optional.empty();
                 }
                 return People.byId(connection, rs.getObject("org_id", UUID.class), rs.getString("person_table"),
@@ -115,9 +125,14 @@ public final class SignIn {
         UUID id = UUID.randomUUID();
         byte[] secret = new byte[32];
         random.nextBytes(secret);
+        // The application that seeded the person, if one did: the token dies with it (a teardown, a
+        // replace), even when the same seed brings the same person id back later.
         try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO identity.tokens (org_id, id, kind, person_table, person_id, secret_hash, issued_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO identity.tokens (org_id, id, kind, person_table, person_id, secret_hash, issued_at, expires_at, seeded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?,
+                        (SELECT s.application_id FROM platform.seed_row_sets s
+                           JOIN platform.seed_applications a ON a.id = s.application_id AND a.removed_at IS NULL
+                          WHERE s.org_id = ? AND s.table_name = ? AND ? = ANY (s.row_ids) LIMIT 1))""")) {
             statement.setObject(1, person.organizationId());
             statement.setObject(2, id);
             statement.setString(3, kind);
@@ -126,6 +141,9 @@ public final class SignIn {
             statement.setBytes(6, hash(secret));
             statement.setTimestamp(7, Timestamp.from(clock.instant()));
             statement.setTimestamp(8, expires == null ? null : Timestamp.from(expires));
+            statement.setObject(9, person.organizationId());
+            statement.setString(10, person.table());
+            statement.setObject(11, person.id());
             statement.executeUpdate();
         }
         return "sr" + kind.charAt(0) + "_" + HexFormat.of().formatHex(uuidBytes(id)) + "_"
