@@ -2,6 +2,7 @@ package io.seedreset.server;
 
 import io.javalin.http.Context;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Filters in the query string, checked: a value the filter does not know is the caller's mistake (400, naming it and what it takes). */
@@ -25,5 +26,31 @@ public final class QueryParams {
             throw new ApiException(400, "bad_parameter", name + " '" + value + "' is not one of "
                     + Arrays.stream(values.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         }
+    }
+
+    /** The query parameter {@code name} as an id ({@code ?eventId=...}), or null when it is absent or empty. */
+    public static UUID id(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "bad_parameter", name + " '" + value + "' is not an id (a UUID)");
+        }
+    }
+
+    /** The query parameter {@code name} as {@code true} or {@code false}, or null when it is absent or empty. */
+    public static Boolean bool(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new ApiException(400, "bad_parameter", name + " '" + value + "' is not one of true, false");
+        };
     }
 }

@@ -82,17 +82,4 @@ final class AgencyRequests {
         }
         return value;
     }
-
-    /** The query parameter {@code name} as an id, or null when it is not given. */
-    static UUID id(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "bad_parameter", name + " '" + value + "' is not an id (a UUID)");
-        }
-    }
 }

@@ -14,6 +14,7 @@ import io.seedreset.server.ApiDescription;
 import io.seedreset.server.ApiModule;
 import io.seedreset.server.ErrorBody;
 import io.seedreset.server.Page;
+import io.seedreset.server.QueryParams;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -61,7 +62,7 @@ public final class BudgetModule implements ApiModule {
             })
     void budgets(Context ctx) throws SQLException {
         AgencyRequests.page(ctx, (organization, offset, limit) -> budgets.list(organization,
-                AgencyRequests.oneOf(ctx, "status", Budgets.STATUSES), AgencyRequests.id(ctx, "eventId"), offset, limit));
+                AgencyRequests.oneOf(ctx, "status", Budgets.STATUSES), QueryParams.id(ctx, "eventId"), offset, limit));
     }
 
     @OpenApi(path = BUDGET, methods = HttpMethod.GET, operationId = "budget", tags = "budget",

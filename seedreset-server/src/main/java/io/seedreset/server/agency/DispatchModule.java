@@ -13,6 +13,7 @@ import io.seedreset.server.ApiDescription;
 import io.seedreset.server.ApiModule;
 import io.seedreset.server.ErrorBody;
 import io.seedreset.server.Page;
+import io.seedreset.server.QueryParams;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -61,8 +62,8 @@ public final class DispatchModule implements ApiModule {
             })
     void workOrders(Context ctx) throws SQLException {
         AgencyRequests.page(ctx, (organization, offset, limit) -> workOrders.list(organization,
-                AgencyRequests.oneOf(ctx, "status", WorkOrders.STATUSES), AgencyRequests.id(ctx, "eventId"),
-                AgencyRequests.id(ctx, "vendorId"), offset, limit));
+                AgencyRequests.oneOf(ctx, "status", WorkOrders.STATUSES), QueryParams.id(ctx, "eventId"),
+                QueryParams.id(ctx, "vendorId"), offset, limit));
     }
 
     @OpenApi(path = WORK_ORDER, methods = HttpMethod.GET, operationId = "workOrder", tags = "dispatch",

@@ -13,6 +13,7 @@ import io.seedreset.server.ApiDescription;
 import io.seedreset.server.ApiModule;
 import io.seedreset.server.ErrorBody;
 import io.seedreset.server.Page;
+import io.seedreset.server.QueryParams;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -60,7 +61,7 @@ public final class SalesModule implements ApiModule {
             })
     void deals(Context ctx) throws SQLException {
         AgencyRequests.page(ctx, (organization, offset, limit) -> deals.list(organization,
-                AgencyRequests.oneOf(ctx, "stage", Deals.STAGES), AgencyRequests.id(ctx, "eventId"), offset, limit));
+                AgencyRequests.oneOf(ctx, "stage", Deals.STAGES), QueryParams.id(ctx, "eventId"), offset, limit));
     }
 
     @OpenApi(path = DEAL, methods = HttpMethod.GET, operationId = "deal", tags = "sales",

@@ -21,6 +21,7 @@ import io.seedreset.server.ApiException;
 import io.seedreset.server.ApiModule;
 import io.seedreset.server.ErrorBody;
 import io.seedreset.server.Page;
+import io.seedreset.server.QueryParams;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -110,8 +111,8 @@ public final class SpacesModule implements ApiModule {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void reservations(Context ctx) throws SQLException {
-        AgencyRequests.page(ctx, (organization, offset, limit) -> reservations.list(organization, AgencyRequests.id(ctx, "spaceId"),
-                AgencyRequests.id(ctx, "eventId"), AgencyRequests.oneOf(ctx, "status", Reservations.STATUSES), offset, limit));
+        AgencyRequests.page(ctx, (organization, offset, limit) -> reservations.list(organization, QueryParams.id(ctx, "spaceId"),
+                QueryParams.id(ctx, "eventId"), AgencyRequests.oneOf(ctx, "status", Reservations.STATUSES), offset, limit));
     }
 
     @OpenApi(path = RESERVATION, methods = HttpMethod.GET, operationId = "reservation", tags = "spaces",

@@ -7,6 +7,7 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
+import io.seedreset.platform.ticketing.DoorScanner;
 import io.seedreset.platform.ticketing.EventCategory;
 import io.seedreset.platform.ticketing.EventQueries;
 import io.seedreset.platform.ticketing.EventSales;
@@ -16,6 +17,7 @@ import io.seedreset.platform.ticketing.OrderStatus;
 import io.seedreset.platform.ticketing.PromoCode;
 import io.seedreset.platform.ticketing.PromoCodeQueries;
 import io.seedreset.platform.ticketing.SalesReports;
+import io.seedreset.platform.ticketing.ScannerQueries;
 import io.seedreset.platform.ticketing.Slice;
 import io.seedreset.platform.ticketing.Ticket;
 import io.seedreset.platform.ticketing.TicketOrder;
@@ -57,6 +59,8 @@ final class TicketingReadRoutes {
     private static final String TICKETS = "/api/v1/ticketing/tickets";
     private static final String TICKET = "/api/v1/ticketing/tickets/{id}";
     private static final String PROMO_CODES = "/api/v1/ticketing/promo-codes";
+    private static final String SCANNERS = "/api/v1/ticketing/scanners";
+    private static final String SCANNER = "/api/v1/ticketing/scanners/{id}";
 
     private static final String TAG = "ticketing";
     private static final String OFFSET = "Items to skip (default 0)";
@@ -71,6 +75,7 @@ final class TicketingReadRoutes {
     private final TicketQueries tickets;
     private final PromoCodeQueries promoCodes;
     private final SalesReports sales;
+    private final ScannerQueries scanners;
 
     TicketingReadRoutes(DataSource dataSource) {
         this.events = new EventQueries(dataSource);
@@ -79,6 +84,7 @@ final class TicketingReadRoutes {
         this.tickets = new TicketQueries(dataSource);
         this.promoCodes = new PromoCodeQueries(dataSource);
         this.sales = new SalesReports(dataSource);
+        this.scanners = new ScannerQueries(dataSource);
     }
 
     void routes(Javalin app) {
@@ -92,6 +98,8 @@ final class TicketingReadRoutes {
         app.get(TICKETS, TicketingModule.refusing(this::tickets));
         app.get(TICKET, TicketingModule.refusing(this::ticket));
         app.get(PROMO_CODES, TicketingModule.refusing(this::promoCodes));
+        app.get(SCANNERS, TicketingModule.refusing(this::scanners));
+        app.get(SCANNER, TicketingModule.refusing(this::scanner));
     }
 
     /** Reads one page of a list for the signed-in person. */
@@ -139,6 +147,10 @@ final class TicketingReadRoutes {
 
     /** A page of promo codes. */
     record PromoCodePage(List<PromoCode> items, Page.Paging paging) {
+    }
+
+    /** A page of door scanners. */
+    record DoorScannerPage(List<DoorScanner> items, Page.Paging paging) {
     }
 
     @OpenApi(path = EVENTS, methods = HttpMethod.GET, operationId = "ticketingEvents", tags = TAG,
@@ -304,5 +316,40 @@ final class TicketingReadRoutes {
             })
     void promoCodes(Context ctx) throws Exception {
         page(ctx, (person, page) -> promoCodes.list(person, page.offset(), page.limit()));
+    }
+
+    @OpenApi(path = SCANNERS, methods = HttpMethod.GET, operationId = "ticketingScanners", tags = TAG,
+            summary = "Door scanners, by their event's start, then name",
+            description = "The devices POST /api/v1/ticketing/scanners/{id}/scan takes, each with the event it checks in for (none: it scans"
+                    + " nothing). Scanners and promoters read their company's devices, admins every one. Customers: 403.",
+            queryParams = {
+                    @OpenApiParam(name = "eventId", description = "Only the devices assigned to this event"),
+                    @OpenApiParam(name = "active", type = Boolean.class, description = "Only the devices switched on (true) or off (false)"),
+                    @OpenApiParam(name = "offset", type = Integer.class, description = OFFSET),
+                    @OpenApiParam(name = "limit", type = Integer.class, description = LIMIT)
+            },
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = DoorScannerPage.class)),
+                    @OpenApiResponse(status = "400", description = BAD_PARAMETER, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = FORBIDDEN + " (customers)", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void scanners(Context ctx) throws Exception {
+        page(ctx, (person, page) -> scanners.list(person, QueryParams.id(ctx, "eventId"), QueryParams.bool(ctx, "active"),
+                page.offset(), page.limit()));
+    }
+
+    @OpenApi(path = SCANNER, methods = HttpMethod.GET, operationId = "ticketingScanner", tags = TAG,
+            summary = "One door scanner, with its event",
+            pathParams = @OpenApiParam(name = "id", required = true, description = "The scanner's id"),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = DoorScanner.class)),
+                    @OpenApiResponse(status = "403", description = FORBIDDEN + " (customers)", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = NOT_FOUND + " (another company's device, but for an admin)",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void scanner(Context ctx) throws Exception {
+        one(ctx, "scanner", scanners::find);
     }
 }
