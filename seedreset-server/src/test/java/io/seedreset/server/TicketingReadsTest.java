@@ -20,7 +20,9 @@ import org.junit.jupiter.api.TestInstance;
  * The ticketing module's reads over real HTTP, on ticketing-demo applied to two demo organizations of one
  * database: each route answers exactly the rows of the caller's organization its role sees (compared with
  * SQL over the seeded rows), filters and pages them, refuses what the role never reads, and answers 404 for
- * the other organization's ids. Nothing here writes, so the tests share one fixture.
+ * the other organization's ids. The seed gives door scanners to venue operators only, so Luis Ortega's
+ * company gets three before the first test (see luisGetsDevices); nothing else writes, so the tests share
+ * one fixture.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketingReadsTest {
@@ -47,6 +49,26 @@ class TicketingReadsTest {
         api.apply("ticketing-demo", OTHER_ORG);
         org = organizationId(ORG);
         otherOrg = organizationId(OTHER_ORG);
+        luisGetsDevices(org);
+        luisGetsDevices(otherOrg);
+    }
+
+    /**
+     * Devices of Luis Ortega's company (Lakeshore Sports & Entertainment, which operates no venue the seed
+     * gives scanners to): one switched on and assigned to the first event on sale, with him as its operator,
+     * and two assigned to no event, one of them switched off.
+     */
+    private void luisGetsDevices(String organization) {
+        api.tenant.execute("""
+                INSERT INTO ticketing.scanners (org_id, id, company_id, event_id, operator_user_id, name, device_type, serial_number, active, last_seen_at)
+                SELECT u.org_id, gen_random_uuid(), u.company_id, d.assigned, d.operator, d.name, d.device_type, d.serial_number, d.active, d.last_seen_at
+                  FROM ticketing.users u
+                 CROSS JOIN LATERAL (SELECT id FROM ticketing.events WHERE org_id = u.org_id AND status = 'ON_SALE' ORDER BY starts_at, id LIMIT 1) e
+                 CROSS JOIN LATERAL (VALUES (e.id, u.id, 'Lakeshore gate 1', 'HANDHELD', 'LK-1', true, now() - interval '1 hour'),
+                                            (NULL::uuid, NULL::uuid, 'Lakeshore spare', 'MOBILE', 'LK-2', false, NULL::timestamptz),
+                                            (NULL::uuid, NULL::uuid, 'Lakeshore turnstile', 'TURNSTILE', 'LK-3', true, NULL::timestamptz))
+                       AS d (assigned, operator, name, device_type, serial_number, active, last_seen_at)
+                 WHERE u.org_id = ?::uuid AND u.email = ?""", organization, SCANNER);
     }
 
     @AfterAll
@@ -293,6 +315,95 @@ class TicketingReadsTest {
         }
     }
 
+    // Door scanners
+
+    private static final String SCANNERS = """
+            SELECT s.id::text FROM ticketing.scanners s LEFT JOIN ticketing.events e ON e.org_id = s.org_id AND e.id = s.event_id
+             WHERE s.org_id = ?::uuid""";
+    private static final String SCANNER_ORDER = " ORDER BY e.starts_at NULLS LAST, s.name, s.id";
+    private static final String COMPANY_OF = " AND s.company_id = (SELECT company_id FROM ticketing.users WHERE org_id = ?::uuid AND email = ?)";
+
+    @Test
+    void scanners_are_the_callers_companys_devices_and_every_one_for_an_admin() throws Exception {
+        List<String> every = sql(SCANNERS + SCANNER_ORDER, org);
+        List<String> luis = sql(SCANNERS + COMPANY_OF + SCANNER_ORDER, org, org, SCANNER);
+        assertThat(luis).as("Luis's company has its three devices, and not every one").hasSize(3).hasSizeLessThan(every.size());
+        assertThat(ids(SCANNER, "/api/v1/ticketing/scanners")).containsExactlyElementsOf(luis);
+        assertThat(get(SCANNER, "/api/v1/ticketing/scanners").items()).allSatisfy(device ->
+                assertThat(device.get("companyName").asText()).isEqualTo("Lakeshore Sports & Entertainment"));
+        assertThat(ids(ADMIN, "/api/v1/ticketing/scanners")).containsExactlyElementsOf(every);
+        for (String promoter : List.of(PROMOTER, OTHER_PROMOTER)) {
+            assertThat(ids(promoter, "/api/v1/ticketing/scanners")).as(promoter)
+                    .containsExactlyElementsOf(sql(SCANNERS + COMPANY_OF + SCANNER_ORDER, org, org, promoter));
+        }
+        ApiFixture.Response refused = get(CUSTOMER, "/api/v1/ticketing/scanners");
+        assertThat(refused.reason(403)).isEqualTo("forbidden");
+        assertThat(refused.body().at("/error/message").asText()).isEqualTo("customers do not read scanners");
+        assertThat(get(CUSTOMER, "/api/v1/ticketing/scanners/" + luis.get(0)).reason(403)).isEqualTo("forbidden");
+    }
+
+    @Test
+    void a_scanner_comes_with_its_event_and_operator_and_another_companys_or_organizations_is_not_found() throws Exception {
+        String mine = one(SCANNERS + COMPANY_OF + " AND s.event_id IS NOT NULL AND s.operator_user_id IS NOT NULL" + SCANNER_ORDER + " LIMIT 1",
+                org, org, SCANNER);
+        JsonNode device = ok(get(SCANNER, "/api/v1/ticketing/scanners/" + mine));
+        assertThat(String.join("|", device.get("id").asText(), device.get("name").asText(), device.get("deviceType").asText(),
+                device.get("serialNumber").asText(), device.get("active").asText(), device.get("operatorName").asText(),
+                device.get("eventId").asText(), device.get("eventName").asText(), device.get("eventStartsAt").asText(),
+                device.get("eventStatus").asText())).isEqualTo(one("""
+                SELECT concat_ws('|', s.id, s.name, s.device_type, s.serial_number, s.active::text, u.first_name || ' ' || u.last_name, e.id, e.name,
+                                 to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), e.status)
+                  FROM ticketing.scanners s JOIN ticketing.events e ON e.org_id = s.org_id AND e.id = s.event_id
+                  JOIN ticketing.users u ON u.org_id = s.org_id AND u.id = s.operator_user_id
+                 WHERE s.org_id = ?::uuid AND s.id = ?::uuid""", org, mine));
+        JsonNode unassigned = get(SCANNER, "/api/v1/ticketing/scanners").items().get(2);
+        assertThat(unassigned.get("name").asText()).as("unassigned devices last, by name").isEqualTo("Lakeshore turnstile");
+        for (String field : List.of("eventId", "eventName", "eventStartsAt", "eventStatus", "operatorName", "lastSeenAt")) {
+            assertThat(unassigned.get(field).isNull()).as(field).isTrue();
+        }
+        String anotherCompanys = one(SCANNERS + " AND s.company_id <> (SELECT company_id FROM ticketing.users WHERE org_id = ?::uuid AND email = ?)"
+                + SCANNER_ORDER + " LIMIT 1", org, org, SCANNER);
+        assertThat(get(ADMIN, "/api/v1/ticketing/scanners/" + anotherCompanys).status()).isEqualTo(200);
+        ApiFixture.Response notHis = get(SCANNER, "/api/v1/ticketing/scanners/" + anotherCompanys);
+        assertThat(notHis.reason(404)).isEqualTo("not_found");
+        assertThat(notHis.body().at("/error/message").asText()).isEqualTo("no scanner " + anotherCompanys);
+        // The same device of the other organization: its own Luis reads it; here, neither he nor an admin finds it.
+        String theirs = one(SCANNERS + COMPANY_OF + SCANNER_ORDER + " LIMIT 1", otherOrg, otherOrg, SCANNER);
+        assertThat(count("SELECT count(*) FROM ticketing.scanners WHERE org_id = ?::uuid AND id = ?::uuid", org, theirs)).isZero();
+        assertThat(api.get(token(OTHER_ORG, SCANNER), "/api/v1/ticketing/scanners/" + theirs).status()).isEqualTo(200);
+        for (String persona : List.of(ADMIN, SCANNER, PROMOTER)) {
+            assertThat(get(persona, "/api/v1/ticketing/scanners/" + theirs).reason(404)).as(persona).isEqualTo("not_found");
+        }
+        assertThat(ids(ADMIN, "/api/v1/ticketing/scanners")).doesNotContain(theirs);
+        assertThat(get(SCANNER, "/api/v1/ticketing/scanners/not-a-uuid").reason(404)).isEqualTo("not_found");
+    }
+
+    @Test
+    void scanners_filter_by_event_and_by_being_switched_on_and_refuse_values_they_do_not_know() throws Exception {
+        String event = one("""
+                SELECT s.event_id::text FROM ticketing.scanners s WHERE s.org_id = ?::uuid AND s.event_id IS NOT NULL
+                 GROUP BY s.event_id ORDER BY count(*) DESC, s.event_id LIMIT 1""", org);
+        assertThat(ids(ADMIN, "/api/v1/ticketing/scanners?eventId=" + event))
+                .containsExactlyElementsOf(sql(SCANNERS + " AND s.event_id = ?::uuid" + SCANNER_ORDER, org, event)).isNotEmpty();
+        for (boolean active : List.of(true, false)) {
+            assertThat(ids(ADMIN, "/api/v1/ticketing/scanners?active=" + active)).as("active=" + active)
+                    .containsExactlyElementsOf(sql(SCANNERS + " AND s.active = ?" + SCANNER_ORDER, org, active));
+            assertThat(ids(SCANNER, "/api/v1/ticketing/scanners?active=" + active)).as("Luis, active=" + active)
+                    .containsExactlyElementsOf(sql(SCANNERS + COMPANY_OF + " AND s.active = ?" + SCANNER_ORDER, org, org, SCANNER, active))
+                    .hasSize(active ? 2 : 1);
+        }
+        String luisEvent = one("SELECT event_id::text FROM ticketing.scanners WHERE org_id = ?::uuid AND serial_number = 'LK-1'", org);
+        assertThat(ids(SCANNER, "/api/v1/ticketing/scanners?active=true&eventId=" + luisEvent)).as("both filters")
+                .containsExactly(one("SELECT id::text FROM ticketing.scanners WHERE org_id = ?::uuid AND serial_number = 'LK-1'", org));
+        assertThat(ids(SCANNER, "/api/v1/ticketing/scanners?active=false&eventId=" + luisEvent)).isEmpty();
+        ApiFixture.Response badActive = get(ADMIN, "/api/v1/ticketing/scanners?active=yes");
+        assertThat(badActive.reason(400)).isEqualTo("bad_parameter");
+        assertThat(badActive.body().at("/error/message").asText()).isEqualTo("active 'yes' is not one of true, false");
+        ApiFixture.Response badEvent = get(ADMIN, "/api/v1/ticketing/scanners?eventId=42");
+        assertThat(badEvent.reason(400)).isEqualTo("bad_parameter");
+        assertThat(badEvent.body().at("/error/message").asText()).isEqualTo("eventId '42' is not an id (a UUID)");
+    }
+
     // Sales
 
     @Test
@@ -411,8 +522,9 @@ class TicketingReadsTest {
         String order = one("SELECT id::text FROM ticketing.orders WHERE org_id = ?::uuid ORDER BY id LIMIT 1", org);
         String ticket = one("SELECT id::text FROM ticketing.tickets WHERE org_id = ?::uuid ORDER BY id LIMIT 1", org);
         String venue = one("SELECT id::text FROM ticketing.venues WHERE org_id = ?::uuid ORDER BY id LIMIT 1", org);
+        String scanner = one("SELECT id::text FROM ticketing.scanners WHERE org_id = ?::uuid ORDER BY id LIMIT 1", org);
         for (String path : List.of("events", "events/" + event, "events/" + event + "/sales", "venues", "venues/" + venue, "orders",
-                "orders/" + order, "tickets", "tickets/" + ticket, "promo-codes")) {
+                "orders/" + order, "tickets", "tickets/" + ticket, "promo-codes", "scanners", "scanners/" + scanner)) {
             ApiFixture.Response admin = get(ADMIN, "/api/v1/ticketing/" + path);
             assertThat(admin.headers().firstValue("X-Demo-Tenant")).as(path).contains("true");
             ApiFixture.Response refused = api.get(planner, "/api/v1/ticketing/" + path);
@@ -426,7 +538,7 @@ class TicketingReadsTest {
     void answers_have_the_fields_the_description_says() throws Exception {
         JsonNode schemas = api.get(null, ApiDescription.DOCUMENT_PATH).body().at("/components/schemas");
         String event = one("SELECT id::text FROM ticketing.events WHERE org_id = ?::uuid AND status = 'ON_SALE' ORDER BY id LIMIT 1", org);
-        Map<String, JsonNode> answers = Map.of(
+        Map<String, JsonNode> answers = new HashMap<>(Map.of(
                 "TicketedEvent", get(ADMIN, "/api/v1/ticketing/events").items().get(0),
                 "TicketType", get(ADMIN, "/api/v1/ticketing/events").items().get(0).at("/ticketTypes/0"),
                 "Venue", get(ADMIN, "/api/v1/ticketing/venues").items().get(0),
@@ -435,7 +547,9 @@ class TicketingReadsTest {
                 "Ticket", get(CUSTOMER, "/api/v1/ticketing/tickets").items().get(0),
                 "PromoCode", get(ADMIN, "/api/v1/ticketing/promo-codes").items().get(0),
                 "EventSales", ok(get(ADMIN, "/api/v1/ticketing/events/" + event + "/sales")),
-                "EventPage", get(ADMIN, "/api/v1/ticketing/events").body());
+                "EventPage", get(ADMIN, "/api/v1/ticketing/events").body()));
+        answers.put("DoorScanner", get(ADMIN, "/api/v1/ticketing/scanners").items().get(0));
+        answers.put("DoorScannerPage", get(ADMIN, "/api/v1/ticketing/scanners").body());
         answers.forEach((schema, answer) -> {
             List<String> fields = new ArrayList<>();
             answer.fieldNames().forEachRemaining(fields::add);
