@@ -60,7 +60,7 @@ public final class AuthRoutes implements Consumer<Javalin> {
             }
         });
         app.post(LOGIN, ctx -> {
-            Credentials credentials = ctx.bodyAsClass(Credentials.class);
+            Credentials credentials = RequestBodies.read(ctx, Credentials.class);
             try {
                 SignIn.Session session = signIn.signIn(credentials.organization(), credentials.email(), credentials.password());
                 tag(ctx, session.person());

@@ -42,7 +42,7 @@ final class FeedbackRoutes implements Consumer<Javalin> {
     public void accept(Javalin app) {
         app.post(PATH, ctx -> {
             Person person = AuthRoutes.person(ctx);
-            Feedback feedback = ctx.bodyAsClass(Feedback.class);
+            Feedback feedback = RequestBodies.read(ctx, Feedback.class);
             if (feedback.message() == null || feedback.message().isBlank()) {
                 throw invalid("the message is empty: say something in \"message\"");
             }

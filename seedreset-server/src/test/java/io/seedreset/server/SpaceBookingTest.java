@@ -149,8 +149,8 @@ class SpaceBookingTest {
         Map<String, Object> blank = slot.hours(0, 1);
         blank.put("purpose", " ");
         assertThat(api.post(owner, RESERVATIONS, blank).reason(400)).isEqualTo("invalid_value");
-        assertThat(api.post(owner, RESERVATIONS, "null").reason(400)).isEqualTo("invalid_value");
-        assertThat(api.post(owner, RESERVATIONS, "[]").reason(400)).isEqualTo("invalid_value");
+        assertThat(api.post(owner, RESERVATIONS, "null").reason(400)).isEqualTo("malformed_request");
+        assertThat(api.post(owner, RESERVATIONS, "[]").reason(400)).isEqualTo("malformed_request");
         assertThat(api.post(owner, RESERVATIONS, "{\"spaceId\": ").reason(400)).isEqualTo("malformed_request");
         Map<String, Object> notAnId = slot.hours(0, 1);
         notAnId.put("spaceId", "room-1");

@@ -1,6 +1,5 @@
 package io.seedreset.server.agency;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -22,6 +21,7 @@ import io.seedreset.server.ApiModule;
 import io.seedreset.server.ErrorBody;
 import io.seedreset.server.Page;
 import io.seedreset.server.QueryParams;
+import io.seedreset.server.RequestBodies;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -138,7 +138,7 @@ public final class SpacesModule implements ApiModule {
             responses = {
                     @OpenApiResponse(status = "201", description = "Booked", content = @OpenApiContent(from = Reservation.class)),
                     @OpenApiResponse(status = "400", description = "invalid_value: a field is missing, or endsAt is not after startsAt;"
-                            + " malformed_request: not JSON, or a field of the wrong shape", content = @OpenApiContent(from = ErrorBody.class)),
+                            + " malformed_request: not a JSON object, or a field of the wrong shape", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = AgencyRequests.NOT_AGENCY, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "not_found: the organization has no such space or event",
                             content = @OpenApiContent(from = ErrorBody.class)),
@@ -151,7 +151,7 @@ public final class SpacesModule implements ApiModule {
             })
     void book(Context ctx) throws SQLException {
         Person person = AgencyRequests.person(ctx);
-        Booking booking = complete(body(ctx));
+        Booking booking = complete(RequestBodies.read(ctx, Booking.class));
         try {
             Reservation booked = reservations.book(person.organizationId(), booking);
             ctx.status(201).header("Location", RESERVATIONS + "/" + booked.id()).json(booked);
@@ -165,18 +165,6 @@ public final class SpacesModule implements ApiModule {
                 case OUTSIDE_EVENT -> new ApiException(422, "outside_event", refused.getMessage());
             };
         }
-    }
-
-    /**
-     * The body as a booking. Read as a tree first: Javalin's mapper fails with a NullPointerException on the JSON
-     * {@code null}, which would be answered as a bug; a field of the wrong shape still fails reading, 400 naming it.
-     */
-    private static Booking body(Context ctx) {
-        JsonNode body = ctx.bodyAsClass(JsonNode.class);
-        if (!body.isObject()) {
-            throw new ApiException(400, "invalid_value", "the body must be a JSON object: {\"spaceId\", \"eventId\", \"startsAt\", \"endsAt\"}");
-        }
-        return ctx.jsonMapper().fromJsonString(body.toString(), Booking.class);
     }
 
     /** The booking, when every required field is there and the purpose, if any, says something; otherwise 400 naming the field. */

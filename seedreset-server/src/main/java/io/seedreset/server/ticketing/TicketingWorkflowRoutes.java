@@ -20,6 +20,7 @@ import io.seedreset.server.ApiException;
 import io.seedreset.server.AuthRoutes;
 import io.seedreset.server.ErrorBody;
 import io.seedreset.server.PathIds;
+import io.seedreset.server.RequestBodies;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -125,7 +126,7 @@ public final class TicketingWorkflowRoutes {
 
     public void routes(Javalin app) {
         app.post(ORDERS, answering(ctx -> {
-            OrderBody body = body(ctx, OrderBody.class);
+            OrderBody body = RequestBodies.read(ctx, OrderBody.class);
             List<OrderPlacement.Line> lines = null;
             if (body.items() != null) {
                 lines = new ArrayList<>();
@@ -138,12 +139,12 @@ public final class TicketingWorkflowRoutes {
         }));
         app.post(TRANSFER, answering(ctx -> {
             UUID ticket = PathIds.uuid(ctx, "id", "ticket");
-            TransferBody body = body(ctx, TransferBody.class);
+            TransferBody body = RequestBodies.read(ctx, TransferBody.class);
             ctx.json(transfers.transfer(AuthRoutes.person(ctx), ticket, body.email(), body.name()));
         }));
         app.post(SCAN, answering(ctx -> {
             UUID scanner = PathIds.uuid(ctx, "id", "scanner");
-            DoorScan.Scan scan = doors.scan(AuthRoutes.person(ctx), scanner, body(ctx, ScanBody.class).barcode());
+            DoorScan.Scan scan = doors.scan(AuthRoutes.person(ctx), scanner, RequestBodies.read(ctx, ScanBody.class).barcode());
             if (!scan.result().equals("ACCEPTED")) {
                 // Committed already: the log row stays, whatever the door is told.
                 Map<String, String> details = new TreeMap<>(Map.of("result", scan.result(), "barcode", scan.barcode()));
@@ -156,14 +157,14 @@ public final class TicketingWorkflowRoutes {
             ctx.json(scan);
         }));
         app.post(EVENTS, answering(ctx -> {
-            EventBody body = body(ctx, EventBody.class);
+            EventBody body = RequestBodies.read(ctx, EventBody.class);
             ctx.status(201).json(drafting.draft(AuthRoutes.person(ctx), new EventDrafting.EventDraft(body.name(), id(body.venueId(), "venueId"),
                     body.category(), body.startsAt(), body.endsAt(), body.salesStart(), body.salesEnd(), body.capacity(), body.description(),
                     body.tags())));
         }));
         app.post(TICKET_TYPES, answering(ctx -> {
             UUID event = PathIds.uuid(ctx, "id", "event");
-            TicketTypeBody body = body(ctx, TicketTypeBody.class);
+            TicketTypeBody body = RequestBodies.read(ctx, TicketTypeBody.class);
             ctx.status(201).json(AddedTicketType.of(drafting.addTicketType(AuthRoutes.person(ctx), event,
                     new EventDrafting.TierDraft(body.tier(), body.name(), body.price(), body.quantity()))));
         }));
@@ -185,14 +186,6 @@ public final class TicketingWorkflowRoutes {
                 throw new ApiException(status, refused.reason(), refused.getMessage(), Map.of(), refused.details());
             }
         };
-    }
-
-    private static <T> T body(Context ctx, Class<T> type) {
-        T body = ctx.bodyAsClass(type);
-        if (body == null) {
-            throw new ApiException(400, "invalid_request", "the body must be a JSON object");
-        }
-        return body;
     }
 
     /** An id in the body: null when left out (the platform says what is missing), 400 when not a UUID. */
@@ -224,7 +217,7 @@ public final class TicketingWorkflowRoutes {
                     @OpenApiResponse(status = "201", description = "The order, with its items and tickets",
                             content = @OpenApiContent(from = PlacedOrder.class)),
                     @OpenApiResponse(status = "400", description = "invalid_request: no items, a quantity below 1 or above 10, a type twice,"
-                            + " types of two events", content = @OpenApiContent(from = ErrorBody.class)),
+                            + " types of two events" + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = "forbidden: only customers place orders", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "not_found: a ticket type of no event of the organization",
                             content = @OpenApiContent(from = ErrorBody.class)),
@@ -251,7 +244,7 @@ public final class TicketingWorkflowRoutes {
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TransferBody.class)),
             responses = {
                     @OpenApiResponse(status = "200", description = "The ticket as passed on", content = @OpenApiContent(from = TicketTransfer.Transferred.class)),
-                    @OpenApiResponse(status = "400", description = "invalid_request: not an email address, or the holder's own",
+                    @OpenApiResponse(status = "400", description = "invalid_request: not an email address, or the holder's own" + RequestBodies.MALFORMED,
                             content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "not_found: no ticket of the caller's with this id", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "409", description = "ticket_used, ticket_cancelled, event_started", content = @OpenApiContent(from = ErrorBody.class)),
@@ -275,7 +268,7 @@ public final class TicketingWorkflowRoutes {
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ScanBody.class)),
             responses = {
                     @OpenApiResponse(status = "200", description = "Admitted (result ACCEPTED)", content = @OpenApiContent(from = DoorScan.Scan.class)),
-                    @OpenApiResponse(status = "400", description = "invalid_request: no barcode", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "400", description = "invalid_request: no barcode" + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = "forbidden: only scanners scan", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "not_found: no scanner of the caller's company with this id",
                             content = @OpenApiContent(from = ErrorBody.class)),
@@ -300,7 +293,7 @@ public final class TicketingWorkflowRoutes {
             responses = {
                     @OpenApiResponse(status = "201", description = "The drafted event", content = @OpenApiContent(from = EventDrafting.DraftedEvent.class)),
                     @OpenApiResponse(status = "400", description = "invalid_request: a missing name or time, an unknown category, an end not after"
-                            + " the start, a start in the past, sales outside now..start, a capacity above the venue's",
+                            + " the start, a start in the past, sales outside now..start, a capacity above the venue's" + RequestBodies.MALFORMED,
                             content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = "forbidden: only promoters draft events", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "not_found: no venue with this id", content = @OpenApiContent(from = ErrorBody.class)),
@@ -322,7 +315,7 @@ public final class TicketingWorkflowRoutes {
             responses = {
                     @OpenApiResponse(status = "201", description = "The tier", content = @OpenApiContent(from = AddedTicketType.class)),
                     @OpenApiResponse(status = "400", description = "invalid_request: an unknown tier, no name, a negative price or one below"
-                            + " the cent, a quantity below 1", content = @OpenApiContent(from = ErrorBody.class)),
+                            + " the cent, a quantity below 1" + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = "forbidden: only promoters add tiers", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "not_found: no event of the caller's company with this id",
                             content = @OpenApiContent(from = ErrorBody.class)),
