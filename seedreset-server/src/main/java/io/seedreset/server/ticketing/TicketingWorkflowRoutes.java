@@ -7,7 +7,6 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
-import io.javalin.openapi.OpenApiPropertyType;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.seedreset.platform.ticketing.DoorScan;
@@ -79,49 +78,7 @@ public final class TicketingWorkflowRoutes {
     }
 
     /** A tier to add: EARLY_BIRD, GENERAL or VIP. */
-    record TicketTypeBody(String tier, String name, @OpenApiPropertyType(definedBy = Double.class) BigDecimal price, Integer quantity) {
-    }
-
-    // ---------------------------------------------------------------- answers with money
-    // The platform's results as they are, but described with their amounts as the JSON numbers the server
-    // writes (the description's processor would call a BigDecimal a string).
-
-    /** An order as placed: what it cost and the tickets it issued. */
-    record PlacedOrder(UUID id, String orderNumber, String status, UUID eventId, String eventName, String promoCode,
-                       List<PlacedOrderItem> items, @OpenApiPropertyType(definedBy = Double.class) BigDecimal subtotal,
-                       @OpenApiPropertyType(definedBy = Double.class) BigDecimal fees,
-                       @OpenApiPropertyType(definedBy = Double.class) BigDecimal tax,
-                       @OpenApiPropertyType(definedBy = Double.class) BigDecimal discount,
-                       @OpenApiPropertyType(definedBy = Double.class) BigDecimal total, Instant placedAt, Instant paidAt,
-                       List<IssuedTicket> tickets) {
-
-        static PlacedOrder of(OrderPlacement.PlacedOrder order) {
-            return new PlacedOrder(order.id(), order.orderNumber(), order.status(), order.eventId(), order.eventName(), order.promoCode(),
-                    order.items().stream().map(i -> new PlacedOrderItem(i.id(), i.ticketTypeId(), i.name(), i.quantity(), i.unitPrice(),
-                            i.lineTotal())).toList(),
-                    order.subtotal(), order.fees(), order.tax(), order.discount(), order.total(), order.placedAt(), order.paidAt(),
-                    order.tickets().stream().map(t -> new IssuedTicket(t.id(), t.ticketTypeId(), t.barcode(), t.status(), t.pricePaid(),
-                            t.holderName(), t.holderEmail())).toList());
-        }
-    }
-
-    record PlacedOrderItem(UUID id, UUID ticketTypeId, String name, int quantity,
-                           @OpenApiPropertyType(definedBy = Double.class) BigDecimal unitPrice,
-                           @OpenApiPropertyType(definedBy = Double.class) BigDecimal lineTotal) {
-    }
-
-    record IssuedTicket(UUID id, UUID ticketTypeId, String barcode, String status,
-                        @OpenApiPropertyType(definedBy = Double.class) BigDecimal pricePaid, String holderName, String holderEmail) {
-    }
-
-    /** A tier as added. */
-    record AddedTicketType(UUID id, UUID eventId, String tier, String name, @OpenApiPropertyType(definedBy = Double.class) BigDecimal price,
-                           int quantityTotal, int quantitySold, int quantityAvailable) {
-
-        static AddedTicketType of(EventDrafting.AddedTicketType type) {
-            return new AddedTicketType(type.id(), type.eventId(), type.tier(), type.name(), type.price(), type.quantityTotal(),
-                    type.quantitySold(), type.quantityAvailable());
-        }
+    record TicketTypeBody(String tier, String name, BigDecimal price, Integer quantity) {
     }
 
     public void routes(Javalin app) {
@@ -135,7 +92,7 @@ public final class TicketingWorkflowRoutes {
                     lines.add(item == null ? null : new OrderPlacement.Line(id(item.ticketTypeId(), "items[" + i + "].ticketTypeId"), item.quantity()));
                 }
             }
-            ctx.status(201).json(PlacedOrder.of(orders.place(AuthRoutes.person(ctx), new OrderPlacement.OrderRequest(lines, body.promoCode()))));
+            ctx.status(201).json(orders.place(AuthRoutes.person(ctx), new OrderPlacement.OrderRequest(lines, body.promoCode())));
         }));
         app.post(TRANSFER, answering(ctx -> {
             UUID ticket = PathIds.uuid(ctx, "id", "ticket");
@@ -165,8 +122,8 @@ public final class TicketingWorkflowRoutes {
         app.post(TICKET_TYPES, answering(ctx -> {
             UUID event = PathIds.uuid(ctx, "id", "event");
             TicketTypeBody body = RequestBodies.read(ctx, TicketTypeBody.class);
-            ctx.status(201).json(AddedTicketType.of(drafting.addTicketType(AuthRoutes.person(ctx), event,
-                    new EventDrafting.TierDraft(body.tier(), body.name(), body.price(), body.quantity()))));
+            ctx.status(201).json(drafting.addTicketType(AuthRoutes.person(ctx), event,
+                    new EventDrafting.TierDraft(body.tier(), body.name(), body.price(), body.quantity())));
         }));
     }
 
@@ -215,7 +172,7 @@ public final class TicketingWorkflowRoutes {
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = OrderBody.class)),
             responses = {
                     @OpenApiResponse(status = "201", description = "The order, with its items and tickets",
-                            content = @OpenApiContent(from = PlacedOrder.class)),
+                            content = @OpenApiContent(from = OrderPlacement.PlacedOrder.class)),
                     @OpenApiResponse(status = "400", description = "invalid_request: no items, a quantity below 1 or above 10, a type twice,"
                             + " types of two events" + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = "forbidden: only customers place orders", content = @OpenApiContent(from = ErrorBody.class)),
@@ -313,7 +270,7 @@ public final class TicketingWorkflowRoutes {
             pathParams = @OpenApiParam(name = "id", required = true, description = "The event's id"),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TicketTypeBody.class)),
             responses = {
-                    @OpenApiResponse(status = "201", description = "The tier", content = @OpenApiContent(from = AddedTicketType.class)),
+                    @OpenApiResponse(status = "201", description = "The tier", content = @OpenApiContent(from = EventDrafting.AddedTicketType.class)),
                     @OpenApiResponse(status = "400", description = "invalid_request: an unknown tier, no name, a negative price or one below"
                             + " the cent, a quantity below 1" + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = "forbidden: only promoters add tiers", content = @OpenApiContent(from = ErrorBody.class)),
