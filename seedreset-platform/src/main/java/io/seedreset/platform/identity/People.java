@@ -20,6 +20,26 @@ final class People {
               JOIN platform.organizations o ON o.id = p.org_id
             """;
 
+    /**
+     * A token's row and the person it stands for, in one statement (what every authenticated request
+     * reads): no row when the token or its person is gone. {@code same_person} says whether the
+     * application that seeded the person, if one did, still stands.
+     */
+    static final String TOKEN_AND_PERSON = """
+            SELECT t.kind, t.secret_hash, t.expires_at,
+                   t.seeded_by IS NULL OR EXISTS (SELECT 1 FROM platform.seed_applications a
+                                                   WHERE a.id = t.seeded_by AND a.removed_at IS NULL) AS same_person,
+                   o.id AS org_id, o.slug, NOT o.is_production AS demo, t.person_table, p.id, p.email, p.name, p.role, p.active
+              FROM identity.tokens t
+              JOIN platform.organizations o ON o.id = t.org_id
+              -- Each branch looks its person up by primary key, and only the token's table answers.
+              JOIN LATERAL (SELECT u.id, u.email, u.name, u.role, u.active FROM identity.users u
+                             WHERE t.person_table = 'identity.users' AND u.org_id = t.org_id AND u.id = t.person_id
+                            UNION ALL
+                            SELECT u.id, u.email, u.first_name || ' ' || u.last_name, lower(u.role), u.active FROM ticketing.users u
+                             WHERE t.person_table = 'ticketing.users' AND u.org_id = t.org_id AND u.id = t.person_id) p ON true
+             WHERE t.id = ?""";
+
     private People() {
     }
 
@@ -50,7 +70,7 @@ final class People {
         }
     }
 
-    private static Person person(ResultSet rs) throws SQLException {
+    static Person person(ResultSet rs) throws SQLException {
         return new Person(rs.getObject("org_id", UUID.class), rs.getString("slug"), rs.getBoolean("demo"), rs.getString("person_table"),
                 rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"), rs.getString("role"), rs.getBoolean("active"));
     }

@@ -95,14 +95,10 @@ public final class SignIn {
         if (parsed == null || !parsed.matches()) {
             return Optional.empty();
         }
-        UUID id = UUID.fromString(parsed.group(2).replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+        String hex = parsed.group(2);
+        UUID id = new UUID(Long.parseUnsignedLong(hex, 0, 16, 16), Long.parseUnsignedLong(hex, 16, 32, 16));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     """
-                     SELECT t.org_id, t.kind, t.person_table, t.person_id, t.secret_hash, t.expires_at,
-                            t.seeded_by IS NULL OR EXISTS (SELECT 1 FROM platform.seed_applications a
-                                                            WHERE a.id = t.seeded_by AND a.removed_at IS NULL) AS same_person
-                       FROM identity.tokens t WHERE t.id = ?""")) {
+             PreparedStatement statement = connection.prepareStatement(People.TOKEN_AND_PERSON)) {
             statement.setObject(1, id);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next() || !rs.getString("kind").startsWith(parsed.group(1))) {
@@ -115,8 +111,7 @@ public final class SignIn {
                         || !rs.getBoolean("same_person")) {
                     return Optional.empty();
                 }
-                return People.byId(connection, rs.getObject("org_id", UUID.class), rs.getString("person_table"),
-                        rs.getObject("person_id", UUID.class)).filter(Person::active);
+                return Optional.of(People.person(rs)).filter(Person::active);
             }
         }
     }
