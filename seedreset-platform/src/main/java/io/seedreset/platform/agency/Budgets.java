@@ -1,9 +1,7 @@
 package io.seedreset.platform.agency;
 
-import static io.seedreset.platform.agency.TenantQuery.equal;
-import static io.seedreset.platform.agency.TenantQuery.instant;
-import static io.seedreset.platform.agency.TenantQuery.uuid;
-
+import io.seedreset.platform.sql.Slice;
+import io.seedreset.platform.sql.Transactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import static io.seedreset.platform.agency.TenantQuery.equal;
+import static io.seedreset.platform.agency.TenantQuery.instant;
+import static io.seedreset.platform.agency.TenantQuery.uuid;
 
 /**
  * Production budgets (module {@code budget}), in the order they were drawn up, each priced line by line
@@ -70,7 +71,7 @@ public final class Budgets {
 
     /** The budget with every line, read in one snapshot so that the lines add up to the total even while a pack is applied or torn down. */
     public Optional<BudgetWithLines> byId(UUID organizationId, UUID id) throws SQLException {
-        return InTransaction.run(dataSource, Connection.TRANSACTION_REPEATABLE_READ, connection -> {
+        return Transactions.inTransaction(dataSource, Connection.TRANSACTION_REPEATABLE_READ, connection -> {
             Optional<Budget> budget = budgets.byId(connection, organizationId, id);
             return budget.isEmpty() ? Optional.empty()
                     : Optional.of(BudgetWithLines.of(budget.get(), lines.all(connection, organizationId, equal("budget_id", id))));

@@ -1,9 +1,6 @@
 package io.seedreset.platform.agency;
 
-import static io.seedreset.platform.agency.TenantQuery.equal;
-import static io.seedreset.platform.agency.TenantQuery.instant;
-import static io.seedreset.platform.agency.TenantQuery.uuid;
-
+import io.seedreset.platform.sql.Slice;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import static io.seedreset.platform.agency.TenantQuery.equal;
+import static io.seedreset.platform.agency.TenantQuery.instant;
+import static io.seedreset.platform.agency.TenantQuery.uuid;
 
 /** The sales pipeline (module {@code sales}): what the agency sells of each event, in the order deals were opened. */
 public final class Deals {

@@ -1,15 +1,15 @@
 package io.seedreset.platform.agency;
 
-import static io.seedreset.platform.agency.TenantQuery.equal;
-import static io.seedreset.platform.agency.TenantQuery.instant;
-import static io.seedreset.platform.agency.TenantQuery.uuid;
-
+import io.seedreset.platform.sql.Slice;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import static io.seedreset.platform.agency.TenantQuery.equal;
+import static io.seedreset.platform.agency.TenantQuery.instant;
+import static io.seedreset.platform.agency.TenantQuery.uuid;
 
 /** The events the agency runs for its clients (module {@code events}), soonest first. */
 public final class Events {

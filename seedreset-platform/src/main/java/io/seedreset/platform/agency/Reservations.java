@@ -1,9 +1,7 @@
 package io.seedreset.platform.agency;
 
-import static io.seedreset.platform.agency.TenantQuery.equal;
-import static io.seedreset.platform.agency.TenantQuery.instant;
-import static io.seedreset.platform.agency.TenantQuery.uuid;
-
+import io.seedreset.platform.sql.Slice;
+import io.seedreset.platform.sql.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import static io.seedreset.platform.agency.TenantQuery.equal;
+import static io.seedreset.platform.agency.TenantQuery.instant;
+import static io.seedreset.platform.agency.TenantQuery.uuid;
 
 /**
  * Spaces booked for events (module {@code spaces}), in time order, and booking one.
@@ -82,7 +83,7 @@ public final class Reservations {
             throw new BookingRefused(BookingRefused.Why.ENDS_BEFORE_START,
                     "endsAt " + booking.endsAt() + " must be after startsAt " + booking.startsAt());
         }
-        return InTransaction.run(dataSource, Connection.TRANSACTION_READ_COMMITTED, connection -> {
+        return Transactions.inTransaction(dataSource, Connection.TRANSACTION_READ_COMMITTED, connection -> {
             String space = lockSpace(connection, organizationId, booking.spaceId());
             EventTimes event = event(connection, organizationId, booking.eventId());
             if (event.status().equals("cancelled")) {

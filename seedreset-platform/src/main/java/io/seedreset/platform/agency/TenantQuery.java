@@ -1,5 +1,7 @@
 package io.seedreset.platform.agency;
 
+import io.seedreset.platform.sql.Slice;
+import io.seedreset.platform.sql.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +56,7 @@ final class TenantQuery<T> {
     Slice<T> list(UUID organizationId, int offset, int limit, Equal... filters) throws SQLException {
         List<Object> values = new ArrayList<>();
         String where = where(organizationId, values, filters);
-        return InTransaction.run(dataSource, Connection.TRANSACTION_REPEATABLE_READ, connection -> {
+        return Transactions.inTransaction(dataSource, Connection.TRANSACTION_REPEATABLE_READ, connection -> {
             long total;
             try (PreparedStatement count = prepare(connection, "SELECT count(*) FROM " + table + where, values);
                  ResultSet rs = count.executeQuery()) {

@@ -1,9 +1,6 @@
 package io.seedreset.platform.agency;
 
-import static io.seedreset.platform.agency.TenantQuery.equal;
-import static io.seedreset.platform.agency.TenantQuery.instant;
-import static io.seedreset.platform.agency.TenantQuery.uuid;
-
+import io.seedreset.platform.sql.Slice;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import static io.seedreset.platform.agency.TenantQuery.equal;
+import static io.seedreset.platform.agency.TenantQuery.instant;
+import static io.seedreset.platform.agency.TenantQuery.uuid;
 
 /** The agency's vendor roster (module {@code suppliers}), by name. */
 public final class Vendors {

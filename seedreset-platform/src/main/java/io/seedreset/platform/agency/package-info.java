@@ -5,7 +5,7 @@
  *
  * <p>Every read goes through {@code TenantQuery}, which puts the organization's condition first in every
  * statement, so a row of another organization is never read, whatever id a caller names. Lists come in a
- * stable order (a meaningful column, then the id), a page at a time ({@link io.seedreset.platform.agency.Slice}).
+ * stable order (a meaningful column, then the id), a page at a time ({@link io.seedreset.platform.sql.Slice}).
  * The values a filter may take are the schema's CHECK constraints' ({@code AllowedValuesTest} keeps them equal).
  */
 package io.seedreset.platform.agency;

@@ -1,5 +1,6 @@
 package io.seedreset.platform.ticketing;
 
+import io.seedreset.platform.sql.Slice;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.seedreset.server.agency;
 
 import io.javalin.http.Context;
-import io.seedreset.platform.agency.Slice;
+import io.seedreset.platform.sql.Slice;
 import io.seedreset.platform.identity.Person;
 import io.seedreset.server.ApiException;
 import io.seedreset.server.AuthRoutes;

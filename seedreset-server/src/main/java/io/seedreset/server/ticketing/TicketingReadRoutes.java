@@ -18,7 +18,7 @@ import io.seedreset.platform.ticketing.PromoCode;
 import io.seedreset.platform.ticketing.PromoCodeQueries;
 import io.seedreset.platform.ticketing.SalesReports;
 import io.seedreset.platform.ticketing.ScannerQueries;
-import io.seedreset.platform.ticketing.Slice;
+import io.seedreset.platform.sql.Slice;
 import io.seedreset.platform.ticketing.Ticket;
 import io.seedreset.platform.ticketing.TicketOrder;
 import io.seedreset.platform.ticketing.TicketQueries;

@@ -1,4 +1,4 @@
-package io.seedreset.platform.agency;
+package io.seedreset.platform.sql;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * One page of a filtered list, and how many rows match the filters in all.
  *
  * @param items the page's rows, in the list's order
- * @param total every row matching the filters, on this page or another
+ * @param total every row the caller may see that matches the filters, on this page or another
  */
 public record Slice<T>(List<T> items, long total) {
 
