@@ -15,9 +15,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -143,34 +140,41 @@ public final class ServeBenchmark implements Callable<Integer> {
                 Results health = load.phase(settings.measured(), client -> client.health());
                 log.done("GET /health alone: " + settings.warmup().toSeconds() + " s warm-up, " + settings.measured().toSeconds() + " s measured");
 
+                load.phase(settings.warmup(), Client::me, signedIn);
+                Results me = load.phase(settings.measured(), Client::me, signedIn);
+                log.done("GET /api/v1/auth/me alone: " + settings.warmup().toSeconds() + " s warm-up, " + settings.measured().toSeconds() + " s measured");
+
                 load.phase(settings.warmup(), Client::mix, signedIn);
                 Results mix = load.phase(settings.measured(), Client::mix, signedIn);
                 log.done("the customers' mix: " + settings.warmup().toSeconds() + " s warm-up, " + settings.measured().toSeconds() + " s measured");
 
                 Inventory after = Inventory.read(pool);
                 long bought = signedIn.stream().mapToLong(client -> client.ticketsBought).sum();
-                return report(out, settings, info, loadBefore, health, mix, before, after, bought);
+                return report(out, settings, info, loadBefore, health, me, mix, before, after, bought);
             }
         }
     }
 
-    private static boolean report(PrintStream out, Settings settings, ServerInfo info, double loadBefore, Results health, Results mix,
+    private static boolean report(PrintStream out, Settings settings, ServerInfo info, double loadBefore, Results health, Results me, Results mix,
                                   Inventory before, Inventory after, long bought) {
         out.printf("Seed & Reset serve benchmark: seedreset serve on loopback, embedded PostgreSQL %s (%s)%n", info.version(), info.describeSettings());
         out.printf("%d cores, load average %.1f before and %.1f after; %d clients; each phase %d s measured after %d s of warm-up;%n",
                 Runtime.getRuntime().availableProcessors(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 settings.clients(), settings.measured().toSeconds(), settings.warmup().toSeconds());
         out.printf("ticketing-demo (default mode) in %d demo organizations; rate limits off%n%n", ORGANIZATIONS.size());
-        out.printf("%-42s %9s %9s %8s %8s %7s%n", "route", "requests", "req/s", "p50 ms", "p99 ms", "errors");
+        out.printf("%-42s %9s %9s %8s %8s %7s %8s%n", "route", "requests", "req/s", "p50 ms", "p99 ms", "errors", "KB");
         health.print(out);
+        me.print(out);
         mix.print(out);
         double healthRate = health.rate();
         double readRate = mix.rate(Results::isRead);
         double readP99 = mix.worstP99(Results::isRead);
-        long errors = health.errors() + mix.errors();
+        long errors = health.errors() + me.errors() + mix.errors();
         out.printf("%n%-42s %9d %9.0f%n", "the mix, all routes", mix.requests(route -> true), mix.rate(route -> true));
         out.printf("%-42s %9d %9.0f   = %.0f%% of GET /health's%n", "the mix, reads", mix.requests(Results::isRead), readRate,
                 100 * readRate / healthRate);
+        out.printf("%-42s %9d %9.0f   = %.0f%% of GET /health's: the ceiling of a request that checks its token%n",
+                "GET /api/v1/auth/me alone", me.requests(route -> true), me.rate(), 100 * me.rate() / healthRate);
         String oversell = after.oversellCheck(before, bought);
         out.printf("oversell check: %s%n", oversell);
         List<String> missed = new ArrayList<>();
@@ -313,7 +317,6 @@ public final class ServeBenchmark implements Callable<Integer> {
     static final class Load {
         private final int port;
         private final int clients;
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         Load(int port, int clients) {
             this.port = port;
@@ -328,11 +331,11 @@ public final class ServeBenchmark implements Callable<Integer> {
                 List<String> customers = catalogue.customers().get(organization);
                 String email = customers.get(i / ORGANIZATIONS.size() % customers.size());
                 Client client = new Client(this, new SplittableRandom(i), catalogue, organization, null);
-                HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/api/v1/auth/login")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                                Map.of("organization", organization, "email", email, "password", PASSWORD)))).build());
-                if (login.statusCode() != 200) {
-                    throw new IllegalStateException("sign-in of " + email + " answered " + login.statusCode() + ": " + login.body());
+                KeptAliveConnection.Response login = client.send("POST", "/api/v1/auth/login",
+                        JSON.writeValueAsString(Map.of("organization", organization, "email", email, "password", PASSWORD)));
+                client.close();
+                if (login.status() != 200) {
+                    throw new IllegalStateException("sign-in of " + email + " answered " + login.status() + ": " + login.text());
                 }
                 signedIn.add(new Client(this, new SplittableRandom(i), catalogue, organization, JSON.readTree(login.body()).get("token").asText()));
             }
@@ -377,12 +380,9 @@ public final class ServeBenchmark implements Callable<Integer> {
                 results.elapsedNanos = System.nanoTime() - began;
             } finally {
                 threads.shutdownNow();
+                participants.forEach(Client::close);
             }
             return results;
-        }
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
         }
     }
 
@@ -398,6 +398,8 @@ public final class ServeBenchmark implements Callable<Integer> {
         private final Catalogue catalogue;
         private final String organization;
         private final String token;
+        /** Each client its own connection, as each user's browser has. */
+        private final KeptAliveConnection connection;
         Results results;
         long ticketsBought;
 
@@ -407,10 +409,16 @@ public final class ServeBenchmark implements Callable<Integer> {
             this.catalogue = catalogue;
             this.organization = organization;
             this.token = token;
+            this.connection = new KeptAliveConnection("127.0.0.1", load.port);
         }
 
         void health() throws Exception {
-            call("GET /health", HttpRequest.newBuilder(load.uri("/health")).GET(), 200);
+            call("GET /health", "GET", "/health", null, 200);
+        }
+
+        /** The cheapest request that checks a token: who it stands for. */
+        void me() throws Exception {
+            get("GET /api/v1/auth/me", "/api/v1/auth/me");
         }
 
         /**
@@ -433,41 +441,41 @@ public final class ServeBenchmark implements Callable<Integer> {
                 int quantity = 1 + random.nextInt(2);
                 String body = JSON.writeValueAsString(Map.of("items",
                         List.of(Map.of("ticketTypeId", pick(catalogue.roomyTiers().get(organization)), "quantity", quantity))));
-                HttpResponse<String> placed = call("POST /api/v1/ticketing/orders", authorized(HttpRequest.newBuilder(load.uri("/api/v1/ticketing/orders"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))), 201);
-                if (placed != null && placed.statusCode() == 201) {
+                if (call("POST /api/v1/ticketing/orders", "POST", "/api/v1/ticketing/orders", body, 201)) {
                     ticketsBought += quantity;
                 }
             }
         }
 
-        private void get(String route, String path) throws Exception {
-            call(route, authorized(HttpRequest.newBuilder(load.uri(path)).GET()), 200);
-        }
-
-        private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-            return request.header("Authorization", "Bearer " + token);
+        private void get(String route, String path) {
+            call(route, "GET", path, null, 200);
         }
 
         private String pick(List<String> values) {
             return values.get(random.nextInt(values.size()));
         }
 
-        private HttpResponse<String> call(String route, HttpRequest.Builder request, int success) {
+        /** Sends a request and records its latency, its size and whether it answered the route's success; true if it did. */
+        private boolean call(String route, String method, String path, String json, int success) {
             long began = System.nanoTime();
-            HttpResponse<String> response;
+            KeptAliveConnection.Response response;
             try {
-                response = send(request.build());
+                response = send(method, path, json);
             } catch (Exception e) {
-                results.record(route, System.nanoTime() - began, false);
-                return null;
+                results.record(route, System.nanoTime() - began, false, 0);
+                return false;
             }
-            results.record(route, System.nanoTime() - began, response.statusCode() == success);
-            return response;
+            boolean ok = response.status() == success;
+            results.record(route, System.nanoTime() - began, ok, response.body().length);
+            return ok;
         }
 
-        HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-            return load.http.send(request, HttpResponse.BodyHandlers.ofString());
+        KeptAliveConnection.Response send(String method, String path, String json) throws IOException {
+            return connection.send(method, path, token, json);
+        }
+
+        void close() {
+            connection.close();
         }
     }
 
@@ -475,16 +483,19 @@ public final class ServeBenchmark implements Callable<Integer> {
     static final class Results {
         private final Map<String, List<Long>> nanos = new LinkedHashMap<>();
         private final Map<String, Long> errors = new LinkedHashMap<>();
+        private final Map<String, Long> bodyChars = new LinkedHashMap<>();
         long elapsedNanos;
 
-        void record(String route, long duration, boolean ok) {
+        void record(String route, long duration, boolean ok, long chars) {
             nanos.computeIfAbsent(route, r -> new ArrayList<>()).add(duration);
             errors.merge(route, ok ? 0L : 1L, Long::sum);
+            bodyChars.merge(route, chars, Long::sum);
         }
 
         void add(Results other) {
             other.nanos.forEach((route, list) -> nanos.computeIfAbsent(route, r -> new ArrayList<>()).addAll(list));
             other.errors.forEach((route, count) -> errors.merge(route, count, Long::sum));
+            other.bodyChars.forEach((route, count) -> bodyChars.merge(route, count, Long::sum));
         }
 
         static boolean isRead(String route) {
@@ -513,8 +524,9 @@ public final class ServeBenchmark implements Callable<Integer> {
         }
 
         void print(PrintStream out) {
-            new TreeMap<>(nanos).forEach((route, list) -> out.printf("%-42s %9d %9.0f %8.1f %8.1f %7d%n", route, list.size(),
-                    list.size() / (elapsedNanos / 1e9), percentile(list, 0.50), percentile(list, 0.99), errors.get(route)));
+            new TreeMap<>(nanos).forEach((route, list) -> out.printf("%-42s %9d %9.0f %8.1f %8.1f %7d %8.1f%n", route, list.size(),
+                    list.size() / (elapsedNanos / 1e9), percentile(list, 0.50), percentile(list, 0.99), errors.get(route),
+                    bodyChars.get(route) / 1024.0 / list.size()));
         }
 
         /** The nearest-rank percentile, in milliseconds. */

@@ -12,10 +12,12 @@ final class People {
 
     /** Both modules' people in one shape; an email names one person per organization. */
     private static final String EVERYONE = """
-            SELECT o.id AS org_id, o.slug, NOT o.is_production AS demo, p.person_table, p.id, p.email, p.name, p.role, p.active, p.password_hash
-              FROM (SELECT 'identity.users' AS person_table, org_id, id, email, name, role, active, password_hash FROM identity.users
+            SELECT o.id AS org_id, o.slug, NOT o.is_production AS demo, p.person_table, p.id, p.email, p.name, p.role, p.company_id, p.active,
+                   p.password_hash
+              FROM (SELECT 'identity.users' AS person_table, org_id, id, email, name, role, NULL::uuid AS company_id, active, password_hash
+                      FROM identity.users
                     UNION ALL
-                    SELECT 'ticketing.users', org_id, id, email, first_name || ' ' || last_name, lower(role), active, password_hash
+                    SELECT 'ticketing.users', org_id, id, email, first_name || ' ' || last_name, lower(role), company_id, active, password_hash
                       FROM ticketing.users) p
               JOIN platform.organizations o ON o.id = p.org_id
             """;
@@ -29,14 +31,16 @@ final class People {
             SELECT t.kind, t.secret_hash, t.expires_at,
                    t.seeded_by IS NULL OR EXISTS (SELECT 1 FROM platform.seed_applications a
                                                    WHERE a.id = t.seeded_by AND a.removed_at IS NULL) AS same_person,
-                   o.id AS org_id, o.slug, NOT o.is_production AS demo, t.person_table, p.id, p.email, p.name, p.role, p.active
+                   o.id AS org_id, o.slug, NOT o.is_production AS demo, t.person_table, p.id, p.email, p.name, p.role,
+                   p.company_id, p.active
               FROM identity.tokens t
               JOIN platform.organizations o ON o.id = t.org_id
               -- Each branch looks its person up by primary key, and only the token's table answers.
-              JOIN LATERAL (SELECT u.id, u.email, u.name, u.role, u.active FROM identity.users u
+              JOIN LATERAL (SELECT u.id, u.email, u.name, u.role, NULL::uuid AS company_id, u.active FROM identity.users u
                              WHERE t.person_table = 'identity.users' AND u.org_id = t.org_id AND u.id = t.person_id
                             UNION ALL
-                            SELECT u.id, u.email, u.first_name || ' ' || u.last_name, lower(u.role), u.active FROM ticketing.users u
+                            SELECT u.id, u.email, u.first_name || ' ' || u.last_name, lower(u.role), u.company_id, u.active
+                              FROM ticketing.users u
                              WHERE t.person_table = 'ticketing.users' AND u.org_id = t.org_id AND u.id = t.person_id) p ON true
              WHERE t.id = ?""";
 
@@ -72,7 +76,7 @@ final class People {
 
     static Person person(ResultSet rs) throws SQLException {
         return new Person(rs.getObject("org_id", UUID.class), rs.getString("slug"), rs.getBoolean("demo"), rs.getString("person_table"),
-                rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"), rs.getString("role"), rs.getBoolean("active"));
+                rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"), rs.getString("role"), rs.getObject("company_id", UUID.class), rs.getBoolean("active"));
     }
 
     record Credentials(Person person, String passwordHash) {

@@ -7,7 +7,9 @@ import java.util.UUID;
  *
  * @param table      where the person is kept: {@code identity.users} or {@code ticketing.users}
  * @param demo       whether the organization is not production (demo, qa or sandbox)
+ * @param companyId  the company the person works for, where their module keeps one (a ticketing promoter's or
+ *                   scanner's); null otherwise. Read with the person, so that a module's routes need not read it again.
  */
 public record Person(UUID organizationId, String organization, boolean demo, String table, UUID id, String email, String name,
-                     String role, boolean active) {
+                     String role, UUID companyId, boolean active) {
 }

@@ -38,7 +38,7 @@ public final class EventQueries {
     /** The events the person may see, filtered by status and category when given, by start time (then id). */
     public Slice<TicketedEvent> list(Person person, EventStatus status, EventCategory category, int offset, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            TicketingAccount account = TicketingAccount.of(connection, person);
+            TicketingAccount account = TicketingAccount.of(person);
             Slice<Select.Parent<TicketedEvent, TicketType>> page = visible(account).whereEquals("e.status", status)
                     .whereEquals("e.category", category).page(connection, "e.starts_at, e.id", offset, limit, EventQueries::event);
             return new Slice<>(withTicketTypes(connection, account, page.items()), page.total());
@@ -48,7 +48,7 @@ public final class EventQueries {
     /** The event, when the person may see it. */
     public Optional<TicketedEvent> find(Person person, UUID id) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            TicketingAccount account = TicketingAccount.of(connection, person);
+            TicketingAccount account = TicketingAccount.of(person);
             return withTicketTypes(connection, account, visible(account).where("e.id = ?", id).all(connection, "e.id", EventQueries::event))
                     .stream().findFirst();
         }

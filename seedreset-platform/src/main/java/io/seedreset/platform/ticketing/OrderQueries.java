@@ -41,7 +41,7 @@ public final class OrderQueries {
      */
     public Slice<TicketOrder> list(Person person, OrderStatus status, int offset, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            TicketingAccount account = TicketingAccount.of(connection, person);
+            TicketingAccount account = TicketingAccount.of(person);
             Slice<Select.Parent<TicketOrder, OrderItem>> page = visible(account).whereEquals("o.status", status)
                     .page(connection, "o.placed_at DESC, o.id", offset, limit, OrderQueries::order);
             return new Slice<>(withItems(connection, account, page.items()), page.total());
@@ -55,7 +55,7 @@ public final class OrderQueries {
      */
     public Optional<TicketOrder> find(Person person, UUID id) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            TicketingAccount account = TicketingAccount.of(connection, person);
+            TicketingAccount account = TicketingAccount.of(person);
             return withItems(connection, account, visible(account).where("o.id = ?", id).all(connection, "o.id", OrderQueries::order))
                     .stream().findFirst();
         }

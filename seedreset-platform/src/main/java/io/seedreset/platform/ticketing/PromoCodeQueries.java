@@ -34,7 +34,7 @@ public final class PromoCodeQueries {
      */
     public Slice<PromoCode> list(Person person, int offset, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            TicketingAccount account = TicketingAccount.of(connection, person);
+            TicketingAccount account = TicketingAccount.of(person);
             account.require("promo codes", Role.ADMIN, Role.PROMOTER);
             Select select = new Select(COLUMNS, FROM, "p.org_id", account.organizationId());
             if (account.role() == Role.PROMOTER) {

@@ -33,7 +33,7 @@ public final class SalesReports {
      */
     public Optional<EventSales> of(Person person, UUID eventId) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            TicketingAccount account = TicketingAccount.of(connection, person);
+            TicketingAccount account = TicketingAccount.of(person);
             account.require("sales", Role.ADMIN, Role.PROMOTER);
             Select event = new Select("e.id, e.name, e.status, e.timezone", "ticketing.events e", "e.org_id", account.organizationId())
                     .where("e.id = ?", eventId);

@@ -67,7 +67,7 @@ public final class ScannerQueries {
 
     /** The devices of the person's organization they may read: their company's, or every one for an admin. */
     private static Select visible(Connection connection, Person person) throws SQLException {
-        TicketingAccount account = TicketingAccount.of(connection, person);
+        TicketingAccount account = TicketingAccount.of(person);
         account.require("scanners", Role.ADMIN, Role.PROMOTER, Role.SCANNER);
         Select select = new Select(COLUMNS, FROM, "s.org_id", account.organizationId());
         return account.role() == Role.ADMIN ? select : select.where("s.company_id = ?", account.companyId());

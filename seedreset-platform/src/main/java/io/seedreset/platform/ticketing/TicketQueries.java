@@ -34,7 +34,7 @@ public final class TicketQueries {
     /** The person's tickets, filtered by status when given, by the event's start, then tier, then id. */
     public Slice<Ticket> list(Person person, TicketStatus status, int offset, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return held(TicketingAccount.of(connection, person)).whereEquals("k.status", status)
+            return held(TicketingAccount.of(person)).whereEquals("k.status", status)
                     .page(connection, "e.starts_at, " + EventQueries.BY_TIER + ", k.id", offset, limit, TicketQueries::ticket);
         }
     }
@@ -42,7 +42,7 @@ public final class TicketQueries {
     /** The ticket, when the person holds it. */
     public Optional<Ticket> find(Person person, UUID id) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return held(TicketingAccount.of(connection, person)).where("k.id = ?", id).one(connection, TicketQueries::ticket);
+            return held(TicketingAccount.of(person)).where("k.id = ?", id).one(connection, TicketQueries::ticket);
         }
     }
 

@@ -1,10 +1,7 @@
 package io.seedreset.platform.ticketing;
 
 import io.seedreset.platform.identity.Person;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -17,27 +14,20 @@ public record TicketingAccount(UUID organizationId, UUID userId, Role role, UUID
     public static final String TABLE = "ticketing.users";
 
     /**
-     * The ticketing account of a signed-in person, read on the connection the caller goes on to use.
+     * The ticketing account of a signed-in person, from what authentication read with them (their
+     * {@code ticketing.users} row's role and company): a read asks nothing more of the database.
      *
      * @throws NotPermitted when the person is not one of ticketing's accounts (an agency person of
-     *                      {@code identity.users}), or their row has gone since they signed in
+     *                      {@code identity.users}) or is not active
      */
-    public static TicketingAccount of(Connection connection, Person person) throws SQLException {
+    public static TicketingAccount of(Person person) {
         if (!TABLE.equals(person.table())) {
             throw new NotPermitted("ticketing routes are for the organization's ticketing accounts; " + person.email() + " is not one");
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT role, company_id FROM ticketing.users WHERE org_id = ? AND id = ? AND active")) {
-            statement.setObject(1, person.organizationId());
-            statement.setObject(2, person.id());
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    throw new NotPermitted("the ticketing account " + person.email() + " is no longer active");
-                }
-                return new TicketingAccount(person.organizationId(), person.id(), Role.valueOf(rs.getString("role")),
-                        rs.getObject("company_id", UUID.class));
-            }
+        if (!person.active()) {
+            throw new NotPermitted("the ticketing account " + person.email() + " is no longer active");
         }
+        return new TicketingAccount(person.organizationId(), person.id(), Role.valueOf(person.role().toUpperCase(Locale.ROOT)), person.companyId());
     }
 
     /** Refuses a role that may not read {@code what} at all. */
@@ -47,6 +37,6 @@ public record TicketingAccount(UUID organizationId, UUID userId, Role role, UUID
                 return;
             }
         }
-        throw new NotPermitted(role.name().toLowerCase(java.util.Locale.ROOT) + "s do not read " + what);
+        throw new NotPermitted(role.name().toLowerCase(Locale.ROOT) + "s do not read " + what);
     }
 }

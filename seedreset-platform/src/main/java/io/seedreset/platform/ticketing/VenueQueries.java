@@ -25,14 +25,14 @@ public final class VenueQueries {
     /** The venues by name (then id). */
     public Slice<Venue> list(Person person, int offset, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            TicketingAccount account = TicketingAccount.of(connection, person);
+            TicketingAccount account = TicketingAccount.of(person);
             return new Select(COLUMNS, FROM, "v.org_id", account.organizationId()).page(connection, "v.name, v.id", offset, limit, VenueQueries::venue);
         }
     }
 
     public Optional<Venue> find(Person person, UUID id) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            TicketingAccount account = TicketingAccount.of(connection, person);
+            TicketingAccount account = TicketingAccount.of(person);
             return new Select(COLUMNS, FROM, "v.org_id", account.organizationId()).where("v.id = ?", id).one(connection, VenueQueries::venue);
         }
     }
