@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
                 TeardownCommand.class, ResetCommand.class, ValidateCommand.class, HistoryCommand.class, MailCommand.class,
                 UsageCommand.class, DemoCommand.class,
-                DbCommand.class, ServeCommand.class, TokensCommand.class, InstallCommand.class, HelpCommand.class},
+                DbCommand.class, ServeCommand.class, TokensCommand.class, StaffCommand.class, InstallCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
                 "2:usage (bad arguments, unknown command, pack, organization, mode or email)", "3:refused by the production boundary",
@@ -117,9 +117,9 @@ public final class SeedresetCommand implements AutoCloseable {
                 "unknown organization '" + slug + "'", Map.of(SeedResetException.ORGANIZATION, String.valueOf(slug))));
     }
 
-    /** The database the command works on (opened by {@link #seedReset()} first), for the platform's own queries. */
+    /** The database the command works on (opened by {@link #seedReset()} first, its schema checked), for the platform's own queries. */
     javax.sql.DataSource dataSource() {
-        seedReset();
+        seedReset().requireInitialised();
         return database.dataSource();
     }
 

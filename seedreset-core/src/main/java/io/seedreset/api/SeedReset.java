@@ -95,6 +95,14 @@ public final class SeedReset {
         return call(engine::organizations);
     }
 
+    /**
+     * Refuses, as every operation does, a database with no schema, or one older or newer than this code:
+     * for front ends that go on to read and write the platform's own tables themselves.
+     */
+    public void requireInitialised() {
+        call(engine::requireInitialised);
+    }
+
     /** Previews an apply: counts, samples, totals and plan hash. Writes nothing. */
     public PlanResult plan(PackRequest request) {
         return call(() -> engine.plan(request, caller));

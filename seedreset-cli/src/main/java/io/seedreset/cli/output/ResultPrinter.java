@@ -21,6 +21,7 @@ import io.seedreset.platform.modules.ModuleFlags;
 import io.seedreset.platform.usage.UsageReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -327,6 +328,18 @@ public final class ResultPrinter {
         TextTable table = new TextTable("TIME", "KIND", "TO", "SUBJECT", "STATUS");
         messages.forEach(m -> table.row(m.createdAt(), m.kind(), m.recipient(), m.subject(),
                 m.lastError() == null ? m.status() : m.status() + " after " + m.attempts() + " attempt(s): " + m.lastError()));
+        table.print(out);
+    }
+
+    /** The staff, revoked members included. */
+    public void staff(List<io.seedreset.platform.staff.Staff.Member> members) {
+        if (members.isEmpty()) {
+            line("No staff yet: 'seedreset staff create <name>' creates a member and prints their token.");
+            return;
+        }
+        TextTable table = new TextTable("NAME", "STATE", "CREATED", "CREATED BY", "REVOKED");
+        members.forEach(m -> table.row(m.name(), m.active() ? "active" : "revoked", m.createdAt().truncatedTo(ChronoUnit.SECONDS), m.createdBy(),
+                m.active() ? "-" : m.revokedAt().truncatedTo(ChronoUnit.SECONDS)));
         table.print(out);
     }
 

@@ -141,6 +141,10 @@ public final class Engine {
         return connections.withConnection(false, Organizations::list);
     }
 
+    public Void requireInitialised() {
+        return connections.withConnection(false, connection -> null);
+    }
+
     public PlanResult plan(PackRequest request, Caller caller) {
         return plan.run(request, caller);
     }

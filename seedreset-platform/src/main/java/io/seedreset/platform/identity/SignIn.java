@@ -2,9 +2,6 @@ package io.seedreset.platform.identity;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,19 +10,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * Signing in and the tokens that follow: a person's email and password give a session token that
  * expires; a long-lived API token is issued per person for API collections. A token reads
- * {@code sr<s|a>_<id>_<secret>}: the id names its row, only a SHA-256 hash of the random secret is
- * stored, and a presented secret is compared with that hash in constant time. A token answers only
+ * {@code sr<s|a>_<id>_<secret>} ({@link BearerTokens}: only a hash of the secret is stored, compared in
+ * constant time). A token answers only
  * while its person exists and is active, while the application that seeded the person (if one did)
  * is applied, and, for a session, until it expires; a reset deletes every token of the organization.
  */
@@ -34,14 +27,12 @@ public final class SignIn {
     /** The message of every refused sign-in with wrong credentials, whichever part was wrong. */
     public static final String WRONG_CREDENTIALS = "wrong email or password";
 
-    private static final Pattern TOKEN = Pattern.compile("sr([sa])_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
     /** Checked when the email is unknown, so that a refusal takes as long either way. */
     private static final String NOBODY = BCrypt.withDefaults().hashToString(10, "nobody".toCharArray());
 
     private final DataSource dataSource;
     private final Clock clock;
     private final Duration sessionLifetime;
-    private final SecureRandom random = new SecureRandom();
 
     public SignIn(DataSource dataSource, Clock clock, Duration sessionLifetime) {
         this.dataSource = dataSource;
@@ -91,22 +82,20 @@ public final class SignIn {
 
     /** The person a bearer token stands for, while it answers; empty for anything else. */
     public Optional<Person> authenticate(String token) throws SQLException {
-        Matcher parsed = token == null ? null : TOKEN.matcher(token);
-        if (parsed == null || !parsed.matches()) {
+        Optional<BearerTokens.Presented> parsed = BearerTokens.parse(token);
+        if (parsed.isEmpty() || !(parsed.get().prefix().equals("srs") || parsed.get().prefix().equals("sra"))) {
             return Optional.empty();
         }
-        String hex = parsed.group(2);
-        UUID id = new UUID(Long.parseUnsignedLong(hex, 0, 16, 16), Long.parseUnsignedLong(hex, 16, 32, 16));
+        BearerTokens.Presented presented = parsed.get();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(People.TOKEN_AND_PERSON)) {
-            statement.setObject(1, id);
+            statement.setObject(1, presented.id());
             try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next() || !rs.getString("kind").startsWith(parsed.group(1))) {
+                if (!rs.next() || !presented.prefix().equals(prefix(rs.getString("kind")))) {
                     return Optional.empty();
                 }
-                byte[] presented = hash(Base64.getUrlDecoder().decode(parsed.group(3)));
                 Timestamp expires = rs.getTimestamp("expires_at");
-                if (!MessageDigest.isEqual(presented, rs.getBytes("secret_hash"))
+                if (!presented.matches(rs.getBytes("secret_hash"))
                         || (expires != null && !clock.instant().isBefore(expires.toInstant()))
                         || !rs.getBoolean("same_person")) {
                     return Optional.empty();
@@ -116,10 +105,13 @@ public final class SignIn {
         }
     }
 
+    /** A token's prefix by its kind: {@code srs} for a session, {@code sra} for an API token. */
+    private static String prefix(String kind) {
+        return "sr" + kind.charAt(0);
+    }
+
     private String issue(Connection connection, Person person, String kind, Instant expires) throws SQLException {
-        UUID id = UUID.randomUUID();
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
+        BearerTokens.Issued token = BearerTokens.issue(prefix(kind));
         // The application that seeded the person, if one did: the token dies with it (a teardown, a
         // replace), even when the same seed brings the same person id back later.
         try (PreparedStatement statement = connection.prepareStatement("""
@@ -129,11 +121,11 @@ public final class SignIn {
                            JOIN platform.seed_applications a ON a.id = s.application_id AND a.removed_at IS NULL
                           WHERE s.org_id = ? AND s.table_name = ? AND ? = ANY (s.row_ids) LIMIT 1))""")) {
             statement.setObject(1, person.organizationId());
-            statement.setObject(2, id);
+            statement.setObject(2, token.id());
             statement.setString(3, kind);
             statement.setString(4, person.table());
             statement.setObject(5, person.id());
-            statement.setBytes(6, hash(secret));
+            statement.setBytes(6, token.secretHash());
             statement.setTimestamp(7, Timestamp.from(clock.instant()));
             statement.setTimestamp(8, expires == null ? null : Timestamp.from(expires));
             statement.setObject(9, person.organizationId());
@@ -141,19 +133,6 @@ public final class SignIn {
             statement.setObject(11, person.id());
             statement.executeUpdate();
         }
-        return "sr" + kind.charAt(0) + "_" + HexFormat.of().formatHex(uuidBytes(id)) + "_"
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    private static byte[] uuidBytes(UUID id) {
-        return java.nio.ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
-    }
-
-    private static byte[] hash(byte[] secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return token.token();
     }
 }
