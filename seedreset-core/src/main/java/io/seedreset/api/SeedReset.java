@@ -142,6 +142,17 @@ public final class SeedReset {
         return call(() -> engine.personas(organization));
     }
 
+    /**
+     * Refuses a seed action on a production organization before a front end starts it, exactly as the
+     * operation itself would: {@link SeedResetException.Reason#PRODUCTION_ORGANIZATION}, audited as a refused
+     * {@code operation} by this API's actor ({@link SeedResetException.Reason#UNKNOWN_ORGANIZATION} for an
+     * unknown slug). Returns for any other organization. A front end's own block, not the boundary: the
+     * operation refuses a production organization again when it runs.
+     */
+    public void refuseIfProduction(AuditOperation operation, String organization) {
+        call(() -> engine.refuseIfProduction(operation, organization, caller));
+    }
+
     /** Runs the validation rules of every pack applied to the organization; reads only. */
     public ValidationResult validate(String organization) {
         return call(() -> engine.validate(organization, caller));

@@ -1,6 +1,7 @@
 package io.seedreset.server;
 
 import io.javalin.Javalin;
+import io.seedreset.api.Organization;
 import io.seedreset.platform.feedback.FeedbackBox;
 import io.seedreset.platform.identity.SignIn;
 import io.seedreset.platform.modules.ModuleFlags;
@@ -88,6 +89,17 @@ public final class PlatformApi implements Consumer<Javalin> {
     /** Switches modules on or off for an organization; this API serves the change at once, others within seconds. */
     void switchModules(UUID organizationId, Map<String, Boolean> changes) throws SQLException {
         moduleGate.set(organizationId, changes, clock.instant());
+    }
+
+    /** Switches modules on or off for an organization; this API serves the change at once, others within seconds. */
+    public void switchModules(Organization organization, Map<String, Boolean> changes) throws SQLException {
+        switchModules(organization.id(), changes);
+    }
+
+    /** Each module's state in the organization: on or off, and whether a switch or the default decides. */
+    public List<ModuleFlags.State> moduleStates(Organization organization) throws SQLException {
+        return new ModuleFlags(dataSource).states(organization.id(), organization.production(),
+                modules.stream().map(module -> new ModuleFlags.Module(module.name(), module.unstable())).toList());
     }
 
     @Override

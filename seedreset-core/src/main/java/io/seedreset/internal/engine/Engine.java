@@ -61,6 +61,7 @@ public final class Engine {
     private final TeardownOperation teardown;
     private final ResetOperation reset;
     private final ValidateOperation validate;
+    private final MutationGate gate;
     private final Clock clock;
 
     public Engine(DataSource dataSource, PackRegistry packs, Duration busyTimeout, Clock clock, List<String> migrationLocations) {
@@ -68,7 +69,7 @@ public final class Engine {
         this.migrationLocations = List.copyOf(migrationLocations);
         this.connections = new Connections(dataSource, migrationLocations);
         this.audit = new AuditLog(dataSource);
-        MutationGate gate = new MutationGate(connections, audit, busyTimeout);
+        this.gate = new MutationGate(connections, audit, busyTimeout);
         ApplicationWriter writer = new ApplicationWriter(packs, clock);
         this.plan = new PlanOperation(packs, clock, connections, gate);
         this.apply = new ApplyOperation(packs, clock, gate, writer);
@@ -163,6 +164,12 @@ public final class Engine {
 
     public ValidationResult validate(String organization, Caller caller) {
         return validate.run(organization, caller);
+    }
+
+    public Void refuseIfProduction(AuditOperation operation, String organization, Caller caller) {
+        Organization found = connections.withConnection(false, c -> Organizations.require(c, organization));
+        gate.refuseProduction(operation, found, null, caller);
+        return null;
     }
 
     /**

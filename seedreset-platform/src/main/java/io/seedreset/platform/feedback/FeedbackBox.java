@@ -2,9 +2,12 @@ package io.seedreset.platform.feedback;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -47,5 +50,31 @@ public final class FeedbackBox {
             statement.executeUpdate();
         }
         return id;
+    }
+
+    /** Feedback as staff read it: what was said, by whom, where, and whether it reached the webhook. */
+    public record Entry(UUID id, Instant createdAt, String persona, String message, String page, String status, int attempts,
+                        String lastError, Instant sentAt) {
+    }
+
+    /** The organization's feedback, newest first, at most {@code limit}. */
+    public List<Entry> list(UUID organizationId, int limit) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT id, created_at, persona_email, message, page, status, attempts, last_error, sent_at
+                       FROM operations.feedback WHERE organization_id = ? ORDER BY created_at DESC, id LIMIT ?""")) {
+            statement.setObject(1, organizationId);
+            statement.setInt(2, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp sentAt = rs.getTimestamp("sent_at");
+                    entries.add(new Entry(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                            rs.getString("persona_email"), rs.getString("message"), rs.getString("page"), rs.getString("status"),
+                            rs.getInt("attempts"), rs.getString("last_error"), sentAt == null ? null : sentAt.toInstant()));
+                }
+            }
+        }
+        return entries;
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -67,13 +68,35 @@ public final class Mailbox {
             statement.setInt(2, limit);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp sentAt = rs.getTimestamp("sent_at");
-                    entries.add(new Entry(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(), rs.getString("kind"),
-                            rs.getString("recipient"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
-                            rs.getString("last_error"), sentAt == null ? null : sentAt.toInstant()));
+                    entries.add(entry(rs));
                 }
             }
         }
         return entries;
+    }
+
+    /** A message with its body. */
+    public record Message(Entry entry, String body) {
+    }
+
+    /** One of the organization's messages, with its body; empty when the organization has no message of this id. */
+    public static Optional<Message> read(DataSource dataSource, UUID organizationId, UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT id, created_at, kind, recipient, subject, status, attempts, last_error, sent_at, body
+                       FROM operations.mail WHERE organization_id = ? AND id = ?""")) {
+            statement.setObject(1, organizationId);
+            statement.setObject(2, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(new Message(entry(rs), rs.getString("body"))) : Optional.empty();
+            }
+        }
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        Timestamp sentAt = rs.getTimestamp("sent_at");
+        return new Entry(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(), rs.getString("kind"),
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getString("last_error"), sentAt == null ? null : sentAt.toInstant());
     }
 }

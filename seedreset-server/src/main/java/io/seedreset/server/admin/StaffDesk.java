@@ -1,0 +1,325 @@
+package io.seedreset.server.admin;
+
+import io.seedreset.api.ApplicationRecord;
+import io.seedreset.api.ApplyRequest;
+import io.seedreset.api.ApplyResult;
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.HistoryRequest;
+import io.seedreset.api.HistoryResult;
+import io.seedreset.api.Organization;
+import io.seedreset.api.OrganizationKind;
+import io.seedreset.api.PackRequest;
+import io.seedreset.api.PlanResult;
+import io.seedreset.api.ResetRequest;
+import io.seedreset.api.ResetResult;
+import io.seedreset.api.SeedReset;
+import io.seedreset.api.SeedResetException;
+import io.seedreset.api.SeedResetException.Reason;
+import io.seedreset.api.TeardownRequest;
+import io.seedreset.api.TeardownResult;
+import io.seedreset.api.ValidationResult;
+import io.seedreset.pack.PackDescriptor;
+import io.seedreset.pack.Persona;
+import io.seedreset.platform.feedback.FeedbackBox;
+import io.seedreset.platform.identity.ApiTokens;
+import io.seedreset.platform.mail.Mailbox;
+import io.seedreset.platform.modules.ModuleFlags;
+import io.seedreset.platform.staff.Staff;
+import io.seedreset.platform.usage.UsageReport;
+import io.seedreset.server.PlatformApi;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Everything staff do to organizations, done once for the admin API and the console: the engine's
+ * operations as the CLI runs them, recorded in the audit as the staff member ({@code staff:<name>}),
+ * and the platform's demo side (mailbox, usage, feedback, module flags, persona tokens).
+ *
+ * <p>The demos feature is off for production organizations: every seed action on one is refused here,
+ * before the operation starts, with the boundary's own refusal, audited
+ * ({@link SeedReset#refuseIfProduction}); the operation would refuse it again. A mutation of an
+ * organization this server is already mutating is refused at once as busy ({@link InProgress}).
+ * Failures are {@link SeedResetException}s, whose reasons the front ends map to statuses.
+ */
+public final class StaffDesk {
+
+    /** The most mail, feedback or history entries one read returns. */
+    public static final int MAX_LIMIT = 1000;
+    /** The longest usage window, in days. */
+    public static final int MAX_USAGE_DAYS = 366;
+
+    private final SeedReset seedReset;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final PlatformApi platform;
+    private final InProgress inProgress = new InProgress();
+
+    public StaffDesk(SeedReset seedReset, DataSource dataSource, Clock clock, PlatformApi platform) {
+        this.seedReset = seedReset;
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.platform = platform;
+    }
+
+    /** An organization as the console lists it: what it is, what is applied to it, and what runs on it now. */
+    public record OrganizationSummary(String slug, String name, String kind, boolean production, Instant createdAt,
+                                      List<AppliedPack> packs, long rows, Instant lastReset, InProgress.Snapshot running) {
+    }
+
+    /** A pack applied to an organization, and the rows it seeded. */
+    public record AppliedPack(UUID application, String pack, String version, String mode, long seed, Instant anchor, Instant appliedAt,
+                              String appliedBy, long rows) {
+    }
+
+    /** How plan and apply run a pack: mode, seed, anchor ({@code 2026-11-21} or an instant) and settings, each optional. */
+    public record PackCall(String pack, String mode, Long seed, String anchor, Map<String, String> set) {
+    }
+
+    /** An apply's result and the API tokens it issued for the personas it created (shown once). */
+    public record Applied(ApplyResult result, List<ApiTokens.Issued> apiTokens) {
+    }
+
+    /** A reset's result and the API tokens issued for the personas it brought back (shown once). */
+    public record Reset(ResetResult result, List<ApiTokens.Issued> apiTokens) {
+    }
+
+    /** A persona of the packs applied: the login a prospect is handed. */
+    public record Login(String email, String name, String role, String description, String password) {
+    }
+
+    public List<OrganizationSummary> organizations() {
+        List<OrganizationSummary> summaries = new ArrayList<>();
+        for (Organization organization : seedReset.organizations()) {
+            summaries.add(summary(organization));
+        }
+        return summaries;
+    }
+
+    public OrganizationSummary organization(String slug) {
+        return summary(find(slug));
+    }
+
+    public Organization createOrganization(Staff.Member staff, String slug, String name, String kind) {
+        return seedReset.as(staff.actor()).createOrganization(slug, name, kind(kind));
+    }
+
+    public List<PackDescriptor> packs() {
+        return seedReset.packs();
+    }
+
+    public PlanResult plan(Staff.Member staff, String slug, PackCall call) {
+        SeedReset acting = seedReset.as(staff.actor());
+        acting.refuseIfProduction(AuditOperation.PLAN, slug);
+        return acting.plan(packRequest(slug, call));
+    }
+
+    public Applied apply(Staff.Member staff, String slug, PackCall call, String confirm, boolean replace, String planHash) {
+        return mutate(staff, slug, AuditOperation.APPLY, acting -> {
+            ApplyRequest request = ApplyRequest.of(packRequest(slug, call)).confirm(confirm).replace(replace);
+            ApplyResult result = acting.apply(planHash == null || planHash.isBlank() ? request : request.planHash(planHash));
+            List<ApiTokens.Issued> tokens = result.status() == ApplyResult.Status.UNCHANGED ? List.of()
+                    : issueTokens(slug, result.personas().stream().map(Persona::email).toList());
+            return new Applied(result, tokens);
+        });
+    }
+
+    public TeardownResult teardown(Staff.Member staff, String slug, String confirm, UUID application) {
+        return mutate(staff, slug, AuditOperation.TEARDOWN, acting -> acting.teardown(TeardownRequest.of(slug).confirm(confirm).application(application)));
+    }
+
+    public Reset reset(Staff.Member staff, String slug, String confirm, String anchor) {
+        return mutate(staff, slug, AuditOperation.RESET, acting -> {
+            ResetRequest request = ResetRequest.of(slug).confirm(confirm);
+            ResetResult result = acting.reset(anchor == null || anchor.isBlank() ? request : request.anchor(SeedReset.parseAnchor(anchor)));
+            // The reset deleted every token of the organization: the personas it brought back get new ones.
+            return new Reset(result, issueTokens(slug, result.reapplied().stream().flatMap(applied -> applied.personas().stream())
+                    .map(Persona::email).toList()));
+        });
+    }
+
+    public ValidationResult validate(Staff.Member staff, String slug) {
+        return seedReset.as(staff.actor()).validate(slug);
+    }
+
+    /** The mutation running on the organization on this server, if one is. */
+    public Optional<InProgress.Snapshot> running(String slug) {
+        return inProgress.of(find(slug).slug());
+    }
+
+    public HistoryResult history(String slug, int limit, Long beforeEntry) {
+        HistoryRequest request = HistoryRequest.of(slug).limit(limit);
+        return seedReset.history(beforeEntry == null ? request : request.beforeEntry(beforeEntry));
+    }
+
+    public List<Mailbox.Entry> mail(String slug, int limit) {
+        Organization organization = find(slug);
+        return platform("reading the mailbox of '" + slug + "'", () -> Mailbox.list(dataSource, organization.id(), checkedLimit(limit)));
+    }
+
+    public Optional<Mailbox.Message> message(String slug, UUID id) {
+        Organization organization = find(slug);
+        return platform("reading a message of '" + slug + "'", () -> Mailbox.read(dataSource, organization.id(), id));
+    }
+
+    /** Requests by module, route, persona and day over the last {@code days} days (UTC), today included. */
+    public UsageReport usage(String slug, int days) {
+        if (days < 1 || days > MAX_USAGE_DAYS) {
+            throw new SeedResetException(Reason.INVALID_VALUE, "days " + days + ": a usage window is 1 to " + MAX_USAGE_DAYS + " days",
+                    Map.of(SeedResetException.VALUE, Integer.toString(days)));
+        }
+        Organization organization = find(slug);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return platform("reading the usage of '" + slug + "'",
+                () -> UsageReport.read(dataSource, organization.id(), organization.slug(), today.minusDays(days - 1L), today));
+    }
+
+    public List<FeedbackBox.Entry> feedback(String slug, int limit) {
+        Organization organization = find(slug);
+        return platform("reading the feedback of '" + slug + "'", () -> new FeedbackBox(dataSource).list(organization.id(), checkedLimit(limit)));
+    }
+
+    public List<ModuleFlags.State> modules(String slug) {
+        Organization organization = find(slug);
+        return platform("reading the modules of '" + slug + "'", () -> platform.moduleStates(organization));
+    }
+
+    /**
+     * Switches modules on ({@code true}) or off for the organization; this server serves the change at
+     * once. An unknown module is refused naming the modules there are.
+     */
+    public List<ModuleFlags.State> switchModules(String slug, Map<String, Boolean> changes) {
+        Organization organization = find(slug);
+        List<String> names = platform.modules().stream().map(module -> module.name()).toList();
+        for (String name : changes.keySet()) {
+            if (!names.contains(name)) {
+                throw new SeedResetException(Reason.INVALID_VALUE, "unknown module '" + name + "': the modules are " + String.join(", ", names),
+                        Map.of(SeedResetException.VALUE, String.valueOf(name)));
+            }
+        }
+        return platform("switching the modules of '" + slug + "'", () -> {
+            platform.switchModules(organization, changes);
+            return platform.moduleStates(organization);
+        });
+    }
+
+    /** The personas of the packs applied to the organization, with their published demo passwords. */
+    public List<Login> logins(String slug) {
+        return seedReset.personas(slug).stream()
+                .map(persona -> new Login(persona.email(), persona.name(), persona.role(), persona.description(), persona.password())).toList();
+    }
+
+    /**
+     * Revokes the API tokens of the organization's personas and issues new ones (shown once). Only packs
+     * create personas, and no pack runs on a production organization, so it has none to issue for.
+     */
+    public List<ApiTokens.Issued> reissueTokens(String slug) {
+        List<String> emails = seedReset.personas(slug).stream().map(Persona::email).toList();
+        if (emails.isEmpty()) {
+            throw new SeedResetException(Reason.INVALID_VALUE, "organization '" + slug + "' has no personas (no pack that creates"
+                    + " logins is applied to it)", Map.of(SeedResetException.ORGANIZATION, slug));
+        }
+        return issueTokens(slug, emails);
+    }
+
+    @FunctionalInterface
+    private interface Mutation<T> {
+        T run(SeedReset acting);
+    }
+
+    /** A seed action: the demos feature's block on production, then this server's one-at-a-time, then the operation, reporting its progress. */
+    private <T> T mutate(Staff.Member staff, String slug, AuditOperation operation, Mutation<T> mutation) {
+        SeedReset acting = seedReset.as(staff.actor());
+        acting.refuseIfProduction(operation, slug);
+        try (InProgress.Running running = inProgress.begin(slug, operation.label(), staff.name(), clock.instant())) {
+            return mutation.run(acting.reportingTo(running));
+        }
+    }
+
+    private OrganizationSummary summary(Organization organization) {
+        HistoryResult history = seedReset.history(HistoryRequest.of(organization.slug()).limit(HistoryRequest.MAX_LIMIT));
+        List<AppliedPack> packs = new ArrayList<>();
+        Instant lastReset = null;
+        for (ApplicationRecord record : history.applications()) {
+            if (record.active()) {
+                packs.add(new AppliedPack(record.id(), record.packId(), record.packVersion(), record.mode(), record.seed(), record.anchor(),
+                        record.appliedAt(), record.actor(), record.counts().values().stream().mapToLong(Long::longValue).sum()));
+            } else if (record.removal() == ApplicationRecord.Removal.RESET && (lastReset == null || record.removedAt().isAfter(lastReset))) {
+                lastReset = record.removedAt();
+            }
+        }
+        packs.sort(Comparator.comparing(AppliedPack::appliedAt));
+        return new OrganizationSummary(organization.slug(), organization.name(), organization.kind().name().toLowerCase(Locale.ROOT),
+                organization.production(), organization.createdAt(), packs, packs.stream().mapToLong(AppliedPack::rows).sum(), lastReset,
+                inProgress.of(organization.slug()).orElse(null));
+    }
+
+    private Organization find(String slug) {
+        return seedReset.organization(slug).orElseThrow(() -> new SeedResetException(Reason.UNKNOWN_ORGANIZATION,
+                "unknown organization '" + slug + "'", Map.of(SeedResetException.ORGANIZATION, String.valueOf(slug))));
+    }
+
+    private PackRequest packRequest(String slug, PackCall call) {
+        if (call == null || call.pack() == null || call.pack().isBlank()) {
+            throw new SeedResetException(Reason.INVALID_VALUE, "name the pack: \"pack\" is required", Map.of());
+        }
+        PackRequest request = PackRequest.of(call.pack(), slug).mode(call.mode()).seed(call.seed());
+        if (call.anchor() != null && !call.anchor().isBlank()) {
+            request = request.anchor(SeedReset.parseAnchor(call.anchor()));
+        }
+        for (Map.Entry<String, String> setting : (call.set() == null ? Map.<String, String>of() : new LinkedHashMap<>(call.set())).entrySet()) {
+            request = request.set(setting.getKey(), setting.getValue());
+        }
+        return request;
+    }
+
+    private static OrganizationKind kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            // As the CLI: an organization is production unless said otherwise (fail closed).
+            return OrganizationKind.PRODUCTION;
+        }
+        try {
+            return OrganizationKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SeedResetException(Reason.INVALID_VALUE, "kind '" + kind + "': an organization is demo, qa, sandbox or production",
+                    Map.of(SeedResetException.VALUE, kind));
+        }
+    }
+
+    private static int checkedLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new SeedResetException(Reason.INVALID_VALUE, "limit " + limit + ": a page holds 1 to " + MAX_LIMIT + " entries",
+                    Map.of(SeedResetException.VALUE, Integer.toString(limit)));
+        }
+        return limit;
+    }
+
+    private List<ApiTokens.Issued> issueTokens(String slug, List<String> emails) {
+        return emails.isEmpty() ? List.of() : platform("issuing API tokens in '" + slug + "'", () -> new ApiTokens(dataSource, clock).reissue(slug, emails));
+    }
+
+    @FunctionalInterface
+    private interface PlatformRead<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T platform(String what, PlatformRead<T> read) {
+        try {
+            return read.run();
+        } catch (SQLException e) {
+            throw new SeedResetException(Reason.DATABASE_ERROR, what + " failed: " + e.getMessage(),
+                    Map.of(SeedResetException.SQL_STATE, String.valueOf(e.getSQLState())), e);
+        }
+    }
+}
