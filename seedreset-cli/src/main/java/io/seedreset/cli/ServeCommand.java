@@ -8,11 +8,14 @@ import io.seedreset.platform.delivery.Retries;
 import io.seedreset.platform.feedback.FeedbackDelivery;
 import io.seedreset.platform.mail.MailDelivery;
 import io.seedreset.platform.mail.SmtpSettings;
+import io.seedreset.platform.staff.Staff;
 import io.seedreset.server.Deliveries;
 import io.seedreset.server.PlatformApi;
 import io.seedreset.server.RateLimits;
 import io.seedreset.server.SeedResetServer;
 import io.seedreset.server.ServerSettings;
+import io.seedreset.server.admin.AdminApi;
+import io.seedreset.server.admin.StaffDesk;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -103,7 +106,11 @@ final class ServeCommand implements Callable<Integer> {
         seedReset.organizations();
         // A request borrows one of a few open connections instead of opening its own (a new server process each time).
         HikariDataSource pool = pool(root.dataSource(), dbPool);
-        SeedResetServer server = new SeedResetServer(seedReset, settings).routes(new PlatformApi(pool, Clock.systemUTC()));
+        Clock clock = Clock.systemUTC();
+        PlatformApi platform = new PlatformApi(pool, clock);
+        Staff staff = new Staff(pool, clock);
+        SeedResetServer server = new SeedResetServer(seedReset, settings).routes(platform)
+                .routes(new AdminApi(new StaffDesk(seedReset, pool, clock, platform), staff));
         Deliveries deliveries = new Deliveries(deliverers(pool, smtp, webhook));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -119,6 +126,8 @@ final class ServeCommand implements Callable<Integer> {
         root.printer().line("Sign in as a persona: POST /api/v1/auth/login {\"organization\", \"email\", \"password\"} (the logins"
                 + " 'seedreset apply' prints; docs/DEMO_DATA.md lists them), then send 'Authorization: Bearer <token>', or send an API token"
                 + " 'seedreset apply' printed ('seedreset tokens issue' makes new ones).");
+        root.printer().line("Staff: the admin API under /api/admin/v1 takes a staff token ('seedreset staff create <name>' prints one);"
+                + " /openapi.json describes every route.");
         root.printer().line("Mail: %s; demo, qa and sandbox organizations' mail is captured, never sent ('seedreset mail --org SLUG' reads it).",
                 smtp == null ? "no --smtp-host, so production organizations' mail stays pending"
                         : "production organizations' mail goes out through " + smtp.host() + ":" + smtp.port());

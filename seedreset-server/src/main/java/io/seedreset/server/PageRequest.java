@@ -13,8 +13,8 @@ public record PageRequest(int offset, int limit) {
 
     /** The request's {@code offset} and {@code limit} query parameters, checked. */
     public static PageRequest of(Context ctx) {
-        int offset = integer(ctx, "offset", 0);
-        int limit = integer(ctx, "limit", DEFAULT_LIMIT);
+        int offset = QueryParams.integer(ctx, "offset", 0);
+        int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT);
         if (offset < 0) {
             throw new ApiException(400, "bad_parameter", "offset " + offset + ": use 0 or more");
         }
@@ -22,17 +22,5 @@ public record PageRequest(int offset, int limit) {
             throw new ApiException(400, "bad_parameter", "limit " + limit + ": use 1-" + MAX_LIMIT);
         }
         return new PageRequest(offset, limit);
-    }
-
-    private static int integer(Context ctx, String name, int fallback) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "bad_parameter", name + " '" + value + "' is not a whole number");
-        }
     }
 }

@@ -53,4 +53,17 @@ public final class QueryParams {
             default -> throw new ApiException(400, "bad_parameter", name + " '" + value + "' is not one of true, false");
         };
     }
+
+    /** The query parameter {@code name} as a whole number, or {@code fallback} when it is absent or empty. */
+    public static int integer(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "bad_parameter", name + " '" + value + "' is not a whole number");
+        }
+    }
 }

@@ -1,0 +1,439 @@
+package io.seedreset.server.admin;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.seedreset.api.HistoryRequest;
+import io.seedreset.api.HistoryResult;
+import io.seedreset.api.Organization;
+import io.seedreset.api.PlanResult;
+import io.seedreset.api.TeardownResult;
+import io.seedreset.api.ValidationResult;
+import io.seedreset.pack.PackDescriptor;
+import io.seedreset.platform.feedback.FeedbackBox;
+import io.seedreset.platform.identity.ApiTokens;
+import io.seedreset.platform.mail.Mailbox;
+import io.seedreset.platform.modules.ModuleFlags;
+import io.seedreset.platform.staff.Staff;
+import io.seedreset.platform.usage.UsageReport;
+import io.seedreset.server.ApiDescription;
+import io.seedreset.server.ApiException;
+import io.seedreset.server.ErrorBody;
+import io.seedreset.server.QueryParams;
+import io.seedreset.server.RequestAttributes;
+import io.seedreset.server.RequestBodies;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The admin API, {@code /api/admin/v1}: what staff do to organizations ({@link StaffDesk}) over HTTP, for
+ * scripts and the console's own use. Every route needs a staff token ({@code seedreset staff create});
+ * without one, or with a persona's, 401. Results are the engine's JSON (the CLI's {@code --json}); failures
+ * an {@link ErrorBody} with the reason's status: bad input 400 (an unknown name 404), refused by the
+ * production boundary 403, a conflict 409 (a wrong confirmation, a busy organization; a missing one 428),
+ * a broken validation rule 422, a failure 500.
+ */
+public final class AdminApi implements Consumer<Javalin> {
+
+    static final String PREFIX = "/api/admin/v1";
+    /** The request attribute holding the signed-in {@link Staff.Member}. */
+    static final String STAFF = "seedreset.staff";
+
+    private static final String ORGANIZATIONS = PREFIX + "/organizations";
+    private static final String ORGANIZATION = ORGANIZATIONS + "/{slug}";
+    private static final String TAG = "admin";
+    private static final String SLUG = "The organization's slug";
+    private static final String UNAUTHENTICATED = "No staff token, or one unknown or revoked (a persona's token is never a staff token)";
+    private static final String PRODUCTION = "A production organization: seed packs never run there (audited)";
+    private static final String CONFLICT = "The confirmation is not the slug, or the organization is busy, or its state is in the way";
+
+    private final StaffDesk desk;
+    private final Staff staff;
+
+    public AdminApi(StaffDesk desk, Staff staff) {
+        this.desk = desk;
+        this.staff = staff;
+    }
+
+    /** {@code POST /organizations}' body. Without a kind, production (fail closed), as the CLI. */
+    record NewOrganization(String slug, String name, String kind) {
+    }
+
+    /** {@code POST .../plan}'s body: the pack, and optionally its mode, seed, anchor and settings. */
+    record PlanBody(String pack, String mode, Long seed, String anchor, Map<String, String> set) {
+        StaffDesk.PackCall call() {
+            return new StaffDesk.PackCall(pack, mode, seed, anchor, set);
+        }
+    }
+
+    /** {@code POST .../apply}'s body: a plan's, the typed slug, and optionally replace and the reviewed plan's hash. */
+    record ApplyBody(String pack, String mode, Long seed, String anchor, Map<String, String> set, String confirm, Boolean replace,
+                     String planHash) {
+    }
+
+    /** {@code POST .../teardown}'s body: the typed slug, and one application's id (default: all of them). */
+    record TeardownBody(String confirm, UUID application) {
+    }
+
+    /** {@code POST .../reset}'s body: the typed slug, and optionally the anchor to apply again at. */
+    record ResetBody(String confirm, String anchor) {
+    }
+
+    /** {@code POST .../modules}' body: the modules to switch on and off. */
+    record ModulesBody(List<String> enable, List<String> disable) {
+    }
+
+    /** {@code GET .../operation}: the mutation running on the organization on this server, or null. */
+    record Operation(InProgress.Snapshot running) {
+    }
+
+    @Override
+    public void accept(Javalin app) {
+        app.before(PREFIX + "/*", this::authenticate);
+        app.get(ORGANIZATIONS, this::organizations);
+        app.post(ORGANIZATIONS, this::createOrganization);
+        app.get(PREFIX + "/packs", this::packs);
+        app.get(ORGANIZATION, this::organization);
+        app.post(ORGANIZATION + "/plan", this::plan);
+        app.post(ORGANIZATION + "/apply", this::apply);
+        app.post(ORGANIZATION + "/teardown", this::teardown);
+        app.post(ORGANIZATION + "/reset", this::reset);
+        app.post(ORGANIZATION + "/validate", this::validate);
+        app.get(ORGANIZATION + "/operation", this::operation);
+        app.get(ORGANIZATION + "/history", this::history);
+        app.get(ORGANIZATION + "/mail", this::mail);
+        app.get(ORGANIZATION + "/mail/{id}", this::message);
+        app.get(ORGANIZATION + "/usage", this::usage);
+        app.get(ORGANIZATION + "/feedback", this::feedback);
+        app.get(ORGANIZATION + "/modules", this::modules);
+        app.post(ORGANIZATION + "/modules", this::switchModules);
+        app.get(ORGANIZATION + "/personas", this::personas);
+        app.post(ORGANIZATION + "/tokens", this::reissueTokens);
+    }
+
+    @OpenApi(path = ORGANIZATIONS, methods = HttpMethod.GET, operationId = "adminOrganizations", tags = TAG,
+            summary = "Every organization, with its kind, the packs applied, rows seeded and last reset",
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = StaffDesk.OrganizationSummary[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void organizations(Context ctx) {
+        ctx.json(desk.organizations());
+    }
+
+    @OpenApi(path = ORGANIZATIONS, methods = HttpMethod.POST, operationId = "adminCreateOrganization", tags = TAG,
+            summary = "Create an organization (without a kind: production, fail closed)",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = NewOrganization.class)),
+            responses = {
+                    @OpenApiResponse(status = "201", content = @OpenApiContent(from = Organization.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "400", description = "A malformed slug, name or kind", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "An organization with this slug exists", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void createOrganization(Context ctx) {
+        NewOrganization body = RequestBodies.read(ctx, NewOrganization.class);
+        ctx.status(201).json(desk.createOrganization(staff(ctx), body.slug(), body.name(), body.kind()));
+    }
+
+    @OpenApi(path = PREFIX + "/packs", methods = HttpMethod.GET, operationId = "adminPacks", tags = TAG,
+            summary = "The pack catalog: versions, modules, modes and parameters",
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = PackDescriptor[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void packs(Context ctx) {
+        ctx.json(desk.packs());
+    }
+
+    @OpenApi(path = ORGANIZATION, methods = HttpMethod.GET, operationId = "adminOrganization", tags = TAG,
+            summary = "One organization, as the list shows it",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = StaffDesk.OrganizationSummary.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void organization(Context ctx) {
+        ctx.json(desk.organization(slug(ctx)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/plan", methods = HttpMethod.POST, operationId = "adminPlan", tags = TAG,
+            summary = "Preview an apply: counts per table, samples, totals, plan hash; writes nothing",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = PlanBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = PlanResult.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void plan(Context ctx) {
+        ctx.json(desk.plan(staff(ctx), slug(ctx), RequestBodies.read(ctx, PlanBody.class).call()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/apply", methods = HttpMethod.POST, operationId = "adminApply", tags = TAG,
+            summary = "Apply a pack, confirmed by the typed slug; returns the result and the personas' API tokens (shown once)",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ApplyBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = StaffDesk.Applied.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = CONFLICT, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void apply(Context ctx) {
+        ApplyBody body = RequestBodies.read(ctx, ApplyBody.class);
+        ctx.json(desk.apply(staff(ctx), slug(ctx), new StaffDesk.PackCall(body.pack(), body.mode(), body.seed(), body.anchor(), body.set()),
+                body.confirm(), Boolean.TRUE.equals(body.replace()), body.planHash()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/teardown", methods = HttpMethod.POST, operationId = "adminTeardown", tags = TAG,
+            summary = "Delete exactly the rows of one application, or of all, confirmed by the typed slug",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TeardownBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = TeardownResult.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = CONFLICT, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void teardown(Context ctx) {
+        TeardownBody body = RequestBodies.read(ctx, TeardownBody.class);
+        ctx.json(desk.teardown(staff(ctx), slug(ctx), body.confirm(), body.application()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/reset", methods = HttpMethod.POST, operationId = "adminReset", tags = TAG,
+            summary = "Wipe the organization and apply its packs again, confirmed by the typed slug; new persona API tokens (shown once)",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ResetBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = StaffDesk.Reset.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = CONFLICT, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void reset(Context ctx) {
+        ResetBody body = RequestBodies.read(ctx, ResetBody.class);
+        ctx.json(desk.reset(staff(ctx), slug(ctx), body.confirm(), body.anchor()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/validate", methods = HttpMethod.POST, operationId = "adminValidate", tags = TAG,
+            summary = "Run the validation rules of every pack applied; reads only",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = ValidationResult.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void validate(Context ctx) {
+        ctx.json(desk.validate(staff(ctx), slug(ctx)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/operation", methods = HttpMethod.GET, operationId = "adminOperation", tags = TAG,
+            summary = "The mutation running on the organization on this server, and how far it got (null when none)",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Operation.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void operation(Context ctx) {
+        ctx.json(new Operation(desk.running(slug(ctx)).orElse(null)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/history", methods = HttpMethod.GET, operationId = "adminHistory", tags = TAG,
+            summary = "Applications and the audit, refused attempts included, newest first",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            queryParams = {@OpenApiParam(name = "limit", type = Integer.class, description = "Entries per page, 1-1000 (default 50)"), @OpenApiParam(name = "before", type = Long.class, description = "The audit entry to page back from (nextPage's beforeEntry)")},
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = HistoryResult.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void history(Context ctx) {
+        int limit = QueryParams.integer(ctx, "limit", HistoryRequest.DEFAULT_LIMIT);
+        String before = ctx.queryParam("before");
+        ctx.json(desk.history(slug(ctx), limit, before == null || before.isEmpty() ? null : (long) QueryParams.integer(ctx, "before", 0)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/mail", methods = HttpMethod.GET, operationId = "adminMail", tags = TAG,
+            summary = "The organization's mailbox, newest first: captured (demo) or sent (production)",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            queryParams = {@OpenApiParam(name = "limit", type = Integer.class, description = "Messages, 1-1000 (default 50)")},
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Mailbox.Entry[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void mail(Context ctx) {
+        ctx.json(desk.mail(slug(ctx), QueryParams.integer(ctx, "limit", 50)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/mail/{id}", methods = HttpMethod.GET, operationId = "adminMailMessage", tags = TAG,
+            summary = "One message, with its body",
+            pathParams = {@OpenApiParam(name = "slug", required = true, description = SLUG), @OpenApiParam(name = "id", required = true, description = "The message's id")},
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Mailbox.Message.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No such organization, or no such message in it", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void message(Context ctx) {
+        ctx.json(desk.message(slug(ctx), pathId(ctx)).orElseThrow(() -> ApiException.notFound("message", ctx.pathParam("id"))));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/usage", methods = HttpMethod.GET, operationId = "adminUsage", tags = TAG,
+            summary = "Requests by module, route, persona and day (UTC) over the last days",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            queryParams = {@OpenApiParam(name = "days", type = Integer.class, description = "Days back, today included, 1-366 (default 30)")},
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = UsageReport.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void usage(Context ctx) {
+        ctx.json(desk.usage(slug(ctx), QueryParams.integer(ctx, "days", 30)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/feedback", methods = HttpMethod.GET, operationId = "adminFeedback", tags = TAG,
+            summary = "What the organization's people said through POST /api/v1/feedback, newest first",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            queryParams = {@OpenApiParam(name = "limit", type = Integer.class, description = "Messages, 1-1000 (default 50)")},
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = FeedbackBox.Entry[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void feedback(Context ctx) {
+        ctx.json(desk.feedback(slug(ctx), QueryParams.integer(ctx, "limit", 50)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/modules", methods = HttpMethod.GET, operationId = "adminModules", tags = TAG,
+            summary = "Each platform API module: on or off for the organization, and why",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = ModuleFlags.State[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void modules(Context ctx) {
+        ctx.json(desk.modules(slug(ctx)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/modules", methods = HttpMethod.POST, operationId = "adminSwitchModules", tags = TAG,
+            summary = "Switch modules on or off for the organization; this server serves the change at once",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ModulesBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = ModuleFlags.State[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void switchModules(Context ctx) {
+        ctx.json(desk.switchModules(slug(ctx), changes(RequestBodies.read(ctx, ModulesBody.class))));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/personas", methods = HttpMethod.GET, operationId = "adminPersonas", tags = TAG,
+            summary = "The demo logins of the packs applied: email, role and published password",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = StaffDesk.Login[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void personas(Context ctx) {
+        ctx.json(desk.logins(slug(ctx)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/tokens", methods = HttpMethod.POST, operationId = "adminReissueTokens", tags = TAG,
+            summary = "Revoke the personas' API tokens and issue new ones, shown once",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = ApiTokens.Issued[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "400", description = "The organization has no personas", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void reissueTokens(Context ctx) {
+        ctx.json(desk.reissueTokens(slug(ctx)));
+    }
+
+    private void authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        Staff.Member member = token == null ? null : staff.authenticate(token).orElse(null);
+        if (member == null) {
+            throw new ApiException(401, "unauthenticated", token == null
+                    ? "send a staff token: 'Authorization: Bearer <token>' ('seedreset staff create <name>' prints one)"
+                    : "the staff token is unknown or revoked", Map.of("WWW-Authenticate", "Bearer"));
+        }
+        ctx.attribute(STAFF, member);
+        ctx.attribute(RequestAttributes.RATE_LIMIT_KEY, "staff:" + member.id());
+        ctx.attribute(RequestAttributes.PERSONA, member.actor());
+    }
+
+    private static Staff.Member staff(Context ctx) {
+        return ctx.attribute(STAFF);
+    }
+
+    private static String slug(Context ctx) {
+        return ctx.pathParam("slug");
+    }
+
+    private static UUID pathId(Context ctx) {
+        try {
+            return UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("message", ctx.pathParam("id"));
+        }
+    }
+
+    private static Map<String, Boolean> changes(ModulesBody body) {
+        Map<String, Boolean> changes = new LinkedHashMap<>();
+        for (String module : body.enable() == null ? List.<String>of() : body.enable()) {
+            changes.put(module, true);
+        }
+        for (String module : body.disable() == null ? List.<String>of() : body.disable()) {
+            if (Boolean.TRUE.equals(changes.put(module, false))) {
+                throw new ApiException(400, "bad_parameter", "module '" + module + "' is both enabled and disabled: switch it one way");
+            }
+        }
+        if (changes.isEmpty()) {
+            throw new ApiException(400, "bad_parameter", "name the modules to switch: \"enable\" and/or \"disable\", lists of module names");
+        }
+        return changes;
+    }
+}
