@@ -60,6 +60,8 @@ class ServeTest {
         Path data = directory.resolve("pgdata");
         Map<String, String> environment = Map.of("SEEDRESET_DATA_DIR", data.toString());
         assertThat(Cli.run(environment, "init").exitCode()).isZero();
+        Matcher staffToken = Pattern.compile("srk_\\S+").matcher(Cli.run(environment, "staff", "create", "Dana Whitfield").out());
+        assertThat(staffToken.find()).isTrue();
 
         Path err = directory.resolve("serve.err");
         Process serve = process(environment, err, "serve", "--port", "0");
@@ -70,6 +72,8 @@ class ServeTest {
                     .matcher(String.valueOf(started));
             assertThat(address.matches()).as(() -> started + "\n" + readQuietly(err)).isTrue();
             assertThat(nextLine(out)).as("how to sign in").startsWith("Sign in as a persona: POST /api/v1/auth/login ");
+            assertThat(nextLine(out)).isEqualTo("Staff: the admin API under /api/admin/v1 takes a staff token ('seedreset staff create <name>'"
+                    + " prints one); /openapi.json describes every route.");
             assertThat(nextLine(out)).isEqualTo("Mail: no --smtp-host, so production organizations' mail stays pending; demo, qa and sandbox"
                     + " organizations' mail is captured, never sent ('seedreset mail --org SLUG' reads it).");
             assertThat(nextLine(out)).isEqualTo("Feedback: no --feedback-webhook, so it is stored and not forwarded.");
@@ -81,6 +85,15 @@ class ServeTest {
             assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
             assertThat(nextLine(out)).as("the access log, on stdout").matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S* "
                     + "method=GET route=/health status=200 ms=\\d+\\.\\d client=127\\.0\\.0\\.1 org=- demo=- persona=-$");
+
+            // The admin API: a staff token 'seedreset staff create' printed answers, no token does not.
+            URI organizations = URI.create(address.group(1) + "/api/admin/v1/organizations");
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(organizations).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(401);
+            HttpResponse<String> listed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(organizations)
+                    .header("Authorization", "Bearer " + staffToken.group()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            assertThat(listed.body()).isEqualTo("[]");
 
             serve.destroy();
             assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("SIGTERM stops it").isTrue();
@@ -163,6 +176,7 @@ class ServeTest {
                 "--feedback-webhook", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook/secret-path");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            nextLine(out);
             nextLine(out);
             nextLine(out);
             assertThat(nextLine(out)).startsWith("Mail: production organizations' mail goes out through 127.0.0.1:" + smtp.getSmtp().getPort() + ";");
