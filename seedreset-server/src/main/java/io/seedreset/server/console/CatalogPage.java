@@ -29,8 +29,8 @@ final class CatalogPage {
 
     private static Html card(PackDescriptor pack, List<OrganizationSummary> seedable) {
         Html modes = Html.of("<ul class=\"modes\" role=\"list\">{}</ul>", pack.modes().stream().map(mode -> Html.of(
-                "<li><strong>{}</strong>{} <span class=\"muted\">{}</span></li>", mode.name(),
-                Html.when(mode == pack.defaultMode(), Html.of(" <span class=\"pill pill-neutral\">default</span>")), mode.description())));
+                "<li><strong>{}</strong>{} <span class=\"muted\">· {}</span></li>", mode.name(),
+                Html.when(mode == pack.defaultMode() && !mode.name().equals("default"), Html.of(" <span class=\"pill pill-neutral\">default</span>")), mode.description())));
         Html parameters = pack.parameters().isEmpty() ? Html.EMPTY : Html.of("""
                 <details class="sample"><summary>{}</summary>
                   <div class="table-wrap"><table class="compact">

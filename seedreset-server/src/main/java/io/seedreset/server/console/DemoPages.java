@@ -98,18 +98,18 @@ final class DemoPages {
                   <span class="hint">Revokes the personas' current API tokens and shows new ones once.</span>
                 </form>""", organization.slug(), organization.slug(), logins.stream().map(login -> Html.of(
                 "<tr><td>{}<br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
-                login.name(), login.description(), login.role(), login.email(), login.password())), path, viewer.csrfField());
-        return Layout.page("Logins · " + organization.name(), viewer, Layout.Section.ORGANIZATIONS, notice, Html.of("""
+                login.name(), login.description(), Formats.role(login.role()), login.email(), login.password())), path, viewer.csrfField());
+        return Layout.page("Logins · " + organization.name(), viewer, Layout.Section.ORGANIZATIONS, Optional.empty(), Html.of("""
                 {}
                 <section class="card" aria-labelledby="logins-title">
                   <h2 id="logins-title">Persona logins</h2>
                   {}
-                </section>""", Layout.organizationHeader(organization, Layout.Tab.LOGINS), content));
+                </section>""", Layout.organizationHeader(organization, Layout.Tab.LOGINS, notice), content));
     }
 
     static String modules(Viewer viewer, OrganizationSummary organization, List<ModuleFlags.State> modules, Optional<Notice> notice) {
         String path = Layout.organizationPath(organization.slug());
-        return Layout.page("Modules · " + organization.name(), viewer, Layout.Section.ORGANIZATIONS, notice, Html.of("""
+        return Layout.page("Modules · " + organization.name(), viewer, Layout.Section.ORGANIZATIONS, Optional.empty(), Html.of("""
                 {}
                 <section class="card" aria-labelledby="modules-title">
                   <h2 id="modules-title">Modules</h2>
@@ -122,7 +122,7 @@ final class DemoPages {
                     </fieldset>
                     <div class="actions"><button type="submit" class="button button-primary">Save modules</button></div>
                   </form>
-                </section>""", Layout.organizationHeader(organization, Layout.Tab.MODULES), path, viewer.csrfField(), organization.name(),
+                </section>""", Layout.organizationHeader(organization, Layout.Tab.MODULES, notice), path, viewer.csrfField(), organization.name(),
                 modules.stream().map(module -> Html.of("""
                         <div class="switch">
                           <input id="module-{}" name="module" type="checkbox" value="{}"{}>

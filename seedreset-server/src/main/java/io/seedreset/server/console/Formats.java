@@ -37,6 +37,11 @@ final class Formats {
         return instant == null ? Html.text("—") : Html.of("<time datetime=\"{}\" title=\"{}\">{}</time>", instant, instant, when(instant));
     }
 
+    /** A persona's role as people read it: "ADMIN" and "admin" both read "Admin". */
+    static String role(String role) {
+        return role == null || role.isEmpty() ? "" : role.substring(0, 1).toUpperCase(Locale.ROOT) + role.substring(1).toLowerCase(Locale.ROOT);
+    }
+
     /** "820 ms", "3.4 s", "2 min 5 s". */
     static String duration(Duration duration) {
         long millis = duration.toMillis();

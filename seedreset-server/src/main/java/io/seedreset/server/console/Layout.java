@@ -122,16 +122,16 @@ final class Layout {
             return Html.EMPTY;
         }
         return Html.of("""
-                <div class="tokens">
-                  <p><strong>New API tokens, shown this once.</strong> Copy them now: only their hashes are kept.</p>
+                <details class="tokens" open>
+                  <summary><strong>{} new API tokens, shown this once.</strong> Copy them now: only their hashes are kept.</summary>
                   <div class="table-wrap"><table>
                     <caption class="visually-hidden">API tokens issued</caption>
                     <thead><tr><th scope="col">Persona</th><th scope="col">Role</th><th scope="col">API token</th></tr></thead>
                     <tbody>{}</tbody>
                   </table></div>
-                </div>""", tokens.stream().map(token -> Html.of(
+                </details>""", tokens.size(), tokens.stream().map(token -> Html.of(
                 "<tr><td>{}<br><span class=\"muted\">{}</span></td><td>{}</td><td><code class=\"secret\">{}</code></td></tr>",
-                token.name(), token.email(), token.role(), token.token())));
+                token.name(), token.email(), Formats.role(token.role()), token.token())));
     }
 
     /** An organization's kind as a badge: production stands out, and says what it means. */
@@ -157,6 +157,11 @@ final class Layout {
 
     /** The breadcrumb, the name with its badge, and the tabs an organization of its kind has. */
     static Html organizationHeader(StaffDesk.OrganizationSummary organization, Tab active) {
+        return organizationHeader(organization, active, Optional.empty());
+    }
+
+    /** The same, with the notice a form's action left, under the tabs: it is about this organization. */
+    static Html organizationHeader(StaffDesk.OrganizationSummary organization, Tab active, Optional<Notice> notice) {
         Html tabs = Html.of("<nav class=\"tabs\" aria-label=\"{}\">{}</nav>", organization.name(),
                 java.util.Arrays.stream(Tab.values()).filter(tab -> !organization.production() || tab.forProduction())
                         .map(tab -> Html.of("<a href=\"{}\"{}>{}</a>", organizationPath(organization.slug()) + tab.path, current(tab == active),
@@ -169,8 +174,8 @@ final class Layout {
                     <p class="subtitle"><code>{}</code> · created {}</p>
                   </div>
                 </div>
-                {}""", organization.slug(), organization.name(), badge(organization.kind()), organization.slug(),
-                Formats.day(organization.createdAt()), tabs);
+                {}{}""", organization.slug(), organization.name(), badge(organization.kind()), organization.slug(),
+                Formats.day(organization.createdAt()), tabs, notice.map(Layout::notice).orElse(Html.EMPTY));
     }
 
     static String organizationPath(String slug) {

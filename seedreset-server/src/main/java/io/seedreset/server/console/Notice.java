@@ -23,8 +23,4 @@ record Notice(Tone tone, String title, List<String> details, List<ApiTokens.Issu
     static Notice success(String title, List<String> details, List<ApiTokens.Issued> tokens) {
         return new Notice(Tone.SUCCESS, title, details, tokens);
     }
-
-    static Notice error(String title, String message) {
-        return new Notice(Tone.ERROR, title, List.of(message), List.of());
-    }
 }

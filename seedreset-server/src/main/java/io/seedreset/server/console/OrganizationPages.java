@@ -17,9 +17,13 @@ import java.util.TreeSet;
 /** The organizations list with its create form, an organization's overview with its seed actions, and its history. */
 final class OrganizationPages {
 
-    /** What the create form was sent with, to fill it again when it is refused. */
-    record CreateForm(String name, String slug, String kind) {
-        static final CreateForm EMPTY = new CreateForm("", "", "demo");
+    /** What the create form was sent with, to fill it again when it is refused, and why it was (else null). */
+    record CreateForm(String name, String slug, String kind, String error) {
+        static final CreateForm EMPTY = new CreateForm("", "", "demo", null);
+
+        CreateForm refused(String why) {
+            return new CreateForm(name, slug, kind, why);
+        }
     }
 
     private OrganizationPages() {
@@ -43,6 +47,7 @@ final class OrganizationPages {
                 <section class="card create-card" aria-labelledby="new-organization">
                   <h2 id="new-organization">New demo organization</h2>
                   <p class="muted">An empty tenant for a prospect, a QA run or a customer's sandbox. Production organizations are created by the platform, never here.</p>
+                  {}
                   <form method="post" action="/console/organizations" class="form-grid">
                     {}
                     <div class="field">
@@ -52,7 +57,7 @@ final class OrganizationPages {
                     <div class="field">
                       <label for="org-slug">Slug</label>
                       <input id="org-slug" name="slug" type="text" required maxlength="63" value="{}" placeholder="northwind-demo"
-                             autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="org-slug-hint">
+                             autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="org-slug-hint"{}>
                       <p class="hint" id="org-slug-hint">Lower-case letters, digits and dashes. Personas sign in with it.</p>
                     </div>
                     <div class="field">
@@ -63,7 +68,12 @@ final class OrganizationPages {
                   </form>
                 </section>""",
                 Formats.count(organizations.size(), "organization", "organizations"), Formats.count(seedable),
-                Formats.count(rows, "row", "rows"), cards, viewer.csrfField(), form.name(), form.slug(),
+                Formats.count(rows, "row", "rows"), cards,
+                form.error() == null ? Html.EMPTY
+                        : Html.of("<p class=\"form-error\" role=\"alert\" id=\"create-error\">The organization was not created: {}</p>", form.error()),
+                viewer.csrfField(), form.name(), form.slug(),
+                // Refused: the focus (and the view) goes to the form, next to the reason.
+                Html.when(form.error() != null, Html.of(" autofocus aria-invalid=\"true\" aria-errormessage=\"create-error\"")),
                 List.of("demo", "qa", "sandbox").stream().map(kind -> Html.of("<option value=\"{}\"{}>{}</option>", kind,
                         Html.when(kind.equals(form.kind()), Html.of(" selected")), switch (kind) {
                             case "demo" -> "Demo: for a sales demo";
@@ -104,21 +114,33 @@ final class OrganizationPages {
                         Layout.pill("busy", "Running"), organization.running().operation(), organization.running().staff()));
     }
 
-    static String overview(Viewer viewer, OrganizationSummary organization, List<PackDescriptor> packs, Optional<Notice> notice) {
-        Html content = organization.production() ? production(organization) : seedable(viewer, organization, packs);
-        return Layout.page(organization.name(), viewer, Layout.Section.ORGANIZATIONS, notice,
-                Html.of("{}{}", Layout.organizationHeader(organization, Layout.Tab.OVERVIEW), content));
+    /**
+     * An organization's overview: for a production one, what it is and the latest attempts on it
+     * ({@code recent}); for another, its packs and every seed action.
+     */
+    static String overview(Viewer viewer, OrganizationSummary organization, List<PackDescriptor> packs, Optional<Notice> notice,
+                           HistoryResult recent) {
+        Html content = organization.production() ? production(organization, recent) : seedable(viewer, organization, packs);
+        return Layout.page(organization.name(), viewer, Layout.Section.ORGANIZATIONS, Optional.empty(),
+                Html.of("{}{}", Layout.organizationHeader(organization, Layout.Tab.OVERVIEW, notice), content));
     }
 
     /** A production organization: what it is, and no seed action at all. */
-    private static Html production(OrganizationSummary organization) {
+    private static Html production(OrganizationSummary organization, HistoryResult recent) {
+        Html attempts = recent == null || recent.audit().isEmpty()
+                ? Layout.emptyState("No attempts", "Nobody has tried a seed action on this organization.")
+                : auditTable(organization.slug(), recent);
         return Html.of("""
                 <section class="card protected" aria-labelledby="protected-title">
                   <h2 id="protected-title">Production organization: seed actions are off</h2>
                   <p>Seed &amp; Reset never plans, applies, resets or tears down a production organization, and the demos
-                  feature is switched off for it. An attempt from any front end is refused and recorded in its
-                  <a href="{}/history">history</a>.</p>
-                </section>""", Layout.organizationPath(organization.slug()));
+                  feature is switched off for it. An attempt from any front end is refused and recorded in its history.</p>
+                </section>
+                <section class="card" aria-labelledby="attempts-title">
+                  <h2 id="attempts-title">Latest attempts</h2>
+                  {}
+                  <p><a href="{}/history">The whole history</a></p>
+                </section>""", attempts, Layout.organizationPath(organization.slug()));
     }
 
     private static Html seedable(Viewer viewer, OrganizationSummary organization, List<PackDescriptor> packs) {
@@ -203,7 +225,7 @@ final class OrganizationPages {
                 <form method="get" action="{}/plan" class="form-grid">
                   <div class="field field-wide">
                     <label for="plan-pack">Pack</label>
-                    <select id="plan-pack" name="pack" required>{}</select>
+                    <select id="plan-pack" name="pack" required>{}{}</select>
                   </div>
                   <div class="field">
                     <label for="plan-mode">Mode</label>
@@ -226,6 +248,7 @@ final class OrganizationPages {
                   </div>
                   <div class="actions"><button type="submit" class="button button-primary">Preview plan</button></div>
                 </form>""", Layout.organizationPath(slug),
+                Html.when(preselected == null, Html.of("<option value=\"\" disabled selected>Choose a pack</option>")),
                 packs.stream().map(pack -> Html.of("<option value=\"{}\"{}>{} · {} ({})</option>", pack.id(),
                         Html.when(pack.id().equals(preselected), Html.of(" selected")), pack.title(), pack.id(), pack.version())),
                 modes.stream().map(mode -> Html.of("<option value=\"{}\">{}</option>", mode, mode)));
@@ -250,12 +273,7 @@ final class OrganizationPages {
 
     static String history(Viewer viewer, OrganizationSummary organization, HistoryResult history, boolean olderPage) {
         Html audit = history.audit().isEmpty() ? Layout.emptyState("No attempts recorded", "Every plan refused, apply, reset and teardown lands here, who and when.")
-                : Html.of("""
-                <div class="table-wrap"><table class="audit">
-                  <caption class="visually-hidden">Audit of {}</caption>
-                  <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Outcome</th><th scope="col">Message</th></tr></thead>
-                  <tbody>{}</tbody>
-                </table></div>""", organization.slug(), history.audit().stream().map(OrganizationPages::auditRow));
+                : auditTable(organization.slug(), history);
         Html applications = history.applications().isEmpty() ? Layout.emptyState("No applications", "No pack has been applied to this organization.")
                 : Html.of("""
                 <div class="table-wrap"><table>
@@ -264,7 +282,8 @@ final class OrganizationPages {
                   <th scope="col">Status</th></tr></thead>
                   <tbody>{}</tbody>
                 </table></div>""", organization.slug(), history.applications().stream().map(OrganizationPages::applicationRow));
-        Html older = history.next().flatMap(next -> Optional.ofNullable(next.beforeEntry()))
+        // Pages go by audit entry (0 when only the applications ran over the page, whose latest 50 are shown).
+        Html older = history.next().flatMap(next -> Optional.ofNullable(next.beforeEntry())).filter(before -> before > 0)
                 .map(before -> Html.of("<p class=\"pager\"><a class=\"button button-secondary\" href=\"{}/history?before={}\">Older entries</a></p>",
                         Layout.organizationPath(organization.slug()), before)).orElse(Html.EMPTY);
         return Layout.page("History · " + organization.name(), viewer, Layout.Section.ORGANIZATIONS, Optional.empty(), Html.of("""
@@ -279,6 +298,15 @@ final class OrganizationPages {
                   {}
                 </section>""", Layout.organizationHeader(organization, Layout.Tab.HISTORY), olderPage ? ": older entries" : "", audit, older,
                 applications));
+    }
+
+    private static Html auditTable(String slug, HistoryResult history) {
+        return Html.of("""
+                <div class="table-wrap"><table class="audit">
+                  <caption class="visually-hidden">Audit of {}</caption>
+                  <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Outcome</th><th scope="col">Message</th></tr></thead>
+                  <tbody>{}</tbody>
+                </table></div>""", slug, history.audit().stream().map(OrganizationPages::auditRow));
     }
 
     private static Html auditRow(AuditEntry entry) {

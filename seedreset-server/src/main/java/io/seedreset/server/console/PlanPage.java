@@ -57,12 +57,16 @@ final class PlanPage {
         Html personas = plan.personas().isEmpty() ? Html.EMPTY : Html.of("""
                 <section class="card" aria-labelledby="personas-title">
                   <h2 id="personas-title">Logins it creates</h2>
-                  <div class="table-wrap"><table>
-                    <caption class="visually-hidden">Personas</caption>
-                    <thead><tr><th scope="col">Persona</th><th scope="col">Role</th><th scope="col">Email</th></tr></thead>
-                    <tbody>{}</tbody>
-                  </table></div>
-                </section>""", plan.personas().stream().map(PlanPage::persona));
+                  <details class="sample"><summary>{}</summary>
+                    <div class="table-wrap"><table>
+                      <caption class="visually-hidden">Personas</caption>
+                      <thead><tr><th scope="col">Persona</th><th scope="col">Role</th><th scope="col">Email</th></tr></thead>
+                      <tbody>{}</tbody>
+                    </table></div>
+                  </details>
+                </section>""", Formats.count(plan.personas().size(), "persona", "personas") + ": " + plan.personas().stream()
+                .map(persona -> Formats.role(persona.role())).distinct().collect(java.util.stream.Collectors.joining(", ")),
+                plan.personas().stream().map(PlanPage::persona));
         return Layout.page("Plan " + plan.packId() + " · " + organization.name(), viewer, Layout.Section.ORGANIZATIONS, Optional.empty(), Html.of("""
                 {}
                 <div class="plan-head">
@@ -86,8 +90,8 @@ final class PlanPage {
                         <div><dt>Mode</dt><dd>{}</dd></div>
                         <div><dt>Seed</dt><dd class="num">{}</dd></div>
                         <div><dt>Anchor</dt><dd>{}</dd></div>
-                        {}
                       </dl>
+                      {}
                       <p class="hash-label">Plan hash</p>
                       <p><code class="hash" data-plan-hash>{}</code></p>
                     </section>
@@ -97,13 +101,16 @@ final class PlanPage {
                     </section>
                   </div>
                 </div>""", Layout.organizationHeader(organization, Layout.Tab.OVERVIEW), plan.packId(), plan.packVersion(), plan.mode(), slug,
-                counts, totals, personas, samples, Formats.count(plan.totalRows()), Formats.count(plan.counts().size()), plan.mode(), plan.seed(),
+                counts, totals, samples, personas, Formats.count(plan.totalRows()), Formats.count(plan.counts().size()), plan.mode(), plan.seed(),
                 Formats.when(plan.anchor()), parameters(plan.parameters()), plan.planHash(), applyForm(viewer, slug, plan, asked)));
     }
 
     private static Html parameters(Map<String, Object> parameters) {
-        return Html.of("{}", parameters.entrySet().stream().map(parameter -> Html.of("<div><dt>{}</dt><dd>{}</dd></div>", parameter.getKey(),
-                String.valueOf(parameter.getValue()))));
+        if (parameters.isEmpty()) {
+            return Html.EMPTY;
+        }
+        return Html.of("<p class=\"hash-label\">Parameters</p><dl class=\"facts\">{}</dl>", parameters.entrySet().stream()
+                .map(parameter -> Html.of("<div><dt><code>{}</code></dt><dd>{}</dd></div>", parameter.getKey(), String.valueOf(parameter.getValue()))));
     }
 
     private static Html applyForm(Viewer viewer, String slug, PlanResult plan, Asked asked) {
@@ -153,7 +160,7 @@ final class PlanPage {
 
     private static Html persona(Persona persona) {
         return Html.of("<tr><td>{}<br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td></tr>", persona.name(), persona.description(),
-                persona.role(), persona.email());
+                Formats.role(persona.role()), persona.email());
     }
 
     /** A total as money or a count reads: grouped, with its decimals. */

@@ -55,6 +55,7 @@ public final class StaffConsole implements Consumer<Javalin> {
     private static final int MAIL_PAGE = 200;
     private static final int FEEDBACK_PAGE = 200;
     private static final int DEFAULT_USAGE_DAYS = 14;
+    private static final int PRODUCTION_ATTEMPTS = 5;
     /** Scripts, styles and requests from this server only; no frames, no plug-ins, no inline script or style. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -92,8 +93,7 @@ public final class StaffConsole implements Consumer<Javalin> {
                 "organization")) + "/plan?" + query(Map.of("pack", orEmpty(ctx.queryParam("pack")), "mode", orEmpty(ctx.queryParam("mode")))))));
 
         String organization = "/console/organizations/{slug}";
-        app.get(organization, page((ctx, session, viewer) ->
-                ctx.html(OrganizationPages.overview(viewer, desk.organization(slug(ctx)), desk.packs(), session.takeNotice()))));
+        app.get(organization, page(this::overview));
         app.get(organization + "/running", this::running);
         app.get(organization + "/plan", page(this::plan));
         app.post(organization + "/apply", form(this::apply));
@@ -171,7 +171,7 @@ public final class StaffConsole implements Consumer<Javalin> {
 
     private void createOrganization(Context ctx, Sessions.Session session, Viewer viewer) {
         OrganizationPages.CreateForm form = new OrganizationPages.CreateForm(orEmpty(ctx.formParam("name")).strip(),
-                orEmpty(ctx.formParam("slug")).strip(), orEmpty(ctx.formParam("kind")).strip());
+                orEmpty(ctx.formParam("slug")).strip(), orEmpty(ctx.formParam("kind")).strip(), null);
         try {
             if (form.kind().isEmpty() || OrganizationKind.parse(form.kind().toLowerCase(Locale.ROOT)).isProduction()) {
                 throw new SeedResetException(Reason.INVALID_VALUE, "the console creates demo, qa and sandbox organizations;"
@@ -182,9 +182,16 @@ public final class StaffConsole implements Consumer<Javalin> {
             redirect(ctx, Layout.organizationPath(created.slug()));
         } catch (SeedResetException e) {
             // The form again, filled as it was sent, with the reason above it.
-            ctx.status(HttpStatuses.of(e.reason())).html(OrganizationPages.list(viewer, desk.organizations(),
-                    Optional.of(Notice.error("The organization was not created", e.getMessage())), form));
+            ctx.status(HttpStatuses.of(e.reason())).html(OrganizationPages.list(viewer, desk.organizations(), Optional.empty(),
+                    form.refused(e.getMessage())));
         }
+    }
+
+    private void overview(Context ctx, Sessions.Session session, Viewer viewer) {
+        OrganizationSummary organization = desk.organization(slug(ctx));
+        // A production organization's page shows what was attempted on it instead of seed actions.
+        var recent = organization.production() ? desk.history(organization.slug(), PRODUCTION_ATTEMPTS, null) : null;
+        ctx.html(OrganizationPages.overview(viewer, organization, desk.packs(), session.takeNotice(), recent));
     }
 
     private void plan(Context ctx, Sessions.Session session, Viewer viewer) {

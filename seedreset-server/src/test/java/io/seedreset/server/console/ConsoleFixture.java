@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.zaxxer.hikari.HikariDataSource;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.OrganizationKind;
@@ -56,6 +57,8 @@ final class ConsoleFixture implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     final TestTenant tenant;
+    /** What the server works through: a pool over the test's database, as serve has. */
+    final HikariDataSource pool;
     final SeedReset seedReset;
     final PlatformApi platform;
     final StaffDesk desk;
@@ -64,16 +67,22 @@ final class ConsoleFixture implements AutoCloseable {
     final SeedResetServer server;
     final Playwright playwright;
     final Browser browser;
+    /** The cookies of the session {@link #signedIn} shares, once it is open. */
+    private String sharedSession;
 
     ConsoleFixture() {
         requireChromium();
         Clock anchored = Clock.fixed(ANCHOR, ZoneOffset.UTC);
         tenant = TestTenant.builder().organization(PRODUCTION, "Encore Ticketing").kind(OrganizationKind.PRODUCTION).clock(ANCHOR).build();
         // A longer wait for a busy organization than the default: a test holds one busy on purpose.
-        seedReset = SeedReset.configure().dataSource(tenant.dataSource).clock(anchored).busyTimeout(Duration.ofSeconds(30)).load();
-        platform = new PlatformApi(tenant.dataSource, anchored);
-        desk = new StaffDesk(seedReset, tenant.dataSource, anchored, platform);
-        staff = new Staff(tenant.dataSource, Clock.systemUTC());
+        pool = new HikariDataSource();
+        pool.setDataSource(tenant.dataSource);
+        pool.setMaximumPoolSize(8);
+        pool.setPoolName("console-test");
+        seedReset = SeedReset.configure().dataSource(pool).clock(anchored).busyTimeout(Duration.ofSeconds(30)).load();
+        platform = new PlatformApi(pool, anchored);
+        desk = new StaffDesk(seedReset, pool, anchored, platform);
+        staff = new Staff(pool, Clock.systemUTC());
         token = staff.create(STAFF_NAME, "test").token();
         RateLimits unlimited = new RateLimits(0, 1, 0, RateLimits.DEFAULT_SIGN_IN_PATHS, RateLimits.SYSTEM_CLOCK);
         server = new SeedResetServer(seedReset, ServerSettings.defaults().withPort(0).withRateLimits(unlimited))
@@ -108,8 +117,27 @@ final class ConsoleFixture implements AutoCloseable {
         return context.newPage();
     }
 
-    /** A page signed in as the fixture's staff member, on the organizations page. */
-    Page signedIn() {
+    /**
+     * A page of a new browser context on the console page at {@code path}, signed in: the context carries
+     * the cookie of one session the fixture opened once (through the sign-in form), so that tests do not each
+     * sign in again. A test that needs a session of its own (to sign out, or two at once) uses {@link #ownSession}.
+     */
+    Page signedIn(String path) {
+        if (sharedSession == null) {
+            Page page = ownSession();
+            sharedSession = page.context().storageState();
+            page.context().close();
+        }
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setBaseURL(baseUrl())
+                .setStorageState(sharedSession));
+        context.setDefaultTimeout(15_000);
+        Page page = context.newPage();
+        page.navigate(path);
+        return page;
+    }
+
+    /** A page of a new browser context, signed in through the form with a session of its own, on the organizations page. */
+    Page ownSession() {
         Page page = newPage();
         signIn(page);
         return page;
@@ -200,6 +228,7 @@ final class ConsoleFixture implements AutoCloseable {
             playwright.close();
         } finally {
             server.close();
+            pool.close();
         }
     }
 }

@@ -57,7 +57,7 @@ class ConsoleSeedActionsTest {
 
     @Test
     void a_demo_organization_is_created_from_the_organizations_page_and_a_taken_slug_is_refused_with_the_form_kept() {
-        Page page = console.signedIn();
+        Page page = console.signedIn("/console/organizations");
         page.getByLabel("Name").fill("Northwind Events (demo)");
         page.getByLabel("Slug").fill("northwind-demo");
         page.getByLabel("Kind").selectOption("demo");
@@ -185,8 +185,7 @@ class ConsoleSeedActionsTest {
         String slug = "reset-demo";
         console.demoWith(slug, "Reset Tickets (demo)", PACK, MODE);
         long rows = console.ledgerRows(slug);
-        Page page = console.signedIn();
-        page.navigate("/console/organizations/" + slug);
+        Page page = console.signedIn("/console/organizations/" + slug);
         assertThat(page.locator(".stat").filter(new Locator.FilterOptions().setHasText("Last reset")).locator("dd")).hasText("Never");
 
         Locator resetNow = page.getByRole(AriaRole.BUTTON, RESET_NOW);
@@ -217,7 +216,7 @@ class ConsoleSeedActionsTest {
 
     @Test
     void a_production_organization_shows_no_seed_actions_and_a_forged_one_is_refused_audited_and_writes_nothing() throws Exception {
-        Page page = console.signedIn();
+        Page page = console.signedIn("/console/organizations");
         Locator card = page.locator(".org-card").filter(new Locator.FilterOptions().setHasText(ConsoleFixture.PRODUCTION));
         assertThat(card.locator(".badge")).hasText("Production");
         assertThat(card).containsText("Protected");
@@ -255,9 +254,9 @@ class ConsoleSeedActionsTest {
         String slug = "csrf-demo";
         console.demoWith(slug, "CSRF Tickets (demo)", PACK, MODE);
         long rows = console.ledgerRows(slug);
-        Page page = console.signedIn();
+        Page page = console.signedIn("/console/organizations/" + slug);
         String cookie = sessionCookie(page);
-        Page other = console.signedIn();
+        Page other = console.ownSession();
         String othersToken = other.locator("form.signout input[name=_csrf]").inputValue();
 
         for (Map<String, String> form : List.of(Map.of("confirm", slug), Map.of("confirm", slug, "_csrf", ""),
@@ -284,7 +283,7 @@ class ConsoleSeedActionsTest {
         String slug = "busy-demo";
         console.demoWith(slug, "Busy Tickets (demo)", PACK, MODE);
         Staff.Member member = console.staff.authenticate(console.token).orElseThrow();
-        Page page = console.signedIn();
+        Page page = console.signedIn("/console/organizations/" + slug);
 
         CompletableFuture<?> teardown;
         // Another session holds the organization's row: the teardown starts, and waits for it.
@@ -322,7 +321,7 @@ class ConsoleSeedActionsTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void the_organizations_page_and_the_catalog_read_well_on_a_desktop_and_on_a_phone() {
-        Page page = console.signedIn();
+        Page page = console.signedIn("/console/organizations");
         assertThat(page.locator(".org-card")).not().hasCount(0);
         console.screenshot(page, "organizations");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pack catalog")).click();
@@ -343,8 +342,7 @@ class ConsoleSeedActionsTest {
 
     /** Signed in, on the organization's page, the plan of ticketing-demo (minimal) previewed from its form. */
     private Page planPage(String slug) {
-        Page page = console.signedIn();
-        page.navigate("/console/organizations/" + slug);
+        Page page = console.signedIn("/console/organizations/" + slug);
         page.getByLabel("Pack", new Page.GetByLabelOptions().setExact(true)).selectOption(PACK);
         page.getByLabel("Mode").selectOption(MODE);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview plan")).click();

@@ -105,7 +105,7 @@ class ConsoleSignInTest {
 
     @Test
     void signing_out_ends_the_session_and_a_revoked_token_ends_it_at_once() {
-        Page page = console.signedIn();
+        Page page = console.ownSession();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         page.waitForURL("**/console/sign-in");
         page.navigate("/console/organizations");
