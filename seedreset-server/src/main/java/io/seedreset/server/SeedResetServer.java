@@ -100,7 +100,9 @@ public final class SeedResetServer implements AutoCloseable {
 
     private static void whenEmpty(Context ctx, int status, String reason, String message) {
         String type = ctx.res().getContentType();
-        if (ctx.result() == null || ctx.result().isEmpty() || type == null || !type.startsWith("application/json")) {
+        // A page that answered with HTML of its own (the staff console's "not found") keeps it.
+        if (ctx.result() == null || ctx.result().isEmpty() || type == null
+                || !(type.startsWith("application/json") || type.startsWith("text/html"))) {
             error(ctx, status, reason, message, Map.of());
         }
     }

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The mutations this server is running, one per organization at most: a second one on the same
  * organization is refused at once as busy (the engine's lock on the organization refuses one started
  * elsewhere, by the CLI or another server, after its wait). Each reports its progress, for the console to
- * poll.
+ * poll. Public for {@link Snapshot} alone, which the console shows; the rest is this package's.
  */
-final class InProgress {
+public final class InProgress {
 
     /** A running mutation and how far it got: the engine's current task and the rows it wrote or deleted so far. */
     static final class Running implements Progress, AutoCloseable {
@@ -61,7 +61,7 @@ final class InProgress {
     }
 
     /** What the console shows of a running mutation. */
-    record Snapshot(String organization, String operation, String staff, Instant startedAt, String task, long rows) {
+    public record Snapshot(String organization, String operation, String staff, Instant startedAt, String task, long rows) {
     }
 
     private final Map<String, Running> running = new ConcurrentHashMap<>();
