@@ -16,6 +16,7 @@ import io.seedreset.server.SeedResetServer;
 import io.seedreset.server.ServerSettings;
 import io.seedreset.server.admin.AdminApi;
 import io.seedreset.server.admin.StaffDesk;
+import io.seedreset.server.console.StaffConsole;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -109,8 +110,10 @@ final class ServeCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         PlatformApi platform = new PlatformApi(pool, clock);
         Staff staff = new Staff(pool, clock);
+        // One desk for the admin API and the console, so that an organization is busy for both at once.
+        StaffDesk desk = new StaffDesk(seedReset, pool, clock, platform);
         SeedResetServer server = new SeedResetServer(seedReset, settings).routes(platform)
-                .routes(new AdminApi(new StaffDesk(seedReset, pool, clock, platform), staff));
+                .routes(new AdminApi(desk, staff)).routes(new StaffConsole(desk, staff, clock));
         Deliveries deliveries = new Deliveries(deliverers(pool, smtp, webhook));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -126,8 +129,8 @@ final class ServeCommand implements Callable<Integer> {
         root.printer().line("Sign in as a persona: POST /api/v1/auth/login {\"organization\", \"email\", \"password\"} (the logins"
                 + " 'seedreset apply' prints; docs/DEMO_DATA.md lists them), then send 'Authorization: Bearer <token>', or send an API token"
                 + " 'seedreset apply' printed ('seedreset tokens issue' makes new ones).");
-        root.printer().line("Staff: the admin API under /api/admin/v1 takes a staff token ('seedreset staff create <name>' prints one);"
-                + " /openapi.json describes every route.");
+        root.printer().line("Staff: the console at http://%s:%d/console and the admin API under /api/admin/v1 take a staff token"
+                + " ('seedreset staff create <name>' prints one); /openapi.json describes every route.", hostForUrl(bind), listening);
         root.printer().line("Mail: %s; demo, qa and sandbox organizations' mail is captured, never sent ('seedreset mail --org SLUG' reads it).",
                 smtp == null ? "no --smtp-host, so production organizations' mail stays pending"
                         : "production organizations' mail goes out through " + smtp.host() + ":" + smtp.port());

@@ -72,8 +72,8 @@ class ServeTest {
                     .matcher(String.valueOf(started));
             assertThat(address.matches()).as(() -> started + "\n" + readQuietly(err)).isTrue();
             assertThat(nextLine(out)).as("how to sign in").startsWith("Sign in as a persona: POST /api/v1/auth/login ");
-            assertThat(nextLine(out)).isEqualTo("Staff: the admin API under /api/admin/v1 takes a staff token ('seedreset staff create <name>'"
-                    + " prints one); /openapi.json describes every route.");
+            assertThat(nextLine(out)).isEqualTo("Staff: the console at " + address.group(1) + "/console and the admin API under /api/admin/v1"
+                    + " take a staff token ('seedreset staff create <name>' prints one); /openapi.json describes every route.");
             assertThat(nextLine(out)).isEqualTo("Mail: no --smtp-host, so production organizations' mail stays pending; demo, qa and sandbox"
                     + " organizations' mail is captured, never sent ('seedreset mail --org SLUG' reads it).");
             assertThat(nextLine(out)).isEqualTo("Feedback: no --feedback-webhook, so it is stored and not forwarded.");
