@@ -66,6 +66,8 @@ final class DemoCommand implements Callable<Integer> {
         printer.line("Next: '%s', '%s', '%s'.", commands.command("history", "--org", organization),
                 commands.command("reset", "--org", organization, "--confirm", organization),
                 commands.command("teardown", "--org", organization, "--confirm", organization));
+        printer.line("Use it: '%s' serves the platform API these logins sign in to, and the staff console at /console ('%s' prints a"
+                + " staff token for it).", commands.command("serve"), commands.command("staff", "create") + " <name>");
         if (root.environment.containsKey(InstallCommand.LAUNCHER_VARIABLE) && !InstallCommand.installed(root.environment)) {
             printer.line("('seedreset' is not on your PATH: type './seedreset' in the checkout, or run './seedreset install' once.)");
         }
