@@ -40,9 +40,10 @@ import java.util.Map;
  * (Debian's, at {@code /usr/bin/chromium}) driven by Playwright: a test class starts one, opens a fresh
  * browser context (its own cookies) per test, and closes it all at the end.
  *
- * <p>The database holds one production organization ({@link #PRODUCTION}); tests create the others. The
- * platform API and the engine read the anchor the packs are applied at as "now" (as {@code ApiFixture} does),
- * so that "on sale" means what the seeded data says; sessions run on the real clock. A staff member is
+ * <p>The database holds one production organization ({@link #PRODUCTION} unless the test names another); tests
+ * create the others. The platform API and the engine read the anchor the packs are applied at as "now" (as
+ * {@code ApiFixture} does), so that "on sale" means what the seeded data says, unless the test passes another
+ * clock; sessions run on the real clock. A staff member is
  * created with their token ({@link #token}).
  */
 final class ConsoleFixture implements AutoCloseable {
@@ -71,17 +72,25 @@ final class ConsoleFixture implements AutoCloseable {
     private String sharedSession;
 
     ConsoleFixture() {
+        this(PRODUCTION, "Encore Ticketing", Clock.fixed(ANCHOR, ZoneOffset.UTC));
+    }
+
+    /**
+     * With the production organization the database starts with named by the test (its slug and name), and the
+     * clock the engine, the platform API and the staff desk read: a test that shows dates beside the database's own
+     * (an organization's creation, a reset) passes the real one, so that what was applied is not older than its organization.
+     */
+    ConsoleFixture(String productionSlug, String productionName, Clock now) {
         requireChromium();
-        Clock anchored = Clock.fixed(ANCHOR, ZoneOffset.UTC);
-        tenant = TestTenant.builder().organization(PRODUCTION, "Encore Ticketing").kind(OrganizationKind.PRODUCTION).clock(ANCHOR).build();
+        tenant = TestTenant.builder().organization(productionSlug, productionName).kind(OrganizationKind.PRODUCTION).clock(ANCHOR).build();
         // A longer wait for a busy organization than the default: a test holds one busy on purpose.
         pool = new HikariDataSource();
         pool.setDataSource(tenant.dataSource);
         pool.setMaximumPoolSize(8);
         pool.setPoolName("console-test");
-        seedReset = SeedReset.configure().dataSource(pool).clock(anchored).busyTimeout(Duration.ofSeconds(30)).load();
-        platform = new PlatformApi(pool, anchored);
-        desk = new StaffDesk(seedReset, pool, anchored, platform);
+        seedReset = SeedReset.configure().dataSource(pool).clock(now).busyTimeout(Duration.ofSeconds(30)).load();
+        platform = new PlatformApi(pool, now);
+        desk = new StaffDesk(seedReset, pool, now, platform);
         staff = new Staff(pool, Clock.systemUTC());
         token = staff.create(STAFF_NAME, "test").token();
         RateLimits unlimited = new RateLimits(0, 1, 0, RateLimits.DEFAULT_SIGN_IN_PATHS, RateLimits.SYSTEM_CLOCK);
@@ -150,9 +159,13 @@ final class ConsoleFixture implements AutoCloseable {
         page.waitForURL("**/console/organizations");
     }
 
-    /** A full-page screenshot kept as a test artifact. */
+    /** A full-page screenshot kept as a test artifact, under target/ (the README's own are taken by {@code ConsoleScreenshotsTest}). */
     void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(name + ".png")));
+        screenshot(page, SCREENSHOTS.resolve(name + ".png"));
+    }
+
+    static void screenshot(Page page, Path file) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(file));
     }
 
     /** A demo organization with a pack applied by the engine directly (the console's own apply is tested elsewhere). */
