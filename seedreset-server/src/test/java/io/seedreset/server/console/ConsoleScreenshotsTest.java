@@ -29,8 +29,9 @@ import org.junit.jupiter.api.TestInstance;
  * second prospect's demo and a customer's empty sandbox, with a staff member signed in. Each screenshot is
  * also a test of what it shows, so that the README cannot picture a console that does not exist.
  *
- * <p>The README's images go to docs/images/ (1280x800 viewport, full page); the organization page of the demo,
- * which the README does not show, goes to target/console-screenshots/ with the functional tests' artifacts.
+ * <p>Every screenshot goes to target/console-screenshots/ with the functional tests' artifacts (1280x800
+ * viewport, full page). With {@code -Dreadme.screenshots=true} the README's two also replace docs/images/'s,
+ * which carry the day they were taken: a plain build leaves the checkout as it found it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleScreenshotsTest {
@@ -183,10 +184,14 @@ class ConsoleScreenshotsTest {
     }
 
     /**
-     * Where the README finds {@code name}: docs/images of the repository, looked for upwards from the working
-     * directory (Maven runs the tests in seedreset-server/, an IDE may run them at the root).
+     * Where a README image is written: docs/images of the repository (looked for upwards from the working
+     * directory: Maven runs the tests in seedreset-server/, an IDE may run them at the root) when
+     * {@code -Dreadme.screenshots=true}, else target/console-screenshots/.
      */
     private static Path readmeImage(String name) {
+        if (!Boolean.getBoolean("readme.screenshots")) {
+            return Path.of("target", "console-screenshots", "readme-" + name);
+        }
         for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
             Path images = directory.resolve("docs").resolve("images");
             if (Files.isDirectory(images) && Files.isRegularFile(directory.resolve("README.md"))) {
