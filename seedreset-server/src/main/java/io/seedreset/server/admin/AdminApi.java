@@ -46,6 +46,8 @@ public final class AdminApi implements Consumer<Javalin> {
     static final String PREFIX = "/api/admin/v1";
     /** The request attribute holding the signed-in {@link Staff.Member}. */
     static final String STAFF = "seedreset.staff";
+    /** Set, to the refusal's message, on a request that must be refused as unauthenticated once the rate limiter has counted it. */
+    private static final String REFUSED = "seedreset.staff.unauthenticated";
 
     private static final String ORGANIZATIONS = PREFIX + "/organizations";
     private static final String ORGANIZATION = ORGANIZATIONS + "/{slug}";
@@ -97,7 +99,15 @@ public final class AdminApi implements Consumer<Javalin> {
 
     @Override
     public void accept(Javalin app) {
+        // As the platform API's sign-in: who calls is known before the rate limiter (a beforeMatched handler) runs, so that
+        // it counts per staff member; a request without a valid staff token is refused after it, so that bad tokens are limited too.
         app.before(PREFIX + "/*", this::authenticate);
+        app.beforeMatched(PREFIX + "/*", ctx -> {
+            String refused = ctx.attribute(REFUSED);
+            if (refused != null) {
+                throw new ApiException(401, "unauthenticated", refused, Map.of("WWW-Authenticate", "Bearer"));
+            }
+        });
         app.get(ORGANIZATIONS, this::organizations);
         app.post(ORGANIZATIONS, this::createOrganization);
         app.get(PREFIX + "/packs", this::packs);
@@ -396,9 +406,10 @@ public final class AdminApi implements Consumer<Javalin> {
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         Staff.Member member = token == null ? null : staff.authenticate(token).orElse(null);
         if (member == null) {
-            throw new ApiException(401, "unauthenticated", token == null
+            ctx.attribute(REFUSED, token == null
                     ? "send a staff token: 'Authorization: Bearer <token>' ('seedreset staff create <name>' prints one)"
-                    : "the staff token is unknown or revoked", Map.of("WWW-Authenticate", "Bearer"));
+                    : "the staff token is unknown or revoked");
+            return;
         }
         ctx.attribute(STAFF, member);
         ctx.attribute(RequestAttributes.RATE_LIMIT_KEY, "staff:" + member.id());
