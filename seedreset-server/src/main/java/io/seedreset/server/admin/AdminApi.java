@@ -279,7 +279,9 @@ public final class AdminApi implements Consumer<Javalin> {
     @OpenApi(path = ORGANIZATION + "/history", methods = HttpMethod.GET, operationId = "adminHistory", tags = TAG,
             summary = "Applications and the audit, refused attempts included, newest first",
             pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
-            queryParams = {@OpenApiParam(name = "limit", type = Integer.class, description = "Entries per page, 1-1000 (default 50)"), @OpenApiParam(name = "before", type = Long.class, description = "The audit entry to page back from (nextPage's beforeEntry)")},
+            queryParams = {@OpenApiParam(name = "limit", type = Integer.class, description = "Entries per page, 1-1000 (default 50)"),
+                    @OpenApiParam(name = "beforeApplication", type = Long.class, description = "The application to page back from (nextPage's beforeApplication)"),
+                    @OpenApiParam(name = "beforeEntry", type = Long.class, description = "The audit entry to page back from (nextPage's beforeEntry)")},
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = HistoryResult.class)),
                     @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
@@ -287,9 +289,9 @@ public final class AdminApi implements Consumer<Javalin> {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void history(Context ctx) {
-        int limit = QueryParams.integer(ctx, "limit", HistoryRequest.DEFAULT_LIMIT);
-        String before = ctx.queryParam("before");
-        ctx.json(desk.history(slug(ctx), limit, before == null || before.isEmpty() ? null : (long) QueryParams.integer(ctx, "before", 0)));
+        // The next page is nextPage's two positions, each list's own: the applications' and the audit's.
+        ctx.json(desk.history(slug(ctx), QueryParams.integer(ctx, "limit", HistoryRequest.DEFAULT_LIMIT),
+                QueryParams.wholeNumber(ctx, "beforeApplication"), QueryParams.wholeNumber(ctx, "beforeEntry")));
     }
 
     @OpenApi(path = ORGANIZATION + "/mail", methods = HttpMethod.GET, operationId = "adminMail", tags = TAG,
@@ -395,10 +397,11 @@ public final class AdminApi implements Consumer<Javalin> {
                     @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "400", description = "The organization has no personas", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "A mutation of the organization is running", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void reissueTokens(Context ctx) {
-        ctx.json(desk.reissueTokens(slug(ctx)));
+        ctx.json(desk.reissueTokens(staff(ctx), slug(ctx)));
     }
 
     private void authenticate(Context ctx) {
