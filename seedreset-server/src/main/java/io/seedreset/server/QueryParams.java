@@ -54,6 +54,19 @@ public final class QueryParams {
         };
     }
 
+    /** The query parameter {@code name} as a whole number of up to 64 bits (an id, a position), or null when it is absent or empty. */
+    public static Long wholeNumber(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "bad_parameter", name + " '" + value + "' is not a whole number");
+        }
+    }
+
     /** The query parameter {@code name} as a whole number, or {@code fallback} when it is absent or empty. */
     public static int integer(Context ctx, String name, int fallback) {
         String value = ctx.queryParam(name);

@@ -36,6 +36,10 @@ public final class SeedResetServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(SeedResetJson.newMapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
+            // Jetty reuses the header fields a connection sent before, matched without case by default: a bearer
+            // token differing only in case from one sent earlier on the connection would arrive as that one.
+            // Tokens are case-sensitive, so the cache must be too.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.requestLogger.http(new AccessLog());
             ApiDescription.register(config);
         });

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
+import io.seedreset.platform.staff.Staff;
+import io.seedreset.server.admin.AdminApi;
+import io.seedreset.server.admin.StaffDesk;
 import io.seedreset.testing.TestTenant;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -44,8 +47,11 @@ class ApiDescriptionTest {
         tenant = TestTenant.builder().organization("acme-demo", "Acme (demo)").build();
         // As seedreset serve builds it (ServeCommand), so that every route it serves is held to its description.
         // The reference to Javalin lists the routes.
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        PlatformApi platform = new PlatformApi(tenant.dataSource, clock);
         server = new SeedResetServer(tenant.seedReset, ServerSettings.defaults().withPort(0))
-                .routes(new PlatformApi(tenant.dataSource, java.time.Clock.systemUTC()))
+                .routes(platform)
+                .routes(new AdminApi(new StaffDesk(tenant.seedReset, tenant.dataSource, clock, platform), new Staff(tenant.dataSource, clock)))
                 .routes(app::set);
         server.start();
     }

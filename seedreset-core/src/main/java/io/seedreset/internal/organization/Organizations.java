@@ -80,20 +80,20 @@ public final class Organizations {
         }
         // Fail closed: an organization whose kind nobody said is production, in the API as in the database.
         OrganizationKind effective = kind == null ? OrganizationKind.PRODUCTION : kind;
-        if (find(connection, slug, false).isPresent()) {
-            throw new SeedResetException(Reason.ORGANIZATION_EXISTS, "organization '" + slug + "' already exists",
-                    Map.of(SeedResetException.ORGANIZATION, slug));
-        }
         UUID id = UUID.nameUUIDFromBytes(("organization/" + slug).getBytes(StandardCharsets.UTF_8));
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO platform.organizations (id, slug, name, kind, is_production) VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+        // ON CONFLICT rather than a look first: two front ends creating the same slug at once both find none.
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO platform.organizations (id, slug, name, kind, is_production)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING " + COLUMNS)) {
             statement.setObject(1, id);
             statement.setString(2, slug);
             statement.setString(3, name.strip());
             statement.setString(4, effective.label());
             statement.setBoolean(5, effective.isProduction());
             try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
+                if (!rs.next()) {
+                    throw new SeedResetException(Reason.ORGANIZATION_EXISTS, "organization '" + slug + "' already exists",
+                            Map.of(SeedResetException.ORGANIZATION, slug));
+                }
                 return read(rs);
             }
         }

@@ -56,7 +56,13 @@ public final class BearerTokens {
         }
         String hex = parsed.group(2);
         UUID id = new UUID(Long.parseUnsignedLong(hex, 0, 16, 16), Long.parseUnsignedLong(hex, 16, 32, 16));
-        return Optional.of(new Presented(parsed.group(1), id, hash(Base64.getUrlDecoder().decode(parsed.group(3)))));
+        byte[] secret = Base64.getUrlDecoder().decode(parsed.group(3));
+        // 43 characters carry 258 bits for the secret's 256: the decoder ignores the last character's two
+        // lowest bits, so four spellings would decode to the same secret. Only the one issue() writes is the token.
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(secret).equals(parsed.group(3))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Presented(parsed.group(1), id, hash(secret)));
     }
 
     private static byte[] hash(byte[] secret) {

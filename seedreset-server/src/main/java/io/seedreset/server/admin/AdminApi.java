@@ -46,6 +46,8 @@ public final class AdminApi implements Consumer<Javalin> {
     static final String PREFIX = "/api/admin/v1";
     /** The request attribute holding the signed-in {@link Staff.Member}. */
     static final String STAFF = "seedreset.staff";
+    /** Set, to the refusal's message, on a request that must be refused as unauthenticated once the rate limiter has counted it. */
+    private static final String REFUSED = "seedreset.staff.unauthenticated";
 
     private static final String ORGANIZATIONS = PREFIX + "/organizations";
     private static final String ORGANIZATION = ORGANIZATIONS + "/{slug}";
@@ -97,7 +99,15 @@ public final class AdminApi implements Consumer<Javalin> {
 
     @Override
     public void accept(Javalin app) {
+        // As the platform API's sign-in: who calls is known before the rate limiter (a beforeMatched handler) runs, so that
+        // it counts per staff member; a request without a valid staff token is refused after it, so that bad tokens are limited too.
         app.before(PREFIX + "/*", this::authenticate);
+        app.beforeMatched(PREFIX + "/*", ctx -> {
+            String refused = ctx.attribute(REFUSED);
+            if (refused != null) {
+                throw new ApiException(401, "unauthenticated", refused, Map.of("WWW-Authenticate", "Bearer"));
+            }
+        });
         app.get(ORGANIZATIONS, this::organizations);
         app.post(ORGANIZATIONS, this::createOrganization);
         app.get(PREFIX + "/packs", this::packs);
@@ -269,7 +279,9 @@ public final class AdminApi implements Consumer<Javalin> {
     @OpenApi(path = ORGANIZATION + "/history", methods = HttpMethod.GET, operationId = "adminHistory", tags = TAG,
             summary = "Applications and the audit, refused attempts included, newest first",
             pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
-            queryParams = {@OpenApiParam(name = "limit", type = Integer.class, description = "Entries per page, 1-1000 (default 50)"), @OpenApiParam(name = "before", type = Long.class, description = "The audit entry to page back from (nextPage's beforeEntry)")},
+            queryParams = {@OpenApiParam(name = "limit", type = Integer.class, description = "Entries per page, 1-1000 (default 50)"),
+                    @OpenApiParam(name = "beforeApplication", type = Long.class, description = "The application to page back from (nextPage's beforeApplication)"),
+                    @OpenApiParam(name = "beforeEntry", type = Long.class, description = "The audit entry to page back from (nextPage's beforeEntry)")},
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = HistoryResult.class)),
                     @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
@@ -277,9 +289,9 @@ public final class AdminApi implements Consumer<Javalin> {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void history(Context ctx) {
-        int limit = QueryParams.integer(ctx, "limit", HistoryRequest.DEFAULT_LIMIT);
-        String before = ctx.queryParam("before");
-        ctx.json(desk.history(slug(ctx), limit, before == null || before.isEmpty() ? null : (long) QueryParams.integer(ctx, "before", 0)));
+        // The next page is nextPage's two positions, each list's own: the applications' and the audit's.
+        ctx.json(desk.history(slug(ctx), QueryParams.integer(ctx, "limit", HistoryRequest.DEFAULT_LIMIT),
+                QueryParams.wholeNumber(ctx, "beforeApplication"), QueryParams.wholeNumber(ctx, "beforeEntry")));
     }
 
     @OpenApi(path = ORGANIZATION + "/mail", methods = HttpMethod.GET, operationId = "adminMail", tags = TAG,
@@ -385,10 +397,11 @@ public final class AdminApi implements Consumer<Javalin> {
                     @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "400", description = "The organization has no personas", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "A mutation of the organization is running", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void reissueTokens(Context ctx) {
-        ctx.json(desk.reissueTokens(slug(ctx)));
+        ctx.json(desk.reissueTokens(staff(ctx), slug(ctx)));
     }
 
     private void authenticate(Context ctx) {
@@ -396,9 +409,10 @@ public final class AdminApi implements Consumer<Javalin> {
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         Staff.Member member = token == null ? null : staff.authenticate(token).orElse(null);
         if (member == null) {
-            throw new ApiException(401, "unauthenticated", token == null
+            ctx.attribute(REFUSED, token == null
                     ? "send a staff token: 'Authorization: Bearer <token>' ('seedreset staff create <name>' prints one)"
-                    : "the staff token is unknown or revoked", Map.of("WWW-Authenticate", "Bearer"));
+                    : "the staff token is unknown or revoked");
+            return;
         }
         ctx.attribute(STAFF, member);
         ctx.attribute(RequestAttributes.RATE_LIMIT_KEY, "staff:" + member.id());

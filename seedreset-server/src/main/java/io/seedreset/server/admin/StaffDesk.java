@@ -158,9 +158,12 @@ public final class StaffDesk {
         return inProgress.of(find(slug).slug());
     }
 
-    public HistoryResult history(String slug, int limit, Long beforeEntry) {
-        HistoryRequest request = HistoryRequest.of(slug).limit(limit);
-        return seedReset.history(beforeEntry == null ? request : request.beforeEntry(beforeEntry));
+    /**
+     * A page of the organization's applications and audit, newest first: the first without positions, the next
+     * from the previous page's {@link HistoryResult#next()} (each list pages on from where it stopped).
+     */
+    public HistoryResult history(String slug, int limit, Long beforeApplication, Long beforeEntry) {
+        return seedReset.history(new HistoryRequest(slug, limit, beforeApplication, beforeEntry));
     }
 
     public List<Mailbox.Entry> mail(String slug, int limit) {
@@ -222,15 +225,21 @@ public final class StaffDesk {
 
     /**
      * Revokes the API tokens of the organization's personas and issues new ones (shown once). Only packs
-     * create personas, and no pack runs on a production organization, so it has none to issue for.
+     * create personas, and no pack runs on a production organization, so it has none to issue for. A mutation
+     * of the organization, one at a time with the others: during an apply, a teardown or a reset the personas
+     * are about to change, and the tokens issued would die with the application they were issued under (or be
+     * revoked by the reset's own reissue) a moment after being shown.
      */
-    public List<ApiTokens.Issued> reissueTokens(String slug) {
-        List<String> emails = seedReset.personas(slug).stream().map(Persona::email).toList();
-        if (emails.isEmpty()) {
-            throw new SeedResetException(Reason.INVALID_VALUE, "organization '" + slug + "' has no personas (no pack that creates"
-                    + " logins is applied to it)", Map.of(SeedResetException.ORGANIZATION, slug));
+    public List<ApiTokens.Issued> reissueTokens(Staff.Member staff, String slug) {
+        String found = find(slug).slug();
+        try (InProgress.Running running = inProgress.begin(found, "token reissue", staff.name(), clock.instant())) {
+            List<String> emails = seedReset.personas(found).stream().map(Persona::email).toList();
+            if (emails.isEmpty()) {
+                throw new SeedResetException(Reason.INVALID_VALUE, "organization '" + found + "' has no personas (no pack that creates"
+                        + " logins is applied to it)", Map.of(SeedResetException.ORGANIZATION, found));
+            }
+            return issueTokens(found, emails);
         }
-        return issueTokens(slug, emails);
     }
 
     @FunctionalInterface
