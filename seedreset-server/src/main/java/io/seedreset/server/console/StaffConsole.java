@@ -190,7 +190,7 @@ public final class StaffConsole implements Consumer<Javalin> {
     private void overview(Context ctx, Sessions.Session session, Viewer viewer) {
         OrganizationSummary organization = desk.organization(slug(ctx));
         // A production organization's page shows what was attempted on it instead of seed actions.
-        var recent = organization.production() ? desk.history(organization.slug(), PRODUCTION_ATTEMPTS, null) : null;
+        var recent = organization.production() ? desk.history(organization.slug(), PRODUCTION_ATTEMPTS, null, null) : null;
         ctx.html(OrganizationPages.overview(viewer, organization, desk.packs(), session.takeNotice(), recent));
     }
 
@@ -292,7 +292,7 @@ public final class StaffConsole implements Consumer<Javalin> {
             }
         }
         OrganizationSummary organization = desk.organization(slug(ctx));
-        ctx.html(OrganizationPages.history(viewer, organization, desk.history(organization.slug(), HistoryRequest.DEFAULT_LIMIT, beforeEntry),
+        ctx.html(OrganizationPages.history(viewer, organization, desk.history(organization.slug(), HistoryRequest.DEFAULT_LIMIT, null, beforeEntry),
                 beforeEntry != null));
     }
 
@@ -317,7 +317,7 @@ public final class StaffConsole implements Consumer<Javalin> {
 
     private void reissueTokens(Context ctx, Sessions.Session session, Viewer viewer) {
         OrganizationSummary organization = demo(ctx);
-        List<ApiTokens.Issued> tokens = desk.reissueTokens(organization.slug());
+        List<ApiTokens.Issued> tokens = desk.reissueTokens(session.member(), organization.slug());
         session.notice(Notice.success("New API tokens for " + Formats.count(tokens.size(), "persona", "personas"),
                 List.of("Their previous API tokens no longer work."), tokens));
         redirect(ctx, Layout.organizationPath(organization.slug()) + "/logins");

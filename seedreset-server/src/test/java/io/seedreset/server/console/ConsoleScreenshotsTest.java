@@ -70,7 +70,7 @@ class ConsoleScreenshotsTest {
         desk.apply(staff, QA, new StaffDesk.PackCall(TICKETING, "minimal", null, null, Map.of()), QA, false, null);
 
         demoRows = desk.reset(staff, DEMO, DEMO, null).result().reapplied().stream().mapToLong(ApplyResult::totalRows).sum();
-        demoResetAt = desk.history(DEMO, 10, null).applications().stream()
+        demoResetAt = desk.history(DEMO, 10, null, null).applications().stream()
                 .filter(application -> application.removal() == ApplicationRecord.Removal.RESET).map(ApplicationRecord::removedAt)
                 .findFirst().orElseThrow();
         page = console.ownSession();

@@ -69,7 +69,7 @@ class ConsoleSeedActionsTest {
         assertThat(page.locator("h1 .badge")).hasText("Demo");
         assertThat(console.tenant.rows("SELECT kind, is_production FROM platform.organizations WHERE slug = 'northwind-demo'"))
                 .containsExactly(Map.of("kind", "demo", "is_production", false));
-        assertThat(console.desk.history("northwind-demo", 10, null).audit()).isEmpty();
+        assertThat(console.desk.history("northwind-demo", 10, null, null).audit()).isEmpty();
 
         page.navigate("/console/organizations");
         page.getByLabel("Name").fill("Northwind again");
@@ -273,7 +273,7 @@ class ConsoleSeedActionsTest {
         assertThat(console.tenant.queryForLong("SELECT count(*) FROM platform.organizations WHERE slug = 'forged-demo'")).isZero();
         assertThat(console.applications(slug)).isEqualTo(1);
         assertThat(console.ledgerRows(slug)).isEqualTo(rows);
-        assertThat(console.desk.history(slug, 10, null).audit()).as("refused before the engine: nothing attempted").hasSize(1);
+        assertThat(console.desk.history(slug, 10, null, null).audit()).as("refused before the engine: nothing attempted").hasSize(1);
         page.context().close();
         other.context().close();
     }
