@@ -153,6 +153,15 @@ public final class SeedReset {
         call(() -> engine.refuseIfProduction(operation, organization, caller));
     }
 
+    /**
+     * Audits a refusal a front end made itself before starting an operation (a server already running a
+     * mutation of the organization answers busy at once), as the operation audits its own refusals, with
+     * this API's actor; then throws it. Every attempt is audited, those a front end turned away included.
+     */
+    public void refuse(AuditOperation operation, String organization, SeedResetException refusal) {
+        call(() -> engine.refuse(operation, organization, refusal, caller));
+    }
+
     /** Runs the validation rules of every pack applied to the organization; reads only. */
     public ValidationResult validate(String organization) {
         return call(() -> engine.validate(organization, caller));

@@ -166,6 +166,11 @@ public final class Engine {
         return validate.run(organization, caller);
     }
 
+    public Void refuse(AuditOperation operation, String organization, SeedResetException refusal, Caller caller) {
+        gate.refused(operation, organization, caller, refusal);
+        return null;
+    }
+
     public Void refuseIfProduction(AuditOperation operation, String organization, Caller caller) {
         Organization found = connections.withConnection(false, c -> Organizations.require(c, organization));
         gate.refuseProduction(operation, found, null, caller);

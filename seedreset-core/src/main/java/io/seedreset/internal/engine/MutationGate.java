@@ -86,6 +86,13 @@ final class MutationGate {
         }
     }
 
+    /** Records a refusal a front end made itself before starting the operation, as the operation records its own, and throws it. */
+    void refused(AuditOperation operation, String organization, Caller caller, SeedResetException refusal) {
+        audited(operation, organization, null, caller, () -> {
+            throw refusal;
+        });
+    }
+
     @FunctionalInterface
     private interface AuditedWork<T> {
         Attempt<T> run() throws SQLException;

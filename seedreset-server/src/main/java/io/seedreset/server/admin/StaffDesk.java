@@ -251,7 +251,15 @@ public final class StaffDesk {
     private <T> T mutate(Staff.Member staff, String slug, AuditOperation operation, Mutation<T> mutation) {
         SeedReset acting = seedReset.as(staff.actor());
         acting.refuseIfProduction(operation, slug);
-        try (InProgress.Running running = inProgress.begin(slug, operation.label(), staff.name(), clock.instant())) {
+        InProgress.Running running;
+        try {
+            running = inProgress.begin(slug, operation.label(), staff.name(), clock.instant());
+        } catch (SeedResetException busy) {
+            // Turned away here rather than by the engine's lock: audited all the same, as a conflict.
+            acting.refuse(operation, slug, busy);
+            throw busy;
+        }
+        try (running) {
             return mutation.run(acting.reportingTo(running));
         }
     }
