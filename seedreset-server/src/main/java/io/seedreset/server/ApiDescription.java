@@ -52,7 +52,11 @@ public final class ApiDescription {
             The message is one line; `details` holds the values the message names, under documented keys.
 
             The demo logins (personas) of the packs that have them, and their password, are in `docs/DEMO_DATA.md` \
-            in the Seed & Reset repository.""";
+            in the Seed & Reset repository.
+
+            The routes under `/api/admin/v1` (tag `admin`) are for staff, not personas: they take a staff token \
+            (`seedreset staff create <name>` prints one) and run the engine's operations as the CLI does, refusing every \
+            seed action on a production organization (403, audited).""";
 
     private ApiDescription() {
     }

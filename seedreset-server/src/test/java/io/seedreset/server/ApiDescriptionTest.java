@@ -72,6 +72,7 @@ class ApiDescriptionTest {
         assertThat(document.at("/info/version").asText()).as("the project's version, from the build").isNotBlank();
         String description = document.at("/info/description").asText();
         assertThat(description).contains("`docs/DEMO_DATA.md`").doesNotContain("](").doesNotContainPattern(ANY_URL);
+        assertThat(description).as("staff find how to call the admin routes").contains("`/api/admin/v1`", "`seedreset staff create <name>`");
         assertThat(document.get("security")).as("no null where OpenAPI wants a list").isNull();
         assertThat(document.at("/components/securitySchemes").isMissingNode() || !document.at("/components/securitySchemes").isEmpty())
                 .as("no empty securitySchemes (Swagger UI's Authorize button for nothing)").isTrue();
