@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -277,7 +276,7 @@ public final class StaffDesk {
             }
         }
         packs.sort(Comparator.comparing(AppliedPack::appliedAt));
-        return new OrganizationSummary(organization.slug(), organization.name(), organization.kind().name().toLowerCase(Locale.ROOT),
+        return new OrganizationSummary(organization.slug(), organization.name(), organization.kind().label(),
                 organization.production(), organization.createdAt(), packs, packs.stream().mapToLong(AppliedPack::rows).sum(), lastReset,
                 inProgress.of(organization.slug()).orElse(null));
     }
@@ -302,16 +301,8 @@ public final class StaffDesk {
     }
 
     private static OrganizationKind kind(String kind) {
-        if (kind == null || kind.isBlank()) {
-            // As the CLI: an organization is production unless said otherwise (fail closed).
-            return OrganizationKind.PRODUCTION;
-        }
-        try {
-            return OrganizationKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new SeedResetException(Reason.INVALID_VALUE, "kind '" + kind + "': an organization is demo, qa, sandbox or production",
-                    Map.of(SeedResetException.VALUE, kind));
-        }
+        // As the CLI: an organization is production unless said otherwise (fail closed), and a kind is spelled as the CLI spells it.
+        return kind == null ? OrganizationKind.PRODUCTION : OrganizationKind.parse(kind);
     }
 
     private static int checkedLimit(int limit) {

@@ -68,7 +68,7 @@ class AdminRoutesTest {
         assertThat(duplicate.message()).isEqualTo("organization 'harbor-demo' already exists");
         AdminFixture.Response badKind = admin.post(staff, ADMIN + "/organizations", Map.of("slug", "harbor-staging", "name", "H", "kind", "staging"));
         assertThat(badKind.reason(400)).isEqualTo("invalid_value");
-        assertThat(badKind.message()).isEqualTo("kind 'staging': an organization is demo, qa, sandbox or production");
+        assertThat(badKind.message()).isEqualTo("unknown organization kind 'staging': use one of production, demo, qa, sandbox");
         AdminFixture.Response badSlug = admin.post(staff, ADMIN + "/organizations", Map.of("slug", "Harbor Demo", "name", "H", "kind", "demo"));
         assertThat(badSlug.reason(400)).isEqualTo("invalid_value");
         assertThat(admin.tenant.strings("SELECT slug FROM platform.organizations WHERE slug LIKE 'harbor%' ORDER BY slug"))
