@@ -113,8 +113,7 @@ public final class SeedresetCommand implements AutoCloseable {
 
     /** The organization with this slug; an unknown one is the engine's UNKNOWN_ORGANIZATION, as every command answers it. */
     Organization organization(String slug) {
-        return seedReset().organization(slug).orElseThrow(() -> new SeedResetException(SeedResetException.Reason.UNKNOWN_ORGANIZATION,
-                "unknown organization '" + slug + "'", Map.of(SeedResetException.ORGANIZATION, String.valueOf(slug))));
+        return seedReset().requireOrganization(slug);
     }
 
     /** The database the command works on (opened by {@link #seedReset()} first, its schema checked), for the platform's own queries. */

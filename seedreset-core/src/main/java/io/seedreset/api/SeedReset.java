@@ -133,6 +133,11 @@ public final class SeedReset {
         return call(() -> engine.organization(slug));
     }
 
+    /** The organization with this slug; {@link SeedResetException.Reason#UNKNOWN_ORGANIZATION} when there is none, as every operation answers. */
+    public Organization requireOrganization(String slug) {
+        return organization(slug).orElseThrow(() -> io.seedreset.internal.organization.Organizations.unknown(slug));
+    }
+
     /**
      * The logins the packs applied to the organization created, in the order they were applied, as
      * apply printed them (their demo passwords included); reads only. A front end issues credentials

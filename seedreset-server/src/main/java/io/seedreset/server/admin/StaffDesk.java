@@ -282,8 +282,7 @@ public final class StaffDesk {
     }
 
     private Organization find(String slug) {
-        return seedReset.organization(slug).orElseThrow(() -> new SeedResetException(Reason.UNKNOWN_ORGANIZATION,
-                "unknown organization '" + slug + "'", Map.of(SeedResetException.ORGANIZATION, String.valueOf(slug))));
+        return seedReset.requireOrganization(slug);
     }
 
     private PackRequest packRequest(String slug, PackCall call) {
