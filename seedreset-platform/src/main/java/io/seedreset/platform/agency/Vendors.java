@@ -17,7 +17,8 @@ public final class Vendors {
 
     /** The categories a vendor may have (the table's CHECK constraint). */
     public static final List<String> CATEGORIES = List.of("catering", "audio_visual", "staging", "florals", "photography",
-            "transportation", "security", "entertainment", "staffing", "printing");
+            "transportation", "security", "entertainment", "staffing", "printing", "airline", "lodging", "tour_operator",
+            "professional_services", "office");
 
     /**
      * A vendor the agency buys from.

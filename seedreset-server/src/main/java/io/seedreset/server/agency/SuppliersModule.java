@@ -48,7 +48,8 @@ public final class SuppliersModule implements ApiModule {
             summary = "The agency's vendors, by name",
             queryParams = {
                     @OpenApiParam(name = "category", description = "Only this category: catering, audio_visual, staging, florals, "
-                            + "photography, transportation, security, entertainment, staffing or printing"),
+                            + "photography, transportation, security, entertainment, staffing, printing, airline, lodging, tour_operator, "
+                            + "professional_services or office"),
                     @OpenApiParam(name = "offset", type = Integer.class, description = AgencyRequests.OFFSET),
                     @OpenApiParam(name = "limit", type = Integer.class, description = AgencyRequests.LIMIT)
             },
