@@ -1,6 +1,7 @@
 package io.seedreset.server;
 
 import io.javalin.http.Context;
+import io.seedreset.platform.workflow.WorkflowRefused;
 import java.util.Map;
 
 /** A refusal of the API's own (not the engine's): answered with its status, reason and headers as an {@link ErrorBody}. */
@@ -48,6 +49,18 @@ public final class ApiException extends RuntimeException {
     /** The caller's role may not do this, whatever the row. */
     public static ApiException forbidden(String message) {
         return new ApiException(403, "forbidden", message);
+    }
+
+    /** A workflow the platform refused, with its reason, message and details: 400, 403, 404, 409 or 422 by its kind. */
+    public static ApiException of(WorkflowRefused refused) {
+        int status = switch (refused.kind()) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+        };
+        return new ApiException(status, refused.reason(), refused.getMessage(), Map.of(), refused.details());
     }
 
     public int status() {

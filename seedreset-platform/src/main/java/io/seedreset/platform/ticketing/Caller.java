@@ -1,6 +1,7 @@
 package io.seedreset.platform.ticketing;
 
 import io.seedreset.platform.identity.Person;
+import io.seedreset.platform.workflow.WorkflowRefused;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,6 +2,7 @@ package io.seedreset.platform.ticketing;
 
 import io.seedreset.platform.mail.Mail;
 import io.seedreset.platform.mail.Mailbox;
+import io.seedreset.platform.sql.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

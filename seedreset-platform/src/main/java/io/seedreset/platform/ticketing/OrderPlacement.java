@@ -1,7 +1,9 @@
 package io.seedreset.platform.ticketing;
 
 import io.seedreset.platform.identity.Person;
+import io.seedreset.platform.sql.Sql;
 import io.seedreset.platform.sql.Transactions;
+import io.seedreset.platform.workflow.WorkflowRefused;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;

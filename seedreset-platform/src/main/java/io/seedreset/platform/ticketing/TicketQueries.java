@@ -1,6 +1,7 @@
 package io.seedreset.platform.ticketing;
 
 import io.seedreset.platform.identity.Person;
+import io.seedreset.platform.sql.Select;
 import io.seedreset.platform.sql.Slice;
 import java.sql.Connection;
 import java.sql.ResultSet;

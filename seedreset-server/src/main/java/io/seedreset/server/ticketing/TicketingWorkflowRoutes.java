@@ -13,7 +13,7 @@ import io.seedreset.platform.ticketing.DoorScan;
 import io.seedreset.platform.ticketing.EventDrafting;
 import io.seedreset.platform.ticketing.OrderPlacement;
 import io.seedreset.platform.ticketing.TicketTransfer;
-import io.seedreset.platform.ticketing.WorkflowRefused;
+import io.seedreset.platform.workflow.WorkflowRefused;
 import io.seedreset.server.ApiDescription;
 import io.seedreset.server.ApiException;
 import io.seedreset.server.AuthRoutes;
@@ -133,14 +133,7 @@ public final class TicketingWorkflowRoutes {
             try {
                 handler.handle(ctx);
             } catch (WorkflowRefused refused) {
-                int status = switch (refused.kind()) {
-                    case INVALID -> 400;
-                    case FORBIDDEN -> 403;
-                    case NOT_FOUND -> 404;
-                    case CONFLICT -> 409;
-                    case UNPROCESSABLE -> 422;
-                };
-                throw new ApiException(status, refused.reason(), refused.getMessage(), Map.of(), refused.details());
+                throw ApiException.of(refused);
             }
         };
     }

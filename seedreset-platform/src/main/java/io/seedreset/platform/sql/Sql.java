@@ -1,4 +1,4 @@
-package io.seedreset.platform.ticketing;
+package io.seedreset.platform.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,13 +7,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /** One statement with its parameters in order, for the workflows' many single-row writes. */
-final class Sql {
+public final class Sql {
 
     private Sql() {
     }
 
     /** Runs an INSERT or UPDATE; an {@link Instant} parameter is written as a timestamp. Returns the rows it wrote. */
-    static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 Object parameter = parameters[i] instanceof Instant instant ? Timestamp.from(instant) : parameters[i];

@@ -1,10 +1,10 @@
-package io.seedreset.platform.ticketing;
+package io.seedreset.platform.workflow;
 
 import java.util.Map;
 
 /**
- * A ticketing workflow the platform refuses, with nothing written: why (the {@link Kind}, which a front end
- * maps to a status), a reason in snake case a client can act on, a one-line message, and the values it names.
+ * A workflow the platform refuses (ticketing's, accounting's), with nothing written: why (the {@link Kind}, which a
+ * front end maps to a status), a reason in snake case a client can act on, a one-line message, and the values it names.
  */
 public final class WorkflowRefused extends RuntimeException {
 
@@ -16,7 +16,7 @@ public final class WorkflowRefused extends RuntimeException {
         FORBIDDEN,
         /** The row is not there for the caller: missing, another organization's, or not theirs. */
         NOT_FOUND,
-        /** The rows' current state refuses it (sold out, not on sale, already used); another time it may pass. */
+        /** The rows' current state refuses it (sold out, not on sale, already used, a closed period); another time it may pass. */
         CONFLICT,
         /** Well formed, but what it names cannot be used (an expired or unknown promo code). */
         UNPROCESSABLE
@@ -33,24 +33,24 @@ public final class WorkflowRefused extends RuntimeException {
         this.details = Map.copyOf(details);
     }
 
-    static WorkflowRefused invalid(String message) {
+    public static WorkflowRefused invalid(String message) {
         return new WorkflowRefused(Kind.INVALID, "invalid_request", message, Map.of());
     }
 
-    static WorkflowRefused forbidden(String message) {
+    public static WorkflowRefused forbidden(String message) {
         return new WorkflowRefused(Kind.FORBIDDEN, "forbidden", message, Map.of());
     }
 
     /** One answer for a missing row, another organization's and one the caller may not see, so ids cannot be probed. */
-    static WorkflowRefused notFound(String what, Object id) {
+    public static WorkflowRefused notFound(String what, Object id) {
         return new WorkflowRefused(Kind.NOT_FOUND, "not_found", "no " + what + " " + id, Map.of());
     }
 
-    static WorkflowRefused conflict(String reason, String message, Map<String, String> details) {
+    public static WorkflowRefused conflict(String reason, String message, Map<String, String> details) {
         return new WorkflowRefused(Kind.CONFLICT, reason, message, details);
     }
 
-    static WorkflowRefused unprocessable(String reason, String message, Map<String, String> details) {
+    public static WorkflowRefused unprocessable(String reason, String message, Map<String, String> details) {
         return new WorkflowRefused(Kind.UNPROCESSABLE, reason, message, details);
     }
 

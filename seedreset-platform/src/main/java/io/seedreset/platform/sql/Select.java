@@ -1,6 +1,5 @@
-package io.seedreset.platform.ticketing;
+package io.seedreset.platform.sql;
 
-import io.seedreset.platform.sql.Slice;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,11 +20,11 @@ import java.util.function.Function;
  * organization is the first condition of every one, so that no read can leave it out; values are bound
  * as parameters, never spliced into the text.
  */
-final class Select {
+public final class Select {
 
     /** Reads one row of a result into what the read answers. */
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
@@ -37,26 +36,26 @@ final class Select {
     /**
      * @param organizationColumn the {@code org_id} of the main table, e.g. {@code e.org_id}
      */
-    Select(String columns, String from, String organizationColumn, UUID organizationId) {
+    public Select(String columns, String from, String organizationColumn, UUID organizationId) {
         this.columns = columns;
         this.from = from;
         where(organizationColumn + " = ?", organizationId);
     }
 
     /** Adds a condition; its {@code ?} take the values, in order (a {@code UUID[]} binds as a uuid array). */
-    Select where(String condition, Object... conditionValues) {
+    public Select where(String condition, Object... conditionValues) {
         where.append(where.isEmpty() ? " WHERE " : " AND ").append(condition);
         values.addAll(List.of(conditionValues));
         return this;
     }
 
     /** Adds {@code column = value} when the filter is given; an enum compares by its name, as the tables spell them. */
-    Select whereEquals(String column, Enum<?> value) {
+    public Select whereEquals(String column, Enum<?> value) {
         return value == null ? this : where(column + " = ?", value.name());
     }
 
     /** One page in {@code orderBy}'s order, with the number of rows on every page. */
-    <T> Slice<T> page(Connection connection, String orderBy, int offset, int limit, Row<T> row) throws SQLException {
+    public <T> Slice<T> page(Connection connection, String orderBy, int offset, int limit, Row<T> row) throws SQLException {
         List<T> items = new ArrayList<>();
         long total = 0;
         // The window counts the rows before OFFSET and LIMIT apply, in the same statement (one snapshot).
@@ -80,7 +79,7 @@ final class Select {
     }
 
     /** Every matching row, in {@code orderBy}'s order. */
-    <T> List<T> all(Connection connection, String orderBy, Row<T> row) throws SQLException {
+    public <T> List<T> all(Connection connection, String orderBy, Row<T> row) throws SQLException {
         List<T> items = new ArrayList<>();
         try (PreparedStatement statement = prepare(connection, "SELECT " + columns + " FROM " + from + where + " ORDER BY " + orderBy);
              ResultSet rs = statement.executeQuery()) {
@@ -95,7 +94,7 @@ final class Select {
      * A row read before its children (an event before its ticket types, an order before its lines): its id,
      * and how it is made once they are known.
      */
-    record Parent<P, C>(UUID id, Function<List<C>, P> withChildren) {
+    public record Parent<P, C>(UUID id, Function<List<C>, P> withChildren) {
     }
 
     /**
@@ -103,7 +102,7 @@ final class Select {
      * number of parents, in {@code orderBy}'s order, and given to the parent whose id the column {@code parent}
      * ({@code alias.column}, among the columns) holds.
      */
-    <P, C> List<P> children(Connection connection, List<Parent<P, C>> parents, String parent, String orderBy, Row<C> row) throws SQLException {
+    public <P, C> List<P> children(Connection connection, List<Parent<P, C>> parents, String parent, String orderBy, Row<C> row) throws SQLException {
         if (parents.isEmpty()) {
             return List.of();
         }
@@ -115,7 +114,7 @@ final class Select {
     }
 
     /** The one matching row, if there is one (the conditions name it by id). */
-    <T> Optional<T> one(Connection connection, Row<T> row) throws SQLException {
+    public <T> Optional<T> one(Connection connection, Row<T> row) throws SQLException {
         try (PreparedStatement statement = prepare(connection, "SELECT " + columns + " FROM " + from + where);
              ResultSet rs = statement.executeQuery()) {
             return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
@@ -140,13 +139,13 @@ final class Select {
     }
 
     /** A timestamp column as an instant, or null. */
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 
     /** A text[] column as a list. */
-    static List<String> texts(ResultSet rs, String column) throws SQLException {
+    public static List<String> texts(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
