@@ -37,8 +37,17 @@ public final class Select {
      * @param organizationColumn the {@code org_id} of the main table, e.g. {@code e.org_id}
      */
     public Select(String columns, String from, String organizationColumn, UUID organizationId) {
+        this(columns, from, List.of(), organizationColumn, organizationId);
+    }
+
+    /**
+     * A read whose {@code from} takes values of its own (a lateral join's date: an account's balance as of a day),
+     * bound before the conditions'. The columns take none: the count of a page reads the same {@code from} without them.
+     */
+    public Select(String columns, String from, List<?> fromValues, String organizationColumn, UUID organizationId) {
         this.columns = columns;
         this.from = from;
+        values.addAll(fromValues);
         where(organizationColumn + " = ?", organizationId);
     }
 

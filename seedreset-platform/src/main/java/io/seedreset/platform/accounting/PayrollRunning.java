@@ -1,0 +1,179 @@
+package io.seedreset.platform.accounting;
+
+import io.seedreset.platform.identity.Person;
+import io.seedreset.platform.sql.Sql;
+import io.seedreset.platform.sql.Transactions;
+import io.seedreset.platform.workflow.WorkflowRefused;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The owner runs a month's payroll for the active employees, in one transaction: the run (PAID) and a line per
+ * employee; the entry (Dr 6000 Salaries &amp; Wages the gross; Cr payroll liabilities, the account marked
+ * PAYROLL_LIABILITIES, what is withheld; Cr 1000 the net, paid); and, when a bank account keeps account 1000, the
+ * net as a bank transaction of that entry and the account's balance. Every refusal writes nothing.
+ *
+ * <p>Each employee's gross is their annual salary over twelve, to the cent; what is withheld is the gross times the
+ * rate the latest paid run withheld (its withholding over its gross, to four decimals; {@link #FIRST_WITHHOLDING_RATE}
+ * for the first run), to the cent; the net is the rest. A run's figures are its lines' sums.
+ *
+ * <p>The checks, in order: the caller is the owner (403: an accountant does the books, not payroll); the pay date is not
+ * before the month (400); the month has no run yet (409 {@code payroll_already_run}); someone is active (409
+ * {@code no_active_employees}); the chart has the accounts (409 {@code account_missing}); the pay date is in no closed
+ * period (409 {@code period_closed}). The organization's runs are taken one at a time (a lock held to the commit), so
+ * that two owners running one month at once get one run and one refusal.
+ */
+public final class PayrollRunning {
+
+    /** What a first run withholds of the gross, when no earlier run says what this business withholds. */
+    public static final BigDecimal FIRST_WITHHOLDING_RATE = new BigDecimal("0.2200");
+
+    /** The account a run debits with its gross pay. */
+    static final String WAGES = "6000";
+    /** The cash account a run pays its net from. */
+    static final String PAID_FROM = "1000";
+
+    /**
+     * The run to make.
+     *
+     * @param month   the month to pay; null for this month
+     * @param payDate the day it is paid, its entry's; null for today
+     */
+    public record PayrollRequest(YearMonth month, LocalDate payDate) {
+    }
+
+    private record Pay(UUID employeeId, BigDecimal gross, BigDecimal withholding, BigDecimal net) {
+    }
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public PayrollRunning(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public PayrollQueries.PayrollRun run(Person person, PayrollRequest request) throws SQLException {
+        Bookkeeper owner = Bookkeeper.of(person).requireOwner("run payroll");
+        LocalDate today = Today.of(clock);
+        YearMonth month = request == null || request.month() == null ? YearMonth.from(today) : request.month();
+        LocalDate payDate = request == null || request.payDate() == null ? today : request.payDate();
+        if (payDate.isBefore(month.atDay(1))) {
+            throw WorkflowRefused.invalid("payDate " + payDate + " is before " + month + ", the month it pays: pay a month on or after its first day");
+        }
+        return Transactions.inTransaction(dataSource, connection -> {
+            UUID org = owner.organizationId();
+            Instant now = clock.instant();
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "accounting.payroll_runs:" + org);
+                lock.execute();
+            }
+            alreadyRun(connection, org, month);
+            List<Pay> pay = pay(connection, org, withholdingRate(connection, org));
+            if (pay.isEmpty()) {
+                throw WorkflowRefused.conflict("no_active_employees", "no employee is active to be paid for " + month
+                        + ": the payroll pays the active employees", Map.of("month", month.toString()));
+            }
+            BigDecimal gross = pay.stream().map(Pay::gross).reduce(Amounts.ZERO, BigDecimal::add);
+            BigDecimal withholding = pay.stream().map(Pay::withholding).reduce(Amounts.ZERO, BigDecimal::add);
+            BigDecimal net = gross.subtract(withholding);
+            String currency = Chart.currency(connection, org);
+
+            String memo = "Payroll " + month + " (" + pay.size() + (pay.size() == 1 ? " employee)" : " employees)");
+            Chart.ChartAccount cash = Chart.required(connection, org, PAID_FROM, "run payroll");
+            Journal.PostedEntry entry = Journal.post(connection, org, new Journal.Posting(payDate, "PAYROLL", memo, currency, owner.email(), now,
+                    List.of(Journal.Line.debit(Chart.required(connection, org, WAGES, "run payroll").id(), gross, memo),
+                            Journal.Line.credit(Chart.control(connection, org, "PAYROLL_LIABILITIES", "run payroll").id(), withholding,
+                                    "Withheld, " + month),
+                            Journal.Line.credit(cash.id(), net, "Net pay, " + month))));
+
+            UUID id = UUID.randomUUID();
+            Sql.execute(connection, """
+                    INSERT INTO accounting.payroll_runs (org_id, id, period_start, period_end, pay_date, status, currency, gross, withholding,
+                                                         net, entry_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, 'PAID', ?, ?, ?, ?, ?, ?)""",
+                    org, id, month.atDay(1), month.atEndOfMonth(), payDate, currency, gross, withholding, net, entry.id(), now);
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO accounting.payroll_lines (org_id, id, run_id, employee_id, gross, withholding, net) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Pay line : pay) {
+                    statement.setObject(1, org);
+                    statement.setObject(2, UUID.randomUUID());
+                    statement.setObject(3, id);
+                    statement.setObject(4, line.employeeId());
+                    statement.setBigDecimal(5, line.gross());
+                    statement.setBigDecimal(6, line.withholding());
+                    statement.setBigDecimal(7, line.net());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            // The net leaves the bank that keeps the cash account, as the statement will show it.
+            if (Sql.execute(connection, """
+                    INSERT INTO accounting.bank_transactions (org_id, id, bank_account_id, posted_on, description, amount, payment_id, entry_id,
+                                                              reconciliation_id, created_at)
+                    SELECT org_id, ?, id, ?, ?, ?, NULL, ?, NULL, ? FROM accounting.bank_accounts WHERE org_id = ? AND account_id = ?""",
+                    UUID.randomUUID(), payDate, memo, net.negate(), entry.id(), now, org, cash.id()) == 1) {
+                Sql.execute(connection, "UPDATE accounting.bank_accounts SET balance = balance - ? WHERE org_id = ? AND account_id = ?",
+                        net, org, cash.id());
+            }
+            return PayrollQueries.run(connection, org, id).orElseThrow();
+        });
+    }
+
+    private static void alreadyRun(Connection connection, UUID org, YearMonth month) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, pay_date FROM accounting.payroll_runs WHERE org_id = ? AND period_start = ?""")) {
+            statement.setObject(1, org);
+            statement.setObject(2, month.atDay(1));
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    throw WorkflowRefused.conflict("payroll_already_run", "the payroll of " + month + " was run already (paid "
+                                    + rs.getObject("pay_date", LocalDate.class) + "): a month is paid once",
+                            Map.of("month", month.toString(), "payrollRunId", rs.getObject("id", UUID.class).toString()));
+                }
+            }
+        }
+    }
+
+    /** What the latest paid run withheld of its gross, to four decimals; the first rate when there is none. */
+    private static BigDecimal withholdingRate(Connection connection, UUID org) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT withholding, gross FROM accounting.payroll_runs WHERE org_id = ? AND status = 'PAID' AND gross > 0
+                 ORDER BY period_start DESC LIMIT 1""")) {
+            statement.setObject(1, org);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getBigDecimal("withholding").divide(rs.getBigDecimal("gross"), 4, RoundingMode.HALF_UP) : FIRST_WITHHOLDING_RATE;
+            }
+        }
+    }
+
+    /** Each active employee's pay, in id order; their rows are held (FOR SHARE) so that a salary cannot change under the run. */
+    private static List<Pay> pay(Connection connection, UUID org, BigDecimal rate) throws SQLException {
+        List<Pay> pay = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, annual_salary FROM accounting.employees WHERE org_id = ? AND active ORDER BY id FOR SHARE""")) {
+            statement.setObject(1, org);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal gross = rs.getBigDecimal("annual_salary").divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
+                    BigDecimal withholding = Amounts.rounded(gross.multiply(rate));
+                    pay.add(new Pay(rs.getObject("id", UUID.class), gross, withholding, gross.subtract(withholding)));
+                }
+            }
+        }
+        return pay;
+    }
+}
