@@ -6,6 +6,7 @@ import io.seedreset.platform.feedback.FeedbackBox;
 import io.seedreset.platform.identity.SignIn;
 import io.seedreset.platform.modules.ModuleFlags;
 import io.seedreset.platform.usage.UsageCounter;
+import io.seedreset.server.accounting.AccountingModule;
 import io.seedreset.server.agency.BudgetModule;
 import io.seedreset.server.agency.DispatchModule;
 import io.seedreset.server.agency.EventsModule;
@@ -56,7 +57,8 @@ public final class PlatformApi implements Consumer<Javalin> {
                 // The newest module: off for demo organizations until one switches it on.
                 ApiModule.inBeta(new DispatchModule(dataSource)),
                 new SpacesModule(dataSource),
-                new TicketingModule(dataSource, clock));
+                new TicketingModule(dataSource, clock),
+                new AccountingModule(dataSource, clock));
         this.usage = new UsageCounter(dataSource);
         this.moduleGate = new ModuleGate(new ModuleFlags(dataSource));
     }

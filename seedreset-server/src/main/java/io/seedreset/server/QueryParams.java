@@ -1,6 +1,8 @@
 package io.seedreset.server;
 
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -77,6 +79,19 @@ public final class QueryParams {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new ApiException(400, "bad_parameter", name + " '" + value + "' is not a whole number");
+        }
+    }
+
+    /** The query parameter {@code name} as a day ({@code ?asOf=2026-09-30}), or null when it is absent or empty. */
+    public static LocalDate date(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "bad_parameter", name + " '" + value + "' is not a date: use YYYY-MM-DD");
         }
     }
 }

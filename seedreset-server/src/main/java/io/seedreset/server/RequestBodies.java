@@ -2,6 +2,7 @@ package io.seedreset.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.util.UUID;
 
 /**
  * The one way a route reads its JSON body. Javalin's mapper answers the JSON {@code null} with a null (a
@@ -30,5 +31,17 @@ public final class RequestBodies {
             throw new ApiException(400, "malformed_request", "the request body must be a JSON object");
         }
         return ctx.jsonMapper().fromJsonString(text, type);
+    }
+
+    /** An id in the body: null when left out (the platform says what is missing), 400 {@code invalid_request} naming the field when not a UUID. */
+    public static UUID id(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "invalid_request", field + " is not an id: '" + value + "'");
+        }
     }
 }

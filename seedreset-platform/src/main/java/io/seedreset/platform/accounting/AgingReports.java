@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,22 +55,9 @@ public final class AgingReports {
     /** What is owed, by days past due: not yet due (current), 1-30, 31-60, 61-90, over 90; and all of it. */
     public record AgingBuckets(BigDecimal current, BigDecimal days1To30, BigDecimal days31To60, BigDecimal days61To90, BigDecimal over90,
                                BigDecimal total) {
-
-        static final AgingBuckets EMPTY = new AgingBuckets(Amounts.ZERO, Amounts.ZERO, Amounts.ZERO, Amounts.ZERO, Amounts.ZERO, Amounts.ZERO);
-
-        AgingBuckets plus(AgedDocument document) {
-            BigDecimal amount = document.balance();
-            return switch (Bucket.of(document.daysPastDue())) {
-                case CURRENT -> new AgingBuckets(current.add(amount), days1To30, days31To60, days61To90, over90, total.add(amount));
-                case DAYS_1_TO_30 -> new AgingBuckets(current, days1To30.add(amount), days31To60, days61To90, over90, total.add(amount));
-                case DAYS_31_TO_60 -> new AgingBuckets(current, days1To30, days31To60.add(amount), days61To90, over90, total.add(amount));
-                case DAYS_61_TO_90 -> new AgingBuckets(current, days1To30, days31To60, days61To90.add(amount), over90, total.add(amount));
-                case OVER_90 -> new AgingBuckets(current, days1To30, days31To60, days61To90, over90.add(amount), total.add(amount));
-            };
-        }
     }
 
-    /** The buckets, as an AgedDocument names them. */
+    /** The buckets, in the order AgingBuckets has them, as an AgedDocument names them. */
     enum Bucket {
         CURRENT("current"), DAYS_1_TO_30("1-30"), DAYS_31_TO_60("31-60"), DAYS_61_TO_90("61-90"), OVER_90("90+");
 
@@ -167,11 +155,13 @@ public final class AgingReports {
         return parties.stream().flatMap(p -> p.documents().stream()).toList();
     }
 
+    /** The documents' balances summed by bucket. */
     private static AgingBuckets buckets(List<AgedDocument> documents) {
-        AgingBuckets buckets = AgingBuckets.EMPTY;
+        BigDecimal[] sums = {Amounts.ZERO, Amounts.ZERO, Amounts.ZERO, Amounts.ZERO, Amounts.ZERO};
         for (AgedDocument document : documents) {
-            buckets = buckets.plus(document);
+            int bucket = Bucket.of(document.daysPastDue()).ordinal();
+            sums[bucket] = sums[bucket].add(document.balance());
         }
-        return buckets;
+        return new AgingBuckets(sums[0], sums[1], sums[2], sums[3], sums[4], Arrays.stream(sums).reduce(Amounts.ZERO, BigDecimal::add));
     }
 }

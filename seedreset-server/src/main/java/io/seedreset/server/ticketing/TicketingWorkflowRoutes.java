@@ -89,7 +89,7 @@ public final class TicketingWorkflowRoutes {
                 lines = new ArrayList<>();
                 for (int i = 0; i < body.items().size(); i++) {
                     OrderItemBody item = body.items().get(i);
-                    lines.add(item == null ? null : new OrderPlacement.Line(id(item.ticketTypeId(), "items[" + i + "].ticketTypeId"), item.quantity()));
+                    lines.add(item == null ? null : new OrderPlacement.Line(RequestBodies.id(item.ticketTypeId(), "items[" + i + "].ticketTypeId"), item.quantity()));
                 }
             }
             ctx.status(201).json(orders.place(AuthRoutes.person(ctx), new OrderPlacement.OrderRequest(lines, body.promoCode())));
@@ -115,7 +115,7 @@ public final class TicketingWorkflowRoutes {
         }));
         app.post(EVENTS, answering(ctx -> {
             EventBody body = RequestBodies.read(ctx, EventBody.class);
-            ctx.status(201).json(drafting.draft(AuthRoutes.person(ctx), new EventDrafting.EventDraft(body.name(), id(body.venueId(), "venueId"),
+            ctx.status(201).json(drafting.draft(AuthRoutes.person(ctx), new EventDrafting.EventDraft(body.name(), RequestBodies.id(body.venueId(), "venueId"),
                     body.category(), body.startsAt(), body.endsAt(), body.salesStart(), body.salesEnd(), body.capacity(), body.description(),
                     body.tags())));
         }));
@@ -136,18 +136,6 @@ public final class TicketingWorkflowRoutes {
                 throw ApiException.of(refused);
             }
         };
-    }
-
-    /** An id in the body: null when left out (the platform says what is missing), 400 when not a UUID. */
-    private static UUID id(String value, String field) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "invalid_request", field + " is not an id: '" + value + "'");
-        }
     }
 
     // ---------------------------------------------------------------- the API's description
