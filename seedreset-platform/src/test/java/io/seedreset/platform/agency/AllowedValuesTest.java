@@ -3,16 +3,23 @@ package io.seedreset.platform.agency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seedreset.api.SeedReset;
+import io.seedreset.platform.accounting.AccountType;
+import io.seedreset.platform.accounting.BillStatus;
+import io.seedreset.platform.accounting.CustomerKind;
+import io.seedreset.platform.accounting.InvoiceStatus;
+import io.seedreset.platform.accounting.PaymentDirection;
+import io.seedreset.platform.accounting.PaymentMethod;
 import io.seedreset.testing.DatabaseReader;
 import io.seedreset.testing.TestDatabases;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** The values the API's filters accept are exactly those the schema's CHECK constraints allow, in their order. */
+/** The values the API's filters accept (the agency modules' lists, accounting's enums) are exactly those the schema's CHECK constraints allow, in their order. */
 class AllowedValuesTest {
 
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
@@ -35,6 +42,20 @@ class AllowedValuesTest {
         assertThat(WorkOrders.STATUSES).isEqualTo(allowed("dispatch.work_orders", "status"));
         assertThat(Spaces.TYPES).isEqualTo(allowed("spaces.spaces", "space_type"));
         assertThat(Reservations.STATUSES).isEqualTo(allowed("spaces.reservations", "status")).contains(Reservations.BOOKED);
+    }
+
+    @Test
+    void each_accounting_enum_is_its_columns_check_constraint() {
+        assertThat(names(AccountType.values())).isEqualTo(allowed("accounting.accounts", "type"));
+        assertThat(names(CustomerKind.values())).isEqualTo(allowed("accounting.customers", "kind"));
+        assertThat(names(InvoiceStatus.values())).isEqualTo(allowed("accounting.invoices", "status"));
+        assertThat(names(BillStatus.values())).isEqualTo(allowed("accounting.bills", "status"));
+        assertThat(names(PaymentDirection.values())).isEqualTo(allowed("accounting.payments", "direction"));
+        assertThat(names(PaymentMethod.values())).isEqualTo(allowed("accounting.payments", "method"));
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     /** The quoted values of the one CHECK constraint on this column alone ({@code column = ANY (ARRAY['a', 'b'])}). */
