@@ -159,7 +159,8 @@ class AgencyReadsTest {
         }
         for (Bad bad : List.of(
                 new Bad("/api/v1/suppliers/vendors?category=Catering", "category 'Catering' is not one of: catering, audio_visual, staging,"
-                        + " florals, photography, transportation, security, entertainment, staffing, printing"),
+                        + " florals, photography, transportation, security, entertainment, staffing, printing, airline, lodging, tour_operator,"
+                        + " professional_services, office"),
                 new Bad("/api/v1/events/events?status=ON_SALE", "status 'ON_SALE' is not one of: inquiry, planning, confirmed, completed, cancelled"),
                 new Bad("/api/v1/events/events?type=concert", "type 'concert' is not one of: conference, gala, product_launch, offsite,"
                         + " wedding, festival, trade_show"),
