@@ -80,8 +80,8 @@ public final class DemoTravelCoPack implements SeedPack {
             List.of(
                     Mode.of("default", "A year and a half of books for a sales demo: 18 months, 120 customers, about 30 "
                             + "invoices a month, 12 employees", sizes(18, 120, 30, 12)),
-                    Mode.of("minimal", "One year of a smaller agency: 12 months, 40 customers, about 15 invoices a month, "
-                            + "8 employees", sizes(12, 40, 15, 8)),
+                    Mode.of("minimal", "One year of a smaller agency: 12 months, 40 customers, about 20 invoices a month, "
+                            + "8 employees", sizes(12, 40, 20, 8)),
                     Mode.of("full", "A busy agency for QA and reporting: 18 months, 300 customers, about 80 invoices a "
                             + "month, 20 employees", sizes(18, 300, 80, 20))),
             List.of(

@@ -40,7 +40,7 @@ final class Payables {
     private static final int LINES_PER_BILL = 8;
 
     /** What the suppliers charge for the trips, as a share of what the travellers paid for them (fees aside). */
-    private static final double COST_OF_TRAVEL = 0.77;
+    private static final double COST_OF_TRAVEL = 0.75;
 
     /** How the cost of a trip splits among the trades, and what one unit of each typically costs. */
     private record Share(Trade trade, double share, long typicalUnit, String description) {
