@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Month;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -93,12 +94,20 @@ final class Calendar {
 
     /** The season's factor of a month; the average over a year is about 1.15. */
     double season(int age) {
-        return SEASON[month(age).getMonthValue() - 1];
+        return season(month(age).getMonth());
+    }
+
+    static double season(Month month) {
+        return SEASON[month.getValue() - 1];
     }
 
     /** How dear travel is in a month: fares and rooms follow the season, less steeply than bookings do. */
     double priceLevel(int age) {
-        return Math.pow(season(age), 0.4);
+        return priceLevel(month(age).getMonth());
+    }
+
+    static double priceLevel(Month month) {
+        return Math.pow(season(month), 0.4);
     }
 
     /** The business's size in a month relative to the anchor's month: later months are bigger. */

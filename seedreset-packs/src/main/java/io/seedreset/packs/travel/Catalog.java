@@ -77,7 +77,7 @@ final class Catalog {
             new Supplier("Pinecrest Lodge & Resort", Trade.HOTEL, new City("Traverse City", "MI", "231"), 2, "PLR"),
             new Supplier("Larkspur Grand Hotel", Trade.HOTEL, new City("Washington", "DC", "202"), 2, "LGH-"),
             new Supplier("Quayside Boutique Hotels", Trade.HOTEL, new City("Portland", "ME", "207"), 1, "QBH"),
-            new Supplier("Lakeshore Coachlines", Trade.COACH, CHICAGO, 4, "LSC-"),
+            new Supplier("Lakeshore Coachlines", Trade.COACH, CHICAGO, 3, "LSC-"),
             new Supplier("Prairie Star Motorcoach", Trade.COACH, new City("Joliet", "IL", "815"), 2, "PSM"),
             new Supplier("Redline Charter Coaches", Trade.COACH, new City("Milwaukee", "WI", "414"), 1, "RCC-"),
             new Supplier("Costa Serena Tours", Trade.TOUR_OPERATOR, new City("Miami", "FL", "305"), 3, "CST"),
@@ -165,16 +165,17 @@ final class Catalog {
     /**
      * Items the company hands its travellers or mails to prospects. {@code perTraveller} kits go to
      * every traveller; brochures go out by the hundred whatever the bookings. {@code lot} is how many
-     * are ordered at a time; {@code supplier} prints or sells them.
+     * a business of 30 invoices a month orders at a time (a smaller one orders smaller print runs);
+     * {@code supplier} prints or sells them.
      */
     record Item(String sku, String name, long unitCostCents, int reorderPoint, int lot, boolean perTraveller, int monthlyBase,
                 int supplier) {
     }
 
     static final List<Item> ITEMS = List.of(
-            new Item("BRO-EUR", "Europe tours brochure", 240, 300, 2_000, false, 260, BROCHURE_PRINTER),
-            new Item("BRO-WLD", "Worldwide journeys brochure", 260, 250, 1_500, false, 180, BROCHURE_PRINTER),
-            new Item("BRO-GRP", "Group travel planner", 310, 150, 1_000, false, 90, BROCHURE_PRINTER),
+            new Item("BRO-EUR", "Europe tours brochure", 240, 300, 1_500, false, 260, BROCHURE_PRINTER),
+            new Item("BRO-WLD", "Worldwide journeys brochure", 260, 250, 1_000, false, 180, BROCHURE_PRINTER),
+            new Item("BRO-GRP", "Group travel planner", 310, 150, 500, false, 90, BROCHURE_PRINTER),
             new Item("KIT-STD", "Traveller welcome kit", 1_450, 60, 300, true, 0, PROMOTIONAL_GOODS),
             new Item("KIT-PRM", "Premium travel kit", 3_200, 20, 100, false, 18, PROMOTIONAL_GOODS),
             new Item("TAG-LUG", "Luggage tags (pair)", 180, 120, 600, true, 0, PROMOTIONAL_GOODS),

@@ -52,6 +52,8 @@ final class Counterparties {
     /** Per kind, the customers in the order they signed up, with running sums of their weights for picking. */
     private final Map<Kind, List<Customer>> bySince = new EnumMap<>(Kind.class);
     private final Map<Kind, double[]> runningWeights = new EnumMap<>(Kind.class);
+    /** How many bills each supplier of a trade has had so far, in catalog order: whose turn is next. */
+    private final Map<Catalog.Trade, int[]> billedByTrade = new EnumMap<>(Catalog.Trade.class);
 
     Counterparties(PackContext ctx, Calendar calendar, int customerCount) {
         this.ctx = ctx;
@@ -93,18 +95,27 @@ final class Counterparties {
         return vendors.stream().filter(v -> v.spec().trade() == trade).toList();
     }
 
-    /** A supplier of the trade, in proportion to its share of the trade's business. */
-    Vendor pickVendor(Draw draw, Catalog.Trade trade) {
+    /**
+     * The supplier of the trade whose turn it is: each gets its share of the trade's bills over the
+     * history (the main airline the most), every one of them billing again and again. Drawn at random,
+     * a small supplier of a small mode could go months without a bill.
+     */
+    Vendor nextVendor(Catalog.Trade trade) {
         List<Vendor> options = vendors(trade);
         int total = options.stream().mapToInt(v -> v.spec().weight()).sum();
-        int roll = draw.between(1, total);
-        for (Vendor vendor : options) {
-            roll -= vendor.spec().weight();
-            if (roll <= 0) {
-                return vendor;
+        int[] billed = billedByTrade.computeIfAbsent(trade, t -> new int[options.size()]);
+        int turn = Arrays.stream(billed).sum() + 1;
+        int behind = 0;
+        double most = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < options.size(); i++) {
+            double deficit = (double) options.get(i).spec().weight() / total * turn - billed[i];
+            if (deficit > most) {
+                most = deficit;
+                behind = i;
             }
         }
-        throw new IllegalStateException("no " + trade + " supplier");
+        billed[behind]++;
+        return options.get(behind);
     }
 
     /**

@@ -49,7 +49,7 @@ final class Generation {
         this.payments = new Payments(ctx, banking.operatingId());
         this.receivables = new Receivables(ctx, calendar, books, parties);
         this.payables = new Payables(ctx, calendar, books, parties);
-        this.inventory = new Inventory(ctx, calendar, books);
+        this.inventory = new Inventory(ctx, calendar, books, invoicesPerMonth / 30.0);
         this.payroll = new Payroll(ctx, calendar, books, employees);
     }
 
@@ -73,7 +73,7 @@ final class Generation {
         }
         payables.travelCosts(travelSold, invoicesIssued);
         payables.overheads(employees, age -> payroll.paidIn(age).size());
-        inventory.move(travellers, invoicesPerMonth / 30.0, payables);
+        inventory.move(travellers, payables);
         payables.post(Math.max(2, Math.round(invoicesPerMonth / 8f)));
 
         payroll.pay(banking);

@@ -37,12 +37,15 @@ final class Inventory {
     private final Calendar calendar;
     private final Books books;
     private final Map<Item, Integer> onHand = new LinkedHashMap<>();
+    /** The business's size against one of 30 invoices a month: brochure mailings and order lots follow it. */
+    private final double scale;
     final List<Movement> movements = new ArrayList<>();
 
-    Inventory(PackContext ctx, Calendar calendar, Books books) {
+    Inventory(PackContext ctx, Calendar calendar, Books books, double scale) {
         this.ctx = ctx;
         this.calendar = calendar;
         this.books = books;
+        this.scale = scale;
         Catalog.ITEMS.forEach(item -> onHand.put(item, 0));
     }
 
@@ -50,11 +53,8 @@ final class Inventory {
         return ctx.id("item", Catalog.ITEMS.indexOf(item));
     }
 
-    /**
-     * Moves the stock month by month. {@code travellers} are those who booked each month (by age);
-     * {@code scale} sizes the brochure mailings to the business (1 at 30 invoices a month).
-     */
-    void move(Map<Integer, Integer> travellers, double scale, Payables payables) {
+    /** Moves the stock month by month. {@code travellers} are those who booked each month (by age). */
+    void move(Map<Integer, Integer> travellers, Payables payables) {
         for (int age : calendar.ages()) {
             YearMonth month = calendar.month(age);
             String name = month.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + month.getYear();
@@ -106,7 +106,8 @@ final class Inventory {
             if (missing <= 0) {
                 continue;
             }
-            int quantity = (missing + item.lot() - 1) / item.lot() * item.lot();
+            int lot = lot(item);
+            int quantity = (missing + lot - 1) / lot * lot;
             lines.add(Payables.line(item.name() + " (" + item.sku() + ")", quantity, Money.cents(item.unitCostCents()), false,
                     Chart.INVENTORY, itemId(item)));
             ordered.add(item);
@@ -122,6 +123,11 @@ final class Inventory {
             movements.add(new Movement("purchase", age * KEYS_PER_MONTH + Catalog.ITEMS.indexOf(item), item, itemId(item), day,
                     quantities.get(i), bill.id, null, "Delivered by " + bill.vendor.spec().name()));
         }
+    }
+
+    /** An item's order lot at the business's size, in round fifties. */
+    private int lot(Item item) {
+        return (int) Math.max(50, Math.round(item.lot() * scale / 50) * 50);
     }
 
     // ---------------------------------------------------------------- rows

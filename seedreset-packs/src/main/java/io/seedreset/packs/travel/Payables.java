@@ -127,7 +127,8 @@ final class Payables {
             int billsThisMonth = Math.max(4, (int) Math.round(0.5 * invoicesIssued.get(age)));
             int k = 0;
             for (Share share : TRAVEL_COSTS) {
-                int count = Math.max(1, (int) Math.round(billsThisMonth * share.share()));
+                // At least two a trade: a month's trips travel with more than one airline, hotel, coach and tour operator.
+                int count = Math.max(2, (int) Math.round(billsThisMonth * share.share()));
                 double[] weights = new double[count];
                 double sum = 0;
                 for (int b = 0; b < count; b++) {
@@ -138,7 +139,7 @@ final class Payables {
                 for (int b = 0; b < count; b++, k++) {
                     int key = age * Receivables.KEYS_PER_MONTH + k;
                     Draw draw = ctx.draw("bill", key);
-                    Vendor vendor = parties.pickVendor(draw, share.trade());
+                    Vendor vendor = parties.nextVendor(share.trade());
                     LocalDate day = weekday(Calendar.dayBetween(draw, first, last), first, last);
                     bills.add(new Bill(key, ctx.id("bill", key), vendor, day, Calendar.atOfficeHours(draw, day), null,
                             travelLines(draw, share, tradeCost * weights[b] / sum)));
