@@ -23,8 +23,12 @@ import java.util.UUID;
  * gets in: {@link Entry#post()} refuses it, so a bug in a document's arithmetic fails the plan
  * rather than writing books that do not add up.
  *
- * <p>An entry's id is keyed by the document that posted it ({@code entry/invoice} with the
- * invoice's key, ...), so adding a document never changes another's ids. Entry numbers, which
+ * <p>An entry's id is keyed by the document that posted it, {@code entry/KIND} with the document's
+ * key, so adding a document never changes another's ids: {@code opening} 0; {@code depreciation} the
+ * quarter's ordinal; {@code invoice}, {@code bill} and {@code supplier} (its payment) the invoice's or
+ * bill's key; {@code receipt} and {@code refund} the payment's key; {@code issue} the stock movement's;
+ * {@code payroll}, {@code withholding} (its remittance), {@code sales_tax} (the month's remittance),
+ * {@code account_fee}, {@code card_fees} and {@code interest} the month's age. Entry numbers, which
  * people read, run in date order and are given only when the journal is written.
  */
 final class Books {

@@ -373,9 +373,10 @@ final class Receivables {
             int base = bucket == 3 ? dueLastYear : members.size();
             long open = members.stream().filter(i -> planned(plans.get(i)).compareTo(i.total) < 0).count();
             long wanted = Math.max(1, Math.round(LEFT_OPEN[bucket] * base));
+            Map<Invoice, Double> lottery = new LinkedHashMap<>();
+            members.forEach(i -> lottery.put(i, ctx.draw("aging", i.key).random().nextDouble()));
             List<Invoice> candidates = members.stream().filter(i -> planned(plans.get(i)).compareTo(i.total) == 0)
-                    .sorted(Comparator.comparing((Invoice i) -> i.customer.kind() == Kind.INDIVIDUAL)
-                            .thenComparingDouble(i -> ctx.draw("aging", i.key).random().nextDouble()))
+                    .sorted(Comparator.comparing((Invoice i) -> i.customer.kind() == Kind.INDIVIDUAL).thenComparingDouble(lottery::get))
                     .toList();
             for (int c = 0; c < Math.min(candidates.size(), wanted - open); c++) {
                 Invoice invoice = candidates.get(c);

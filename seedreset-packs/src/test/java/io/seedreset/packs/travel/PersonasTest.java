@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import io.seedreset.api.ApplyResult;
 import io.seedreset.pack.Persona;
 import io.seedreset.packs.PackPersonas;
 import io.seedreset.platform.identity.ApiTokens;
