@@ -58,6 +58,22 @@ class TokensTest {
         return signIn.authenticate(token).isPresent();
     }
 
+    /** The accounting pack's owner and accountant live in identity.users, like the agency's: apply issues each a token that answers for them. */
+    @Test
+    void apply_of_demo_travel_co_issues_tokens_to_its_owner_and_accountant() throws Exception {
+        Cli.Run apply = ok("apply", "demo-travel-co", "--org", "acme-demo", "--confirm", "acme-demo", "--mode", "minimal");
+
+        assertThat(apply.out()).containsPattern("Claire Donovan +owner +owner\\.demo@example\\.test +DemoTravel!2026")
+                .containsPattern("Samir Haddad +accountant +accountant\\.demo@example\\.test +DemoTravel!2026");
+        List<String> tokens = tokens(apply.out());
+        assertThat(tokens).hasSize(2);
+        List<String> roles = new ArrayList<>();
+        for (String token : tokens) {
+            roles.add(signIn.authenticate(token).orElseThrow().role());
+        }
+        assertThat(roles).containsExactlyInAnyOrder("owner", "accountant");
+    }
+
     @Test
     void apply_prints_one_token_per_persona_once_and_keeps_only_hashes() throws Exception {
         Cli.Run apply = ok("apply", STARTER, "--org", "acme-demo", "--confirm", "acme-demo");
