@@ -42,6 +42,8 @@ class AccountingReadsTest {
         owner = AccountingApi.signIn(api, ORG, AccountingBooksPack.OWNER);
         String operating = idOf(api, ORG, "accounting.bank_accounts", "name", "Operating Account");
         routes.put("accounts", "/accounts");
+        routes.put("tax rates", "/tax-rates");
+        routes.put("periods", "/periods");
         routes.put("customers", "/customers");
         routes.put("customer", "/customers/" + idOf(api, ORG, "accounting.customers", "name", "Jordan Ellis"));
         routes.put("invoices", "/invoices");
@@ -86,6 +88,27 @@ class AccountingReadsTest {
         JsonNode page = get("/accounts?offset=20&limit=5");
         assertThat(texts(page.get("items"), "code")).containsExactly("5200", "6000", "6100", "6200", "6300");
         assertThat(page.get("paging").toString()).isEqualTo("{\"offset\":20,\"limit\":5,\"total\":29}");
+    }
+
+    @Test
+    void tax_rates_by_name_say_where_their_tax_is_owed_and_periods_latest_first_say_which_are_closed() throws Exception {
+        JsonNode rates = get("/tax-rates");
+        assertThat(texts(rates.get("items"), "name")).containsExactly("Sales Tax 5% (until 2025)", "Sales Tax 6%");
+        assertThat(money(rates.at("/items/1/rate"))).isEqualByComparingTo("0.06");
+        assertThat(texts(rates.get("items"), "accountCode")).containsExactly("2100", "2100");
+        assertThat(rates.at("/items/0/active").asBoolean()).isFalse();
+        assertThat(rates.at("/items/1/id").asText()).isEqualTo(api.tenant.strings(
+                "SELECT id::text FROM accounting.tax_rates WHERE org_id = " + ORG_ID + " AND name = 'Sales Tax 6%'", ORG).get(0));
+
+        JsonNode periods = get("/periods");
+        assertThat(texts(periods.get("items"), "name")).containsExactly("Q4 2026", "Q3 2026", "Q2 2026", "Q1 2026", "Q4 2025", "Q3 2025");
+        assertThat(texts(periods.get("items"), "status")).containsExactly("OPEN", "OPEN", "CLOSED", "CLOSED", "CLOSED", "CLOSED");
+        assertThat(periods.at("/items/2/startsOn").asText()).isEqualTo("2026-04-01");
+        assertThat(periods.at("/items/2/endsOn").asText()).isEqualTo("2026-06-30");
+        assertThat(periods.at("/items/2/closedAt").asText()).isEqualTo("2026-07-14T17:00:00Z");
+        assertThat(periods.at("/items/2/closedBy").asText()).isEqualTo(AccountingBooksPack.ACCOUNTANT);
+        assertThat(periods.at("/items/0/closedAt").isNull()).isTrue();
+        assertThat(texts(get("/periods?offset=1&limit=2").get("items"), "name")).containsExactly("Q3 2026", "Q2 2026");
     }
 
     // ---------------------------------------------------------------- customers

@@ -25,6 +25,8 @@ import io.seedreset.platform.accounting.BillQueries.Bill;
 import io.seedreset.platform.accounting.BillStatus;
 import io.seedreset.platform.accounting.ChartQueries;
 import io.seedreset.platform.accounting.ChartQueries.Account;
+import io.seedreset.platform.accounting.ChartQueries.Period;
+import io.seedreset.platform.accounting.ChartQueries.TaxRate;
 import io.seedreset.platform.accounting.CustomerKind;
 import io.seedreset.platform.accounting.CustomerQueries;
 import io.seedreset.platform.accounting.CustomerQueries.Customer;
@@ -62,6 +64,8 @@ final class AccountingReadRoutes {
 
     private static final String PREFIX = "/api/v1/accounting";
     private static final String ACCOUNTS = PREFIX + "/accounts";
+    private static final String TAX_RATES = PREFIX + "/tax-rates";
+    private static final String PERIODS = PREFIX + "/periods";
     private static final String CUSTOMERS = PREFIX + "/customers";
     private static final String CUSTOMER = CUSTOMERS + "/{id}";
     private static final String INVOICES = PREFIX + "/invoices";
@@ -96,6 +100,8 @@ final class AccountingReadRoutes {
 
     void routes(Javalin app) {
         app.get(ACCOUNTS, answering(this::accounts));
+        app.get(TAX_RATES, answering(this::taxRates));
+        app.get(PERIODS, answering(this::periods));
         app.get(CUSTOMERS, answering(this::customers));
         app.get(CUSTOMER, answering(this::customer));
         app.get(INVOICES, answering(this::invoices));
@@ -140,6 +146,14 @@ final class AccountingReadRoutes {
 
     /** A page of accounts. */
     record AccountPage(List<Account> items, Page.Paging paging) {
+    }
+
+    /** A page of tax rates. */
+    record TaxRatePage(List<TaxRate> items, Page.Paging paging) {
+    }
+
+    /** A page of reporting periods. */
+    record PeriodPage(List<Period> items, Page.Paging paging) {
     }
 
     /** A page of customers. */
@@ -197,6 +211,40 @@ final class AccountingReadRoutes {
     void accounts(Context ctx) throws Exception {
         page(ctx, (person, page) -> chart.list(person, QueryParams.oneOf(ctx, "type", AccountType.class), QueryParams.date(ctx, "asOf"),
                 page.offset(), page.limit()));
+    }
+
+    @OpenApi(path = TAX_RATES, methods = HttpMethod.GET, operationId = "accountingTaxRates", tags = TAG,
+            summary = "The sales tax rates an invoice line may charge, by name",
+            description = "An invoice line names one by taxRateId; what it collects is owed on the account accountCode.",
+            queryParams = {
+                    @OpenApiParam(name = "offset", type = Integer.class, description = OFFSET),
+                    @OpenApiParam(name = "limit", type = Integer.class, description = LIMIT)
+            },
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = TaxRatePage.class)),
+                    @OpenApiResponse(status = "400", description = BAD_PARAMETER, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = FORBIDDEN, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void taxRates(Context ctx) throws Exception {
+        page(ctx, (person, page) -> chart.taxRates(person, page.offset(), page.limit()));
+    }
+
+    @OpenApi(path = PERIODS, methods = HttpMethod.GET, operationId = "accountingPeriods", tags = TAG,
+            summary = "The reporting periods, latest first, open or closed",
+            description = "Nothing is posted with a date inside a CLOSED period (409 period_closed); a date no period covers is open.",
+            queryParams = {
+                    @OpenApiParam(name = "offset", type = Integer.class, description = OFFSET),
+                    @OpenApiParam(name = "limit", type = Integer.class, description = LIMIT)
+            },
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = PeriodPage.class)),
+                    @OpenApiResponse(status = "400", description = BAD_PARAMETER, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = FORBIDDEN, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void periods(Context ctx) throws Exception {
+        page(ctx, (person, page) -> chart.periods(person, page.offset(), page.limit()));
     }
 
     @OpenApi(path = CUSTOMERS, methods = HttpMethod.GET, operationId = "accountingCustomers", tags = TAG,
