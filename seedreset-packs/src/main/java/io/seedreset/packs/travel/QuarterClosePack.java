@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.TextStyle;
 import java.util.HashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class QuarterClosePack implements SeedPack {
         Instant lastPosted = (Instant) context.query("""
                 SELECT max(e.posted_at) AS last_posted FROM accounting.journal_entries e
                  WHERE e.org_id = :org AND e.entry_date BETWEEN ? AND ?""", startsOn, endsOn).get(0).get("last_posted");
-        if (lastPosted != null && lastPosted.plus(Duration.ofMinutes(2)).isAfter(context.anchor())) {
+        if (lastPosted != null && lastPosted.plus(Duration.ofSeconds(2)).isAfter(context.anchor())) {
             throw new PackFailure(quarter + " has an entry posted at " + lastPosted + ", too close to the anchor " + context.anchor()
                     + " to close the quarter after it: give a later --anchor");
         }
@@ -113,14 +114,16 @@ public final class QuarterClosePack implements SeedPack {
         ScenarioJournal journal = new ScenarioJournal(context);
 
         // A couple of weeks after the quarter ended, once the last bills are in, as demo-travel-co closes its
-        // quarters; after the quarter's last posting in any case, and never after "now".
+        // quarters; after the quarter's last posting in any case, and never after "now". The close's entries
+        // are posted an hour before, or halfway between that posting and the close when "now" is that near
+        // (an anchor at midnight after the quarter's last day, when its month-end lines came in at 23:59).
         Draw draw = context.draw("close", 0);
         Instant planned = Calendar.atOfficeHours(draw, Calendar.weekdayOnOrAfter(endsOn.plusDays(draw.between(10, 16))));
         Instant closedAt = lastPosted == null ? planned : later(planned, lastPosted.plus(Duration.ofHours(1)));
         closedAt = closedAt.isAfter(context.anchor()) ? context.anchor() : closedAt;
         Instant postedAt = closedAt.minus(Duration.ofHours(1));
-        if (lastPosted != null) {
-            postedAt = later(postedAt, lastPosted.plus(Duration.ofMinutes(1)));
+        if (lastPosted != null && !postedAt.isAfter(lastPosted)) {
+            postedAt = lastPosted.plus(Duration.between(lastPosted, closedAt).dividedBy(2)).truncatedTo(ChronoUnit.SECONDS);
         }
 
         String lastMonth = endsOn.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + endsOn.getYear();

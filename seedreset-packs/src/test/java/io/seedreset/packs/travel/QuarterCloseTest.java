@@ -56,6 +56,7 @@ class QuarterCloseTest {
     void closes_the_last_complete_quarter_with_its_accruals_and_depreciation_and_tears_down_byte_for_byte(String mode) {
         tenant.apply(TravelTenant.request().mode(mode));
         Map<String, List<String>> before = tenant.organizationRows();
+        assertThat(before.get("accounting.journal_entries")).isNotEmpty();
         BigDecimal depreciation = books.balance(Chart.OFFICE_EQUIPMENT, Q3_END).divide(BigDecimal.valueOf(20), 2, RoundingMode.HALF_UP);
         BigDecimal utilities = monthOf(books.movement(Chart.UTILITIES, Q3_START, Q3_END));
         BigDecimal professionalFees = monthOf(books.movement(Chart.PROFESSIONAL_FEES, Q3_START, Q3_END));
@@ -74,6 +75,7 @@ class QuarterCloseTest {
         ApplyResult applied = tenant.apply(SCENARIO);
 
         assertThat(applied.anchor()).isEqualTo(ANCHOR);
+        assertThat(tenant.organizationRows()).isNotEqualTo(before);
         assertThat(applied.updates()).isEqualTo(plan.updates()).isEqualTo(Map.of("accounting.periods", 1L));
         assertThat(applied.counts()).isEqualTo(plan.counts()).isEqualTo(Map.of("accounting.journal_entries", 5L, "accounting.journal_lines", 10L));
         assertThat(tenant.rows("SELECT status, closed_by FROM accounting.periods WHERE name = 'Q3 2026'")).singleElement()
