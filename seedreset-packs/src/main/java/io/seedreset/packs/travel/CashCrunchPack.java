@@ -98,8 +98,13 @@ public final class CashCrunchPack implements SeedPack {
                              String memo) {
     }
 
+    /** An invoice that slipped; {@code number} is given once all are made, in date order after the organization's last. */
     private record Invoice(int key, Customer customer, LocalDate issued, LocalDate due, Instant createdAt, String memo, List<Line> lines,
-                           BigDecimal subtotal, BigDecimal tax, BigDecimal total) {
+                           BigDecimal subtotal, BigDecimal tax, BigDecimal total, String number) {
+
+        Invoice numbered(String invoiceNumber) {
+            return new Invoice(key, customer, issued, due, createdAt, memo, lines, subtotal, tax, total, invoiceNumber);
+        }
     }
 
     @Override
@@ -113,7 +118,7 @@ public final class CashCrunchPack implements SeedPack {
 
         // Everything read first: plan writes nothing, so a read after a write would see other books than apply.
         List<Map<String, Object>> banks = context.query("""
-                SELECT b.id, b.name, b.balance FROM accounting.bank_accounts b
+                SELECT b.id, b.balance FROM accounting.bank_accounts b
                   JOIN accounting.accounts a ON a.org_id = b.org_id AND a.id = b.account_id
                  WHERE b.org_id = :org AND a.code = ?""", Chart.OPERATING);
         if (banks.isEmpty()) {
@@ -140,18 +145,17 @@ public final class CashCrunchPack implements SeedPack {
         if (deposits.compareTo(balance) >= 0) {
             throw new IllegalStateException("deposits of " + deposits + " would overdraw the Operating Account's " + balance);
         }
-        List<Invoice> invoices = slipped(context, today, customers, taxRates);
+        List<Invoice> invoices = slipped(context, today, customers, taxRates, lastInvoice);
 
-        List<Invoice> byDate = invoices.stream().sorted(Comparator.comparing(Invoice::issued).thenComparingInt(Invoice::key)).toList();
         for (Allotment allotment : allotments) {
             post(journal, allotment);
         }
-        for (int n = 0; n < byDate.size(); n++) {
-            post(journal, byDate.get(n), "INV-" + (lastInvoice + n + 1));
+        for (Invoice invoice : invoices) {
+            post(journal, invoice);
         }
         journal.write(sink);
-        for (int n = 0; n < byDate.size(); n++) {
-            writeInvoice(context, sink, byDate.get(n), "INV-" + (lastInvoice + n + 1), journal);
+        for (Invoice invoice : invoices) {
+            writeInvoice(context, sink, invoice, journal);
         }
         for (Allotment allotment : allotments) {
             writeBill(context, sink, allotment, journal);
@@ -355,7 +359,8 @@ public final class CashCrunchPack implements SeedPack {
      * invoice so far (more business trips, a bigger group), priced as demo-travel-co prices theirs:
      * travel untaxed, the agency's fees taxed.
      */
-    private static List<Invoice> slipped(PackContext context, LocalDate today, List<Customer> customers, TaxRates taxRates) {
+    private static List<Invoice> slipped(PackContext context, LocalDate today, List<Customer> customers, TaxRates taxRates,
+                                         long lastInvoice) {
         List<Customer> chosen = new ArrayList<>();
         for (String kind : List.of("CORPORATE", "GROUP")) {
             customers.stream().filter(c -> c.kind().equals(kind)).limit(SLIPPED_PER_KIND).forEach(chosen::add);
@@ -393,9 +398,14 @@ public final class CashCrunchPack implements SeedPack {
             BigDecimal subtotal = Money.sum(lines.stream().map(Line::amount).toList());
             BigDecimal tax = Money.sum(lines.stream().map(Line::tax).toList());
             invoices.add(new Invoice(key, customer, issued, issued.plusDays(customer.termsDays()), Calendar.atOfficeHours(draw, issued), memo,
-                    lines, subtotal, tax, subtotal.add(tax)));
+                    lines, subtotal, tax, subtotal.add(tax), null));
         }
-        return invoices;
+        List<Invoice> byDate = invoices.stream().sorted(Comparator.comparing(Invoice::issued).thenComparingInt(Invoice::key)).toList();
+        List<Invoice> numbered = new ArrayList<>();
+        for (int n = 0; n < byDate.size(); n++) {
+            numbered.add(byDate.get(n).numbered("INV-" + (lastInvoice + n + 1)));
+        }
+        return numbered;
     }
 
     /** A line at {@code rate} (null for travel, which is exempt). */
@@ -424,19 +434,19 @@ public final class CashCrunchPack implements SeedPack {
     }
 
     /** As demo-travel-co posts an issued invoice: Dr 1100 the total, Cr each line's revenue account, Cr 2100 the tax. */
-    private static void post(ScenarioJournal journal, Invoice invoice, String number) {
+    private static void post(ScenarioJournal journal, Invoice invoice) {
         ScenarioJournal.Entry entry = journal.entry("invoice", invoice.key(), invoice.issued(), invoice.createdAt(), "INVOICE",
-                "Invoice " + number + " to " + invoice.customer().name())
-                .debit(Chart.RECEIVABLES, invoice.total(), number);
+                "Invoice " + invoice.number() + " to " + invoice.customer().name())
+                .debit(Chart.RECEIVABLES, invoice.total(), invoice.number());
         for (Line line : invoice.lines()) {
             entry.credit(line.account(), line.amount(), line.description());
         }
         entry.credit(Chart.SALES_TAX, invoice.tax(), "Sales tax on service fees").post();
     }
 
-    private static void writeInvoice(PackContext context, RowSink sink, Invoice invoice, String number, ScenarioJournal journal) {
+    private static void writeInvoice(PackContext context, RowSink sink, Invoice invoice, ScenarioJournal journal) {
         sink.add("accounting.invoices", Row.withId(context.id("invoice", invoice.key()))
-                .set("invoice_number", number)
+                .set("invoice_number", invoice.number())
                 .set("customer_id", invoice.customer().id())
                 .set("issue_date", invoice.issued())
                 .set("due_date", invoice.due())
