@@ -408,8 +408,8 @@ class CliTest {
         JsonNode plan = json.readTree(seedreset("--json", "plan", "event-agency-starter", "--org", "acme-demo").out());
         assertThat(plan.get("counts").get("suppliers.vendors").asInt()).isEqualTo(12);
         JsonNode packs = json.readTree(seedreset("--json", "packs").out());
-        assertThat(packs.findValuesAsText("id")).containsExactly("cancelled-event", "demo-travel-co", "event-agency-starter",
-                "high-volume-sales", "ticketing-demo");
+        assertThat(packs.findValuesAsText("id")).containsExactly("cancelled-event", "cash-crunch", "demo-travel-co", "event-agency-starter",
+                "high-volume-sales", "quarter-close", "ticketing-demo");
     }
 
     @Test

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What most tests start from: a fresh database that {@code init} migrated (cloned from a template
@@ -63,6 +65,26 @@ public class TestTenant extends DatabaseReader {
     /** The organization's id, as text. */
     public String organizationId() {
         return strings("SELECT id::text FROM platform.organizations WHERE slug = ?", organization).get(0);
+    }
+
+    /**
+     * Every row of this organization in every tenant table (outside {@code platform}, with an
+     * {@code org_id} column, as the engine finds them), as PostgreSQL renders it, by table: equal
+     * snapshots mean the organization's rows are the same byte for byte, whichever tables a pack
+     * or a scenario touched.
+     */
+    public Map<String, List<String>> organizationRows() {
+        String org = organizationId();
+        Map<String, List<String>> rows = new TreeMap<>();
+        for (String table : strings("""
+                SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('platform', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+                   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'org_id' AND NOT a.attisdropped)
+                 ORDER BY 1""")) {
+            rows.put(table, strings("SELECT t::text FROM " + table + " t WHERE t.org_id = ?::uuid ORDER BY t::text", org));
+        }
+        return rows;
     }
 
     /** A test tenant's settings; every one has a default but the organization. */

@@ -38,8 +38,8 @@ final class Books {
     /** Lines per entry key: an entry never has more (the largest, the opening entry, has seven). */
     private static final int LINES_PER_ENTRY = 16;
 
-    /** Office equipment is written off over five years: one twentieth a quarter. */
-    private static final int DEPRECIATION_QUARTERS = 20;
+    /** Office equipment is written off over five years: one twentieth a quarter (the quarter-close scenario's too). */
+    static final int DEPRECIATION_QUARTERS = 20;
 
     record Line(String account, BigDecimal debit, BigDecimal credit, String memo) {
     }
