@@ -20,24 +20,58 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/DEMO_DATA.md's API walkthroughs, run as written: the organization its first commands create,
- * {@code seedreset serve} as a process on it, then every {@code bash} block of "The platform API, walked
- * through" in one shell, with curl and jq, and {@code seedreset} on the PATH. The one line changed is
+ * docs/DEMO_DATA.md's API walkthroughs, run as written: the organization and pack a walkthrough starts from,
+ * {@code seedreset serve} as a process on it, then every {@code bash} block of the walkthrough's section
+ * ("The platform API, walked through" for ticketing-demo, "Demo Travel Co's books, walked through" for
+ * demo-travel-co) in one shell, with curl and jq, and {@code seedreset} on the PATH. The one line changed is
  * where the API listens (a free port instead of 8080).
  */
 class DemoDataWalkthroughTest {
 
     private static final Path DEMO_DATA = Path.of("..", "docs", "DEMO_DATA.md");
-    private static final String SECTION = "## The platform API, walked through";
     private static final String API_LINE = "API=http://127.0.0.1:8080";
     private static final Pattern LISTENING = Pattern.compile("^Serving the platform API on http://127\\.0\\.0\\.1:(\\d+) ");
 
     @Test
-    void the_walkthroughs_run_in_one_shell_against_serve_and_show_what_they_say(@TempDir Path bin) throws Exception {
-        String script = script(Files.readString(DEMO_DATA));
-        Cli.OnDatabase database = Cli.onFreshDatabase();
-        for (String[] command : new String[][] {{"init"}, {"org", "create", "acme-demo", "--name", "Acme Events", "--kind", "demo"},
-                {"apply", "ticketing-demo", "--org", "acme-demo", "--confirm", "acme-demo"}}) {
+    void the_ticketing_walkthroughs_run_in_one_shell_against_serve_and_show_what_they_say(@TempDir Path bin) throws Exception {
+        String output = walkThrough(bin, "## The platform API, walked through", "acme-demo", "Acme Events", "ticketing-demo");
+        assertThat(output).as(output)
+                .contains("Chicago Gales")
+                .containsPattern("\"orderNumber\": \"ORD-\\d+\",\\s+\"status\": \"PAID\"")
+                .containsPattern("order_confirmation +ethan\\.park@example\\.org +Your tickets for .* +captured")
+                .containsPattern("\"status\": \"DRAFT\"")
+                .containsPattern("(?m)^no event [0-9a-f-]{36}$")
+                .contains("\"result\": \"ACCEPTED\"")
+                .containsPattern("(?m)^409 already_used: ");
+    }
+
+    @Test
+    void the_travel_books_walkthrough_runs_in_one_shell_against_serve_and_shows_what_it_says(@TempDir Path bin) throws Exception {
+        String output = walkThrough(bin, "## Demo Travel Co's books, walked through", "travel-demo", "Demo Travel Co", "demo-travel-co");
+        assertThat(output).as(output)
+                .containsPattern("\"over90\": [1-9]")
+                .containsPattern("\"netIncome\": [1-9]")
+                .containsPattern("(?m)^\\d{4}-01  in ")
+                .containsPattern("(?m)^Q\\d \\d{4}  CLOSED$")
+                .containsPattern("\"status\": \"ISSUED\",\\s+\"subtotal\": 17240,\\s+\"tax\": 40.63,\\s+\"total\": 17280.63")
+                .containsPattern("\"status\": \"PARTIALLY_PAID\",\\s+\"total\": 17280.63,\\s+\"balance\": 12280.63")
+                .containsPattern("(?m)^409 period_closed: the period Q\\d \\d{4} ")
+                .containsPattern("(?m)^403 forbidden: only the owner may run payroll");
+        assertThat(database.run("validate", "--org", "travel-demo").exitCode())
+                .as("the books people wrote through the API keep every rule of the pack").isZero();
+    }
+
+    private Cli.OnDatabase database;
+
+    /**
+     * Creates the organization, applies the pack, starts serve, and runs the section's bash blocks as one script with
+     * {@code seedreset} on the PATH; answers what the script printed once it ended well.
+     */
+    private String walkThrough(Path bin, String section, String org, String name, String pack) throws Exception {
+        String script = script(Files.readString(DEMO_DATA), section);
+        database = Cli.onFreshDatabase();
+        for (String[] command : new String[][] {{"init"}, {"org", "create", org, "--name", name, "--kind", "demo"},
+                {"apply", pack, "--org", org, "--confirm", org}}) {
             assertThat(database.run(command).exitCode()).as(String.join(" ", command)).isZero();
         }
         onPath(bin, database.options());
@@ -54,14 +88,7 @@ class DemoDataWalkthroughTest {
             String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(shell.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(shell.exitValue()).as(output).isZero();
-            assertThat(output).as(output)
-                    .contains("Chicago Gales")
-                    .containsPattern("\"orderNumber\": \"ORD-\\d+\",\\s+\"status\": \"PAID\"")
-                    .containsPattern("order_confirmation +ethan\\.park@example\\.org +Your tickets for .* +captured")
-                    .containsPattern("\"status\": \"DRAFT\"")
-                    .containsPattern("(?m)^no event [0-9a-f-]{36}$")
-                    .contains("\"result\": \"ACCEPTED\"")
-                    .containsPattern("(?m)^409 already_used: ");
+            return output;
         } finally {
             serve.destroy();
             if (!serve.waitFor(30, TimeUnit.SECONDS)) {
@@ -71,13 +98,13 @@ class DemoDataWalkthroughTest {
     }
 
     /** The section's bash blocks, in order, as one script. */
-    private static String script(String markdown) {
-        int start = markdown.indexOf(SECTION);
-        assertThat(start).as("DEMO_DATA.md has the section '" + SECTION + "'").isNotNegative();
-        int end = markdown.indexOf("\n## ", start + SECTION.length());
-        String section = markdown.substring(start, end < 0 ? markdown.length() : end);
+    private static String script(String markdown, String section) {
+        int start = markdown.indexOf(section);
+        assertThat(start).as("DEMO_DATA.md has the section '" + section + "'").isNotNegative();
+        int end = markdown.indexOf("\n## ", start + section.length());
+        String text = markdown.substring(start, end < 0 ? markdown.length() : end);
         List<String> blocks = new ArrayList<>();
-        Matcher block = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(section);
+        Matcher block = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(text);
         while (block.find()) {
             blocks.add(block.group(1));
         }
