@@ -30,8 +30,12 @@ import javax.sql.DataSource;
  * rate the latest paid run withheld (its withholding over its gross, to four decimals; {@link #FIRST_WITHHOLDING_RATE}
  * for the first run), to the cent; the net is the rest. A run's figures are its lines' sums.
  *
+ * <p>A month may already have a run prepared ahead of payday and not paid (DRAFT): running the month pays that run, its
+ * id kept, rather than refusing the month or making a second run of it. Its figures are worked out again as above (a
+ * draft is not final: a salary may have changed since), so its lines become exactly the pay of the active employees.
+ *
  * <p>The checks, in order: the caller is the owner (403: an accountant does the books, not payroll); the pay date is not
- * before the month (400); the month has no run yet (409 {@code payroll_already_run}); someone is active (409
+ * before the month (400); the month has no paid run yet (409 {@code payroll_already_run}); someone is active (409
  * {@code no_active_employees}); the chart has the accounts (409 {@code account_missing}); the pay date is in no closed
  * period (409 {@code period_closed}). The organization's runs are taken one at a time (a lock held to the commit), so
  * that two owners running one month at once get one run and one refusal.
@@ -81,7 +85,7 @@ public final class PayrollRunning {
                 lock.setString(1, "accounting.payroll_runs:" + org);
                 lock.execute();
             }
-            alreadyRun(connection, org, month);
+            UUID draft = draftOf(connection, org, month);
             List<Pay> pay = pay(connection, org, withholdingRate(connection, org));
             if (pay.isEmpty()) {
                 throw WorkflowRefused.conflict("no_active_employees", "no employee is active to be paid for " + month
@@ -100,14 +104,27 @@ public final class PayrollRunning {
                                     "Withheld, " + month),
                             Journal.Line.credit(cash.id(), net, "Net pay, " + month))));
 
-            UUID id = UUID.randomUUID();
-            Sql.execute(connection, """
-                    INSERT INTO accounting.payroll_runs (org_id, id, period_start, period_end, pay_date, status, currency, gross, withholding,
-                                                         net, entry_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, 'PAID', ?, ?, ?, ?, ?, ?)""",
-                    org, id, month.atDay(1), month.atEndOfMonth(), payDate, currency, gross, withholding, net, entry.id(), now);
+            UUID id = draft == null ? UUID.randomUUID() : draft;
+            if (draft == null) {
+                Sql.execute(connection, """
+                        INSERT INTO accounting.payroll_runs (org_id, id, period_start, period_end, pay_date, status, currency, gross, withholding,
+                                                             net, entry_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, 'PAID', ?, ?, ?, ?, ?, ?)""",
+                        org, id, month.atDay(1), month.atEndOfMonth(), payDate, currency, gross, withholding, net, entry.id(), now);
+            } else {
+                Sql.execute(connection, """
+                        UPDATE accounting.payroll_runs SET period_end = ?, pay_date = ?, status = 'PAID', currency = ?, gross = ?, withholding = ?,
+                                                           net = ?, entry_id = ?
+                         WHERE org_id = ? AND id = ?""",
+                        month.atEndOfMonth(), payDate, currency, gross, withholding, net, entry.id(), org, id);
+                // The draft's lines of anyone no longer paid go; the others are paid as worked out now.
+                Sql.execute(connection, "DELETE FROM accounting.payroll_lines WHERE org_id = ? AND run_id = ? AND NOT employee_id = ANY (?)",
+                        org, id, connection.createArrayOf("uuid", pay.stream().map(Pay::employeeId).toArray()));
+            }
             try (PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO accounting.payroll_lines (org_id, id, run_id, employee_id, gross, withholding, net) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO accounting.payroll_lines (org_id, id, run_id, employee_id, gross, withholding, net) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (org_id, run_id, employee_id)
+                    DO UPDATE SET gross = EXCLUDED.gross, withholding = EXCLUDED.withholding, net = EXCLUDED.net""")) {
                 for (Pay line : pay) {
                     statement.setObject(1, org);
                     statement.setObject(2, UUID.randomUUID());
@@ -133,17 +150,28 @@ public final class PayrollRunning {
         });
     }
 
-    private static void alreadyRun(Connection connection, UUID org, YearMonth month) throws SQLException {
+    /**
+     * The month's draft run to pay, if it has one; none when the month was not prepared. The run's row is held (FOR UPDATE)
+     * until the commit.
+     *
+     * @throws WorkflowRefused conflict {@code payroll_already_run} when the month's run is paid
+     */
+    private static UUID draftOf(Connection connection, UUID org, YearMonth month) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, pay_date FROM accounting.payroll_runs WHERE org_id = ? AND period_start = ?""")) {
+                SELECT id, status, pay_date FROM accounting.payroll_runs WHERE org_id = ? AND period_start = ? FOR UPDATE""")) {
             statement.setObject(1, org);
             statement.setObject(2, month.atDay(1));
             try (ResultSet rs = statement.executeQuery()) {
-                if (rs.next()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                UUID id = rs.getObject("id", UUID.class);
+                if (!rs.getString("status").equals("DRAFT")) {
                     throw WorkflowRefused.conflict("payroll_already_run", "the payroll of " + month + " was run already (paid "
                                     + rs.getObject("pay_date", LocalDate.class) + "): a month is paid once",
-                            Map.of("month", month.toString(), "payrollRunId", rs.getObject("id", UUID.class).toString()));
+                            Map.of("month", month.toString(), "payrollRunId", id.toString()));
                 }
+                return id;
             }
         }
     }
