@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The accounting API's reports over real HTTP on demo-travel-co's own books (default and minimal mode, a fixed seed, the
+ * The accounting API's reports (and its reads) over real HTTP on demo-travel-co's own books (default and minimal mode, a fixed seed, the
  * anchor as the API's today), which nothing here changes: every figure is worked out again by the test from the rows,
  * the journal by queries of its own and the aging in Java from the invoices, bills and allocations, and the control
  * accounts are held to the documents (receivables to the open invoices, payables to the open bills, cash to the banks).
@@ -254,6 +254,64 @@ class TravelReportsTest {
             }
             assertThat(held).as("the last month closes at what the banks hold").isEqualTo(all[3]);
         }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @ParameterizedTest
+    @ValueSource(strings = {ORG, MINIMAL})
+    void every_list_route_reads_the_packs_books_whole_and_each_filter_finds_its_rows(String organization) throws Exception {
+        Map<String, String> counts = new LinkedHashMap<>();
+        counts.put("/accounts", "accounting.accounts t WHERE true");
+        counts.put("/customers", "accounting.customers t WHERE true");
+        counts.put("/invoices", "accounting.invoices t WHERE true");
+        for (String status : List.of("ISSUED", "PARTIALLY_PAID", "PAID")) {
+            counts.put("/invoices?status=" + status, "accounting.invoices t WHERE t.status = '" + status + "'");
+        }
+        counts.put("/invoices?overdue=true", "accounting.invoices t WHERE t.status IN ('ISSUED', 'PARTIALLY_PAID') AND t.balance > 0"
+                + " AND t.due_date < DATE '" + TODAY + "'");
+        counts.put("/bills", "accounting.bills t WHERE true");
+        for (String status : List.of("OPEN", "PARTIALLY_PAID", "PAID")) {
+            counts.put("/bills?status=" + status, "accounting.bills t WHERE t.status = '" + status + "'");
+        }
+        counts.put("/payments", "accounting.payments t WHERE true");
+        for (String direction : List.of("RECEIVED", "SENT", "REFUND")) {
+            counts.put("/payments?direction=" + direction, "accounting.payments t WHERE t.direction = '" + direction + "'");
+        }
+        counts.put("/bank-accounts", "accounting.bank_accounts t WHERE true");
+        counts.put("/employees", "accounting.employees t WHERE true");
+        counts.put("/payroll-runs", "accounting.payroll_runs t WHERE true");
+        for (Map<String, Object> bank : api.tenant.rows("SELECT id::text AS id FROM accounting.bank_accounts WHERE org_id = " + ORG_ID, organization)) {
+            counts.put("/bank-accounts/" + bank.get("id") + "/transactions", "accounting.bank_transactions t WHERE t.bank_account_id = '" + bank.get("id") + "'");
+            counts.put("/bank-accounts/" + bank.get("id") + "/transactions?reconciled=false",
+                    "accounting.bank_transactions t WHERE t.reconciliation_id IS NULL AND t.bank_account_id = '" + bank.get("id") + "'");
+            counts.put("/bank-accounts/" + bank.get("id") + "/reconciliations", "accounting.reconciliations t WHERE t.bank_account_id = '"
+                    + bank.get("id") + "'");
+        }
+        for (Map.Entry<String, String> route : counts.entrySet()) {
+            long rows = api.tenant.queryForLong("SELECT count(*) FROM " + route.getValue() + " AND t.org_id = " + ORG_ID, organization);
+            JsonNode page = report(organization, route.getKey() + (route.getKey().contains("?") ? "&" : "?") + "limit=200");
+            assertThat(page.at("/paging/total").asLong()).as(route.getKey()).isEqualTo(rows);
+            assertThat(page.get("items")).as(route.getKey()).hasSize((int) Math.min(rows, 200));
+        }
+        assertThat(api.tenant.queryForLong("SELECT count(*) FROM accounting.payments WHERE direction = 'REFUND' AND org_id = " + ORG_ID, organization))
+                .as("the pack's one refund").isEqualTo(1);
+
+        // A partly paid invoice of the pack reads with its lines and allocations, its balance its total less what they settled.
+        String partlyPaid = TravelApi.one(api, "SELECT id::text FROM accounting.invoices WHERE status = 'PARTIALLY_PAID' AND org_id = " + ORG_ID
+                + " ORDER BY invoice_number LIMIT 1", organization);
+        JsonNode invoice = report(organization, "/invoices/" + partlyPaid);
+        BigDecimal settled = money("0");
+        for (JsonNode allocation : invoice.get("allocations")) {
+            settled = settled.add(money(allocation.get("amount")));
+        }
+        assertThat(invoice.get("lines")).isNotEmpty();
+        assertThat(settled).isPositive();
+        assertThat(money(invoice.get("balance"))).isEqualTo(money(invoice.get("total")).subtract(settled));
+        // The run the pack prepared for this month reads as a draft, with no entry yet.
+        JsonNode runs = report(organization, "/payroll-runs?limit=1").get("items");
+        assertThat(List.of(runs.at("/0/periodStart").asText(), runs.at("/0/status").asText(), runs.at("/0/entryNumber").isNull() + ""))
+                .containsExactly(TODAY.withDayOfMonth(1).toString(), "DRAFT", "true");
     }
 
     // ---------------------------------------------------------------- helpers
