@@ -134,14 +134,22 @@ class TravelWorkflowsTest {
 
         BigDecimal bankBefore = bankBalance();
         String entryBefore = numbers().entry();
-        // What this business withholds: the share of the gross its latest paid run withheld, to four decimals.
-        BigDecimal rate = new BigDecimal(one(api, """
-                SELECT round(withholding / gross, 4)::text FROM accounting.payroll_runs WHERE org_id = %s AND status = 'PAID'
-                 ORDER BY period_start DESC LIMIT 1""".formatted(ORG_ID), ORG));
-        Map<String, BigDecimal> gross = new LinkedHashMap<>();
-        for (Map<String, Object> employee : api.tenant.rows("SELECT id::text AS id, annual_salary FROM accounting.employees WHERE org_id = "
-                + ORG_ID + " AND active", ORG)) {
-            gross.put((String) employee.get("id"), ((BigDecimal) employee.get("annual_salary")).divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP));
+        // Each person's pay: their salary over 12, withheld at the share their line of the latest paid run withheld (October's).
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (Map<String, Object> employee : api.tenant.rows("""
+                SELECT e.id::text AS id, e.annual_salary,
+                       (SELECT round(l.withholding / l.gross, 4) FROM accounting.payroll_lines l
+                          JOIN accounting.payroll_runs r ON r.org_id = l.org_id AND r.id = l.run_id
+                         WHERE l.org_id = e.org_id AND l.employee_id = e.id AND r.status = 'PAID' ORDER BY r.period_start DESC LIMIT 1) AS rate
+                  FROM accounting.employees e WHERE e.org_id = %s AND e.active""".formatted(ORG_ID), ORG)) {
+            BigDecimal pay = ((BigDecimal) employee.get("annual_salary")).divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
+            BigDecimal withholding = pay.multiply((BigDecimal) employee.get("rate")).setScale(2, RoundingMode.HALF_UP);
+            expected.put((String) employee.get("id"), pay + " " + withholding + " " + pay.subtract(withholding));
+        }
+        Map<String, String> prepared = new LinkedHashMap<>();
+        for (Map<String, Object> line : api.tenant.rows("SELECT employee_id::text AS id, gross, withholding, net FROM accounting.payroll_lines"
+                + " WHERE run_id = ?::uuid", draft.get("id"))) {
+            prepared.put((String) line.get("id"), line.get("gross") + " " + line.get("withholding") + " " + line.get("net"));
         }
 
         ApiFixture.Response created = api.post(owner, PREFIX + "/payroll-runs", Map.of());
@@ -152,16 +160,14 @@ class TravelWorkflowsTest {
         assertThat(List.of(run.get("periodStart").asText(), run.get("payDate").asText(), run.get("status").asText()))
                 .containsExactly(month, TODAY.toString(), "PAID");
         assertThat(run.get("entryNumber").asText()).isEqualTo(after(entryBefore));
+        Map<String, String> paid = new LinkedHashMap<>();
         BigDecimal withheld = money("0");
         for (JsonNode line : run.get("lines")) {
-            BigDecimal pay = gross.remove(line.get("employeeId").asText());
-            assertThat(pay).as("an active employee, paid once: " + line).isNotNull();
-            BigDecimal withholding = pay.multiply(rate).setScale(2, RoundingMode.HALF_UP);
-            assertThat(List.of(money(line.get("gross")), money(line.get("withholding")), money(line.get("net"))))
-                    .as(line.get("employeeName").asText()).containsExactly(pay, withholding, pay.subtract(withholding));
-            withheld = withheld.add(withholding);
+            paid.put(line.get("employeeId").asText(), money(line.get("gross")) + " " + money(line.get("withholding")) + " " + money(line.get("net")));
+            withheld = withheld.add(money(line.get("withholding")));
         }
-        assertThat(gross).as("every active employee paid").isEmpty();
+        assertThat(paid).as("every active employee, at their own rate").isEqualTo(expected);
+        assertThat(paid).as("nobody's salary changed since: what the pack prepared is what is paid").isEqualTo(prepared);
         BigDecimal total = money(run.get("gross"));
         BigDecimal net = total.subtract(withheld);
         assertThat(List.of(money(run.get("withholding")), money(run.get("net")))).containsExactly(withheld, net);

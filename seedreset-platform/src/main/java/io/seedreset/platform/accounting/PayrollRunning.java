@@ -27,8 +27,10 @@ import javax.sql.DataSource;
  * net as a bank transaction of that entry and the account's balance. Every refusal writes nothing.
  *
  * <p>Each employee's gross is their annual salary over twelve, to the cent; what is withheld is the gross times the
- * rate the latest paid run withheld (its withholding over its gross, to four decimals; {@link #FIRST_WITHHOLDING_RATE}
- * for the first run), to the cent; the net is the rest. A run's figures are its lines' sums.
+ * employee's own rate, to the cent: what their line of the latest paid run that paid them withheld of its gross (taxes
+ * and benefits are a person's own, so one person's rate is not another's); for someone not paid before, what the latest
+ * paid run withheld of its gross; {@link #FIRST_WITHHOLDING_RATE} for the first run (rates to four decimals). The net
+ * is the rest. A run's figures are its lines' sums.
  *
  * <p>A month may already have a run prepared ahead of payday and not paid (DRAFT): running the month pays that run, its
  * id kept, rather than refusing the month or making a second run of it. Its figures are worked out again as above (a
@@ -176,7 +178,7 @@ public final class PayrollRunning {
         }
     }
 
-    /** What the latest paid run withheld of its gross, to four decimals; the first rate when there is none. */
+    /** What the latest paid run withheld of its gross, to four decimals; the first rate when there is none: the rate of someone not paid before. */
     private static BigDecimal withholdingRate(Connection connection, UUID org) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT withholding, gross FROM accounting.payroll_runs WHERE org_id = ? AND status = 'PAID' AND gross > 0
@@ -188,15 +190,27 @@ public final class PayrollRunning {
         }
     }
 
-    /** Each active employee's pay, in id order; their rows are held (FOR SHARE) so that a salary cannot change under the run. */
-    private static List<Pay> pay(Connection connection, UUID org, BigDecimal rate) throws SQLException {
+    /**
+     * Each active employee's pay, in id order, each withheld at their own rate (the share their latest paid line withheld) or,
+     * paid for the first time, at {@code newcomersRate}. Their rows are held (FOR SHARE) so that a salary cannot change under
+     * the run.
+     */
+    private static List<Pay> pay(Connection connection, UUID org, BigDecimal newcomersRate) throws SQLException {
         List<Pay> pay = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, annual_salary FROM accounting.employees WHERE org_id = ? AND active ORDER BY id FOR SHARE""")) {
+                SELECT e.id, e.annual_salary, last.withholding AS last_withholding, last.gross AS last_gross
+                  FROM accounting.employees e
+                  LEFT JOIN LATERAL (SELECT l.withholding, l.gross FROM accounting.payroll_lines l
+                                       JOIN accounting.payroll_runs r ON r.org_id = l.org_id AND r.id = l.run_id
+                                      WHERE l.org_id = e.org_id AND l.employee_id = e.id AND r.status = 'PAID' AND l.gross > 0
+                                      ORDER BY r.period_start DESC LIMIT 1) last ON true
+                 WHERE e.org_id = ? AND e.active ORDER BY e.id FOR SHARE OF e""")) {
             statement.setObject(1, org);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal gross = rs.getBigDecimal("annual_salary").divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
+                    BigDecimal lastGross = rs.getBigDecimal("last_gross");
+                    BigDecimal rate = lastGross == null ? newcomersRate : rs.getBigDecimal("last_withholding").divide(lastGross, 4, RoundingMode.HALF_UP);
                     BigDecimal withholding = Amounts.rounded(gross.multiply(rate));
                     pay.add(new Pay(rs.getObject("id", UUID.class), gross, withholding, gross.subtract(withholding)));
                 }

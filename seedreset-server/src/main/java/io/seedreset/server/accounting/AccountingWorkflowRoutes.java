@@ -205,8 +205,9 @@ final class AccountingWorkflowRoutes {
             operationId = "runPayroll",
             tags = TAG,
             summary = "Run a month's payroll for the active employees (the owner)",
-            description = "Each active employee's gross is their annual salary over 12; what is withheld, the gross times the rate the latest"
-                    + " run withheld (0.22 for a first run); the net, the rest; each to the cent. Posts one balanced entry: Dr 6000 the"
+            description = "Each active employee's gross is their annual salary over 12; what is withheld, the gross times the share their line"
+                    + " of the latest paid run that paid them withheld (for someone paid for the first time, the share the latest paid run"
+                    + " withheld in all; 0.22 for a first run); the net, the rest; each to the cent. Posts one balanced entry: Dr 6000 the"
                     + " gross, Cr payroll liabilities (PAYROLL_LIABILITIES) the withholding, Cr 1000 the net, which leaves the bank account"
                     + " of account 1000 as a transaction of that entry on payDate. A run of the month prepared and not paid yet (DRAFT)"
                     + " is the one paid, its id kept and its lines worked out again.",
