@@ -178,7 +178,7 @@ public final class PayrollRunning {
         }
     }
 
-    /** What the latest paid run withheld of its gross, to four decimals; the first rate when there is none: the rate of someone not paid before. */
+    /** What the latest paid run withheld of its gross, to four decimals (the first rate when there is none): a newcomer's rate. */
     private static BigDecimal withholdingRate(Connection connection, UUID org) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT withholding, gross FROM accounting.payroll_runs WHERE org_id = ? AND status = 'PAID' AND gross > 0
