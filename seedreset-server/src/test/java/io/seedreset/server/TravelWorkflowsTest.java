@@ -123,6 +123,42 @@ class TravelWorkflowsTest {
     }
 
     @Test
+    void payments_of_every_shape_settle_the_packs_invoices_and_leave_credits_the_rules_accept() throws Exception {
+        // A customer who owes on two invoices pays both off by card into the savings account, 250.00 over, yesterday.
+        List<Map<String, Object>> open = api.tenant.rows("""
+                SELECT i.id::text AS id, i.invoice_number, i.customer_id::text AS customer, i.balance FROM accounting.invoices i
+                 WHERE i.org_id = %s AND i.balance > 0 AND i.issue_date < ?
+                   AND i.customer_id = (SELECT customer_id FROM accounting.invoices WHERE org_id = i.org_id AND balance > 0
+                                         GROUP BY customer_id HAVING count(*) >= 2 ORDER BY customer_id LIMIT 1)
+                 ORDER BY i.invoice_number LIMIT 2""".formatted(ORG_ID), ORG, Date.valueOf(TODAY.minusDays(1)));
+        assertThat(open).hasSize(2);
+        String customer = (String) open.get(0).get("customer");
+        BigDecimal owed = ((BigDecimal) open.get(0).get("balance")).add((BigDecimal) open.get(1).get("balance"));
+        String savings = one(api, "SELECT id::text FROM accounting.bank_accounts WHERE org_id = " + ORG_ID + " AND name = 'Reserve Savings'", ORG);
+        BigDecimal creditsBefore = creditBalance();
+
+        JsonNode settled = pay(Map.of("customerId", customer, "bankAccountId", savings, "amount", owed.add(money("250")), "method", "CARD",
+                "paidOn", TODAY.minusDays(1).toString(), "allocations", List.of(
+                        Map.of("invoiceId", open.get(0).get("id"), "amount", open.get(0).get("balance")),
+                        Map.of("invoiceId", open.get(1).get("id"), "amount", open.get(1).get("balance")))));
+
+        assertThat(entryLines(settled.get("entryId").asText())).containsExactly("1010 D " + owed.add(money("250")), "1100 C " + owed, "2200 C 250.00");
+        for (Map<String, Object> invoice : open) {
+            assertThat(get("/invoices/" + invoice.get("id")).get("status").asText()).as(invoice.get("invoice_number").toString()).isEqualTo("PAID");
+        }
+        assertThat(money(settled.get("unallocated"))).isEqualTo(money("250.00"));
+
+        // Another pays a deposit before anything is invoiced: all of it is their credit.
+        String traveller = one(api, "SELECT id::text FROM accounting.customers WHERE org_id = " + ORG_ID
+                + " AND kind = 'INDIVIDUAL' ORDER BY name LIMIT 1", ORG);
+        JsonNode deposit = pay(Map.of("customerId", traveller, "bankAccountId", operating, "amount", 600, "method", "BANK_TRANSFER"));
+        assertThat(entryLines(deposit.get("entryId").asText())).containsExactly("1000 D 600.00", "2200 C 600.00");
+        assertThat(creditBalance()).as("customer credits owed").isEqualTo(creditsBefore.add(money("850.00")));
+        assertNumbersUnique();
+        TravelApi.assertRulesHold(api, ORG);
+    }
+
+    @Test
     void the_owner_pays_the_months_payroll_the_pack_prepared_as_a_draft_and_the_accountant_may_not() throws Exception {
         String month = TODAY.withDayOfMonth(1).toString();
         Map<String, Object> draft = api.tenant.rows("SELECT id::text AS id, status FROM accounting.payroll_runs WHERE org_id = " + ORG_ID
@@ -242,6 +278,14 @@ class TravelWorkflowsTest {
 
     private String taxRate(String name) {
         return one(api, "SELECT id::text FROM accounting.tax_rates WHERE org_id = " + ORG_ID + " AND name = ?", ORG, name);
+    }
+
+    /** What account 2200 Customer Credits owes, from the journal. */
+    private BigDecimal creditBalance() {
+        return money(one(api, """
+                SELECT (coalesce(sum(l.credit - l.debit), 0))::text FROM accounting.journal_lines l
+                  JOIN accounting.accounts a ON a.org_id = l.org_id AND a.id = l.account_id
+                 WHERE l.org_id = %s AND a.code = '2200'""".formatted(ORG_ID), ORG));
     }
 
     private BigDecimal bankBalance() {
