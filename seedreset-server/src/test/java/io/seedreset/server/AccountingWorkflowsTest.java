@@ -364,6 +364,48 @@ class AccountingWorkflowsTest {
     }
 
     @Test
+    void a_months_draft_run_is_the_one_the_owner_pays_with_its_lines_worked_out_again() throws Exception {
+        String draft = UUID.randomUUID().toString();
+        api.tenant.execute("""
+                INSERT INTO accounting.payroll_runs (org_id, id, period_start, period_end, pay_date, status, currency, gross, withholding, net,
+                                                     entry_id, created_at)
+                SELECT id, ?::uuid, DATE '2027-01-01', DATE '2027-01-31', DATE '2027-01-29', 'DRAFT', 'USD', 5000.00, 1100.00, 3900.00, NULL,
+                       TIMESTAMPTZ '2026-11-20 16:00:00+00'
+                  FROM platform.organizations WHERE slug = ?""", draft, ORG);
+        // Prepared with a stale figure for Nina, and a line for Tom, who has left since.
+        for (Object[] line : List.of(new Object[] {"Nina", "1000.00", "220.00", "780.00"}, new Object[] {"Tom", "4000.00", "880.00", "3120.00"})) {
+            api.tenant.execute("""
+                    INSERT INTO accounting.payroll_lines (org_id, id, run_id, employee_id, gross, withholding, net)
+                    SELECT org_id, gen_random_uuid(), ?::uuid, id, ?::numeric, ?::numeric, ?::numeric FROM accounting.employees
+                     WHERE org_id = %s AND first_name = ?""".formatted(ORG_ID), draft, line[1], line[2], line[3], ORG, line[0]);
+        }
+
+        ApiFixture.Response created = api.post(owner, PREFIX + "/payroll-runs", Map.of("month", "2027-01", "payDate", "2027-01-29"));
+
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        JsonNode run = created.body();
+        assertThat(List.of(run.get("id").asText(), run.get("status").asText(), run.get("payDate").asText()))
+                .as("the draft, paid").containsExactly(draft, "PAID", "2027-01-29");
+        assertThat(texts(run.get("lines"), "employeeName")).as("the active employees, Tom's line gone").containsExactly("Nina Alvarez", "Marcus Reed");
+        assertThat(List.of(money(run.at("/lines/0/gross")), money(run.at("/lines/0/withholding"))))
+                .as("Nina's 60,000.00 over 12, 22% withheld").containsExactly(money("5000.00"), money("1100.00"));
+        BigDecimal gross = money(run.at("/lines/0/gross")).add(money(run.at("/lines/1/gross")));
+        BigDecimal withheld = money(run.at("/lines/0/withholding")).add(money(run.at("/lines/1/withholding")));
+        assertThat(List.of(money(run.get("gross")), money(run.get("withholding")))).containsExactly(gross, withheld);
+        assertThat(entryLines(run.get("entryId").asText())).containsExactly("6000 D " + gross, "2300 C " + withheld, "1000 C " + gross.subtract(withheld));
+        assertThat(api.tenant.rows("""
+                SELECT (SELECT count(*) FROM accounting.payroll_runs WHERE org_id = r.org_id AND period_start = r.period_start) AS runs,
+                       (SELECT count(*) FROM accounting.payroll_lines WHERE org_id = r.org_id AND run_id = r.id) AS lines,
+                       r.created_at = TIMESTAMPTZ '2026-11-20 16:00:00+00' AS prepared_when_it_was
+                  FROM accounting.payroll_runs r WHERE r.id = ?::uuid""", draft))
+                .containsExactly(Map.of("runs", 1L, "lines", 2L, "prepared_when_it_was", true));
+        assertBooksBalance();
+
+        refusedPayroll(owner, Map.of("month", "2027-01", "payDate", "2027-01-29"), 409, "payroll_already_run",
+                "the payroll of 2027-01 was run already (paid 2027-01-29): a month is paid once");
+    }
+
+    @Test
     void the_owner_changes_a_salary_which_the_next_run_pays_and_no_one_else_may() throws Exception {
         String marcus = idOf(api, ORG, "accounting.employees", "last_name", "Reed");
         refusedChange(accountant, marcus, Map.of("annualSalary", 90000), 403, "forbidden",

@@ -27,11 +27,17 @@ import javax.sql.DataSource;
  * net as a bank transaction of that entry and the account's balance. Every refusal writes nothing.
  *
  * <p>Each employee's gross is their annual salary over twelve, to the cent; what is withheld is the gross times the
- * rate the latest paid run withheld (its withholding over its gross, to four decimals; {@link #FIRST_WITHHOLDING_RATE}
- * for the first run), to the cent; the net is the rest. A run's figures are its lines' sums.
+ * employee's own rate, to the cent: what their line of the latest paid run that paid them withheld of its gross (taxes
+ * and benefits are a person's own, so one person's rate is not another's); for someone not paid before, what the latest
+ * paid run withheld of its gross; {@link #FIRST_WITHHOLDING_RATE} for the first run (rates to four decimals). The net
+ * is the rest. A run's figures are its lines' sums.
+ *
+ * <p>A month may already have a run prepared ahead of payday and not paid (DRAFT): running the month pays that run, its
+ * id kept, rather than refusing the month or making a second run of it. Its figures are worked out again as above (a
+ * draft is not final: a salary may have changed since), so its lines become exactly the pay of the active employees.
  *
  * <p>The checks, in order: the caller is the owner (403: an accountant does the books, not payroll); the pay date is not
- * before the month (400); the month has no run yet (409 {@code payroll_already_run}); someone is active (409
+ * before the month (400); the month has no paid run yet (409 {@code payroll_already_run}); someone is active (409
  * {@code no_active_employees}); the chart has the accounts (409 {@code account_missing}); the pay date is in no closed
  * period (409 {@code period_closed}). The organization's runs are taken one at a time (a lock held to the commit), so
  * that two owners running one month at once get one run and one refusal.
@@ -81,7 +87,7 @@ public final class PayrollRunning {
                 lock.setString(1, "accounting.payroll_runs:" + org);
                 lock.execute();
             }
-            alreadyRun(connection, org, month);
+            UUID draft = draftOf(connection, org, month);
             List<Pay> pay = pay(connection, org, withholdingRate(connection, org));
             if (pay.isEmpty()) {
                 throw WorkflowRefused.conflict("no_active_employees", "no employee is active to be paid for " + month
@@ -100,14 +106,27 @@ public final class PayrollRunning {
                                     "Withheld, " + month),
                             Journal.Line.credit(cash.id(), net, "Net pay, " + month))));
 
-            UUID id = UUID.randomUUID();
-            Sql.execute(connection, """
-                    INSERT INTO accounting.payroll_runs (org_id, id, period_start, period_end, pay_date, status, currency, gross, withholding,
-                                                         net, entry_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, 'PAID', ?, ?, ?, ?, ?, ?)""",
-                    org, id, month.atDay(1), month.atEndOfMonth(), payDate, currency, gross, withholding, net, entry.id(), now);
+            UUID id = draft == null ? UUID.randomUUID() : draft;
+            if (draft == null) {
+                Sql.execute(connection, """
+                        INSERT INTO accounting.payroll_runs (org_id, id, period_start, period_end, pay_date, status, currency, gross, withholding,
+                                                             net, entry_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, 'PAID', ?, ?, ?, ?, ?, ?)""",
+                        org, id, month.atDay(1), month.atEndOfMonth(), payDate, currency, gross, withholding, net, entry.id(), now);
+            } else {
+                Sql.execute(connection, """
+                        UPDATE accounting.payroll_runs SET period_end = ?, pay_date = ?, status = 'PAID', currency = ?, gross = ?, withholding = ?,
+                                                           net = ?, entry_id = ?
+                         WHERE org_id = ? AND id = ?""",
+                        month.atEndOfMonth(), payDate, currency, gross, withholding, net, entry.id(), org, id);
+                // The draft's lines of anyone no longer paid go; the others are paid as worked out now.
+                Sql.execute(connection, "DELETE FROM accounting.payroll_lines WHERE org_id = ? AND run_id = ? AND NOT employee_id = ANY (?)",
+                        org, id, connection.createArrayOf("uuid", pay.stream().map(Pay::employeeId).toArray()));
+            }
             try (PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO accounting.payroll_lines (org_id, id, run_id, employee_id, gross, withholding, net) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO accounting.payroll_lines (org_id, id, run_id, employee_id, gross, withholding, net) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (org_id, run_id, employee_id)
+                    DO UPDATE SET gross = EXCLUDED.gross, withholding = EXCLUDED.withholding, net = EXCLUDED.net""")) {
                 for (Pay line : pay) {
                     statement.setObject(1, org);
                     statement.setObject(2, UUID.randomUUID());
@@ -133,22 +152,33 @@ public final class PayrollRunning {
         });
     }
 
-    private static void alreadyRun(Connection connection, UUID org, YearMonth month) throws SQLException {
+    /**
+     * The month's draft run to pay, if it has one; none when the month was not prepared. The run's row is held (FOR UPDATE)
+     * until the commit.
+     *
+     * @throws WorkflowRefused conflict {@code payroll_already_run} when the month's run is paid
+     */
+    private static UUID draftOf(Connection connection, UUID org, YearMonth month) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, pay_date FROM accounting.payroll_runs WHERE org_id = ? AND period_start = ?""")) {
+                SELECT id, status, pay_date FROM accounting.payroll_runs WHERE org_id = ? AND period_start = ? FOR UPDATE""")) {
             statement.setObject(1, org);
             statement.setObject(2, month.atDay(1));
             try (ResultSet rs = statement.executeQuery()) {
-                if (rs.next()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                UUID id = rs.getObject("id", UUID.class);
+                if (!rs.getString("status").equals("DRAFT")) {
                     throw WorkflowRefused.conflict("payroll_already_run", "the payroll of " + month + " was run already (paid "
                                     + rs.getObject("pay_date", LocalDate.class) + "): a month is paid once",
-                            Map.of("month", month.toString(), "payrollRunId", rs.getObject("id", UUID.class).toString()));
+                            Map.of("month", month.toString(), "payrollRunId", id.toString()));
                 }
+                return id;
             }
         }
     }
 
-    /** What the latest paid run withheld of its gross, to four decimals; the first rate when there is none. */
+    /** What the latest paid run withheld of its gross, to four decimals (the first rate when there is none): a newcomer's rate. */
     private static BigDecimal withholdingRate(Connection connection, UUID org) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT withholding, gross FROM accounting.payroll_runs WHERE org_id = ? AND status = 'PAID' AND gross > 0
@@ -160,15 +190,27 @@ public final class PayrollRunning {
         }
     }
 
-    /** Each active employee's pay, in id order; their rows are held (FOR SHARE) so that a salary cannot change under the run. */
-    private static List<Pay> pay(Connection connection, UUID org, BigDecimal rate) throws SQLException {
+    /**
+     * Each active employee's pay, in id order, each withheld at their own rate (the share their latest paid line withheld) or,
+     * paid for the first time, at {@code newcomersRate}. Their rows are held (FOR SHARE) so that a salary cannot change under
+     * the run.
+     */
+    private static List<Pay> pay(Connection connection, UUID org, BigDecimal newcomersRate) throws SQLException {
         List<Pay> pay = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, annual_salary FROM accounting.employees WHERE org_id = ? AND active ORDER BY id FOR SHARE""")) {
+                SELECT e.id, e.annual_salary, last.withholding AS last_withholding, last.gross AS last_gross
+                  FROM accounting.employees e
+                  LEFT JOIN LATERAL (SELECT l.withholding, l.gross FROM accounting.payroll_lines l
+                                       JOIN accounting.payroll_runs r ON r.org_id = l.org_id AND r.id = l.run_id
+                                      WHERE l.org_id = e.org_id AND l.employee_id = e.id AND r.status = 'PAID' AND l.gross > 0
+                                      ORDER BY r.period_start DESC LIMIT 1) last ON true
+                 WHERE e.org_id = ? AND e.active ORDER BY e.id FOR SHARE OF e""")) {
             statement.setObject(1, org);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal gross = rs.getBigDecimal("annual_salary").divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
+                    BigDecimal lastGross = rs.getBigDecimal("last_gross");
+                    BigDecimal rate = lastGross == null ? newcomersRate : rs.getBigDecimal("last_withholding").divide(lastGross, 4, RoundingMode.HALF_UP);
                     BigDecimal withholding = Amounts.rounded(gross.multiply(rate));
                     pay.add(new Pay(rs.getObject("id", UUID.class), gross, withholding, gross.subtract(withholding)));
                 }

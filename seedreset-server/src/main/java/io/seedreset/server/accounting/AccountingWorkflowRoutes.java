@@ -205,10 +205,12 @@ final class AccountingWorkflowRoutes {
             operationId = "runPayroll",
             tags = TAG,
             summary = "Run a month's payroll for the active employees (the owner)",
-            description = "Each active employee's gross is their annual salary over 12; what is withheld, the gross times the rate the latest"
-                    + " run withheld (0.22 for a first run); the net, the rest; each to the cent. Posts one balanced entry: Dr 6000 the"
+            description = "Each active employee's gross is their annual salary over 12; what is withheld, the gross times the share their line"
+                    + " of the latest paid run that paid them withheld (for someone paid for the first time, the share the latest paid run"
+                    + " withheld in all; 0.22 for a first run); the net, the rest; each to the cent. Posts one balanced entry: Dr 6000 the"
                     + " gross, Cr payroll liabilities (PAYROLL_LIABILITIES) the withholding, Cr 1000 the net, which leaves the bank account"
-                    + " of account 1000 as a transaction of that entry on payDate.",
+                    + " of account 1000 as a transaction of that entry on payDate. A run of the month prepared and not paid yet (DRAFT)"
+                    + " is the one paid, its id kept and its lines worked out again.",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = PayrollRunBody.class)),
             responses = {
                     @OpenApiResponse(status = "201", description = "The run, with each employee's pay",
@@ -217,7 +219,7 @@ final class AccountingWorkflowRoutes {
                             + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = "forbidden: only the owner runs payroll (an accountant does the books), or the"
                             + " caller keeps no books", content = @OpenApiContent(from = ErrorBody.class)),
-                    @OpenApiResponse(status = "409", description = "payroll_already_run: the month was paid (details: month, payrollRunId);"
+                    @OpenApiResponse(status = "409", description = "payroll_already_run: the month's run is paid already (details: month, payrollRunId);"
                             + " no_active_employees; " + CLOSED_PERIOD, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
