@@ -44,10 +44,10 @@ final class Personas {
     }
 
     static final Spec OWNER = new Spec("Claire", "Donovan", OWNER_ROLE, "owner.demo@example.test", 420,
-            "Owner of Demo Travel Co: sees and does everything, from invoices and bills to payroll and closing a quarter");
+            "Owner of Demo Travel Co: sees and does everything, from invoices, bills and the reports to payroll and salaries");
     static final Spec ACCOUNTANT = new Spec("Samir", "Haddad", ACCOUNTANT_ROLE, "accountant.demo@example.test", 300,
-            "Accountant of Demo Travel Co: keeps the books (invoices, bills, payments, bank reconciliations, period close); "
-                    + "sees payroll but cannot change it");
+            "Accountant of Demo Travel Co: keeps the books (issues invoices, records payments, reads bills, bank "
+                    + "reconciliations and the reports); sees payroll but cannot change it");
 
     /** In {@code user} ordinal order: the owner is user 0, the accountant user 1. */
     static final List<Spec> ALL = List.of(OWNER, ACCOUNTANT);
