@@ -154,7 +154,8 @@ class AccountingWorkflowsTest {
         refusedInvoice(owner, with(good, "lines", List.of(line, "Azores")), 400, "malformed_request",
                 "malformed JSON in field 'lines[1]': it takes an object");
         refusedInvoice(owner, invoiceWith(ellis, with(line, "colour", "blue")), 400, "malformed_request", null);
-        String unknownField = api.post(owner, PREFIX + "/invoices", invoiceWith(ellis, with(line, "colour", "blue"))).body().at("/error/message").asText();
+        String unknownField = api.post(owner, PREFIX + "/invoices", invoiceWith(ellis, with(line, "colour", "blue"))).body()
+                .at("/error/message").asText();
         assertThat(unknownField).startsWith("malformed JSON in field 'lines[0].colour': no such field; the fields here are ")
                 .contains("description", "quantity", "unitPrice", "accountCode", "taxRateId").doesNotContain("$", "Body", "`");
         refusedInvoice(owner, "[]", 400, "malformed_request", "the request body must be a JSON object");
@@ -289,7 +290,8 @@ class AccountingWorkflowsTest {
                 "allocations[0].amount must be above 0, not -3");
         refusedPayment(owner, "{\"customerId\": \"" + ellis + "\", \"amount\": \"lots\"}", 400, "malformed_request",
                 "malformed JSON in field 'amount': it takes a number");
-        refusedPayment(owner, with(good, "paidOn", "yesterday"), 400, "malformed_request", "malformed JSON in field 'paidOn': it takes a date, YYYY-MM-DD");
+        refusedPayment(owner, with(good, "paidOn", "yesterday"), 400, "malformed_request",
+                "malformed JSON in field 'paidOn': it takes a date, YYYY-MM-DD");
         refusedPayment(owner, with(good, "allocations", Map.of("invoiceId", inv6)), 400, "malformed_request",
                 "malformed JSON in field 'allocations': it takes an array");
         refusedPayment(planner, good, 403, "forbidden",

@@ -27,9 +27,10 @@ import javax.sql.DataSource;
  *
  * <p>The checks, in order: the caller keeps the books (403); the request is well formed (400: no customer, no lines, a
  * line without a description, a quantity or price below zero or finer than a cent); the customer exists (404); the issue
- * date is not after today and the due date not before the issue date (400); each line's account is an active revenue account of the chart (400) and its
- * tax rate, if any, one of the organization's (404) still active (400); the total is above zero (400); the issue date
- * is not before the books start (409 {@code before_books}) and in no closed period (409 {@code period_closed}).
+ * date is not after today and the due date not before the issue date (400); each line's account is an active revenue
+ * account of the chart (400) and its tax rate, if any, one of the organization's (404) still active (400); the total is
+ * above zero (400); the issue date is not before the books start (409 {@code before_books}) and in no closed period
+ * (409 {@code period_closed}).
  *
  * <p>Amounts: a line's amount is quantity times unit price and its tax the amount times the rate, each rounded to the
  * cent (halves up); the invoice's subtotal, tax and total are the lines' sums.

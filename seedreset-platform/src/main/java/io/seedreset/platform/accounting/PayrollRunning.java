@@ -93,8 +93,9 @@ public final class PayrollRunning {
             Instant now = clock.instant();
             LocalDate firstDay = Periods.firstDay(connection, org);
             if (firstDay != null && month.isBefore(YearMonth.from(firstDay))) {
-                throw WorkflowRefused.conflict("before_books", "the books start on " + firstDay + ": month " + month + " is before them; pay a month from "
-                        + YearMonth.from(firstDay) + " on", Map.of("firstDay", firstDay.toString(), "month", month.toString()));
+                throw WorkflowRefused.conflict("before_books", "the books start on " + firstDay + ": month " + month
+                        + " is before them; pay a month from " + YearMonth.from(firstDay) + " on",
+                        Map.of("firstDay", firstDay.toString(), "month", month.toString()));
             }
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, "accounting.payroll_runs:" + org);
@@ -204,9 +205,9 @@ public final class PayrollRunning {
     }
 
     /**
-     * Each active employee's pay who was hired by the month's last day, in id order, each withheld at their own rate (the share their latest paid line withheld) or,
-     * paid for the first time, at {@code newcomersRate}. Their rows are held (FOR SHARE) so that a salary cannot change under
-     * the run.
+     * The pay of each active employee hired by the month's last day, in id order, each withheld at their own rate (the
+     * share their latest paid line withheld) or, paid for the first time, at {@code newcomersRate}. Their rows are held
+     * (FOR SHARE) so that a salary cannot change under the run.
      */
     private static List<Pay> pay(Connection connection, UUID org, YearMonth month, BigDecimal newcomersRate) throws SQLException {
         List<Pay> pay = new ArrayList<>();

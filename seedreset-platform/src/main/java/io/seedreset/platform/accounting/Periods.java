@@ -17,9 +17,9 @@ final class Periods {
 
     /**
      * Refuses a date before the books start (the earliest period's first day) or inside a CLOSED period; a date after the
-     * last period is open (periods are added as time goes on), and so is any date while the books have no period yet. The period's row is held (FOR SHARE)
-     * until the posting commits, so that a close running at the same time waits for it rather than closing a period
-     * that is about to receive an entry.
+     * last period is open (periods are added as time goes on), and so is any date while the books have no period yet.
+     * The period's row is held (FOR SHARE) until the posting commits, so that a close running at the same time waits for
+     * it rather than closing a period that is about to receive an entry.
      *
      * @throws WorkflowRefused conflict {@code before_books}, naming the books' first day; conflict {@code period_closed}, naming the period
      */

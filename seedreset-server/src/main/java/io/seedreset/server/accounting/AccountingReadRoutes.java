@@ -60,8 +60,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Accounting's reads: the chart, customers, invoices, bills, payments, journal entries with their lines, bank accounts with their transactions and
- * reconciliations, employees and payroll runs, a page at a time ({@code ?offset&limit}), in the caller's organization.
+ * Accounting's reads: the chart, customers, invoices, bills, payments, journal entries with their lines, bank accounts
+ * with their transactions and reconciliations, employees and payroll runs, a page at a time ({@code ?offset&limit}), in
+ * the caller's organization.
  */
 final class AccountingReadRoutes {
 

@@ -187,7 +187,8 @@ final class AccountingWorkflowRoutes {
                     @OpenApiResponse(status = "201", description = "The payment, with its allocations", content = @OpenApiContent(from = PaymentQueries.Payment.class)),
                     @OpenApiResponse(status = "400", description = "invalid_request: no customerId, bankAccountId, amount or method, an amount not"
                             + " above 0 or finer than a cent, an allocation without invoiceId or not above 0, an invoice twice, allocations above the"
-                            + " amount, paidOn after today or before the bank account opened, another customer's invoice, an invoice in another currency or issued after paidOn"
+                            + " amount, paidOn after today or before the bank account opened, another customer's invoice, an invoice in another"
+                            + " currency or issued after paidOn"
                             + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = AccountingModule.FORBIDDEN, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "not_found: no customer, bank account or invoice of the organization with this id",
@@ -208,7 +209,8 @@ final class AccountingWorkflowRoutes {
             tags = TAG,
             summary = "Run a month's payroll for the active employees (the owner)",
             description = "Pays a month no later than this one (UTC) and not before the books start, on a payDate from the month's first day"
-                    + " to today; the active employees hired by the month's last day are paid. Each one's gross is their annual salary over 12; what is withheld, the gross times the share their line"
+                    + " to today; the active employees hired by the month's last day are paid. Each one's gross is their annual salary"
+                    + " over 12; what is withheld, the gross times the share their line"
                     + " of the latest paid run that paid them withheld (for someone paid for the first time, the share the latest paid run"
                     + " withheld in all; 0.22 for a first run); the net, the rest; each to the cent. Posts one balanced entry: Dr 6000 the"
                     + " gross, Cr payroll liabilities (PAYROLL_LIABILITIES) the withholding, Cr 1000 the net, which leaves the bank account"
