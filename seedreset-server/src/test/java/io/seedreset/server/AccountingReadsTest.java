@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,9 @@ class AccountingReadsTest {
         routes.put("bank accounts", "/bank-accounts");
         routes.put("transactions", "/bank-accounts/" + operating + "/transactions");
         routes.put("reconciliations", "/bank-accounts/" + operating + "/reconciliations");
+        routes.put("journal entries", "/journal-entries");
+        routes.put("journal entry", "/journal-entries/" + AccountingApi.one(api, "SELECT entry_id::text FROM accounting.invoices WHERE org_id = "
+                + ORG_ID + " AND invoice_number = 'INV-000004'", ORG));
         routes.put("employees", "/employees");
         routes.put("payroll runs", "/payroll-runs");
     }
@@ -310,6 +314,66 @@ class AccountingReadsTest {
         assertThat(money(october.at("/lines/1/net"))).isEqualTo(money("4680.00"));
     }
 
+    // ---------------------------------------------------------------- the journal
+
+    @Test
+    void journal_entries_read_newest_first_with_their_lines_and_a_documents_entry_by_its_id() throws Exception {
+        JsonNode all = get("/journal-entries?limit=200");
+        List<String> numbers = api.tenant.strings("SELECT entry_number FROM accounting.journal_entries WHERE org_id = " + ORG_ID
+                + " ORDER BY entry_date DESC, entry_number DESC", ORG);
+        assertThat(numbers.size()).as("the fixture's entries fit one page").isLessThan(200);
+        assertThat(texts(all.get("items"), "entryNumber")).as("by date, then number, newest first").isEqualTo(numbers);
+        assertThat(all.at("/paging/total").asLong()).isEqualTo(numbers.size());
+        for (JsonNode entry : all.get("items")) {
+            BigDecimal debits = BigDecimal.ZERO;
+            BigDecimal credits = BigDecimal.ZERO;
+            for (JsonNode line : entry.get("lines")) {
+                debits = debits.add(money(line.get("debit")));
+                credits = credits.add(money(line.get("credit")));
+            }
+            assertThat(List.of(money(entry.get("totalDebit")), money(entry.get("totalCredit")))).as(entry.get("entryNumber").asText())
+                    .containsExactly(debits, debits).doesNotContain(BigDecimal.ZERO.setScale(2));
+            assertThat(credits).isEqualTo(debits);
+        }
+
+        JsonNode opening = get("/journal-entries?source=OPENING");
+        assertThat(texts(opening.get("items"), "entryNumber")).containsExactly("JE-000001");
+        JsonNode first = opening.at("/items/0");
+        assertThat(List.of(first.get("entryDate").asText(), first.get("source").asText(), first.get("memo").asText()))
+                .containsExactly("2025-07-01", "OPENING", "Opening balances");
+        assertThat(lines(first)).containsExactly("1000 Operating Account D 50000.00", "1010 Reserve Savings D 20000.00",
+                "3000 Owner's Capital C 70000.00");
+
+        JsonNode october = get("/journal-entries?from=2026-10-01&to=2026-10-31&limit=200");
+        assertThat(texts(october.get("items"), "entryDate")).isNotEmpty().allSatisfy(day -> assertThat(day).startsWith("2026-10-"));
+        assertThat(october.at("/paging/total").asLong()).isEqualTo(api.tenant.queryForLong("SELECT count(*) FROM accounting.journal_entries"
+                + " WHERE org_id = " + ORG_ID + " AND entry_date BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'", ORG));
+        assertThat(texts(get("/journal-entries?source=PAYROLL&from=2026-10-01").get("items"), "entryDate")).containsExactly("2026-10-31");
+
+        JsonNode invoice = get("/invoices/" + idOf(api, ORG, "accounting.invoices", "invoice_number", "INV-000004"));
+        JsonNode entry = get("/journal-entries/" + invoice.get("entryId").asText());
+        assertThat(List.of(entry.get("id").asText(), entry.get("entryNumber").asText(), entry.get("source").asText(), entry.get("entryDate").asText()))
+                .as("the entry the invoice answers").containsExactly(invoice.get("entryId").asText(), invoice.get("entryNumber").asText(), "INVOICE",
+                        invoice.get("issueDate").asText());
+        assertThat(entry.at("/lines/0/accountCode").asText()).isEqualTo("1100");
+        assertThat(entry.at("/lines/0/accountName").asText()).isEqualTo("Accounts Receivable");
+        assertThat(money(entry.at("/lines/0/debit"))).isEqualTo(money(invoice.get("total")));
+        ApiFixture.Response unknown = api.get(accountant, PREFIX + "/journal-entries/JE-000001");
+        assertThat(unknown.reason(404)).isEqualTo("not_found");
+        assertThat(unknown.body().at("/error/message").asText()).isEqualTo("no journal entry JE-000001");
+    }
+
+    /** An entry's lines as "code name D amount" or "code name C amount". */
+    private static List<String> lines(JsonNode entry) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode line : entry.get("lines")) {
+            BigDecimal debit = money(line.get("debit"));
+            lines.add(line.get("accountCode").asText() + " " + line.get("accountName").asText()
+                    + (debit.signum() > 0 ? " D " + debit : " C " + money(line.get("credit"))));
+        }
+        return lines;
+    }
+
     // ---------------------------------------------------------------- who reads
 
     @Test
@@ -337,7 +401,7 @@ class AccountingReadsTest {
                 .isEqualTo(api.tenant.strings("SELECT id::text FROM accounting.invoices WHERE org_id = " + ORG_ID
                         + " ORDER BY issue_date DESC, invoice_number DESC", RIVAL))
                 .doesNotContainAnyElementsOf(texts(get("/invoices").get("items"), "id"));
-        for (String what : List.of("customer", "invoice", "bill", "payment")) {
+        for (String what : List.of("customer", "invoice", "bill", "payment", "journal entry")) {
             String path = routes.get(what);
             ApiFixture.Response missing = api.get(rival, PREFIX + path);
             assertThat(missing.reason(404)).as(what).isEqualTo("not_found");
@@ -362,6 +426,9 @@ class AccountingReadsTest {
         refused.put("/bills?status=ISSUED", "status 'ISSUED' is not one of DRAFT, OPEN, PARTIALLY_PAID, PAID, VOID");
         refused.put("/bills?dueBefore=soon", "dueBefore 'soon' is not a date: use YYYY-MM-DD");
         refused.put("/payments?direction=IN", "direction 'IN' is not one of RECEIVED, SENT, REFUND");
+        refused.put("/journal-entries?source=SALES",
+                "source 'SALES' is not one of OPENING, INVOICE, BILL, PAYMENT, PAYROLL, INVENTORY, BANK, ACCRUAL, DEPRECIATION, MANUAL");
+        refused.put("/journal-entries?from=last-week", "from 'last-week' is not a date: use YYYY-MM-DD");
         refused.put("/accounts?type=INCOME", "type 'INCOME' is not one of ASSET, LIABILITY, EQUITY, REVENUE, EXPENSE");
         refused.put("/accounts?asOf=today", "asOf 'today' is not a date: use YYYY-MM-DD");
         refused.put("/customers?kind=company", "kind 'company' is not one of CORPORATE, GROUP, INDIVIDUAL");

@@ -122,6 +122,11 @@ class AccountingReportsTest {
         assertBadParameter("/reports/profit-and-loss", "from is required: give the range as from and to, YYYY-MM-DD");
         assertBadParameter("/reports/profit-and-loss?from=2026-07-01&to=30.09.2026", "to '30.09.2026' is not a date: use YYYY-MM-DD");
         assertBadParameter("/reports/cash?from=2026-12-01&to=2026-11-01", "from 2026-12-01 is after to 2026-11-01: a range starts on or before the day it ends");
+        assertBadParameter("/reports/cash?from=2021-11-21&to=2026-11-21",
+                "from 2021-11-21 to 2026-11-21 is more than 5 years: ask for at most 5 years at a time");
+        assertBadParameter("/reports/profit-and-loss?from=0001-01-01&to=9999-12-31",
+                "from 0001-01-01 to 9999-12-31 is more than 5 years: ask for at most 5 years at a time");
+        assertThat(api.get(accountant, PREFIX + "/reports/cash?from=2021-11-22&to=2026-11-21").status()).as("five years to the day").isEqualTo(200);
         assertBadParameter("/reports/trial-balance?asOf=yesterday", "asOf 'yesterday' is not a date: use YYYY-MM-DD");
         assertBadParameter("/reports/aged-payables?asOf=2026-02-30", "asOf '2026-02-30' is not a date: use YYYY-MM-DD");
     }
@@ -197,6 +202,20 @@ class AccountingReportsTest {
             assertThat(money(account.get("closing"))).isEqualByComparingTo(new BigDecimal(AccountingApi.one(api,
                     "SELECT balance::text FROM accounting.bank_accounts WHERE id = ?::uuid", account.get("bankAccountId").asText())));
         }
+
+        // The opening entry is what the banks held when the books began, never money that came in.
+        JsonNode opened = report("/reports/cash?from=2025-07-01&to=2025-07-31");
+        assertThat(flow(opened.get("totals"))).as("July 2025, the books' first month")
+                .containsExactly(money("70000.00"), money("0.00"), money("0.00"), money("70000.00"));
+        assertThat(flow(opened.get("accounts").get(0))).as("Operating Account opened with 50,000.00")
+                .containsExactly(money("50000.00"), money("0.00"), money("0.00"), money("50000.00"));
+        assertThat(flow(opened.get("months").get(0))).containsExactly(money("70000.00"), money("0.00"), money("0.00"), money("70000.00"));
+        JsonNode firstYear = report("/reports/cash?from=2025-07-01&to=2026-06-30");
+        assertThat(money(firstYear.at("/totals/opening"))).isEqualTo(money("70000.00"));
+        assertThat(money(firstYear.at("/totals/moneyIn"))).as("the payments received, not the opening balances")
+                .isLessThan(money("70000.00"));
+        assertThat(flow(report("/reports/cash?from=2025-06-01&to=2025-06-30").get("totals"))).as("before the books opened")
+                .containsExactly(money("0.00"), money("0.00"), money("0.00"), money("0.00"));
 
         JsonNode july = report("/reports/cash?from=2026-07-10&to=2026-07-10");
         assertThat(flow(july.get("totals"))).as("the card payment counts on the day it was paid, not the day it settled")

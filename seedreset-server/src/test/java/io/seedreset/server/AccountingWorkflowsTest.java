@@ -107,6 +107,20 @@ class AccountingWorkflowsTest {
 
         refusedInvoice(owner, with(good, "issueDate", "2026-05-01"), 409, "period_closed",
                 "the period Q2 2026 (2026-04-01 to 2026-06-30) is closed: nothing more is posted on 2026-05-01; use a date in an open period");
+        refusedInvoice(owner, with(good, "issueDate", "2025-06-30"), 409, "before_books",
+                "the books start on 2025-07-01: nothing is posted on 2025-06-30, before them; use a date on or after 2025-07-01");
+        refusedInvoice(owner, with(good, "issueDate", "2099-12-31"), 400, "invalid_request",
+                "issueDate 2099-12-31 is after today (2026-11-21): issue an invoice on or before today");
+        // A few bytes of JSON that, written out in full or scaled to the cent, would take a megabyte or a gigabyte.
+        String huge = "{\"customerId\": \"" + ellis + "\", \"lines\": [{\"description\": \"x\", \"accountCode\": \"4000\", ";
+        refusedInvoice(owner, huge + "\"quantity\": 1e-1000000, \"unitPrice\": 1}]}", 400, "invalid_request",
+                "lines[0].quantity 1E-1000000 is finer than a cent: give at most two decimals");
+        refusedInvoice(owner, huge + "\"quantity\": 1, \"unitPrice\": 1e-999999999}]}", 400, "invalid_request",
+                "lines[0].unitPrice 1E-999999999 is finer than a cent: give at most two decimals");
+        refusedInvoice(owner, huge + "\"quantity\": 1e999999999, \"unitPrice\": 1}]}", 400, "invalid_request",
+                "lines[0].quantity 1E+999999999 is more than the books hold (999999999999.99)");
+        refusedInvoice(owner, huge + "\"quantity\": 1, \"unitPrice\": 1234567890.123456789012345678901}]}", 400, "invalid_request",
+                "lines[0].unitPrice 1234567890.1234567890... is finer than a cent: give at most two decimals");
         refusedInvoice(owner, invoiceWith(ellis, with(line, "accountCode", "5000")), 400, "invalid_request",
                 "lines[0].accountCode 5000 (Airfare) is EXPENSE, not a revenue account: an invoice line credits revenue");
         refusedInvoice(owner, invoiceWith(ellis, with(line, "accountCode", "4999")), 400, "invalid_request",
@@ -134,7 +148,16 @@ class AccountingWorkflowsTest {
                 "the invoice's lines come to 0.00: an invoice is for more than nothing");
         refusedInvoice(owner, invoiceWith(ellis, with(line, "description", " ")), 400, "invalid_request", "lines[0].description is required");
         refusedInvoice(owner, "{\"customerId\": \"" + ellis + "\", \"lines\": [{\"description\": \"x\", \"quantity\": \"two\"}]}", 400,
-                "malformed_request", null);
+                "malformed_request", "malformed JSON in field 'lines[0].quantity': it takes a number");
+        refusedInvoice(owner, with(good, "issueDate", "21/11/2026"), 400, "malformed_request",
+                "malformed JSON in field 'issueDate': it takes a date, YYYY-MM-DD");
+        refusedInvoice(owner, with(good, "lines", List.of(line, "Azores")), 400, "malformed_request",
+                "malformed JSON in field 'lines[1]': it takes an object");
+        refusedInvoice(owner, invoiceWith(ellis, with(line, "colour", "blue")), 400, "malformed_request", null);
+        String unknownField = api.post(owner, PREFIX + "/invoices", invoiceWith(ellis, with(line, "colour", "blue"))).body()
+                .at("/error/message").asText();
+        assertThat(unknownField).startsWith("malformed JSON in field 'lines[0].colour': no such field; the fields here are ")
+                .contains("description", "quantity", "unitPrice", "accountCode", "taxRateId").doesNotContain("$", "Body", "`");
         refusedInvoice(owner, "[]", 400, "malformed_request", "the request body must be a JSON object");
         refusedInvoice(planner, good, 403, "forbidden",
                 "accounting is for the organization's owner and accountants; planner.demo@example.test is a planner");
@@ -238,6 +261,11 @@ class AccountingWorkflowsTest {
                 "the period Q2 2026 (2026-04-01 to 2026-06-30) is closed: nothing more is posted on 2026-06-15; use a date in an open period");
         refusedPayment(owner, with(good, "paidOn", "2026-10-19"), 400, "invalid_request",
                 "invoice INV-000006 was issued on 2026-10-20, after paidOn 2026-10-19: a payment settles invoices issued by its day");
+        refusedPayment(owner, with(good, "paidOn", "2024-01-01"), 400, "invalid_request",
+                "paidOn 2024-01-01 is before the bank account Operating Account opened (2025-07-01): money comes into an account on or after"
+                        + " its opening day");
+        refusedPayment(owner, "{\"customerId\": \"" + ellis + "\", \"bankAccountId\": \"" + operating + "\", \"method\": \"ACH\","
+                + " \"amount\": 1e-999999999}", 400, "invalid_request", "amount 1E-999999999 is finer than a cent: give at most two decimals");
         refusedPayment(owner, with(good, "paidOn", "2026-11-22"), 400, "invalid_request",
                 "paidOn 2026-11-22 is after today (2026-11-21): record a payment once it has come in");
         String unknown = UUID.randomUUID().toString();
@@ -260,7 +288,12 @@ class AccountingWorkflowsTest {
                 "allocations[0].invoiceId is not an id: 'INV-000006'");
         refusedPayment(owner, with(good, "allocations", List.of(Map.of("invoiceId", inv6, "amount", -3))), 400, "invalid_request",
                 "allocations[0].amount must be above 0, not -3");
-        refusedPayment(owner, "{\"customerId\": \"" + ellis + "\", \"amount\": \"lots\"}", 400, "malformed_request", null);
+        refusedPayment(owner, "{\"customerId\": \"" + ellis + "\", \"amount\": \"lots\"}", 400, "malformed_request",
+                "malformed JSON in field 'amount': it takes a number");
+        refusedPayment(owner, with(good, "paidOn", "yesterday"), 400, "malformed_request",
+                "malformed JSON in field 'paidOn': it takes a date, YYYY-MM-DD");
+        refusedPayment(owner, with(good, "allocations", Map.of("invoiceId", inv6)), 400, "malformed_request",
+                "malformed JSON in field 'allocations': it takes an array");
         refusedPayment(planner, good, 403, "forbidden",
                 "accounting is for the organization's owner and accountants; planner.demo@example.test is a planner");
     }
@@ -323,8 +356,16 @@ class AccountingWorkflowsTest {
         refusedPayroll(owner, Map.of("month", "2026-05", "payDate", "2026-05-31"), 409, "period_closed",
                 "the period Q2 2026 (2026-04-01 to 2026-06-30) is closed: nothing more is posted on 2026-05-31; use a date in an open period");
         refusedPayroll(owner, Map.of("month", "May"), 400, "invalid_request", "month 'May' is not a month: use YYYY-MM");
+        refusedPayroll(owner, Map.of("month", "2026-11", "payDate", "2026-10-30"), 400, "invalid_request",
+                "payDate 2026-10-30 is before 2026-11, the month it pays: pay a month on or after its first day");
+        refusedPayroll(owner, Map.of("month", "2027-06"), 400, "invalid_request",
+                "month 2027-06 is after this month (2026-11): pay a month once it has begun");
         refusedPayroll(owner, Map.of("month", "2026-12", "payDate", "2026-11-30"), 400, "invalid_request",
-                "payDate 2026-11-30 is before 2026-12, the month it pays: pay a month on or after its first day");
+                "month 2026-12 is after this month (2026-11): pay a month once it has begun");
+        refusedPayroll(owner, Map.of("month", "2026-11", "payDate", "2031-06-30"), 400, "invalid_request",
+                "payDate 2031-06-30 is after today (2026-11-21): run a payroll on or after its pay date");
+        refusedPayroll(owner, Map.of("month", "2025-03", "payDate", "2025-03-31"), 409, "before_books",
+                "the books start on 2025-07-01: month 2025-03 is before them; pay a month from 2025-07 on");
         BigDecimal bankBefore = bankBalance(operating);
         Map<String, BigDecimal> gross = new LinkedHashMap<>();
         for (Map<String, Object> employee : api.tenant.rows("SELECT first_name || ' ' || last_name AS name, annual_salary FROM accounting.employees"
@@ -369,7 +410,7 @@ class AccountingWorkflowsTest {
         api.tenant.execute("""
                 INSERT INTO accounting.payroll_runs (org_id, id, period_start, period_end, pay_date, status, currency, gross, withholding, net,
                                                      entry_id, created_at)
-                SELECT id, ?::uuid, DATE '2027-01-01', DATE '2027-01-31', DATE '2027-01-29', 'DRAFT', 'USD', 5000.00, 1100.00, 3900.00, NULL,
+                SELECT id, ?::uuid, DATE '2026-08-01', DATE '2026-08-31', DATE '2026-08-28', 'DRAFT', 'USD', 5000.00, 1100.00, 3900.00, NULL,
                        TIMESTAMPTZ '2026-11-20 16:00:00+00'
                   FROM platform.organizations WHERE slug = ?""", draft, ORG);
         // Prepared with a stale figure for Nina, and a line for Tom, who has left since.
@@ -380,12 +421,12 @@ class AccountingWorkflowsTest {
                      WHERE org_id = %s AND first_name = ?""".formatted(ORG_ID), draft, line[1], line[2], line[3], ORG, line[0]);
         }
 
-        ApiFixture.Response created = api.post(owner, PREFIX + "/payroll-runs", Map.of("month", "2027-01", "payDate", "2027-01-29"));
+        ApiFixture.Response created = api.post(owner, PREFIX + "/payroll-runs", Map.of("month", "2026-08", "payDate", "2026-08-28"));
 
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         JsonNode run = created.body();
         assertThat(List.of(run.get("id").asText(), run.get("status").asText(), run.get("payDate").asText()))
-                .as("the draft, paid").containsExactly(draft, "PAID", "2027-01-29");
+                .as("the draft, paid").containsExactly(draft, "PAID", "2026-08-28");
         assertThat(texts(run.get("lines"), "employeeName")).as("the active employees, Tom's line gone").containsExactly("Nina Alvarez", "Marcus Reed");
         assertThat(List.of(money(run.at("/lines/0/gross")), money(run.at("/lines/0/withholding"))))
                 .as("Nina's 60,000.00 over 12, 22% withheld").containsExactly(money("5000.00"), money("1100.00"));
@@ -401,8 +442,8 @@ class AccountingWorkflowsTest {
                 .containsExactly(Map.of("runs", 1L, "lines", 2L, "prepared_when_it_was", true));
         assertBooksBalance();
 
-        refusedPayroll(owner, Map.of("month", "2027-01", "payDate", "2027-01-29"), 409, "payroll_already_run",
-                "the payroll of 2027-01 was run already (paid 2027-01-29): a month is paid once");
+        refusedPayroll(owner, Map.of("month", "2026-08", "payDate", "2026-08-28"), 409, "payroll_already_run",
+                "the payroll of 2026-08 was run already (paid 2026-08-28): a month is paid once");
     }
 
     @Test
@@ -430,9 +471,23 @@ class AccountingWorkflowsTest {
         assertThat(retitled.body().get("title").asText()).isEqualTo("Director of Operations");
         assertThat(money(retitled.body().get("annualSalary"))).as("left as it was").isEqualTo(money("78000.00"));
 
-        ApiFixture.Response december = api.post(owner, PREFIX + "/payroll-runs", Map.of("month", "2026-12", "payDate", "2026-12-31"));
-        assertThat(december.status()).as(december.body().toString()).isEqualTo(201);
-        assertThat(december.body().get("lines")).anySatisfy(line -> {
+        // Someone hired after July is not paid for it; the row goes again so that the other tests' runs are as they were.
+        api.tenant.execute("""
+                INSERT INTO accounting.employees (org_id, id, first_name, last_name, email, title, department, annual_salary, currency, hired_on, active,
+                                                  created_at)
+                SELECT org_id, gen_random_uuid(), 'Ada', 'Newhire', 'ada.newhire@demo-travel.example.test', title, department, annual_salary, currency,
+                       DATE '2026-08-03', true, TIMESTAMPTZ '2026-08-01 09:00:00+00'
+                  FROM accounting.employees WHERE org_id = %s AND last_name = 'Reed'""".formatted(ORG_ID), ORG);
+        ApiFixture.Response july;
+        try {
+            july = api.post(owner, PREFIX + "/payroll-runs", Map.of("month", "2026-07", "payDate", "2026-07-31"));
+        } finally {
+            api.tenant.execute("DELETE FROM accounting.employees WHERE org_id = " + ORG_ID + " AND last_name = 'Newhire'", ORG);
+        }
+        assertThat(july.status()).as(july.body().toString()).isEqualTo(201);
+        assertThat(texts(july.body().get("lines"), "employeeName")).as("the active employees hired by July's end")
+                .containsExactlyInAnyOrder("Nina Alvarez", "Marcus Reed");
+        assertThat(july.body().get("lines")).anySatisfy(line -> {
             assertThat(line.get("employeeName").asText()).isEqualTo("Marcus Reed");
             assertThat(money(line.get("gross"))).as("78,000.00 over 12").isEqualTo(money("6500.00"));
         });

@@ -78,7 +78,13 @@ class RequestBodiesTest {
         ApiFixture.Response wrongShape = api.post(null, paths.get("login"),
                 Map.of("organization", List.of(ORG), "email", "dana.whitfield@example.com", "password", "x"));
         assertThat(wrongShape.reason(400)).isEqualTo("malformed_request");
-        assertThat(wrongShape.body().at("/error/message").asText()).startsWith("malformed JSON in field 'organization'");
+        assertThat(wrongShape.body().at("/error/message").asText()).isEqualTo("malformed JSON in field 'organization': it takes a string");
+        ApiFixture.Response unknown = api.post(null, paths.get("login"),
+                Map.of("organization", ORG, "email", "dana.whitfield@example.com", "password", "x", "remember", true));
+        assertThat(unknown.reason(400)).isEqualTo("malformed_request");
+        assertThat(unknown.body().at("/error/message").asText()).as("one line, without the parser's words or the server's classes")
+                .startsWith("malformed JSON in field 'remember': no such field; the fields here are ").contains("organization", "email", "password")
+                .doesNotContain("`", "$", "\n", "Body", "io.seedreset");
         ApiFixture.Response broken = api.post(tokens.get("feedback"), paths.get("feedback"), "{\"message\": ");
         assertThat(broken.reason(400)).isEqualTo("malformed_request");
         assertThat(broken.body().at("/error/message").asText()).startsWith("malformed JSON at line 1, column");

@@ -216,13 +216,16 @@ class TravelReportsTest {
                     SELECT b.id::text AS id, a.code, b.balance,
                            coalesce((SELECT sum(l.debit - l.credit) FROM accounting.journal_lines l
                                        JOIN accounting.journal_entries e ON e.org_id = l.org_id AND e.id = l.entry_id
-                                      WHERE l.org_id = b.org_id AND l.account_id = b.account_id AND e.entry_date < ?), 0) AS opening,
+                                      WHERE l.org_id = b.org_id AND l.account_id = b.account_id
+                                        AND (e.entry_date < ? OR e.source = 'OPENING')), 0) AS opening,
                            coalesce((SELECT sum(l.debit) FROM accounting.journal_lines l
                                        JOIN accounting.journal_entries e ON e.org_id = l.org_id AND e.id = l.entry_id
-                                      WHERE l.org_id = b.org_id AND l.account_id = b.account_id AND e.entry_date BETWEEN ? AND ?), 0) AS money_in,
+                                      WHERE l.org_id = b.org_id AND l.account_id = b.account_id AND e.entry_date BETWEEN ? AND ?
+                                        AND e.source <> 'OPENING'), 0) AS money_in,
                            coalesce((SELECT sum(l.credit) FROM accounting.journal_lines l
                                        JOIN accounting.journal_entries e ON e.org_id = l.org_id AND e.id = l.entry_id
-                                      WHERE l.org_id = b.org_id AND l.account_id = b.account_id AND e.entry_date BETWEEN ? AND ?), 0) AS money_out
+                                      WHERE l.org_id = b.org_id AND l.account_id = b.account_id AND e.entry_date BETWEEN ? AND ?
+                                        AND e.source <> 'OPENING'), 0) AS money_out
                       FROM accounting.bank_accounts b JOIN accounting.accounts a ON a.org_id = b.org_id AND a.id = b.account_id
                      WHERE b.org_id = %s ORDER BY a.code""".formatted(ORG_ID), Date.valueOf(from), Date.valueOf(from), Date.valueOf(TODAY),
                     Date.valueOf(from), Date.valueOf(TODAY), organization);

@@ -22,7 +22,7 @@ final class Amounts {
             throw WorkflowRefused.invalid(field + " is required: an amount above 0 with at most two decimals");
         }
         if (value.signum() <= 0) {
-            throw WorkflowRefused.invalid(field + " must be above 0, not " + value.toPlainString());
+            throw WorkflowRefused.invalid(field + " must be above 0, not " + shown(value));
         }
         return cents(value, field);
     }
@@ -30,20 +30,39 @@ final class Amounts {
     /** The most money one amount holds: the columns are numeric(14,2). */
     static final BigDecimal MOST = new BigDecimal("999999999999.99");
 
-    /** The value at scale 2. @throws WorkflowRefused invalid when it has more than two decimals, or more than the books hold */
+    /**
+     * The value at scale 2. Its size and its decimals are checked before it is scaled: 1e999999999 or 1e-999999999 is a
+     * few bytes of JSON, but written out or scaled it would take a gigabyte.
+     *
+     * @throws WorkflowRefused invalid when it has more than two decimals, or more than the books hold
+     */
     static BigDecimal cents(BigDecimal value, String field) {
+        fits(value, field);
         if (value.stripTrailingZeros().scale() > 2) {
-            throw WorkflowRefused.invalid(field + " " + value.toPlainString() + " is finer than a cent: give at most two decimals");
+            throw WorkflowRefused.invalid(field + " " + shown(value) + " is finer than a cent: give at most two decimals");
         }
-        return fits(value.setScale(2, RoundingMode.UNNECESSARY), field);
+        return value.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** The value, when the books can hold it. @throws WorkflowRefused invalid when it is above {@link #MOST} */
     static BigDecimal fits(BigDecimal value, String field) {
+        // compareTo weighs the exponents before the digits: it never writes out a huge value.
         if (value.compareTo(MOST) > 0) {
-            throw WorkflowRefused.invalid(field + " " + value.toPlainString() + " is more than the books hold (" + MOST.toPlainString() + ")");
+            throw WorkflowRefused.invalid(field + " " + shown(value) + " is more than the books hold (" + MOST.toPlainString() + ")");
         }
         return value;
+    }
+
+    /** The most characters of a caller's number a message repeats. */
+    private static final int SHOWN = 24;
+
+    /**
+     * A caller's number as a message repeats it: plain when it is short (10.005), in scientific notation when its exponent
+     * is large (1E-1000000, never its million zeros), and cut short past {@value #SHOWN} characters.
+     */
+    static String shown(BigDecimal value) {
+        String text = Math.abs((long) value.scale()) <= SHOWN ? value.toPlainString() : value.toString();
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN - 3) + "...";
     }
 
     /** A product or a share of money, to the cent, halves away from zero (as the books round tax and pay). */

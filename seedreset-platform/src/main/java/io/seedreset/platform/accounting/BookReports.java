@@ -50,7 +50,9 @@ public final class BookReports {
 
     /**
      * The cash in the bank accounts' cash accounts from {@code from} to {@code to} (both days included): per account and per
-     * month, what it held before, what came in (debits), what went out (credits) and what it held after.
+     * month, what it held before, what came in (debits), what went out (credits) and what it held after. The entry the
+     * books open with (source OPENING) is what the accounts held at the start, never money in: dated on or before
+     * {@code to}, it counts in the range's opening (and so in its first month's), wherever in the range it falls.
      */
     public record CashReport(LocalDate from, LocalDate to, String currency, List<CashAccount> accounts, List<CashMonth> months,
                              CashFlow totals) {
@@ -152,9 +154,10 @@ public final class BookReports {
             List<CashAccount> accounts = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT b.id, b.name, a.code,
-                           coalesce(sum(l.debit - l.credit) FILTER (WHERE e.entry_date < ?), 0) AS opening,
-                           coalesce(sum(l.debit) FILTER (WHERE e.entry_date BETWEEN ? AND ?), 0) AS money_in,
-                           coalesce(sum(l.credit) FILTER (WHERE e.entry_date BETWEEN ? AND ?), 0) AS money_out
+                           coalesce(sum(l.debit - l.credit) FILTER (WHERE e.entry_date < ? OR (e.source = 'OPENING' AND e.entry_date <= ?)), 0)
+                               AS opening,
+                           coalesce(sum(l.debit) FILTER (WHERE e.entry_date BETWEEN ? AND ? AND e.source <> 'OPENING'), 0) AS money_in,
+                           coalesce(sum(l.credit) FILTER (WHERE e.entry_date BETWEEN ? AND ? AND e.source <> 'OPENING'), 0) AS money_out
                       FROM accounting.bank_accounts b
                       JOIN accounting.accounts a ON a.org_id = b.org_id AND a.id = b.account_id
                       LEFT JOIN accounting.journal_lines l ON l.org_id = b.org_id AND l.account_id = b.account_id
@@ -162,7 +165,7 @@ public final class BookReports {
                      WHERE b.org_id = ?
                      GROUP BY b.id, b.name, a.code
                      ORDER BY a.code, b.id""")) {
-                bind(statement, from, from, to, from, to, org);
+                bind(statement, from, to, from, to, from, to, org);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         BigDecimal opening = rs.getBigDecimal("opening").setScale(2);
@@ -178,7 +181,7 @@ public final class BookReports {
                     SELECT date_trunc('month', e.entry_date)::date AS month, sum(l.debit) AS money_in, sum(l.credit) AS money_out
                       FROM accounting.journal_lines l
                       JOIN accounting.journal_entries e ON e.org_id = l.org_id AND e.id = l.entry_id
-                     WHERE l.org_id = ? AND e.entry_date BETWEEN ? AND ?
+                     WHERE l.org_id = ? AND e.entry_date BETWEEN ? AND ? AND e.source <> 'OPENING'
                        AND l.account_id IN (SELECT account_id FROM accounting.bank_accounts WHERE org_id = ?)
                      GROUP BY 1""")) {
                 bind(statement, org, from, to, org);
@@ -206,9 +209,13 @@ public final class BookReports {
         });
     }
 
+    /** The most years a report's range spans: the cash report lists each of its months. */
+    public static final int MOST_YEARS = 5;
+
     static void requireRange(LocalDate from, LocalDate to) {
-        if (from == null || to == null || from.isAfter(to)) {
-            throw new IllegalArgumentException("a report's range needs from and to, from not after to: " + from + " to " + to);
+        if (from == null || to == null || from.isAfter(to) || !to.isBefore(from.plusYears(MOST_YEARS))) {
+            throw new IllegalArgumentException("a report's range needs from and to, from not after to, at most " + MOST_YEARS + " years: "
+                    + from + " to " + to);
         }
     }
 

@@ -26,10 +26,11 @@ import javax.sql.DataSource;
  * Cr each tax rate's account the tax charged at it. Every refusal writes nothing.
  *
  * <p>The checks, in order: the caller keeps the books (403); the request is well formed (400: no customer, no lines, a
- * line without a description, a quantity or price below zero or finer than a cent); the customer exists (404); the due
- * date is not before the issue date (400); each line's account is an active revenue account of the chart (400) and its
- * tax rate, if any, one of the organization's (404) still active (400); the total is above zero (400); the issue date
- * is in no closed period (409 {@code period_closed}).
+ * line without a description, a quantity or price below zero or finer than a cent); the customer exists (404); the issue
+ * date is not after today and the due date not before the issue date (400); each line's account is an active revenue
+ * account of the chart (400) and its tax rate, if any, one of the organization's (404) still active (400); the total is
+ * above zero (400); the issue date is not before the books start (409 {@code before_books}) and in no closed period
+ * (409 {@code period_closed}).
  *
  * <p>Amounts: a line's amount is quantity times unit price and its tax the amount times the rate, each rounded to the
  * cent (halves up); the invoice's subtotal, tax and total are the lines' sums.
@@ -83,7 +84,11 @@ public final class InvoiceIssuing {
             UUID org = books.organizationId();
             Instant now = clock.instant();
             Customer customer = customer(connection, org, request.customerId());
-            LocalDate issueDate = request.issueDate() == null ? Today.of(clock) : request.issueDate();
+            LocalDate today = Today.of(clock);
+            LocalDate issueDate = request.issueDate() == null ? today : request.issueDate();
+            if (issueDate.isAfter(today)) {
+                throw WorkflowRefused.invalid("issueDate " + issueDate + " is after today (" + today + "): issue an invoice on or before today");
+            }
             LocalDate dueDate = request.dueDate() == null ? issueDate.plusDays(customer.paymentTermsDays()) : request.dueDate();
             if (dueDate.isBefore(issueDate)) {
                 throw WorkflowRefused.invalid("dueDate " + dueDate + " is before issueDate " + issueDate + ": an invoice falls due on or after its date");
@@ -169,7 +174,7 @@ public final class InvoiceIssuing {
                 throw WorkflowRefused.invalid(field + ".accountCode is required: the revenue account the line credits");
             }
             if (Amounts.positive(line.quantity(), field + ".quantity").compareTo(MOST_OF_ONE_LINE) > 0) {
-                throw WorkflowRefused.invalid(field + ".quantity " + line.quantity().toPlainString() + " is more than a line holds ("
+                throw WorkflowRefused.invalid(field + ".quantity " + Amounts.shown(line.quantity()) + " is more than a line holds ("
                         + MOST_OF_ONE_LINE.toPlainString() + ")");
             }
             if (line.unitPrice() == null || line.unitPrice().signum() < 0) {

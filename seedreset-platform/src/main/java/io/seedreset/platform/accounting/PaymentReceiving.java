@@ -37,11 +37,12 @@ import javax.sql.DataSource;
  * one after the other, the second seeing the balance the first left: an invoice is never allocated more than it owes.
  *
  * <p>The checks, in order: the caller keeps the books (403); the request is well formed (400: no customer, bank account,
- * amount or method, an amount not above zero or finer than a cent, an allocation without an invoice or above zero,
+ * amount or method, an amount not above zero or finer than a cent, an allocation without an invoice or not above zero,
  * an invoice twice, allocations above the amount, a day after today); the customer, the bank account and each invoice
  * exist (404); each invoice is the customer's, in the bank account's currency, issued on or before the payment (400);
  * each is open (409 {@code invoice_not_open}) and owes at least its allocation (409 {@code over_allocation}); the day is
- * in no closed period (409 {@code period_closed}).
+ * not before the bank account opened (400), nor before the books start (409 {@code before_books}), and in no closed
+ * period (409 {@code period_closed}).
  */
 public final class PaymentReceiving {
 
@@ -61,7 +62,7 @@ public final class PaymentReceiving {
     public record Allocation(UUID invoiceId, BigDecimal amount) {
     }
 
-    private record BankAccount(UUID id, String name, UUID accountId, String currency) {
+    private record BankAccount(UUID id, String name, UUID accountId, String currency, LocalDate openingDate) {
     }
 
     private record Invoice(UUID id, String number, UUID customerId, String status, String currency, LocalDate issueDate, BigDecimal balance) {
@@ -86,6 +87,10 @@ public final class PaymentReceiving {
             Instant now = clock.instant();
             String customer = customerName(connection, org, request.customerId());
             BankAccount bank = bankAccount(connection, org, request.bankAccountId());
+            if (paidOn.isBefore(bank.openingDate())) {
+                throw WorkflowRefused.invalid("paidOn " + paidOn + " is before the bank account " + bank.name() + " opened (" + bank.openingDate()
+                        + "): money comes into an account on or after its opening day");
+            }
             Map<UUID, Invoice> invoices = lockInvoices(connection, org, allocations.keySet());
             for (Map.Entry<UUID, BigDecimal> allocation : allocations.entrySet()) {
                 settleable(invoices.get(allocation.getKey()), allocation.getValue(), request.customerId(), customer, bank, paidOn);
@@ -238,14 +243,15 @@ public final class PaymentReceiving {
 
     private static BankAccount bankAccount(Connection connection, UUID org, UUID id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, name, account_id, currency FROM accounting.bank_accounts WHERE org_id = ? AND id = ?""")) {
+                SELECT id, name, account_id, currency, opening_date FROM accounting.bank_accounts WHERE org_id = ? AND id = ?""")) {
             statement.setObject(1, org);
             statement.setObject(2, id);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     throw WorkflowRefused.notFound("bank account", id);
                 }
-                return new BankAccount(id, rs.getString("name"), rs.getObject("account_id", UUID.class), rs.getString("currency"));
+                return new BankAccount(id, rs.getString("name"), rs.getObject("account_id", UUID.class), rs.getString("currency"),
+                        rs.getObject("opening_date", LocalDate.class));
             }
         }
     }

@@ -21,7 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The owner runs a month's payroll for the active employees, in one transaction: the run (PAID) and a line per
+ * The owner runs a month's payroll for the active employees hired by the month's end, in one transaction: the run (PAID) and a line per
  * employee; the entry (Dr 6000 Salaries &amp; Wages the gross; Cr payroll liabilities, the account marked
  * PAYROLL_LIABILITIES, what is withheld; Cr 1000 the net, paid); and, when a bank account keeps account 1000, the
  * net as a bank transaction of that entry and the account's balance. Every refusal writes nothing.
@@ -36,9 +36,10 @@ import javax.sql.DataSource;
  * id kept, rather than refusing the month or making a second run of it. Its figures are worked out again as above (a
  * draft is not final: a salary may have changed since), so its lines become exactly the pay of the active employees.
  *
- * <p>The checks, in order: the caller is the owner (403: an accountant does the books, not payroll); the pay date is not
- * before the month (400); the month has no paid run yet (409 {@code payroll_already_run}); someone is active (409
- * {@code no_active_employees}); the chart has the accounts (409 {@code account_missing}); the pay date is in no closed
+ * <p>The checks, in order: the caller is the owner (403: an accountant does the books, not payroll); the month is not
+ * after this one, the pay date not after today nor before the month (400); the month is not before the books start (409
+ * {@code before_books}); the month has no paid run yet (409 {@code payroll_already_run}); someone active was hired by
+ * the month's end (409 {@code no_active_employees}); the chart has the accounts (409 {@code account_missing}); the pay date is in no closed
  * period (409 {@code period_closed}). The organization's runs are taken one at a time (a lock held to the commit), so
  * that two owners running one month at once get one run and one refusal.
  */
@@ -77,21 +78,34 @@ public final class PayrollRunning {
         LocalDate today = Today.of(clock);
         YearMonth month = request == null || request.month() == null ? YearMonth.from(today) : request.month();
         LocalDate payDate = request == null || request.payDate() == null ? today : request.payDate();
+        if (month.isAfter(YearMonth.from(today))) {
+            throw WorkflowRefused.invalid("month " + month + " is after this month (" + YearMonth.from(today) + "): pay a month once it has begun");
+        }
+        if (payDate.isAfter(today)) {
+            // Paid ahead, the bank's balance would move today for money that leaves on a later day.
+            throw WorkflowRefused.invalid("payDate " + payDate + " is after today (" + today + "): run a payroll on or after its pay date");
+        }
         if (payDate.isBefore(month.atDay(1))) {
             throw WorkflowRefused.invalid("payDate " + payDate + " is before " + month + ", the month it pays: pay a month on or after its first day");
         }
         return Transactions.inTransaction(dataSource, connection -> {
             UUID org = owner.organizationId();
             Instant now = clock.instant();
+            LocalDate firstDay = Periods.firstDay(connection, org);
+            if (firstDay != null && month.isBefore(YearMonth.from(firstDay))) {
+                throw WorkflowRefused.conflict("before_books", "the books start on " + firstDay + ": month " + month
+                        + " is before them; pay a month from " + YearMonth.from(firstDay) + " on",
+                        Map.of("firstDay", firstDay.toString(), "month", month.toString()));
+            }
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, "accounting.payroll_runs:" + org);
                 lock.execute();
             }
             UUID draft = draftOf(connection, org, month);
-            List<Pay> pay = pay(connection, org, withholdingRate(connection, org));
+            List<Pay> pay = pay(connection, org, month, withholdingRate(connection, org));
             if (pay.isEmpty()) {
                 throw WorkflowRefused.conflict("no_active_employees", "no employee is active to be paid for " + month
-                        + ": the payroll pays the active employees", Map.of("month", month.toString()));
+                        + ": the payroll pays the active employees hired by the month's end", Map.of("month", month.toString()));
             }
             BigDecimal gross = pay.stream().map(Pay::gross).reduce(Amounts.ZERO, BigDecimal::add);
             BigDecimal withholding = pay.stream().map(Pay::withholding).reduce(Amounts.ZERO, BigDecimal::add);
@@ -191,11 +205,11 @@ public final class PayrollRunning {
     }
 
     /**
-     * Each active employee's pay, in id order, each withheld at their own rate (the share their latest paid line withheld) or,
-     * paid for the first time, at {@code newcomersRate}. Their rows are held (FOR SHARE) so that a salary cannot change under
-     * the run.
+     * The pay of each active employee hired by the month's last day, in id order, each withheld at their own rate (the
+     * share their latest paid line withheld) or, paid for the first time, at {@code newcomersRate}. Their rows are held
+     * (FOR SHARE) so that a salary cannot change under the run.
      */
-    private static List<Pay> pay(Connection connection, UUID org, BigDecimal newcomersRate) throws SQLException {
+    private static List<Pay> pay(Connection connection, UUID org, YearMonth month, BigDecimal newcomersRate) throws SQLException {
         List<Pay> pay = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT e.id, e.annual_salary, last.withholding AS last_withholding, last.gross AS last_gross
@@ -204,8 +218,9 @@ public final class PayrollRunning {
                                        JOIN accounting.payroll_runs r ON r.org_id = l.org_id AND r.id = l.run_id
                                       WHERE l.org_id = e.org_id AND l.employee_id = e.id AND r.status = 'PAID' AND l.gross > 0
                                       ORDER BY r.period_start DESC LIMIT 1) last ON true
-                 WHERE e.org_id = ? AND e.active ORDER BY e.id FOR SHARE OF e""")) {
+                 WHERE e.org_id = ? AND e.active AND e.hired_on <= ? ORDER BY e.id FOR SHARE OF e""")) {
             statement.setObject(1, org);
+            statement.setObject(2, month.atEndOfMonth());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal gross = rs.getBigDecimal("annual_salary").divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);

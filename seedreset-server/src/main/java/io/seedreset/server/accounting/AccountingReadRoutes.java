@@ -33,6 +33,9 @@ import io.seedreset.platform.accounting.CustomerQueries.Customer;
 import io.seedreset.platform.accounting.InvoiceQueries;
 import io.seedreset.platform.accounting.InvoiceQueries.Invoice;
 import io.seedreset.platform.accounting.InvoiceStatus;
+import io.seedreset.platform.accounting.EntrySource;
+import io.seedreset.platform.accounting.JournalQueries;
+import io.seedreset.platform.accounting.JournalQueries.JournalEntry;
 import io.seedreset.platform.accounting.PaymentDirection;
 import io.seedreset.platform.accounting.PaymentQueries;
 import io.seedreset.platform.accounting.PaymentQueries.Payment;
@@ -57,8 +60,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Accounting's reads: the chart, customers, invoices, bills, payments, bank accounts with their transactions and
- * reconciliations, employees and payroll runs, a page at a time ({@code ?offset&limit}), in the caller's organization.
+ * Accounting's reads: the chart, customers, invoices, bills, payments, journal entries with their lines, bank accounts
+ * with their transactions and reconciliations, employees and payroll runs, a page at a time ({@code ?offset&limit}), in
+ * the caller's organization.
  */
 final class AccountingReadRoutes {
 
@@ -77,6 +81,8 @@ final class AccountingReadRoutes {
     private static final String BANK_ACCOUNTS = PREFIX + "/bank-accounts";
     private static final String BANK_TRANSACTIONS = BANK_ACCOUNTS + "/{id}/transactions";
     private static final String RECONCILIATIONS = BANK_ACCOUNTS + "/{id}/reconciliations";
+    private static final String JOURNAL_ENTRIES = PREFIX + "/journal-entries";
+    private static final String JOURNAL_ENTRY = JOURNAL_ENTRIES + "/{id}";
     private static final String EMPLOYEES = PREFIX + "/employees";
     private static final String PAYROLL_RUNS = PREFIX + "/payroll-runs";
 
@@ -87,6 +93,7 @@ final class AccountingReadRoutes {
     private final PaymentQueries payments;
     private final BankQueries banks;
     private final PayrollQueries payroll;
+    private final JournalQueries journal;
 
     AccountingReadRoutes(DataSource dataSource, Clock clock) {
         this.chart = new ChartQueries(dataSource, clock);
@@ -96,6 +103,7 @@ final class AccountingReadRoutes {
         this.payments = new PaymentQueries(dataSource);
         this.banks = new BankQueries(dataSource);
         this.payroll = new PayrollQueries(dataSource);
+        this.journal = new JournalQueries(dataSource);
     }
 
     void routes(Javalin app) {
@@ -113,6 +121,8 @@ final class AccountingReadRoutes {
         app.get(BANK_ACCOUNTS, answering(this::bankAccounts));
         app.get(BANK_TRANSACTIONS, answering(this::bankTransactions));
         app.get(RECONCILIATIONS, answering(this::reconciliations));
+        app.get(JOURNAL_ENTRIES, answering(this::journalEntries));
+        app.get(JOURNAL_ENTRY, answering(this::journalEntry));
         app.get(EMPLOYEES, answering(this::employees));
         app.get(PAYROLL_RUNS, answering(this::payrollRuns));
     }
@@ -166,6 +176,10 @@ final class AccountingReadRoutes {
 
     /** A page of bills. */
     record BillPage(List<Bill> items, Page.Paging paging) {
+    }
+
+    /** A page of journal entries. */
+    record JournalEntryPage(List<JournalEntry> items, Page.Paging paging) {
     }
 
     /** A page of payments. */
@@ -391,6 +405,43 @@ final class AccountingReadRoutes {
             })
     void payment(Context ctx) throws Exception {
         one(ctx, "payment", payments::find);
+    }
+
+    @OpenApi(path = JOURNAL_ENTRIES, methods = HttpMethod.GET, operationId = "accountingJournalEntries", tags = TAG,
+            summary = "Journal entries, newest first, each with its lines",
+            description = "By date, then number, newest first. Each line debits or credits one account (code and name); an entry's"
+                    + " totalDebit equals its totalCredit. Every document answers the entry it posted (entryId, entryNumber).",
+            queryParams = {
+                    @OpenApiParam(name = "source", description = "Only entries from this source: OPENING, INVOICE, BILL, PAYMENT, PAYROLL,"
+                            + " INVENTORY, BANK, ACCRUAL, DEPRECIATION, MANUAL"),
+                    @OpenApiParam(name = "from", description = "Only entries dated on or after this day, YYYY-MM-DD"),
+                    @OpenApiParam(name = "to", description = "Only entries dated on or before this day, YYYY-MM-DD"),
+                    @OpenApiParam(name = "offset", type = Integer.class, description = OFFSET),
+                    @OpenApiParam(name = "limit", type = Integer.class, description = LIMIT)
+            },
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = JournalEntryPage.class)),
+                    @OpenApiResponse(status = "400", description = BAD_PARAMETER, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = FORBIDDEN, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void journalEntries(Context ctx) throws Exception {
+        JournalQueries.Filter filter = new JournalQueries.Filter(QueryParams.date(ctx, "from"), QueryParams.date(ctx, "to"),
+                QueryParams.oneOf(ctx, "source", EntrySource.class));
+        page(ctx, (person, page) -> journal.list(person, filter, page.offset(), page.limit()));
+    }
+
+    @OpenApi(path = JOURNAL_ENTRY, methods = HttpMethod.GET, operationId = "accountingJournalEntry", tags = TAG,
+            summary = "One journal entry, with its lines",
+            pathParams = @OpenApiParam(name = "id", required = true, description = "The entry's id (a document's entryId)"),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = JournalEntry.class)),
+                    @OpenApiResponse(status = "403", description = FORBIDDEN, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void journalEntry(Context ctx) throws Exception {
+        one(ctx, "journal entry", journal::find);
     }
 
     @OpenApi(path = BANK_ACCOUNTS, methods = HttpMethod.GET, operationId = "accountingBankAccounts", tags = TAG,

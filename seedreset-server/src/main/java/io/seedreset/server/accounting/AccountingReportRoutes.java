@@ -42,7 +42,8 @@ final class AccountingReportRoutes {
 
     private static final String AS_OF = "The day the report is as of, YYYY-MM-DD, its entries included (default: today, UTC)";
     private static final String BAD_DAY = "bad_parameter: asOf is not a YYYY-MM-DD day";
-    private static final String BAD_RANGE = "bad_parameter: from or to is missing or not a YYYY-MM-DD day, or from is after to";
+    private static final String BAD_RANGE = "bad_parameter: from or to is missing or not a YYYY-MM-DD day, from is after to, or the range"
+            + " spans more than " + BookReports.MOST_YEARS + " years";
 
     private final BookReports books;
     private final AgingReports aging;
@@ -60,7 +61,7 @@ final class AccountingReportRoutes {
         app.get(CASH, answering(this::cash));
     }
 
-    /** The report's range, {@code ?from&to}: both days required, from not after to. */
+    /** The report's range, {@code ?from&to}: both days required, from not after to, at most {@link BookReports#MOST_YEARS} years. */
     private record Range(LocalDate from, LocalDate to) {
 
         static Range of(Context ctx) {
@@ -68,6 +69,10 @@ final class AccountingReportRoutes {
             LocalDate to = required(ctx, "to");
             if (from.isAfter(to)) {
                 throw new ApiException(400, "bad_parameter", "from " + from + " is after to " + to + ": a range starts on or before the day it ends");
+            }
+            if (!to.isBefore(from.plusYears(BookReports.MOST_YEARS))) {
+                throw new ApiException(400, "bad_parameter", "from " + from + " to " + to + " is more than " + BookReports.MOST_YEARS
+                        + " years: ask for at most " + BookReports.MOST_YEARS + " years at a time");
             }
             return new Range(from, to);
         }
@@ -151,7 +156,8 @@ final class AccountingReportRoutes {
             summary = "Cash over a range of days: per bank account and per month",
             description = "From the journal lines of the bank accounts' cash accounts: for each bank account, what it held before from"
                     + " (opening), what came in (debits) and went out (credits) from from to to, both days included, and what it held after"
-                    + " (closing); the same for all of them month by month (the first and last months cut to the range), and in all.",
+                    + " (closing); the same for all of them month by month (the first and last months cut to the range), and in all. The"
+                    + " entry the books open with (source OPENING) counts in the opening, never as money in.",
             queryParams = {
                     @OpenApiParam(name = "from", required = true, description = "The range's first day, YYYY-MM-DD"),
                     @OpenApiParam(name = "to", required = true, description = "The range's last day, YYYY-MM-DD, not before from")

@@ -48,6 +48,7 @@ final class AccountingWorkflowRoutes {
     static final String EMPLOYEE = "/api/v1/accounting/employees/{id}";
 
     private static final String CLOSED_PERIOD = "period_closed: the date falls in a closed period (details: period, date);"
+            + " before_books: the date is before the books start, the earliest period's first day (details: firstDay, date);"
             + " account_missing: the chart lacks an account the posting needs";
 
     private final InvoiceIssuing invoices;
@@ -157,7 +158,8 @@ final class AccountingWorkflowRoutes {
                     @OpenApiResponse(status = "201", description = "The invoice, with its lines", content = @OpenApiContent(from = InvoiceQueries.Invoice.class)),
                     @OpenApiResponse(status = "400", description = "invalid_request: no customerId or lines, a line without description or"
                             + " accountCode, a quantity not above 0, a price below 0, an amount finer than a cent, an accountCode that is no"
-                            + " active revenue account, an inactive tax rate, a dueDate before issueDate, a total of 0" + RequestBodies.MALFORMED,
+                            + " active revenue account, an inactive tax rate, an issueDate after today, a dueDate before issueDate, a total of 0"
+                            + RequestBodies.MALFORMED,
                             content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = AccountingModule.FORBIDDEN, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "not_found: no customer or tax rate of the organization with this id",
@@ -184,8 +186,9 @@ final class AccountingWorkflowRoutes {
             responses = {
                     @OpenApiResponse(status = "201", description = "The payment, with its allocations", content = @OpenApiContent(from = PaymentQueries.Payment.class)),
                     @OpenApiResponse(status = "400", description = "invalid_request: no customerId, bankAccountId, amount or method, an amount not"
-                            + " above 0 or finer than a cent, an allocation without invoiceId or above 0, an invoice twice, allocations above the"
-                            + " amount, paidOn after today, another customer's invoice, an invoice in another currency or issued after paidOn"
+                            + " above 0 or finer than a cent, an allocation without invoiceId or not above 0, an invoice twice, allocations above the"
+                            + " amount, paidOn after today or before the bank account opened, another customer's invoice, an invoice in another"
+                            + " currency or issued after paidOn"
                             + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = AccountingModule.FORBIDDEN, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "404", description = "not_found: no customer, bank account or invoice of the organization with this id",
@@ -205,7 +208,9 @@ final class AccountingWorkflowRoutes {
             operationId = "runPayroll",
             tags = TAG,
             summary = "Run a month's payroll for the active employees (the owner)",
-            description = "Each active employee's gross is their annual salary over 12; what is withheld, the gross times the share their line"
+            description = "Pays a month no later than this one (UTC) and not before the books start, on a payDate from the month's first day"
+                    + " to today; the active employees hired by the month's last day are paid. Each one's gross is their annual salary"
+                    + " over 12; what is withheld, the gross times the share their line"
                     + " of the latest paid run that paid them withheld (for someone paid for the first time, the share the latest paid run"
                     + " withheld in all; 0.22 for a first run); the net, the rest; each to the cent. Posts one balanced entry: Dr 6000 the"
                     + " gross, Cr payroll liabilities (PAYROLL_LIABILITIES) the withholding, Cr 1000 the net, which leaves the bank account"
@@ -215,12 +220,13 @@ final class AccountingWorkflowRoutes {
             responses = {
                     @OpenApiResponse(status = "201", description = "The run, with each employee's pay",
                             content = @OpenApiContent(from = PayrollQueries.PayrollRun.class)),
-                    @OpenApiResponse(status = "400", description = "invalid_request: a month not YYYY-MM, a payDate before the month"
-                            + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "400", description = "invalid_request: a month not YYYY-MM or after this month, a payDate"
+                            + " before the month or after today" + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = "forbidden: only the owner runs payroll (an accountant does the books), or the"
                             + " caller keeps no books", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "409", description = "payroll_already_run: the month's run is paid already (details: month, payrollRunId);"
-                            + " no_active_employees; " + CLOSED_PERIOD, content = @OpenApiContent(from = ErrorBody.class)),
+                            + " no_active_employees: no one active hired by the month's end; before_books: the month is before the books"
+                            + " start (details: firstDay, month); " + CLOSED_PERIOD, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     static void runPayrollDescription() {
