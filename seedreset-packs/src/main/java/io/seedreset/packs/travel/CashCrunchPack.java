@@ -136,9 +136,10 @@ public final class CashCrunchPack implements SeedPack {
         List<Supplier> suppliers = suppliers(context);
         List<Customer> customers = customers(context, today);
         TaxRates taxRates = taxRates(context);
-        ScenarioJournal journal = new ScenarioJournal(context);
-        long lastPayment = ScenarioJournal.lastNumber(context, "accounting.payments", "payment_number", "PMT-");
+        // The documents' numbers before the entries', in the order the accounting API locks them (ScenarioJournal.lastNumber).
         long lastInvoice = ScenarioJournal.lastNumber(context, "accounting.invoices", "invoice_number", "INV-");
+        long lastPayment = ScenarioJournal.lastNumber(context, "accounting.payments", "payment_number", "PMT-");
+        ScenarioJournal journal = new ScenarioJournal(context);
 
         List<Allotment> allotments = allotments(context, today, lastStatement, balance, owedSoon, suppliers);
         BigDecimal deposits = Money.sum(allotments.stream().map(Allotment::deposit).toList());
