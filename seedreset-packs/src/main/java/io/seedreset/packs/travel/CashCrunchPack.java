@@ -402,11 +402,11 @@ public final class CashCrunchPack implements SeedPack {
 
     /**
      * One large invoice each from the biggest corporate accounts and groups, issued 45 to 75 days ago
-     * and at least a week past its due date, and in the open periods (from {@code openSince}): when
-     * those begin later, an invoice is issued as early as they allow, still a week past due, and a
-     * customer whose terms do not leave it overdue by then is passed over: a fifth to a half more travel than the customer's largest
+     * and at least a week past its due date: a fifth to a half more travel than the customer's largest
      * invoice so far (more business trips, a bigger group), priced as demo-travel-co prices theirs:
-     * travel untaxed, the agency's fees taxed.
+     * travel untaxed, the agency's fees taxed. All are dated in the open periods (from {@code openSince}):
+     * when those begin later than 75 days ago, an invoice is issued within them, still a week past due,
+     * and a customer whose terms do not leave such an invoice overdue is passed over.
      */
     private static List<Invoice> slipped(PackContext context, LocalDate today, LocalDate openSince, List<Customer> customers,
                                          TaxRates taxRates, long lastInvoice) {
