@@ -48,6 +48,8 @@ public final class Removal {
         // delete itself fail, and only then are the rows looked up by name, so a teardown without
         // offenders pays for no check at all.
         RowChanges.refuseUndoingLaterChanges(connection, organizationId, ids);
+        // Nor undo a person's change of a row the applications updated: their work would be lost.
+        RowChanges.refuseOverwritingLaterChanges(connection, organizationId, ids);
         // Rows a scenario re-pointed go back first, so the check below sees the references as they will be.
         Map<String, Long> restored = RowChanges.restore(connection, organizationId, ids);
         refuseForeignReferences(connection, schema, organizationId, ids, true);

@@ -67,25 +67,28 @@ public final class RowChanges {
             String table = TenantSchema.sql(first.table());
             // The before-image is read from the statement's snapshot, before the UPDATE. No FOR UPDATE
             // there: the UPDATE locks the row, and a locking read of a row its own statement updates
-            // returns nothing.
+            // returns nothing. The after-image is the row as the UPDATE left it (typed by the table),
+            // and the count of images logged is the count of rows changed.
             String sql = """
                     WITH target AS (SELECT * FROM %1$s WHERE org_id = ? AND id = ?),
-                         logged AS (INSERT INTO platform.seed_updates (org_id, application_id, table_name, row_id, before)
-                                    SELECT t.org_id, ?, ?, t.id,
-                                           (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(to_jsonb(t)) e WHERE e.key = ANY (?))
-                                      FROM target t)
-                    UPDATE %1$s u SET %2$s WHERE u.org_id = ? AND u.id = ?""".formatted(table, assignFromJson(columns));
+                         changed AS (UPDATE %1$s u SET %2$s WHERE u.org_id = ? AND u.id = ? RETURNING u.*)
+                    INSERT INTO platform.seed_updates (org_id, application_id, table_name, row_id, before, after)
+                    SELECT t.org_id, ?, ?, t.id,
+                           (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(to_jsonb(t)) e WHERE e.key = ANY (?)),
+                           (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(to_jsonb(c)) e WHERE e.key = ANY (?))
+                      FROM target t JOIN changed c ON c.id = t.id""".formatted(table, assignFromJson(columns));
             Array columnNames = connection.createArrayOf("text", columns.toArray());
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (Change change : run) {
                     statement.setObject(1, organizationId);
                     statement.setObject(2, change.id());
-                    statement.setObject(3, applicationId);
-                    statement.setString(4, change.table());
-                    statement.setArray(5, columnNames);
-                    statement.setString(6, json(change));
-                    statement.setObject(7, organizationId);
-                    statement.setObject(8, change.id());
+                    statement.setString(3, json(change));
+                    statement.setObject(4, organizationId);
+                    statement.setObject(5, change.id());
+                    statement.setObject(6, applicationId);
+                    statement.setString(7, change.table());
+                    statement.setArray(8, columnNames);
+                    statement.setArray(9, columnNames);
                     statement.addBatch();
                 }
                 int[] counts = statement.executeBatch();
@@ -121,6 +124,79 @@ public final class RowChanges {
                             + ", which stays: tear that one down first; nothing was changed");
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses when a row the applications updated no longer holds, in a column they set, the value
+     * the latest of their updates of that column set: someone changed it since (a person recording a
+     * payment raises the bank balance a scenario set), and writing the before-image back would
+     * silently lose that change while keeping the rest of their work. Only the columns the
+     * applications set count; rows they created are skipped (they are deleted whole), and so are
+     * updates recorded before after-images were (no {@code after}: written back as before). Values are
+     * compared typed by the column (the recorded one read through the table's row type), so a
+     * timestamp compares equal whatever the session's time zone.
+     */
+    public static void refuseOverwritingLaterChanges(Connection connection, UUID organizationId, Array applications) throws SQLException {
+        String latest = """
+                WITH latest AS (
+                    SELECT DISTINCT ON (u.table_name, u.row_id, k.name) u.table_name, u.row_id, u.application_id, k.name,
+                           u.after -> k.name AS value, u.after IS NOT NULL AS known
+                      FROM platform.seed_updates u CROSS JOIN LATERAL jsonb_object_keys(u.before) AS k(name)
+                     WHERE u.application_id = ANY (?) AND u.org_id = ?
+                       AND NOT EXISTS (SELECT 1 FROM platform.seed_rows s
+                                        WHERE s.org_id = u.org_id AND s.table_name = u.table_name AND s.row_id = u.row_id
+                                          AND s.application_id = ANY (?))
+                     ORDER BY u.table_name, u.row_id, k.name, u.id DESC)
+                """;
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(latest + "SELECT DISTINCT table_name FROM latest WHERE known ORDER BY 1")) {
+            statement.setArray(1, applications);
+            statement.setObject(2, organizationId);
+            statement.setArray(3, applications);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        }
+        List<String> offenders = new ArrayList<>();
+        long changedRows = 0;
+        String firstTable = null;
+        for (String table : tables) {
+            try (PreparedStatement statement = connection.prepareStatement(latest + """
+                    SELECT l.row_id::text, l.application_id::text, string_agg(l.name, ', ' ORDER BY l.name)
+                      FROM latest l JOIN %s t ON t.org_id = ? AND t.id = l.row_id
+                     WHERE l.known AND l.table_name = ?
+                       AND to_jsonb(t) -> l.name IS DISTINCT FROM to_jsonb(jsonb_populate_record(t, jsonb_build_object(l.name, l.value))) -> l.name
+                     GROUP BY l.row_id, l.application_id
+                     ORDER BY 1""".formatted(TenantSchema.sql(table)))) {
+                statement.setArray(1, applications);
+                statement.setObject(2, organizationId);
+                statement.setArray(3, applications);
+                statement.setObject(4, organizationId);
+                statement.setString(5, table);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        changedRows++;
+                        if (firstTable == null) {
+                            firstTable = table;
+                        }
+                        if (offenders.size() < 3) {
+                            offenders.add(table + " row " + rs.getString(1) + " was changed since application " + rs.getString(2)
+                                    + " set it (" + rs.getString(3) + ")");
+                        }
+                    }
+                }
+            }
+        }
+        if (!offenders.isEmpty()) {
+            throw new SeedResetException(Reason.ROWS_CHANGED, "teardown refused: " + String.join("; ", offenders)
+                    + (changedRows > offenders.size() ? "; and " + (changedRows - offenders.size()) + " more row(s)" : "")
+                    + "; writing back the earlier values would lose " + (changedRows == 1 ? "that change" : "those changes")
+                    + ": reset the organization instead (it removes everything and applies its packs again), or undo "
+                    + (changedRows == 1 ? "the change" : "the changes") + " first; nothing was changed",
+                    Map.of(SeedResetException.TABLE, firstTable));
         }
     }
 

@@ -34,6 +34,11 @@ import java.util.UUID;
  * the cash report (money in and out over the last month, the closing balance) and the aged payables
  * and receivables tell the story.
  *
+ * <p>Every document is dated in the open periods before the anchor (a closed quarter's books stay as
+ * they were closed: after quarter-close, the allotments and the slipped invoices move into the
+ * quarter still open, the invoices still a week past due); the scenario refuses, saying so, when the
+ * open periods begin too close to the anchor for that.
+ *
  * <p>The amounts come from the books: the deposits take the Operating Account's balance down to a
  * fraction of what it then owes within two weeks (the bills demo-travel-co already has due plus the
  * allotments' balances). Numbers carry on the organization's sequences (entries, payments, invoices,
@@ -133,19 +138,21 @@ public final class CashCrunchPack implements SeedPack {
         BigDecimal owedSoon = (BigDecimal) context.query("""
                 SELECT coalesce(sum(balance), 0) AS owed FROM accounting.bills
                  WHERE org_id = :org AND status IN ('OPEN', 'PARTIALLY_PAID') AND due_date <= ?""", today.plusDays(14)).get(0).get("owed");
+        LocalDate openSince = openSince(context, today);
         List<Supplier> suppliers = suppliers(context);
         List<Customer> customers = customers(context, today);
         TaxRates taxRates = taxRates(context);
-        ScenarioJournal journal = new ScenarioJournal(context);
-        long lastPayment = ScenarioJournal.lastNumber(context, "accounting.payments", "payment_number", "PMT-");
+        // The documents' numbers before the entries', in the order the accounting API locks them (ScenarioJournal.lastNumber).
         long lastInvoice = ScenarioJournal.lastNumber(context, "accounting.invoices", "invoice_number", "INV-");
+        long lastPayment = ScenarioJournal.lastNumber(context, "accounting.payments", "payment_number", "PMT-");
+        ScenarioJournal journal = new ScenarioJournal(context);
 
-        List<Allotment> allotments = allotments(context, today, lastStatement, balance, owedSoon, suppliers);
+        List<Allotment> allotments = allotments(context, today, openSince, lastStatement, balance, owedSoon, suppliers);
         BigDecimal deposits = Money.sum(allotments.stream().map(Allotment::deposit).toList());
         if (deposits.compareTo(balance) >= 0) {
             throw new IllegalStateException("deposits of " + deposits + " would overdraw the Operating Account's " + balance);
         }
-        List<Invoice> invoices = slipped(context, today, customers, taxRates, lastInvoice);
+        List<Invoice> invoices = slipped(context, today, openSince, customers, taxRates, lastInvoice);
 
         for (Allotment allotment : allotments) {
             post(journal, allotment);
@@ -169,6 +176,39 @@ public final class CashCrunchPack implements SeedPack {
     }
 
     // ---------------------------------------------------------------- reading the books
+
+    /**
+     * The first day from which every day up to {@code today} lies in an OPEN period: the start of the
+     * run of open periods that holds today. Every document the scenario writes is dated from then on,
+     * so that it never lands in a quarter already closed (by demo-travel-co, or by quarter-close
+     * applied before it): a closed quarter's books stay as they were closed. The documents are
+     * recorded on their dates, which are all in those open periods and before the anchor, as a person
+     * entering them on the day would have.
+     */
+    private static LocalDate openSince(PackContext context, LocalDate today) {
+        LocalDate since = null;
+        for (Map<String, Object> period : context.query("""
+                SELECT name, starts_on, ends_on, status FROM accounting.periods
+                 WHERE org_id = :org AND starts_on <= ? ORDER BY starts_on DESC""", today)) {
+            boolean open = "OPEN".equals(period.get("status"));
+            LocalDate startsOn = (LocalDate) period.get("starts_on");
+            LocalDate endsOn = (LocalDate) period.get("ends_on");
+            if (since == null) {
+                if (!open || endsOn.isBefore(today)) {
+                    throw new PackFailure("the books here have no open period holding the anchor's date " + today + " (the latest, "
+                            + period.get("name") + ", is " + period.get("status") + "): give an --anchor in an open quarter of "
+                            + DemoTravelCoPack.ID);
+                }
+            } else if (!open || !endsOn.plusDays(1).equals(since)) {
+                break;
+            }
+            since = startsOn;
+        }
+        if (since == null) {
+            throw new PackFailure("the books here have no period holding the anchor's date " + today + ": apply " + DemoTravelCoPack.ID + " first");
+        }
+        return since;
+    }
 
     /**
      * demo-travel-co's airlines, hotels and tour operators that have billed it, the biggest first
@@ -254,8 +294,15 @@ public final class CashCrunchPack implements SeedPack {
      * Quantities are whole seats, room-nights and travellers, rounded down, so the deposits never
      * take more than that.
      */
-    private static List<Allotment> allotments(PackContext context, LocalDate today, LocalDate lastStatement, BigDecimal balance,
-                                              BigDecimal owedSoon, List<Supplier> suppliers) {
+    private static List<Allotment> allotments(PackContext context, LocalDate today, LocalDate openSince, LocalDate lastStatement,
+                                              BigDecimal balance, BigDecimal owedSoon, List<Supplier> suppliers) {
+        // A bill on a weekday in the open periods and its deposit on a later weekday, both before today.
+        LocalDate firstBill = Calendar.weekdayOnOrAfter(openSince);
+        if (!Calendar.weekdayOnOrAfter(firstBill.plusDays(1)).isBefore(today)) {
+            throw new PackFailure("the books here are open only from " + openSince + ", too close to the anchor's date " + today
+                    + " for the allotments' bills and deposits to be dated in an open period: give a later --anchor, or apply "
+                    + ID + " before the period is closed");
+        }
         double cash = balance.doubleValue();
         int count = (int) Math.max(MIN_ALLOTMENTS, Math.min(Math.min(MAX_ALLOTMENTS, suppliers.size()), Math.round(cash / CASH_PER_ALLOTMENT)));
         List<Supplier> chosen = roundRobin(suppliers, count);
@@ -293,7 +340,7 @@ public final class CashCrunchPack implements SeedPack {
             }
             BigDecimal total = Money.sum(lines.stream().map(Line::amount).toList());
             BigDecimal deposit = total.multiply(BigDecimal.valueOf(percents[i])).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
-            LocalDate issued = weekdayBetween(draw, today.minusDays(21), today.minusDays(14));
+            LocalDate issued = weekdayBetween(draw, Calendar.later(today.minusDays(21), openSince), Calendar.later(today.minusDays(14), openSince));
             LocalDate due = today.plusDays(draw.between(3, 10));
             // Deposits go out a day or three after the bill, on a weekday; after the last statement
             // the accountant reconciled where the month allows, so that statement stays as it was.
@@ -357,19 +404,29 @@ public final class CashCrunchPack implements SeedPack {
      * One large invoice each from the biggest corporate accounts and groups, issued 45 to 75 days ago
      * and at least a week past its due date: a fifth to a half more travel than the customer's largest
      * invoice so far (more business trips, a bigger group), priced as demo-travel-co prices theirs:
-     * travel untaxed, the agency's fees taxed.
+     * travel untaxed, the agency's fees taxed. All are dated in the open periods (from {@code openSince}):
+     * when those begin later than 75 days ago, an invoice is issued within them, still a week past due,
+     * and a customer whose terms do not leave such an invoice overdue is passed over.
      */
-    private static List<Invoice> slipped(PackContext context, LocalDate today, List<Customer> customers, TaxRates taxRates,
-                                         long lastInvoice) {
+    private static List<Invoice> slipped(PackContext context, LocalDate today, LocalDate openSince, List<Customer> customers,
+                                         TaxRates taxRates, long lastInvoice) {
+        LocalDate earliest = Calendar.later(today.minusDays(75), openSince);
         List<Customer> chosen = new ArrayList<>();
         for (String kind : List.of("CORPORATE", "GROUP")) {
-            customers.stream().filter(c -> c.kind().equals(kind)).limit(SLIPPED_PER_KIND).forEach(chosen::add);
+            customers.stream().filter(c -> c.kind().equals(kind))
+                    .filter(c -> !Calendar.weekdayOnOrAfter(earliest).isAfter(latestIssue(today, earliest, c)))
+                    .limit(SLIPPED_PER_KIND).forEach(chosen::add);
+        }
+        if (chosen.isEmpty()) {
+            throw new PackFailure("the books here are open only from " + openSince + ": no corporate account or group has terms short "
+                    + "enough for an invoice dated since then to be a week overdue by the anchor's date " + today
+                    + ": give a later --anchor, or apply " + ID + " before the period is closed");
         }
         List<Invoice> invoices = new ArrayList<>();
         for (int key = 0; key < chosen.size(); key++) {
             Customer customer = chosen.get(key);
             Draw draw = context.draw("slipped_invoice", key);
-            LocalDate issued = weekdayBetween(draw, today.minusDays(75), today.minusDays(Math.max(45, customer.termsDays() + 8)));
+            LocalDate issued = weekdayBetween(draw, earliest, latestIssue(today, earliest, customer));
             BigDecimal target = customer.largest().multiply(BigDecimal.valueOf(draw.between(120, 150))).movePointLeft(2);
             List<Line> lines = new ArrayList<>();
             String memo;
@@ -406,6 +463,16 @@ public final class CashCrunchPack implements SeedPack {
             numbered.add(byDate.get(n).numbered("INV-" + (lastInvoice + n + 1)));
         }
         return numbered;
+    }
+
+    /**
+     * The latest a slipped invoice to the customer is issued: 45 days ago, and over a week before today
+     * past its terms. When the open periods begin after that ({@code earliest}), any day up to a week
+     * past due; before {@code earliest} when even that is too late, and then the customer is passed over.
+     */
+    private static LocalDate latestIssue(LocalDate today, LocalDate earliest, Customer customer) {
+        LocalDate latest = today.minusDays(Math.max(45, customer.termsDays() + 8));
+        return latest.isBefore(earliest) ? today.minusDays(customer.termsDays() + 8) : latest;
     }
 
     /** A line at {@code rate} (null for travel, which is exempt). */

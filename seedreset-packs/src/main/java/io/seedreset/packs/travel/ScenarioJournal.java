@@ -125,8 +125,19 @@ final class ScenarioJournal {
      * The highest number after {@code prefix} among a column's values in the organization ("JE-" and
      * JE-001851 give 1851), or 0: documents people read numbers on (entries, payments, invoices) carry
      * on from there.
+     *
+     * <p>The other party numbering these documents is the accounting API (DocumentNumbers in
+     * seedreset-platform), which takes a lock on the organization's numbers of the table,
+     * {@code pg_advisory_xact_lock(hashtextextended(table || '.numbers:' || organization, 0))}, before it
+     * reads the latest. The scenario takes the same lock before reading the highest, held until the
+     * apply commits, so that a person posting through the API meanwhile waits and numbers after the
+     * scenario's documents instead of drawing the same number. The API takes a document's lock before
+     * the entries' one; callers take theirs in that order too (invoices, payments, then entries), so
+     * the two never wait on each other in a cycle. (In plan the lock is taken and let go like apply's:
+     * nothing is written.)
      */
     static long lastNumber(PackContext ctx, String table, String column, String prefix) {
+        ctx.query("SELECT pg_advisory_xact_lock(hashtextextended(? || '.numbers:' || :org::text, 0))::text AS locked", table);
         Object last = ctx.query("SELECT max(substring(" + column + " FROM '^' || ? || '([0-9]+)$')::bigint) AS last FROM " + table
                 + " WHERE org_id = :org", prefix).get(0).get("last");
         return last == null ? 0 : ((Number) last).longValue();

@@ -12,9 +12,13 @@ import io.seedreset.api.SeedResetException;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.testing.BoundaryInvariant;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +48,30 @@ class CashCrunchTest {
                 .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.kind()).isEqualTo(SeedResetException.Kind.CONFLICT))
                 .hasMessage("pack 'cash-crunch' requires pack 'demo-travel-co', which is not applied to 'travel-demo': "
                         + "apply 'demo-travel-co' first");
+    }
+
+    @Test
+    void numbers_its_invoices_under_the_lock_the_accounting_api_takes_to_number_one() throws Exception {
+        tenant.apply(TravelTenant.request());
+        try (Connection poster = tenant.dataSource.getConnection()) {
+            // A person's invoice being posted through the API: DocumentNumbers holds this lock until the posting commits.
+            poster.setAutoCommit(false);
+            try (PreparedStatement lock = poster.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "accounting.invoices.numbers:" + tenant.organizationId());
+                lock.execute();
+            }
+            CompletableFuture<ApplyResult> apply = CompletableFuture.supplyAsync(() -> tenant.apply(SCENARIO));
+
+            // The scenario waits for the posting rather than read the same last number; never finishing before it, it cannot be racing it.
+            while (tenant.queryForLong("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND wait_event_type = 'Lock' AND wait_event = 'advisory'") == 0) {
+                assertThat(apply).as("cash-crunch applied while an invoice number was being drawn").isNotDone();
+                Thread.onSpinWait();
+            }
+            assertThat(apply).isNotDone();
+            poster.rollback();
+            assertThat(apply.get(5, TimeUnit.MINUTES).counts()).containsEntry("accounting.invoices", 4L);
+        }
     }
 
     @ParameterizedTest
