@@ -36,11 +36,26 @@ final class Counterparties {
     /**
      * A customer. {@code weight} is how much of its kind's business it brings (the largest accounts
      * first); {@code payDay} and {@code lateDays} are a corporate account's habits: the day of the month
-     * its payables team pays, and how long after the due date it tends to.
+     * its payables team pays, and how long after the due date it tends to. {@code group} is what
+     * kind of group it is (null for the others).
      */
     record Customer(int ordinal, UUID id, Kind kind, String name, String contactName, String email, String phone, City city,
-                    int termsDays, LocalDate since, Instant createdAt, double weight, int payDay, int lateDays) {
+                    int termsDays, LocalDate since, Instant createdAt, double weight, int payDay, int lateDays, Catalog.GroupKind group) {
+
+        /**
+         * The fewest days between two of its trips: a traveller takes one to three a year, a group
+         * as often as its kind travels; a corporate account books every month.
+         */
+        int restDays() {
+            return switch (kind) {
+                case CORPORATE -> 0;
+                case GROUP -> group.restDays();
+                case INDIVIDUAL -> 120;
+            };
+        }
     }
+
+
 
     /** Days-of-month corporate payables teams pay on. */
     private static final int[] PAY_DAYS = {5, 10, 15, 20, 25, 28};
@@ -61,9 +76,10 @@ final class Counterparties {
         for (int i = 0; i < Catalog.SUPPLIERS.size(); i++) {
             vendors.add(new Vendor(i, ctx.id("vendor", i), Catalog.SUPPLIERS.get(i)));
         }
-        // A sixth corporate accounts, a sixth groups, the rest individual travellers, at least one of each.
+        // A sixth corporate accounts, a fifth groups (each travels once or twice a year), the rest individual
+        // travellers, at least one of each.
         int corporate = Math.max(1, Math.round(customerCount / 6f));
-        int groups = Math.max(1, Math.round(customerCount / 6f));
+        int groups = Math.max(1, Math.round(customerCount / 5f));
         Contacts.Names names = new Contacts.Names();
         for (Supplier supplier : Catalog.SUPPLIERS) {
             names.claim(supplier.name());
@@ -95,34 +111,80 @@ final class Counterparties {
         return vendors.stream().filter(v -> v.spec().trade() == trade).toList();
     }
 
+    /** Whether any supplier of the trade works at that place. */
+    boolean served(Catalog.Trade trade, Catalog.Place place) {
+        return vendors(trade).stream().anyMatch(v -> v.spec().serves(place));
+    }
+
     /**
-     * The supplier of the trade whose turn it is: each gets its share of the trade's bills over the
-     * history (the main airline the most), every one of them billing again and again. Drawn at random,
-     * a small supplier of a small mode could go months without a bill.
+     * The supplier of the trade working at one of those places whose turn it is: each gets its share
+     * of the trade's bills over the history (the main airline the most) among the places it serves, every
+     * one of them billing again and again. Drawn at random, a small supplier of a small mode could
+     * go months without a bill.
      */
-    Vendor nextVendor(Catalog.Trade trade) {
+    Vendor nextVendor(Catalog.Trade trade, List<Catalog.Place> places) {
         List<Vendor> options = vendors(trade);
         int total = options.stream().mapToInt(v -> v.spec().weight()).sum();
         int[] billed = billedByTrade.computeIfAbsent(trade, t -> new int[options.size()]);
         int turn = Arrays.stream(billed).sum() + 1;
-        int behind = 0;
+        int behind = -1;
         double most = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < options.size(); i++) {
             double deficit = (double) options.get(i).spec().weight() / total * turn - billed[i];
-            if (deficit > most) {
+            Supplier spec = options.get(i).spec();
+            if (places.stream().anyMatch(spec::serves) && deficit > most) {
                 most = deficit;
                 behind = i;
             }
+        }
+        if (behind < 0) {
+            throw new IllegalStateException("no " + trade + " supplier at " + places);
         }
         billed[behind]++;
         return options.get(behind);
     }
 
     /**
-     * A customer of the kind who was a customer by that day, in proportion to its weight. The first
-     * customer of each kind predates the history, so there always is one.
+     * A customer of the kind who was a customer by that day and has rested since its trips
+     * ({@code booked}, {@link Customer#restDays}), in proportion to its weight: a traveller does not
+     * book twice in a month, a club not every few weeks. When none has rested (a small agency's busy
+     * month), the one whose nearest trip is furthest from that day. The first customer of each kind
+     * predates the history, so there always is one.
      */
-    Customer pickCustomer(Draw draw, Kind kind, LocalDate day) {
+    Customer pickCustomer(Draw draw, Kind kind, LocalDate day, Map<Customer, List<LocalDate>> booked) {
+        if (kind == Kind.CORPORATE) {
+            return pickCustomer(draw, kind, day);
+        }
+        List<Customer> rested = new ArrayList<>();
+        Customer best = null;
+        long bestGap = -1;
+        for (Customer candidate : bySince.get(kind)) {
+            if (candidate.since().isAfter(day)) {
+                break;
+            }
+            long gap = booked.getOrDefault(candidate, List.of()).stream()
+                    .mapToLong(d -> Math.abs(ChronoUnit.DAYS.between(d, day))).min().orElse(Long.MAX_VALUE);
+            if (gap >= candidate.restDays()) {
+                rested.add(candidate);
+            } else if (gap > bestGap) {
+                best = candidate;
+                bestGap = gap;
+            }
+        }
+        if (rested.isEmpty()) {
+            return best;
+        }
+        double roll = draw.random().nextDouble() * rested.stream().mapToDouble(Customer::weight).sum();
+        for (Customer candidate : rested) {
+            roll -= candidate.weight();
+            if (roll < 0) {
+                return candidate;
+            }
+        }
+        return rested.get(rested.size() - 1);
+    }
+
+    private Customer pickCustomer(Draw draw, Kind kind, LocalDate day) {
         List<Customer> ofKind = bySince.get(kind);
         double[] sums = runningWeights.get(kind);
         int eligible = 0;
@@ -141,6 +203,7 @@ final class Counterparties {
         String name;
         String email;
         int terms;
+        Catalog.GroupKind group = null;
         switch (kind) {
             case CORPORATE -> {
                 city = draw.pick(Catalog.MIDWEST);
@@ -150,7 +213,13 @@ final class Counterparties {
             }
             case GROUP -> {
                 city = draw.pick(Catalog.SUBURBS);
-                name = names.claimFirstFree(() -> groupName(draw, city));
+                // The kind is drawn with the name: a town's second Rotary Club would be a different kind of group.
+                Catalog.GroupKind[] drawn = new Catalog.GroupKind[1];
+                name = names.claimFirstFree(() -> {
+                    drawn[0] = draw.chance(0.12) ? Catalog.FAMILY_REUNION : draw.pick(Catalog.GROUPS);
+                    return groupName(draw, drawn[0], city);
+                });
+                group = drawn[0];
                 email = Contacts.email(contact.firstName(), contact.lastName(), Contacts.domain(name, "org"));
                 terms = draw.chance(0.6) ? 21 : 30;
             }
@@ -171,7 +240,7 @@ final class Counterparties {
         int lateDays = draw.chance(0.75) ? draw.between(0, 5) : draw.between(8, 24);
         return new Customer(ordinal, ctx.id("customer", ordinal), kind, name, contact.fullName(), email,
                 Contacts.phone(city.areaCode(), draw), city, terms, since, Calendar.atOfficeHours(draw, since), weight,
-                PAY_DAYS[draw.between(0, PAY_DAYS.length - 1)], lateDays);
+                PAY_DAYS[draw.between(0, PAY_DAYS.length - 1)], lateDays, group);
     }
 
     /** "Northfield Logistics", "Kowalski Manufacturing", "Whitaker & Lowe Architects". */
@@ -188,11 +257,8 @@ final class Counterparties {
     }
 
     /** "Oak Park Garden Club", "Wheaton High School Band Boosters", "Nguyen Family Reunion". */
-    private static String groupName(Draw draw, City city) {
-        if (draw.chance(0.12)) {
-            return People.surname(draw) + " Family Reunion";
-        }
-        return draw.pick(Catalog.GROUPS).replace("{town}", city.name());
+    private static String groupName(Draw draw, Catalog.GroupKind group, City city) {
+        return group == Catalog.FAMILY_REUNION ? People.surname(draw) + " Family Reunion" : group.template().replace("{town}", city.name());
     }
 
     // ---------------------------------------------------------------- rows

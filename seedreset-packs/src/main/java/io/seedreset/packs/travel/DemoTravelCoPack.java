@@ -86,7 +86,7 @@ public final class DemoTravelCoPack implements SeedPack {
                             + "month, 20 employees", sizes(18, 300, 80, 20))),
             List.of(
                     Parameter.integer(MONTHS, "months of history, ending with the anchor's own (partial) month", 18, 12, 18),
-                    Parameter.integer(CUSTOMERS, "customers: about a sixth corporate accounts, a sixth groups, the rest "
+                    Parameter.integer(CUSTOMERS, "customers: about a sixth corporate accounts, a fifth groups, the rest "
                             + "individual travellers", 120, 10, 2_000),
                     Parameter.integer(INVOICES_PER_MONTH, "invoices issued in a month of average season at the end of the "
                             + "history; seasons and the company's growth make other months busier or quieter", 30, 5, 300),

@@ -7,6 +7,7 @@ import io.seedreset.pack.RowSink;
 import io.seedreset.packs.travel.Counterparties.Kind;
 import io.seedreset.packs.travel.Receivables.Invoice;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,16 @@ final class Generation {
         Map<Integer, BigDecimal> travelSold = new LinkedHashMap<>();
         Map<Integer, Integer> invoicesIssued = new LinkedHashMap<>();
         Map<Integer, Integer> travellers = new LinkedHashMap<>();
+        Map<Integer, List<Receivables.Trip>> trips = new LinkedHashMap<>();
         for (Invoice invoice : receivables.invoices) {
+            trips.computeIfAbsent(invoice.age, a -> new ArrayList<>()).addAll(invoice.trips);
             travelSold.merge(invoice.age, invoice.travelCost(), BigDecimal::add);
             invoicesIssued.merge(invoice.age, 1, Integer::sum);
             if (invoice.customer.kind() != Kind.CORPORATE) {
                 travellers.merge(invoice.age, invoice.travellers, Integer::sum);
             }
         }
-        payables.travelCosts(travelSold, invoicesIssued);
+        payables.travelCosts(travelSold, invoicesIssued, trips);
         payables.overheads(employees, age -> payroll.paidIn(age).size());
         inventory.move(travellers, payables);
         payables.post(Math.max(2, Math.round(invoicesPerMonth / 8f)));

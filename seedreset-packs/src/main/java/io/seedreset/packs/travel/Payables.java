@@ -6,6 +6,7 @@ import io.seedreset.pack.Row;
 import io.seedreset.pack.RowSink;
 import io.seedreset.packs.travel.Catalog.Trade;
 import io.seedreset.packs.travel.Counterparties.Vendor;
+import io.seedreset.packs.travel.Receivables.Trip;
 import io.seedreset.packs.travel.Payments.Allocation;
 import io.seedreset.packs.travel.Payments.Direction;
 import io.seedreset.packs.travel.Payments.Payment;
@@ -42,15 +43,15 @@ final class Payables {
     /** What the suppliers charge for the trips, as a share of what the travellers paid for them (fees aside). */
     private static final double COST_OF_TRAVEL = 0.75;
 
-    /** How the cost of a trip splits among the trades, and what one unit of each typically costs. */
-    private record Share(Trade trade, double share, long typicalUnit, String description) {
+    /** How the cost of a trip splits among the trades. */
+    private record Share(Trade trade, double share) {
     }
 
     private static final List<Share> TRAVEL_COSTS = List.of(
-            new Share(Trade.AIRLINE, 0.42, 650, "Airfare: Chicago to {dest}, per passenger"),
-            new Share(Trade.HOTEL, 0.36, 210, "Room nights: {dest}"),
-            new Share(Trade.TOUR_OPERATOR, 0.12, 180, "Guided touring and entrance fees: {dest}, per traveller"),
-            new Share(Trade.COACH, 0.10, 1_500, "Motorcoach charter days: {dest}"));
+            new Share(Trade.AIRLINE, 0.42), new Share(Trade.HOTEL, 0.36), new Share(Trade.TOUR_OPERATOR, 0.12), new Share(Trade.COACH, 0.10));
+
+    /** What a motorcoach and its driver cost a day, in dollars at an average season. */
+    private static final int COACH_DAY = 1_350;
 
     record Line(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, BigDecimal tax, String account,
                 UUID itemId) {
@@ -115,8 +116,11 @@ final class Payables {
     /**
      * The suppliers' bills for each month's trips: about half as many bills as invoices, split among
      * the trades by their share of a trip's cost, each bill's amount a random part of its trade's.
+     * Each bill is for trips sold that month ({@code trips}, by age), from a supplier working where
+     * they go, at that place's fares and room rates: the number of passengers or nights is what the
+     * amount buys there.
      */
-    void travelCosts(Map<Integer, BigDecimal> travelSold, Map<Integer, Integer> invoicesIssued) {
+    void travelCosts(Map<Integer, BigDecimal> travelSold, Map<Integer, Integer> invoicesIssued, Map<Integer, List<Trip>> trips) {
         for (int age : calendar.ages()) {
             BigDecimal sold = travelSold.getOrDefault(age, Money.ZERO);
             LocalDate first = calendar.month(age).atDay(1);
@@ -127,6 +131,7 @@ final class Payables {
             int billsThisMonth = Math.max(4, (int) Math.round(0.5 * invoicesIssued.get(age)));
             int k = 0;
             for (Share share : TRAVEL_COSTS) {
+                List<Trip> billable = billable(share.trade(), trips.getOrDefault(age, List.of()), calendar.month(age));
                 // At least two a trade: a month's trips travel with more than one airline, hotel, coach and tour operator.
                 int count = Math.max(2, (int) Math.round(billsThisMonth * share.share()));
                 double[] weights = new double[count];
@@ -139,30 +144,100 @@ final class Payables {
                 for (int b = 0; b < count; b++, k++) {
                     int key = age * Receivables.KEYS_PER_MONTH + k;
                     Draw draw = ctx.draw("bill", key);
-                    Vendor vendor = parties.nextVendor(share.trade());
+                    Vendor vendor = parties.nextVendor(share.trade(), billable.stream().map(t -> costPlace(share.trade(), t)).toList());
+                    List<Trip> ofVendor = billable.stream().filter(t -> vendor.spec().serves(costPlace(share.trade(), t))).toList();
+                    Trip trip = draw.pick(ofVendor);
                     LocalDate day = weekday(Calendar.dayBetween(draw, first, last), first, last);
                     bills.add(new Bill(key, ctx.id("bill", key), vendor, day, Calendar.atOfficeHours(draw, day), null,
-                            travelLines(draw, share, tradeCost * weights[b] / sum)));
+                            travelLines(draw, share.trade(), trip, ofVendor, tradeCost * weights[b] / sum)));
                 }
             }
         }
     }
 
-    private static List<Line> travelLines(Draw draw, Share share, double amount) {
+    /**
+     * The month's trips a trade bills for: the flights of those that fly, the rooms where a hotel
+     * group has hotels (abroad the land package houses travellers), the touring where an operator
+     * works, the coaches of the groups. A month without any (a small mode's quiet month) bills for
+     * the trips a corporate account's staff take most.
+     */
+    private List<Trip> billable(Trade trade, List<Trip> sold, YearMonth month) {
+        List<Trip> billable = sold.stream().filter(t -> switch (trade) {
+            case AIRLINE -> !t.place().byCoach() && parties.served(trade, t.place());
+            case COACH -> t.group() != null;
+            default -> parties.served(trade, t.place());
+        }).toList();
+        if (!billable.isEmpty()) {
+            return billable;
+        }
+        String usual = switch (trade) {
+            case COACH -> "Chicago";
+            case TOUR_OPERATOR -> "Sedona";
+            default -> "New York";
+        };
+        return List.of(new Trip(Catalog.place(usual), month, 1, 2, trade == Trade.COACH ? "Airport transfers" : null));
+    }
+
+    /** Where a trade's bill for a trip is: the coach of a group that flies takes it to O'Hare and back. */
+    private static Catalog.Place costPlace(Trade trade, Trip trip) {
+        return trade == Trade.COACH && !trip.place().byCoach() ? Catalog.HOME : trip.place();
+    }
+
+    /**
+     * A bill's lines: the trip it is for, and up to two more of the month's trips the same supplier
+     * serves, each at its place's price that season (a little either way, as negotiated), as many
+     * units as the line's share of the amount buys.
+     */
+    private static List<Line> travelLines(Draw draw, Trade trade, Trip first, List<Trip> ofVendor, double amount) {
         int count = amount < 1_500 ? 1 : draw.between(1, 3);
-        double[] weights = new double[count];
+        List<Trip> trips = new ArrayList<>(List.of(first));
+        for (int l = 1; l < count; l++) {
+            Trip next = draw.pick(ofVendor);
+            if (trips.stream().noneMatch(t -> t.place().equals(next.place()) && t.departs().equals(next.departs()))) {
+                trips.add(next);
+            }
+        }
+        double[] weights = new double[trips.size()];
         double sum = 0;
-        for (int l = 0; l < count; l++) {
+        for (int l = 0; l < trips.size(); l++) {
             weights[l] = 0.5 + draw.random().nextDouble();
             sum += weights[l];
         }
         List<Line> lines = new ArrayList<>();
-        for (int l = 0; l < count; l++) {
-            double lineAmount = amount * weights[l] / sum;
-            long quantity = Math.max(1, Math.round(lineAmount / share.typicalUnit()));
-            BigDecimal unit = BigDecimal.valueOf(lineAmount / quantity).setScale(2, RoundingMode.HALF_UP);
-            lines.add(line(share.description().replace("{dest}", draw.pick(Catalog.DESTINATIONS)), quantity, unit, false,
-                    share.trade().account, null));
+        for (int l = 0; l < trips.size(); l++) {
+            Trip trip = trips.get(l);
+            Catalog.Place place = trip.place();
+            String when = trip.departs().getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + trip.departs().getYear();
+            // Suppliers' prices follow the season as the agency's do (Receivables#premium), a little either way as negotiated.
+            double level = (1 + 0.5 * (Calendar.priceLevel(trip.departs().getMonth()) - 1)) * (0.95 + 0.1 * draw.random().nextDouble());
+            double typical;
+            String description;
+            switch (trade) {
+                case AIRLINE -> {
+                    typical = place.airfare();
+                    description = "Airfare: Chicago to " + place.name() + ", " + when + ", per passenger";
+                }
+                case HOTEL -> {
+                    typical = place.roomRate();
+                    description = "Room nights: " + place.name() + ", " + when;
+                }
+                case TOUR_OPERATOR -> {
+                    // Abroad the operator sells the land package (hotels, guides, transfers); at home, the guiding.
+                    boolean landPackage = place.region() != Catalog.Region.UNITED_STATES;
+                    typical = landPackage ? trip.nights() * (0.6 * place.roomRate() + 80) : 60 + 25.0 * trip.nights();
+                    description = (landPackage ? "Land package: " : "Guided touring and entrance fees: ") + place.name() + ", " + when
+                            + ", per traveller";
+                }
+                default -> {
+                    typical = COACH_DAY;
+                    description = place.byCoach()
+                            ? "Motorcoach charter days: Chicago to " + place.name() + ", " + when
+                            : "Coach transfers to and from O'Hare (days): " + trip.group() + ", " + when;
+                }
+            }
+            BigDecimal unit = BigDecimal.valueOf(typical * level).setScale(2, RoundingMode.HALF_UP);
+            long quantity = Math.max(1, Math.round(amount * weights[l] / sum / unit.doubleValue()));
+            lines.add(line(description, quantity, unit, false, trade.account, null));
         }
         return lines;
     }
@@ -308,6 +383,7 @@ final class Payables {
      * early now and then and one in twelve late; what falls on or after today is still owed.
      */
     void settle(Payments payments) {
+        Map<Bill, LocalDate> paidOn = new LinkedHashMap<>();
         for (Bill bill : bills) {
             if (bill.dueNextWeek) {
                 continue;
@@ -316,9 +392,21 @@ final class Payables {
             LocalDate on = draw.chance(1 / 12.0) ? bill.due.plusDays(draw.between(3, 12))
                     : Calendar.weekdayOnOrBefore(bill.due).minusDays(draw.between(0, 2));
             on = Calendar.later(Calendar.weekdayOnOrBefore(on), bill.issued);
-            if (!calendar.happened(on)) {
-                continue;
+            if (calendar.happened(on)) {
+                paidOn.put(bill, on);
             }
+        }
+        // The company's checkbook: its checks go out in number order.
+        Map<Bill, String> checks = new LinkedHashMap<>();
+        int nextCheck = ctx.draw("company_checks", 0).between(1_001, 3_000);
+        for (Bill bill : paidOn.keySet().stream().filter(b -> b.vendor.spec().trade().method.equals("CHECK"))
+                .sorted(Comparator.comparing((Bill b) -> paidOn.get(b)).thenComparingInt(b -> b.key)).toList()) {
+            checks.put(bill, "Check " + nextCheck++);
+        }
+        for (Map.Entry<Bill, LocalDate> paid : paidOn.entrySet()) {
+            Bill bill = paid.getKey();
+            LocalDate on = paid.getValue();
+            Draw draw = ctx.draw("supplier_payment", bill.key);
             String method = bill.vendor.spec().trade().method;
             Instant createdAt = Calendar.atOfficeHours(draw, on);
             Books.Entry entry = books.entry("supplier", bill.key, on, createdAt, Books.Source.PAYMENT,
@@ -327,9 +415,10 @@ final class Payables {
                     .credit(Chart.OPERATING, bill.total)
                     .post();
             bill.allocated = bill.total;
+            String reference = checks.containsKey(bill) ? checks.get(bill) : Payments.reference(draw, method);
             payments.add(new Payment("supplier", bill.key, payments.id("supplier", bill.key), Direction.SENT, null, bill.vendor.id(),
                     bill.vendor.spec().name(), on, on,
-                    bill.total, method, Payments.reference(draw, method), createdAt, entry,
+                    bill.total, method, reference, createdAt, entry,
                     List.of(new Allocation(payments.allocationId("supplier", bill.key), null, bill.id, bill.total))));
         }
     }

@@ -16,7 +16,13 @@ import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.time.Month;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +61,13 @@ final class Receivables {
                 BigDecimal tax) {
     }
 
+    /**
+     * A trip an invoice sells: where to, departing when, for how many and how long; its suppliers'
+     * bills ({@link Payables}) are for the same place and month. {@code group} names a group trip.
+     */
+    record Trip(Catalog.Place place, YearMonth departs, int travellers, int nights, String group) {
+    }
+
     static final class Invoice {
         final int key;
         final int age;
@@ -67,6 +80,7 @@ final class Receivables {
         final List<Line> lines;
         /** Travellers on the invoice: each gets a welcome kit and luggage tags ({@link Inventory}). */
         final int travellers;
+        final List<Trip> trips;
         final BigDecimal subtotal;
         final BigDecimal tax;
         final BigDecimal total;
@@ -75,7 +89,7 @@ final class Receivables {
         BigDecimal allocated = Money.ZERO;
 
         Invoice(int key, int age, UUID id, Customer customer, LocalDate issued, Instant createdAt, String memo, List<Line> lines,
-                int travellers) {
+                int travellers, List<Trip> trips) {
             this.key = key;
             this.age = age;
             this.id = id;
@@ -86,6 +100,7 @@ final class Receivables {
             this.memo = memo;
             this.lines = lines;
             this.travellers = travellers;
+            this.trips = trips;
             this.subtotal = Money.sum(lines.stream().map(Line::amount).toList());
             this.tax = Money.sum(lines.stream().map(Line::tax).toList());
             this.total = subtotal.add(tax);
@@ -118,6 +133,9 @@ final class Receivables {
     private final Books books;
     private final Counterparties parties;
     final List<Invoice> invoices = new ArrayList<>();
+    /** When each customer booked so far, and what: nobody buys the same tour twice in a few weeks. */
+    private final Map<Customer, List<LocalDate>> booked = new HashMap<>();
+    private final Map<Customer, Set<String>> taken = new HashMap<>();
 
     Receivables(PackContext ctx, Calendar calendar, Books books, Counterparties parties) {
         this.ctx = ctx;
@@ -185,52 +203,136 @@ final class Receivables {
         LocalDate day = Calendar.dayBetween(draw, first, last);
         LocalDate weekday = Calendar.weekdayOnOrBefore(day);
         day = weekday.isBefore(first) ? Calendar.earlier(Calendar.weekdayOnOrAfter(day), last) : weekday;
-        // Fares and rooms cost more in the peaks: travel is priced at the season's level, the agency's fees are not.
-        double season = calendar.priceLevel(age);
-        Customer customer = parties.pickCustomer(draw, kind, day);
+        YearMonth sold = YearMonth.from(day);
+        Customer customer = parties.pickCustomer(draw, kind, day, booked);
+        booked.computeIfAbsent(customer, c -> new ArrayList<>()).add(day);
+        Set<String> before = taken.computeIfAbsent(customer, c -> new HashSet<>());
         List<Line> lines = new ArrayList<>();
+        List<Trip> trips = new ArrayList<>();
         int travellers;
         String memo;
         switch (kind) {
             case CORPORATE -> {
                 // A month's business trips for the account, booked one by one, and the agency's fee per booking.
-                int trips = draw.between(1, 3);
+                // Fares and rooms are booked at the month's prices: dearer in the peaks.
+                double season = calendar.priceLevel(age);
+                int count = draw.between(1, 3);
                 travellers = 0;
-                for (int t = 0; t < trips; t++) {
+                for (int t = 0; t < count; t++) {
                     int people = draw.between(1, 4);
                     travellers += people;
-                    lines.add(line("Business travel: Chicago to " + draw.pick(Catalog.BUSINESS_DESTINATIONS) + ", air and hotel",
-                            people, Money.scaled(Money.withCents(draw, 450, 2_200), season, 1), false, Chart.CORPORATE_TRAVEL_FEES));
+                    Catalog.Place place = Catalog.place(Catalog.BUSINESS_DESTINATIONS.get(weighted(draw, Catalog.BUSINESS_FREQUENCY)));
+                    boolean abroad = place.region() != Catalog.Region.UNITED_STATES;
+                    int nights = abroad ? draw.between(3, 6) : draw.between(1, 3);
+                    double perTraveller = (place.airfare() + nights * place.roomRate()) * (0.92 + 0.2 * draw.random().nextDouble());
+                    trips.add(new Trip(place, sold, people, nights, null));
+                    lines.add(line("Business travel: Chicago to " + place.name() + ", air and " + nights + (nights == 1 ? " hotel night" : " hotel nights"),
+                            people, Money.scaled(BigDecimal.valueOf(perTraveller), season, 1), false, Chart.CORPORATE_TRAVEL_FEES));
                 }
                 lines.add(line("Booking service fee", travellers, Money.between(draw, 45, 85, 5), true, Chart.CORPORATE_TRAVEL_FEES));
                 memo = "Corporate travel, " + monthName(day);
             }
             case GROUP -> {
-                String trip = draw.pick(Catalog.GROUP_TRIPS);
+                Catalog.GroupTrip trip = Catalog.groupTrip(choose(draw, customer.group().trips(), before, sold, 2, 6,
+                        name -> Catalog.groupTrip(name).departs()));
+                YearMonth departs = departure(draw, sold, trip.departs(), 2, 6);
                 travellers = draw.between(16, 32);
-                lines.add(line(trip + ", per traveller", travellers, Money.scaled(Money.between(draw, 900, 1_600, 25), season, 500), false,
-                        Chart.GROUP_TRIPS));
-                if (draw.chance(0.5)) {
-                    lines.add(line("Private coach transfers (days)", draw.between(2, 5), Money.between(draw, 1_100, 1_900, 50), false,
+                String when = monthName(departs);
+                lines.add(line(trip.name() + ", departing " + when + ", per traveller", travellers,
+                        Money.scaled(BigDecimal.valueOf(trip.pricePerTraveller()), premium(departs, 0.4), 1_000), false, Chart.GROUP_TRIPS));
+                if (trip.place().byCoach()) {
+                    int days = trip.nights() + 1;
+                    lines.add(line("Motorcoach from " + customer.city().name() + " (days)", days, Money.between(draw, 1_100, 1_900, 50), false,
                             Chart.GROUP_TRIPS));
+                } else if (draw.chance(0.5)) {
+                    lines.add(line("Coach transfers to O'Hare and at " + trip.place().name() + " (days)", draw.between(2, 4),
+                            Money.between(draw, 1_100, 1_900, 50), false, Chart.GROUP_TRIPS));
                 }
                 lines.add(line("Group coordination fee", 1, Money.between(draw, 400, 1_500, 50), true, Chart.GROUP_TRIPS));
-                memo = trip;
+                trips.add(new Trip(trip.place(), departs, travellers, trip.nights(), trip.name()));
+                before.add(trip.name());
+                memo = trip.name() + ", " + when;
             }
             default -> {
-                Catalog.Tour tour = draw.pick(Catalog.TOURS);
+                List<String> names = Catalog.TOURS.stream().map(Catalog.Tour::name).toList();
+                Catalog.Tour tour = Catalog.TOURS.get(names.indexOf(choose(draw, names, before, sold, 1, 5,
+                        name -> Catalog.TOURS.get(names.indexOf(name)).departs())));
+                YearMonth departs = departure(draw, sold, tour.departs(), 1, 5);
                 double size = draw.random().nextDouble();
                 travellers = size < 0.2 ? 1 : size < 0.8 ? 2 : size < 0.88 ? 3 : 4;
-                lines.add(line(tour.name() + " (" + tour.nights() + " nights), per traveller", travellers,
-                        Money.scaled(Money.between(draw, 1_400, 4_800, 50), season, 500), false, Chart.TOUR_PACKAGES));
+                String when = monthName(departs);
+                // The list price, a little more for a departure in a dear month and for a single traveller's room.
+                double single = travellers == 1 ? 1.12 : 1;
+                lines.add(line(tour.name() + " (" + tour.nights() + " nights), departing " + when + ", per traveller", travellers,
+                        Money.scaled(BigDecimal.valueOf(tour.listPrice()), premium(departs, 0.4) * single, 1_000), false,
+                        Chart.TOUR_PACKAGES));
                 if (draw.chance(0.4)) {
                     lines.add(line("Travel protection plan", travellers, Money.between(draw, 89, 249, 10), false, Chart.TOUR_PACKAGES));
                 }
                 lines.add(line("Trip planning fee", 1, Money.between(draw, 75, 250, 25), true, Chart.TOUR_PACKAGES));
-                memo = tour.name();
+                trips.add(new Trip(tour.place(), departs, travellers, tour.nights(), null));
+                before.add(tour.name());
+                memo = tour.name() + ", " + when;
             }
         }
-        return new Invoice(key, age, ctx.id("invoice", key), customer, day, Calendar.atOfficeHours(draw, day), memo, lines, travellers);
+        return new Invoice(key, age, ctx.id("invoice", key), customer, day, Calendar.atOfficeHours(draw, day), memo, lines, travellers,
+                trips);
+    }
+
+    /**
+     * The trip a customer books: one of {@code options} departing {@code minLead} to {@code maxLead}
+     * months after it is sold (a seasonal trip is sold only in the months before its season) and
+     * not one it took before; when it took them all, one it took before; when none departs in that
+     * window, whichever departs soonest.
+     */
+    private static String choose(Draw draw, List<String> options, Set<String> before, YearMonth sold, int minLead, int maxLead,
+                                 Function<String, Set<Month>> departs) {
+        List<String> inSeason = options.stream().filter(o -> firstDeparture(sold, departs.apply(o), minLead, maxLead) != null).toList();
+        List<String> fresh = inSeason.stream().filter(o -> !before.contains(o)).toList();
+        if (!fresh.isEmpty()) {
+            return draw.pick(fresh);
+        }
+        if (!inSeason.isEmpty()) {
+            return draw.pick(inSeason);
+        }
+        return options.stream().min(Comparator.comparing((String o) -> firstDeparture(sold, departs.apply(o), minLead, 12))).orElseThrow();
+    }
+
+    private static YearMonth firstDeparture(YearMonth sold, Set<Month> departs, int minLead, int maxLead) {
+        for (int lead = minLead; lead <= maxLead; lead++) {
+            if (departs.contains(sold.plusMonths(lead).getMonth())) {
+                return sold.plusMonths(lead);
+            }
+        }
+        return null;
+    }
+
+    /** A departure month of the trip in the window, drawn among those it departs in (the first after it when none). */
+    private static YearMonth departure(Draw draw, YearMonth sold, Set<Month> departs, int minLead, int maxLead) {
+        List<YearMonth> months = new ArrayList<>();
+        for (int lead = minLead; lead <= maxLead; lead++) {
+            if (departs.contains(sold.plusMonths(lead).getMonth())) {
+                months.add(sold.plusMonths(lead));
+            }
+        }
+        return months.isEmpty() ? firstDeparture(sold, departs, minLead, 12) : draw.pick(months);
+    }
+
+    /** A price's premium for departing in a dear month, {@code steepness} of the way to the season's price level. */
+    private static double premium(YearMonth departs, double steepness) {
+        return 1 + steepness * (Calendar.priceLevel(departs.getMonth()) - 1);
+    }
+
+    /** An index drawn in proportion to the weights. */
+    private static int weighted(Draw draw, int[] weights) {
+        int roll = draw.between(0, java.util.Arrays.stream(weights).sum() - 1);
+        for (int i = 0; i < weights.length; i++) {
+            roll -= weights[i];
+            if (roll < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
     }
 
     private static Line line(String description, long quantity, BigDecimal unitPrice, boolean taxed, String account) {
@@ -240,7 +342,11 @@ final class Receivables {
     }
 
     private static String monthName(LocalDate day) {
-        return day.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + day.getYear();
+        return monthName(YearMonth.from(day));
+    }
+
+    private static String monthName(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + month.getYear();
     }
 
     /** Sales tax invoiced per month (by age): what the company remits the month after. */
@@ -278,6 +384,7 @@ final class Receivables {
                 grouped.computeIfAbsent(group, g -> new ArrayList<>()).add(instalment);
             }
         }
+        Map<Instalment, String> checks = customersChecks(grouped.values());
         for (List<Instalment> group : grouped.values()) {
             Instalment first = group.get(0);
             Customer customer = first.invoice().customer;
@@ -303,12 +410,44 @@ final class Receivables {
             LocalDate settles = first.method().equals("CARD")
                     ? Calendar.earlier(first.date().plusDays(draw.between(1, 2)), calendar.yesterday()) : first.date();
             payments.add(new Payment("receipt", first.key(), payments.id("receipt", first.key()), Direction.RECEIVED, customer.id(), null,
-                    customer.name(), first.date(), settles, amount, first.method(), Payments.reference(draw, first.method()), createdAt, entry,
+                    customer.name(), first.date(), settles, amount, first.method(), reference(customer, first, checks, draw), createdAt, entry,
                     allocations));
             if (overpays) {
-                refund(payments, customer, overpaid, extra);
+                refund(payments, customer, overpaid, extra, reference(customer, first, checks, draw));
             }
         }
+    }
+
+    /**
+     * What the statement shows of a receipt: a traveller pays with the same card each time, a group
+     * writes its checks in number order from its own checkbook; transfers carry the bank's reference.
+     */
+    private String reference(Customer customer, Instalment first, Map<Instalment, String> checks, Draw draw) {
+        return switch (first.method()) {
+            case "CARD" -> Payments.reference(ctx.draw("card", customer.ordinal()), "CARD");
+            case "CHECK" -> checks.get(first);
+            default -> Payments.reference(draw, first.method());
+        };
+    }
+
+    /** Each paying customer's checks, numbered from its checkbook in the order it wrote them. */
+    private Map<Instalment, String> customersChecks(Collection<List<Instalment>> receipts) {
+        Map<Instalment, String> checks = new HashMap<>();
+        Map<Customer, Integer> next = new HashMap<>();
+        receipts.stream().map(r -> r.get(0)).filter(i -> i.method().equals("CHECK"))
+                .sorted(Comparator.comparing(Instalment::date).thenComparingInt(Instalment::key))
+                .forEach(i -> {
+                    Customer customer = i.invoice().customer;
+                    int number = next.computeIfAbsent(customer, c -> ctx.draw("checkbook", c.ordinal()).between(1_001, 7_500));
+                    next.put(customer, number + checksBetween(i));
+                    checks.put(i, "Check " + number);
+                });
+        return checks;
+    }
+
+    /** How many checks a group wrote to others between two of its payments to the company. */
+    private int checksBetween(Instalment instalment) {
+        return ctx.draw("checks_between", instalment.key()).between(1, 9);
     }
 
     /** How a customer pays an invoice, if nothing holds it back. */
@@ -420,7 +559,8 @@ final class Receivables {
         return options.get(ctx.draw("overpayment", 0).between(0, options.size() - 1));
     }
 
-    private void refund(Payments payments, Customer customer, Instalment overpaid, BigDecimal extra) {
+    /** Gives the overpayment back the way it came: to the card (or account) it was paid from. */
+    private void refund(Payments payments, Customer customer, Instalment overpaid, BigDecimal extra, String paidFrom) {
         Draw draw = ctx.draw("refund", 0);
         LocalDate on = Calendar.weekdayOnOrAfter(overpaid.date().plusDays(draw.between(5, 12)));
         Instant createdAt = Calendar.atOfficeHours(draw, on);
@@ -430,7 +570,7 @@ final class Receivables {
                 .credit(Chart.OPERATING, extra)
                 .post();
         payments.add(new Payment("refund", 0, payments.id("refund", 0), Direction.REFUND, customer.id(), null, customer.name(), on, on, extra,
-                overpaid.method(), Payments.reference(draw, overpaid.method()), createdAt, entry, List.of()));
+                overpaid.method(), paidFrom, createdAt, entry, List.of()));
     }
 
     // ---------------------------------------------------------------- rows
