@@ -42,20 +42,15 @@ import io.seedreset.platform.accounting.PaymentQueries.Payment;
 import io.seedreset.platform.accounting.PayrollQueries;
 import io.seedreset.platform.accounting.PayrollQueries.Employee;
 import io.seedreset.platform.accounting.PayrollQueries.PayrollRun;
-import io.seedreset.platform.identity.Person;
-import io.seedreset.platform.sql.Slice;
 import io.seedreset.server.ApiDescription;
 import io.seedreset.server.ApiException;
-import io.seedreset.server.AuthRoutes;
 import io.seedreset.server.ErrorBody;
 import io.seedreset.server.Page;
-import io.seedreset.server.PageRequest;
 import io.seedreset.server.PathIds;
 import io.seedreset.server.QueryParams;
-import java.sql.SQLException;
+import io.seedreset.server.Reads;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -125,31 +120,6 @@ final class AccountingReadRoutes {
         app.get(JOURNAL_ENTRY, answering(this::journalEntry));
         app.get(EMPLOYEES, answering(this::employees));
         app.get(PAYROLL_RUNS, answering(this::payrollRuns));
-    }
-
-    /** Reads one page of a list for the signed-in person. */
-    @FunctionalInterface
-    private interface Lister<T> {
-        Slice<T> list(Person person, PageRequest page) throws SQLException;
-    }
-
-    /** Reads the row a path names. */
-    @FunctionalInterface
-    private interface Finder<T> {
-        Optional<T> find(Person person, UUID id) throws SQLException;
-    }
-
-    /** Answers a list route: the page the query asks for (400 for bad paging), with the total. */
-    private static <T> void page(Context ctx, Lister<T> lister) throws SQLException {
-        PageRequest page = PageRequest.of(ctx);
-        Slice<T> found = lister.list(AuthRoutes.person(ctx), page);
-        ctx.json(Page.of(found.items(), page, found.total()));
-    }
-
-    /** Answers a route of one row named by the path's id: the row, or 404 when the organization has none. */
-    private static <T> void one(Context ctx, String what, Finder<T> finder) throws SQLException {
-        UUID id = PathIds.uuid(ctx, "id", what);
-        ctx.json(finder.find(AuthRoutes.person(ctx), id).orElseThrow(() -> ApiException.notFound(what, id.toString())));
     }
 
     // The lists answer Page<T>; these records describe it for each item type, as the description cannot say Page<T>.
@@ -223,7 +193,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void accounts(Context ctx) throws Exception {
-        page(ctx, (person, page) -> chart.list(person, QueryParams.oneOf(ctx, "type", AccountType.class), QueryParams.date(ctx, "asOf"),
+        Reads.page(ctx, (person, page) -> chart.list(person, QueryParams.oneOf(ctx, "type", AccountType.class), QueryParams.date(ctx, "asOf"),
                 page.offset(), page.limit()));
     }
 
@@ -241,7 +211,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void taxRates(Context ctx) throws Exception {
-        page(ctx, (person, page) -> chart.taxRates(person, page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> chart.taxRates(person, page.offset(), page.limit()));
     }
 
     @OpenApi(path = PERIODS, methods = HttpMethod.GET, operationId = "accountingPeriods", tags = TAG,
@@ -258,7 +228,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void periods(Context ctx) throws Exception {
-        page(ctx, (person, page) -> chart.periods(person, page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> chart.periods(person, page.offset(), page.limit()));
     }
 
     @OpenApi(path = CUSTOMERS, methods = HttpMethod.GET, operationId = "accountingCustomers", tags = TAG,
@@ -277,7 +247,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void customers(Context ctx) throws Exception {
-        page(ctx, (person, page) -> customers.list(person, QueryParams.oneOf(ctx, "kind", CustomerKind.class), ctx.queryParam("search"),
+        Reads.page(ctx, (person, page) -> customers.list(person, QueryParams.oneOf(ctx, "kind", CustomerKind.class), ctx.queryParam("search"),
                 page.offset(), page.limit()));
     }
 
@@ -291,7 +261,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void customer(Context ctx) throws Exception {
-        one(ctx, "customer", customers::find);
+        Reads.one(ctx, "customer", customers::find);
     }
 
     @OpenApi(path = INVOICES, methods = HttpMethod.GET, operationId = "accountingInvoices", tags = TAG,
@@ -317,7 +287,7 @@ final class AccountingReadRoutes {
         InvoiceQueries.Filter filter = new InvoiceQueries.Filter(QueryParams.oneOf(ctx, "status", InvoiceStatus.class),
                 QueryParams.id(ctx, "customerId"), QueryParams.bool(ctx, "overdue"), QueryParams.date(ctx, "issuedFrom"),
                 QueryParams.date(ctx, "issuedTo"));
-        page(ctx, (person, page) -> invoices.list(person, filter, page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> invoices.list(person, filter, page.offset(), page.limit()));
     }
 
     @OpenApi(path = INVOICE, methods = HttpMethod.GET, operationId = "accountingInvoice", tags = TAG,
@@ -330,7 +300,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void invoice(Context ctx) throws Exception {
-        one(ctx, "invoice", invoices::find);
+        Reads.one(ctx, "invoice", invoices::find);
     }
 
     @OpenApi(path = BILLS, methods = HttpMethod.GET, operationId = "accountingBills", tags = TAG,
@@ -353,7 +323,7 @@ final class AccountingReadRoutes {
     void bills(Context ctx) throws Exception {
         BillQueries.Filter filter = new BillQueries.Filter(QueryParams.oneOf(ctx, "status", BillStatus.class), QueryParams.id(ctx, "vendorId"),
                 QueryParams.date(ctx, "dueBefore"), QueryParams.date(ctx, "dueAfter"));
-        page(ctx, (person, page) -> bills.list(person, filter, page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> bills.list(person, filter, page.offset(), page.limit()));
     }
 
     @OpenApi(path = BILL, methods = HttpMethod.GET, operationId = "accountingBill", tags = TAG,
@@ -366,7 +336,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void bill(Context ctx) throws Exception {
-        one(ctx, "bill", bills::find);
+        Reads.one(ctx, "bill", bills::find);
     }
 
     @OpenApi(path = PAYMENTS, methods = HttpMethod.GET, operationId = "accountingPayments", tags = TAG,
@@ -391,7 +361,7 @@ final class AccountingReadRoutes {
     void payments(Context ctx) throws Exception {
         PaymentQueries.Filter filter = new PaymentQueries.Filter(QueryParams.oneOf(ctx, "direction", PaymentDirection.class),
                 QueryParams.id(ctx, "customerId"), QueryParams.id(ctx, "vendorId"), QueryParams.date(ctx, "from"), QueryParams.date(ctx, "to"));
-        page(ctx, (person, page) -> payments.list(person, filter, page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> payments.list(person, filter, page.offset(), page.limit()));
     }
 
     @OpenApi(path = PAYMENT, methods = HttpMethod.GET, operationId = "accountingPayment", tags = TAG,
@@ -404,7 +374,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void payment(Context ctx) throws Exception {
-        one(ctx, "payment", payments::find);
+        Reads.one(ctx, "payment", payments::find);
     }
 
     @OpenApi(path = JOURNAL_ENTRIES, methods = HttpMethod.GET, operationId = "accountingJournalEntries", tags = TAG,
@@ -428,7 +398,7 @@ final class AccountingReadRoutes {
     void journalEntries(Context ctx) throws Exception {
         JournalQueries.Filter filter = new JournalQueries.Filter(QueryParams.date(ctx, "from"), QueryParams.date(ctx, "to"),
                 QueryParams.oneOf(ctx, "source", EntrySource.class));
-        page(ctx, (person, page) -> journal.list(person, filter, page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> journal.list(person, filter, page.offset(), page.limit()));
     }
 
     @OpenApi(path = JOURNAL_ENTRY, methods = HttpMethod.GET, operationId = "accountingJournalEntry", tags = TAG,
@@ -441,7 +411,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void journalEntry(Context ctx) throws Exception {
-        one(ctx, "journal entry", journal::find);
+        Reads.one(ctx, "journal entry", journal::find);
     }
 
     @OpenApi(path = BANK_ACCOUNTS, methods = HttpMethod.GET, operationId = "accountingBankAccounts", tags = TAG,
@@ -458,7 +428,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void bankAccounts(Context ctx) throws Exception {
-        page(ctx, (person, page) -> banks.accounts(person, page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> banks.accounts(person, page.offset(), page.limit()));
     }
 
     @OpenApi(path = BANK_TRANSACTIONS, methods = HttpMethod.GET, operationId = "accountingBankTransactions", tags = TAG,
@@ -484,7 +454,7 @@ final class AccountingReadRoutes {
         UUID bankAccount = PathIds.uuid(ctx, "id", "bank account");
         BankQueries.Filter filter = new BankQueries.Filter(QueryParams.bool(ctx, "reconciled"), QueryParams.date(ctx, "from"),
                 QueryParams.date(ctx, "to"));
-        page(ctx, (person, page) -> banks.transactions(person, bankAccount, filter, page.offset(), page.limit())
+        Reads.page(ctx, (person, page) -> banks.transactions(person, bankAccount, filter, page.offset(), page.limit())
                 .orElseThrow(() -> ApiException.notFound("bank account", bankAccount.toString())));
     }
 
@@ -505,7 +475,7 @@ final class AccountingReadRoutes {
             })
     void reconciliations(Context ctx) throws Exception {
         UUID bankAccount = PathIds.uuid(ctx, "id", "bank account");
-        page(ctx, (person, page) -> banks.reconciliations(person, bankAccount, page.offset(), page.limit())
+        Reads.page(ctx, (person, page) -> banks.reconciliations(person, bankAccount, page.offset(), page.limit())
                 .orElseThrow(() -> ApiException.notFound("bank account", bankAccount.toString())));
     }
 
@@ -523,7 +493,7 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void employees(Context ctx) throws Exception {
-        page(ctx, (person, page) -> payroll.employees(person, QueryParams.bool(ctx, "active"), page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> payroll.employees(person, QueryParams.bool(ctx, "active"), page.offset(), page.limit()));
     }
 
     @OpenApi(path = PAYROLL_RUNS, methods = HttpMethod.GET, operationId = "accountingPayrollRuns", tags = TAG,
@@ -539,6 +509,6 @@ final class AccountingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void payrollRuns(Context ctx) throws Exception {
-        page(ctx, (person, page) -> payroll.runs(person, page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> payroll.runs(person, page.offset(), page.limit()));
     }
 }

@@ -18,7 +18,6 @@ import io.seedreset.platform.ticketing.PromoCode;
 import io.seedreset.platform.ticketing.PromoCodeQueries;
 import io.seedreset.platform.ticketing.SalesReports;
 import io.seedreset.platform.ticketing.ScannerQueries;
-import io.seedreset.platform.sql.Slice;
 import io.seedreset.platform.ticketing.Ticket;
 import io.seedreset.platform.ticketing.TicketOrder;
 import io.seedreset.platform.ticketing.TicketQueries;
@@ -27,18 +26,11 @@ import io.seedreset.platform.ticketing.TicketedEvent;
 import io.seedreset.platform.ticketing.Venue;
 import io.seedreset.platform.ticketing.VenueQueries;
 import io.seedreset.server.ApiDescription;
-import io.seedreset.server.ApiException;
-import io.seedreset.server.AuthRoutes;
 import io.seedreset.server.ErrorBody;
 import io.seedreset.server.Page;
-import io.seedreset.server.PageRequest;
-import io.seedreset.server.PathIds;
 import io.seedreset.server.QueryParams;
-import io.seedreset.platform.identity.Person;
-import java.sql.SQLException;
+import io.seedreset.server.Reads;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -102,31 +94,6 @@ final class TicketingReadRoutes {
         app.get(SCANNER, TicketingModule.refusing(this::scanner));
     }
 
-    /** Reads one page of a list for the signed-in person. */
-    @FunctionalInterface
-    private interface Lister<T> {
-        Slice<T> list(Person person, PageRequest page) throws SQLException;
-    }
-
-    /** Reads the row a path names, if the signed-in person may see it. */
-    @FunctionalInterface
-    private interface Finder<T> {
-        Optional<T> find(Person person, UUID id) throws SQLException;
-    }
-
-    /** Answers a list route: the page the query asks for (400 for bad paging), with the total. */
-    private static <T> void page(Context ctx, Lister<T> lister) throws SQLException {
-        PageRequest page = PageRequest.of(ctx);
-        Slice<T> found = lister.list(AuthRoutes.person(ctx), page);
-        ctx.json(Page.of(found.items(), page, found.total()));
-    }
-
-    /** Answers a route of one row named by the path's id: the row, or 404 when the person may not see it (or it is not there). */
-    private static <T> void one(Context ctx, String what, Finder<T> finder) throws SQLException {
-        UUID id = PathIds.uuid(ctx, "id", what);
-        ctx.json(finder.find(AuthRoutes.person(ctx), id).orElseThrow(() -> ApiException.notFound(what, id.toString())));
-    }
-
     // The lists answer Page<T>; these records describe it for each item type, as the description cannot say Page<T>.
 
     /** A page of events. */
@@ -170,7 +137,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void events(Context ctx) throws Exception {
-        page(ctx, (person, page) -> events.list(person, QueryParams.oneOf(ctx, "status", EventStatus.class),
+        Reads.page(ctx, (person, page) -> events.list(person, QueryParams.oneOf(ctx, "status", EventStatus.class),
                 QueryParams.oneOf(ctx, "category", EventCategory.class), page.offset(), page.limit()));
     }
 
@@ -185,7 +152,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void event(Context ctx) throws Exception {
-        one(ctx, "event", events::find);
+        Reads.one(ctx, "event", events::find);
     }
 
     @OpenApi(path = EVENT_SALES, methods = HttpMethod.GET, operationId = "ticketingEventSales", tags = TAG,
@@ -203,7 +170,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void eventSales(Context ctx) throws Exception {
-        one(ctx, "event", sales::of);
+        Reads.one(ctx, "event", sales::of);
     }
 
     @OpenApi(path = VENUES, methods = HttpMethod.GET, operationId = "ticketingVenues", tags = TAG,
@@ -219,7 +186,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void venues(Context ctx) throws Exception {
-        page(ctx, (person, page) -> venues.list(person, page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> venues.list(person, page.offset(), page.limit()));
     }
 
     @OpenApi(path = VENUE, methods = HttpMethod.GET, operationId = "ticketingVenue", tags = TAG,
@@ -232,7 +199,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void venue(Context ctx) throws Exception {
-        one(ctx, "venue", venues::find);
+        Reads.one(ctx, "venue", venues::find);
     }
 
     @OpenApi(path = ORDERS, methods = HttpMethod.GET, operationId = "ticketingOrders", tags = TAG,
@@ -250,7 +217,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void orders(Context ctx) throws Exception {
-        page(ctx, (person, page) -> orders.list(person, QueryParams.oneOf(ctx, "status", OrderStatus.class), page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> orders.list(person, QueryParams.oneOf(ctx, "status", OrderStatus.class), page.offset(), page.limit()));
     }
 
     @OpenApi(path = ORDER, methods = HttpMethod.GET, operationId = "ticketingOrder", tags = TAG,
@@ -264,7 +231,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void order(Context ctx) throws Exception {
-        one(ctx, "order", orders::find);
+        Reads.one(ctx, "order", orders::find);
     }
 
     @OpenApi(path = TICKETS, methods = HttpMethod.GET, operationId = "ticketingTickets", tags = TAG,
@@ -282,7 +249,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void tickets(Context ctx) throws Exception {
-        page(ctx, (person, page) -> tickets.list(person, QueryParams.oneOf(ctx, "status", TicketStatus.class), page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> tickets.list(person, QueryParams.oneOf(ctx, "status", TicketStatus.class), page.offset(), page.limit()));
     }
 
     @OpenApi(path = TICKET, methods = HttpMethod.GET, operationId = "ticketingTicket", tags = TAG,
@@ -296,7 +263,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void ticket(Context ctx) throws Exception {
-        one(ctx, "ticket", tickets::find);
+        Reads.one(ctx, "ticket", tickets::find);
     }
 
     @OpenApi(path = PROMO_CODES, methods = HttpMethod.GET, operationId = "ticketingPromoCodes", tags = TAG,
@@ -315,7 +282,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void promoCodes(Context ctx) throws Exception {
-        page(ctx, (person, page) -> promoCodes.list(person, page.offset(), page.limit()));
+        Reads.page(ctx, (person, page) -> promoCodes.list(person, page.offset(), page.limit()));
     }
 
     @OpenApi(path = SCANNERS, methods = HttpMethod.GET, operationId = "ticketingScanners", tags = TAG,
@@ -335,7 +302,7 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void scanners(Context ctx) throws Exception {
-        page(ctx, (person, page) -> scanners.list(person, QueryParams.id(ctx, "eventId"), QueryParams.bool(ctx, "active"),
+        Reads.page(ctx, (person, page) -> scanners.list(person, QueryParams.id(ctx, "eventId"), QueryParams.bool(ctx, "active"),
                 page.offset(), page.limit()));
     }
 
@@ -350,6 +317,6 @@ final class TicketingReadRoutes {
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })
     void scanner(Context ctx) throws Exception {
-        one(ctx, "scanner", scanners::find);
+        Reads.one(ctx, "scanner", scanners::find);
     }
 }
