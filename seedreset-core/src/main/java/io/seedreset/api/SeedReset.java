@@ -121,6 +121,24 @@ public final class SeedReset {
     }
 
     /**
+     * Previews a teardown: rows that would be deleted and restored per table, rows people created,
+     * and the refusal the teardown would meet. Changes no tenant row and no ledger row; refused on a
+     * production organization exactly as teardown is. The request's confirmation is not needed.
+     */
+    public RemovalPreview previewTeardown(TeardownRequest request) {
+        return call(() -> engine.previewTeardown(request, caller));
+    }
+
+    /**
+     * Previews a reset: every row that would be deleted per table (rows people created counted apart)
+     * and the rows the re-applied packs would write. Changes no tenant row and no ledger row; refused
+     * on a production organization exactly as reset is. The request's confirmation is not needed.
+     */
+    public RemovalPreview previewReset(ResetRequest request) {
+        return call(() -> engine.previewReset(request, caller));
+    }
+
+    /**
      * A page of applications and audit entries, newest first: {@code history(HistoryRequest.of(slug))}
      * for the latest {@value HistoryRequest#DEFAULT_LIMIT} of each, {@code HistoryRequest.of(null)} for every organization.
      */

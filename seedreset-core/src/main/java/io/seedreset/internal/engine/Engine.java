@@ -162,6 +162,14 @@ public final class Engine {
         return reset.run(request, caller);
     }
 
+    public io.seedreset.api.RemovalPreview previewTeardown(TeardownRequest request, Caller caller) {
+        return teardown.preview(request, caller);
+    }
+
+    public io.seedreset.api.RemovalPreview previewReset(ResetRequest request, Caller caller) {
+        return reset.preview(request, caller);
+    }
+
     public ValidationResult validate(String organization, Caller caller) {
         return validate.run(organization, caller);
     }

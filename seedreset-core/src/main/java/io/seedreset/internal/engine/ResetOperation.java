@@ -7,6 +7,7 @@ import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.Organization;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.ResetRequest;
+import io.seedreset.api.RemovalPreview;
 import io.seedreset.api.ResetResult;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reset: every row of the organization goes, in every tenant table, and its packs are applied
@@ -39,6 +41,46 @@ final class ResetOperation {
         MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.RESET, request.organization(), request.confirmation(),
                 "resetting", null);
         return gate.enter(mutation, caller, inside -> {
+            ResetResult result = reset(inside, request, caller);
+            return new MutationGate.Attempt<>(result, AuditOutcome.SUCCEEDED, null, "deleted " + result.deletedRows() + " rows, re-applied "
+                    + result.reapplied().size() + " pack(s)");
+        });
+    }
+
+    /**
+     * The reset's own code, in its own transaction behind the same gate (production refused with the
+     * same message), rolled back before the gate commits: a preview that cannot disagree with the
+     * reset. The packs are written inside that transaction and rolled back with it, because a
+     * scenario reads the rows its base pack wrote. No typed confirmation: a preview changes nothing.
+     */
+    RemovalPreview preview(ResetRequest request, Caller caller) {
+        MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.RESET, request.organization(), request.organization(),
+                "resetting", null);
+        return gate.enter(mutation, caller, inside -> {
+            try {
+                Organization organization = inside.organization();
+                Map<String, Long> unseeded = Removal.unseededRows(inside.connection(), inside.schema(), organization.id());
+                List<UUID> applications = Applications.active(inside.connection(), organization.id()).stream()
+                        .map(ApplicationRecord::id).toList();
+                ResetResult result = reset(inside, request, caller);
+                Map<String, Long> written = new LinkedHashMap<>();
+                Map<String, Long> updated = new LinkedHashMap<>();
+                for (ApplyResult applied : result.reapplied()) {
+                    applied.counts().forEach((table, count) -> written.merge(table, count, Long::sum));
+                    applied.updates().forEach((table, count) -> updated.merge(table, count, Long::sum));
+                }
+                RemovalPreview preview = new RemovalPreview("reset", organization.slug(), applications, result.deleted(), Map.of(),
+                        written, updated, unseeded, null);
+                return new MutationGate.Attempt<>(preview, AuditOutcome.UNCHANGED, null, "dry run: would delete " + preview.deletedRows()
+                        + " rows (" + preview.unseededRows() + " not seeded), write " + preview.writtenRows() + " rows of "
+                        + result.reapplied().size() + " pack(s); nothing written");
+            } finally {
+                inside.connection().rollback();
+            }
+        });
+    }
+
+    private ResetResult reset(MutationGate.Inside inside, ResetRequest request, Caller caller) throws java.sql.SQLException {
             long started = System.nanoTime();
             Organization organization = inside.organization();
             List<ApplicationRecord> previous = Applications.active(inside.connection(), organization.id());
@@ -65,9 +107,6 @@ final class ResetOperation {
                 reapplied.add(writer.write(inside, resolved, requiredSeeds, null, List.of()));
                 replayed.put(resolved.descriptor().id(), resolved.seed());
             }
-            ResetResult result = new ResetResult(organization.slug(), deleted, reapplied, Duration.ofNanos(System.nanoTime() - started));
-            return new MutationGate.Attempt<>(result, AuditOutcome.SUCCEEDED, null, "deleted " + result.deletedRows() + " rows, re-applied "
-                    + reapplied.size() + " pack(s)");
-        });
+            return new ResetResult(organization.slug(), deleted, reapplied, Duration.ofNanos(System.nanoTime() - started));
     }
 }

@@ -75,6 +75,53 @@ public final class Removal {
         }
     }
 
+    /**
+     * Counts, per tenant table, the organization's rows that no application created (not in the
+     * ledger): the rows people made. Reads only.
+     */
+    public static Map<String, Long> unseededRows(Connection connection, TenantSchema schema, UUID organizationId) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : schema.childrenFirst()) {
+            long count = count(connection, "SELECT count(*) FROM " + TenantSchema.sql(table) + """
+                     t WHERE t.org_id = ? AND NOT EXISTS (SELECT 1 FROM platform.seed_rows s
+                                                         WHERE s.org_id = t.org_id AND s.table_name = ? AND s.row_id = t.id)""",
+                    organizationId, table);
+            if (count > 0) {
+                counts.put(table, count);
+            }
+        }
+        return counts;
+    }
+
+    /** Counts, per table, the ledger's rows of these applications. Reads only. */
+    public static Map<String, Long> ledgerRows(Connection connection, UUID organizationId, List<UUID> applications) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT table_name, count(*) FROM platform.seed_rows WHERE org_id = ? AND application_id = ANY (?)
+                 GROUP BY table_name""")) {
+            statement.setObject(1, organizationId);
+            statement.setArray(2, connection.createArrayOf("uuid", applications.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static long count(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Deletes every row of the organization in every tenant table, and its ledger rows. */
     public static Map<String, Long> everyRow(Connection connection, TenantSchema schema, UUID organizationId,
                                              Progress progress) throws SQLException {
