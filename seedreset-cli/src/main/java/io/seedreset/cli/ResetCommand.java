@@ -26,11 +26,22 @@ final class ResetCommand implements Callable<Integer> {
     @Mixin
     Confirmation confirmation;
 
+    @Option(names = "--dry-run", description = "show, per table, what would be deleted, restored and written, and the rows "
+            + "people created; writes nothing and needs no --confirm (refused on production all the same)")
+    boolean dryRun;
+
     @Option(names = "--anchor", paramLabel = "T", description = "anchor for the re-applied packs (default: start of today, UTC)")
     String anchor;
 
     @Override
     public Integer call() {
+        if (dryRun) {
+            io.seedreset.api.RemovalPreview preview = root.seedReset().previewReset(ResetRequest.of(organization).anchor(anchor == null ? null : SeedReset.parseAnchor(anchor)));
+            if (!root.printedJson(preview)) {
+                root.printer().preview(preview);
+            }
+            return ExitCodes.OK;
+        }
         ResetRequest request = ResetRequest.of(organization)
                 .anchor(anchor == null ? null : SeedReset.parseAnchor(anchor))
                 .confirm(confirmation.obtain("Resetting", organization));

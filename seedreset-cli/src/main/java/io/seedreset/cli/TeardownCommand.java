@@ -22,11 +22,22 @@ final class TeardownCommand implements Callable<Integer> {
     @Mixin
     Confirmation confirmation;
 
+    @Option(names = "--dry-run", description = "show, per table, what would be deleted, restored and written, and the rows "
+            + "people created; writes nothing and needs no --confirm (refused on production all the same)")
+    boolean dryRun;
+
     @Option(names = "--application", paramLabel = "ID", description = "one application's id (default: all of them)")
     UUID application;
 
     @Override
     public Integer call() {
+        if (dryRun) {
+            io.seedreset.api.RemovalPreview preview = root.seedReset().previewTeardown(TeardownRequest.of(organization).application(application));
+            if (!root.printedJson(preview)) {
+                root.printer().preview(preview);
+            }
+            return ExitCodes.OK;
+        }
         TeardownResult result = root.seedReset().teardown(TeardownRequest.of(organization)
                 .confirm(confirmation.obtain("Tearing down", organization))
                 .application(application));

@@ -208,6 +208,43 @@ public final class ResultPrinter {
         }
     }
 
+    /**
+     * A teardown's or reset's preview (--dry-run): one row per table with the rows that would be
+     * deleted, restored and written, and the rows people created (not seeded) apart.
+     */
+    public void preview(io.seedreset.api.RemovalPreview preview) {
+        boolean reset = "reset".equals(preview.operation());
+        line("Dry run of %s in '%s' (nothing written): %s.", preview.operation(), preview.organization(), preview.refused()
+                ? "the " + preview.operation() + " would be refused"
+                : reset ? String.format(Locale.ROOT, "would delete %d rows (%d not seeded), write %d rows", preview.deletedRows(),
+                        preview.unseededRows(), preview.writtenRows())
+                : String.format(Locale.ROOT, "would delete %d rows of %d application(s), restore %d rows", preview.deletedRows(),
+                        preview.applications().size(), preview.restoredRows()));
+        java.util.SortedSet<String> tables = new java.util.TreeSet<>();
+        tables.addAll(preview.deleted().keySet());
+        tables.addAll(preview.restored().keySet());
+        tables.addAll(preview.written().keySet());
+        tables.addAll(preview.updated().keySet());
+        tables.addAll(preview.unseeded().keySet());
+        if (!tables.isEmpty()) {
+            TextTable table = reset ? new TextTable("TABLE", "DELETED", "NOT SEEDED", "WRITTEN", "UPDATED")
+                    : new TextTable("TABLE", "DELETED", "RESTORED", "NOT SEEDED (KEPT)");
+            for (String name : tables) {
+                if (reset) {
+                    table.row(name, preview.deleted().getOrDefault(name, 0L), preview.unseeded().getOrDefault(name, 0L),
+                            preview.written().getOrDefault(name, 0L), preview.updated().getOrDefault(name, 0L));
+                } else {
+                    table.row(name, preview.deleted().getOrDefault(name, 0L), preview.restored().getOrDefault(name, 0L),
+                            preview.unseeded().getOrDefault(name, 0L));
+                }
+            }
+            table.print(out);
+        }
+        if (preview.refused()) {
+            line("%s", preview.refusal());
+        }
+    }
+
     public void reset(ResetResult result) {
         line("Reset '%s' in %d ms: deleted %d rows, re-applied %d pack(s).", result.organization(),
                 result.duration().toMillis(), result.deletedRows(), result.reapplied().size());
