@@ -58,7 +58,9 @@ class JsonGoldenTest {
                 "--anchor", ANCHOR);
         golden("tokens-issue", "tokens", "issue", "--org", "acme-demo");
         golden("validate", "validate", "--org", "acme-demo");
+        golden("reset-dry-run", "reset", "--org", "acme-demo", "--dry-run", "--anchor", ANCHOR);
         golden("reset", "reset", "--org", "acme-demo", "--confirm", "acme-demo", "--anchor", ANCHOR);
+        golden("teardown-dry-run", "teardown", "--org", "acme-demo", "--dry-run");
         golden("teardown", "teardown", "--org", "acme-demo", "--confirm", "acme-demo");
         golden("history", "history", "--org", "acme-demo");
         // Every golden is compared, so one run shows every difference.
