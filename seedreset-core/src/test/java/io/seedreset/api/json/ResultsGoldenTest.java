@@ -114,6 +114,20 @@ class ResultsGoldenTest {
     }
 
     @Test
+    void previews_of_teardown_and_reset() {
+        applyLedger();
+        ApplyResult scenario = applyScenario();
+        // No confirmation: a preview changes nothing.
+        io.seedreset.api.RemovalPreview teardown = fixture.seedReset.previewTeardown(
+                TeardownRequest.of(DEMO).application(scenario.applicationId()));
+        io.seedreset.api.RemovalPreview reset = fixture.seedReset.previewReset(ResetRequest.of(DEMO));
+        TeardownResult real = fixture.seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO).application(scenario.applicationId()));
+        assertAll(() -> golden("teardown-preview", teardown), () -> golden("reset-preview", reset),
+                () -> org.assertj.core.api.Assertions.assertThat(teardown.deleted()).isEqualTo(real.deleted()),
+                () -> org.assertj.core.api.Assertions.assertThat(teardown.restored()).isEqualTo(real.restored()).isNotEmpty());
+    }
+
+    @Test
     void reset() {
         applyLedger();
         applyScenario();
