@@ -65,7 +65,7 @@ final class ApplicationWriter {
             return new ApplyResult(replaced.isEmpty() ? ApplyResult.Status.APPLIED : ApplyResult.Status.REPLACED, applicationId,
                     descriptor.id(), descriptor.version(), inside.organization().slug(), resolved.mode(), resolved.parameters(),
                     resolved.seed(), resolved.anchor(), sink.counts(), sink.updates(), resolved.pack().personas(context),
-                    sink.hash(), duration, replaced);
+                    sink.hash(), duration, replaced, null);
         }
     }
 

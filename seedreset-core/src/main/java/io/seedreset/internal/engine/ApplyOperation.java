@@ -86,7 +86,7 @@ final class ApplyOperation {
                 existing.packVersion(), existing.organization(), existing.mode(), resolved.parameters(), existing.seed(),
                 existing.anchor(), existing.counts(), Map.of(),
                 resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE)),
-                existing.planHash(), Duration.ZERO, List.of());
+                existing.planHash(), Duration.ZERO, List.of(), null);
         return new MutationGate.Attempt<>(result, AuditOutcome.UNCHANGED, existing.id(), "already applied as application " + existing.id());
     }
 

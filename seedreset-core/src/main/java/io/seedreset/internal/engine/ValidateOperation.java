@@ -33,6 +33,10 @@ final class ValidateOperation {
         return connections.withConnection(false, connection -> {
             List<ValidationResult.Rule> rules = new ArrayList<>();
             for (ApplicationRecord record : Applications.active(connection, found.id())) {
+                if (record.source() != ApplicationRecord.Source.PACK) {
+                    // A snapshot, an import or synthetic activity has no rules of its own; the packs' rules hold what they cover.
+                    continue;
+                }
                 SeedPack pack = packs.find(record.packId()).orElse(null);
                 if (pack == null) {
                     rules.add(new ValidationResult.Rule(record.packId(), "pack-installed", List.of("pack '" + record.packId()

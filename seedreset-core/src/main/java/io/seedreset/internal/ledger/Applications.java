@@ -24,19 +24,27 @@ public final class Applications {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = """
             a.id, o.slug, a.pack_id, a.pack_version, a.mode, a.parameters::text, a.seed, a.anchor, a.actor, a.applied_at,
-            a.row_counts::text, a.plan_hash, a.duration_ms, a.removed_at, a.removed_by, a.removal, a.seq""";
+            a.row_counts::text, a.plan_hash, a.duration_ms, a.removed_at, a.removed_by, a.removal, a.seq, a.source""";
 
     private Applications() {
     }
 
-    /** Records the start of an application; counts, hash and duration follow with {@link #complete}. */
+    /** Records the start of a pack's application; counts, hash and duration follow with {@link #complete}. */
     public static void insert(Connection connection, UUID id, UUID organizationId, String packId, String packVersion,
                               String mode, Map<String, Object> parameters, long seed, Instant anchor, String actor,
                               Instant appliedAt) throws SQLException {
+        insert(connection, ApplicationRecord.Source.PACK, id, organizationId, packId, packVersion, mode, parameters, seed, anchor, actor,
+                appliedAt);
+    }
+
+    /** Records the start of an application of any source; counts, hash and duration follow with {@link #complete}. */
+    public static void insert(Connection connection, ApplicationRecord.Source source, UUID id, UUID organizationId, String packId,
+                              String packVersion, String mode, Map<String, Object> parameters, long seed, Instant anchor, String actor,
+                              Instant appliedAt) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO platform.seed_applications
-                       (id, org_id, pack_id, pack_version, mode, parameters, seed, anchor, actor, applied_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")) {
+                       (id, org_id, pack_id, pack_version, mode, parameters, seed, anchor, actor, applied_at, source)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")) {
             statement.setObject(1, id);
             statement.setObject(2, organizationId);
             statement.setString(3, packId);
@@ -47,6 +55,7 @@ public final class Applications {
             statement.setTimestamp(8, Timestamp.from(anchor));
             statement.setString(9, actor);
             statement.setTimestamp(10, Timestamp.from(appliedAt));
+            statement.setString(11, source.label());
             statement.executeUpdate();
         }
     }
@@ -108,7 +117,8 @@ public final class Applications {
                 rs.getString(5), parse(rs.getString(6), new TypeReference<LinkedHashMap<String, Object>>() { }),
                 rs.getLong(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getTimestamp(10).toInstant(),
                 parse(rs.getString(11), new TypeReference<LinkedHashMap<String, Long>>() { }), rs.getString(12),
-                rs.getLong(13), removedAt == null ? null : removedAt.toInstant(), rs.getString(15), removal(rs.getString(16)), rs.getLong(17));
+                rs.getLong(13), removedAt == null ? null : removedAt.toInstant(), rs.getString(15), removal(rs.getString(16)), rs.getLong(17),
+                ApplicationRecord.Source.valueOf(rs.getString(18).toUpperCase(Locale.ROOT)));
     }
 
     /** The table keeps the removal's label; a CHECK constraint holds it to the enum's values. */
