@@ -170,8 +170,9 @@ class GuardrailCommandsTest {
         return file;
     }
 
-    private java.nio.file.Path file(java.nio.file.Path uploads, String organization, UUID id) {
-        return uploads.resolve(id(organization).toString()).resolve(id.toString());
+    private java.nio.file.Path file(java.nio.file.Path uploads, String organization, UUID id) throws Exception {
+        return new io.seedreset.platform.uploads.UploadStore(uploads).databaseFolder(database.dataSource())
+                .resolve(id(organization).toString()).resolve(id.toString());
     }
 
     private UUID id(String slug) {

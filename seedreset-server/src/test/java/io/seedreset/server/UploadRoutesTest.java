@@ -73,7 +73,7 @@ class UploadRoutesTest {
         assertThat(stored.body().get("createdAt").asText()).isEqualTo(ApiFixture.ANCHOR.toString());
         assertThat(api.tenant.strings("SELECT event_id::text || ' ' || (bill_id IS NULL) FROM uploads.files WHERE id = ?::uuid", id))
                 .containsExactly(eventId + " true");
-        assertThat(Files.readAllBytes(api.uploads.root().resolve(organizationId(DEMO)).resolve(id))).isEqualTo(png);
+        assertThat(Files.readAllBytes(api.uploads.databaseFolder(api.tenant.dataSource).resolve(organizationId(DEMO)).resolve(id))).isEqualTo(png);
 
         ApiFixture.Response listed = api.get(owner, images(eventId));
         assertThat(listed.status()).isEqualTo(200);

@@ -28,7 +28,7 @@ import javax.sql.DataSource;
  * row (a reset deletes the rows and leaves the files; an upload whose row never committed leaves its file). It never
  * touches a production organization: it reads only organizations of kind {@code demo}, locks each one's row
  * ({@code FOR SHARE}, so that it cannot become production meanwhile), deletes only that organization's rows, and
- * opens only that organization's folder. QA and sandbox organizations are left alone too: their uploads are a team's
+ * opens only that organization's folder of this database's folder ({@link UploadStore}). QA and sandbox organizations are left alone too: their uploads are a team's
  * or a customer's test material, kept as long as they keep them; a demo is a prospect's visit, over in two days.
  *
  * <p>Ages come from the injected clock: a row's {@code created_at} and a file's last-modified time, which
@@ -80,15 +80,17 @@ public final class UploadPurge {
         int rows = 0;
         int files = 0;
         int orphans = 0;
+        Path databaseFolder = store.databaseFolder(dataSource);
         for (UUID organizationId : demoOrganizations()) {
-            Optional<Doomed> doomed = purgeRows(organizationId, cutoff, inFlight);
+            Path folder = UploadStore.directory(databaseFolder, organizationId);
+            Optional<Doomed> doomed = purgeRows(organizationId, folder, cutoff, inFlight);
             if (doomed.isEmpty()) {
                 continue;
             }
             organizations++;
             rows += doomed.get().rows().size();
             for (UUID id : doomed.get().rows()) {
-                files += delete(store.file(organizationId, id)) ? 1 : 0;
+                files += delete(folder.resolve(id.toString())) ? 1 : 0;
             }
             for (Path orphan : doomed.get().orphans()) {
                 orphans += delete(orphan) ? 1 : 0;
@@ -118,7 +120,7 @@ public final class UploadPurge {
      * In one transaction, with the organization's row locked and checked to be a demo's still: deletes its old rows and
      * finds the files its folder holds without a row. Empty when the organization is no longer a demo (or is gone).
      */
-    private Optional<Doomed> purgeRows(UUID organizationId, Instant cutoff, Instant inFlight) throws SQLException, IOException {
+    private Optional<Doomed> purgeRows(UUID organizationId, Path folder, Instant cutoff, Instant inFlight) throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -126,7 +128,7 @@ public final class UploadPurge {
                 if (lockDemo(connection, organizationId)) {
                     List<UUID> rows = uuids(connection, "DELETE FROM uploads.files WHERE org_id = ? AND created_at < ? RETURNING id",
                             organizationId, Timestamp.from(cutoff));
-                    doomed = Optional.of(new Doomed(rows, orphans(connection, organizationId, inFlight, new HashSet<>(rows))));
+                    doomed = Optional.of(new Doomed(rows, orphans(connection, organizationId, folder, inFlight, new HashSet<>(rows))));
                 }
                 connection.commit();
                 return doomed;
@@ -153,8 +155,8 @@ public final class UploadPurge {
      * The files of the organization's folder, older than {@code inFlight}, whose upload has no row (those just deleted
      * aside: they are counted as the rows' files). Names not of an upload are not ours, and stay.
      */
-    private List<Path> orphans(Connection connection, UUID organizationId, Instant inFlight, Set<UUID> deleted) throws SQLException, IOException {
-        Path folder = store.directory(organizationId);
+    private List<Path> orphans(Connection connection, UUID organizationId, Path folder, Instant inFlight, Set<UUID> deleted)
+            throws SQLException, IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }

@@ -66,6 +66,8 @@ public final class Uploads {
     private final DataSource dataSource;
     private final UploadStore store;
     private final Clock clock;
+    /** This database's folder of the store, read on first use. */
+    private volatile Path databaseFolder;
 
     public Uploads(DataSource dataSource, UploadStore store, Clock clock) {
         this.dataSource = dataSource;
@@ -95,8 +97,8 @@ public final class Uploads {
 
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        Path part = store.part(organizationId, id);
-        Path file = store.file(organizationId, id);
+        Path part = UploadStore.part(databaseFolder(), organizationId, id);
+        Path file = UploadStore.file(databaseFolder(), organizationId, id);
         Files.createDirectories(part.getParent());
         try {
             Received received = receive(body, part, type);
@@ -163,7 +165,7 @@ public final class Uploads {
             }
         }
         Upload upload = found.orElseThrow(() -> WorkflowRefused.notFound("upload", uploadId + " on " + attachment.what() + " " + rowId));
-        Path file = store.file(organizationId, uploadId);
+        Path file = UploadStore.file(databaseFolder(), organizationId, uploadId);
         if (!Files.isRegularFile(file)) {
             throw WorkflowRefused.notFound("file", "of upload " + uploadId + " in the uploads directory");
         }
@@ -235,6 +237,13 @@ public final class Uploads {
                 connection.setAutoCommit(true);
             }
         }
+    }
+
+    private Path databaseFolder() throws SQLException {
+        if (databaseFolder == null) {
+            databaseFolder = store.databaseFolder(dataSource);
+        }
+        return databaseFolder;
     }
 
     private void requireRow(UUID organizationId, Attachment attachment, UUID rowId) throws SQLException {

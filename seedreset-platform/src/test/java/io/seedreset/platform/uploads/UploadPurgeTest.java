@@ -136,6 +136,19 @@ class UploadPurgeTest {
     }
 
     @Test
+    void another_databases_files_in_the_same_directory_are_never_touched() throws Exception {
+        // Organization ids derive from the slug: another database's production organization "acme-demo" has this one's id.
+        TestTenant other = TestTenant.builder().organization("acme-demo", "Acme").kind(OrganizationKind.PRODUCTION).clock(T0).build();
+        UUID theirs = upload(other, "acme-demo", T0);
+        UUID ours = upload(tenant, "acme-demo", T0);
+        assertThat(organizationId(other, "acme-demo")).isEqualTo(organizationId(tenant, "acme-demo"));
+
+        assertThat(purge().purge(UploadPurge.DEFAULT_AGE)).isEqualTo(new UploadPurge.Result(PURGE_AT.minus(UploadPurge.DEFAULT_AGE), 2, 1, 1, 0));
+        assertThat(file(tenant, "acme-demo", ours)).doesNotExist();
+        assertThat(file(other, "acme-demo", theirs)).exists();
+    }
+
+    @Test
     void a_demo_organization_that_became_production_is_left_alone() throws Exception {
         UUID id = upload("beta-demo", T0);
         tenant.execute("UPDATE platform.organizations SET kind = 'production', is_production = true WHERE slug = 'beta-demo'");
@@ -151,7 +164,11 @@ class UploadPurgeTest {
 
     /** An event image uploaded to an event of the organization at {@code at}, as the API stores it. */
     private UUID upload(String slug, Instant at) throws Exception {
-        UUID organizationId = organizationId(slug);
+        return upload(tenant, slug, at);
+    }
+
+    private UUID upload(TestTenant tenant, String slug, Instant at) throws Exception {
+        UUID organizationId = organizationId(tenant, slug);
         UUID event = UUID.randomUUID();
         tenant.execute("""
                 INSERT INTO events.events (org_id, id, name, event_type, client_name, status, starts_at, ends_at, city, state,
@@ -165,7 +182,7 @@ class UploadPurgeTest {
     }
 
     private Path write(String slug, String name, Instant modified) throws Exception {
-        Path folder = store.directory(organizationId(slug));
+        Path folder = UploadStore.directory(store.databaseFolder(tenant.dataSource), organizationId(slug));
         Files.createDirectories(folder);
         Path file = Files.writeString(folder.resolve(name), "left behind", StandardCharsets.UTF_8);
         Files.setLastModifiedTime(file, FileTime.from(modified));
@@ -173,10 +190,22 @@ class UploadPurgeTest {
     }
 
     private Path file(String slug, UUID id) {
-        return store.file(organizationId(slug), id);
+        return file(tenant, slug, id);
+    }
+
+    private Path file(TestTenant tenant, String slug, UUID id) {
+        try {
+            return UploadStore.file(store.databaseFolder(tenant.dataSource), organizationId(tenant, slug), id);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private UUID organizationId(String slug) {
+        return organizationId(tenant, slug);
+    }
+
+    private static UUID organizationId(TestTenant tenant, String slug) {
         return UUID.fromString(tenant.strings("SELECT id::text FROM platform.organizations WHERE slug = ?", slug).get(0));
     }
 
