@@ -136,8 +136,8 @@ public final class SeedresetCommand implements AutoCloseable {
 
     /**
      * Where uploaded files are kept: {@code --uploads-dir} when given, else {@code SEEDRESET_UPLOADS_DIR}, else beside the
-     * embedded database's data directory, as its log is ({@code ~/.seedreset/pgdata.uploads}): one directory per
-     * database, since the purge deletes the files a demo organization's folder holds without a row in this database.
+     * embedded database's data directory, as its log is ({@code ~/.seedreset/pgdata.uploads}). Databases may share it:
+     * each keeps its files in a folder of its own ({@link UploadStore}).
      */
     UploadStore uploadStore(Path option) {
         String configured = environment.get("SEEDRESET_UPLOADS_DIR");

@@ -66,8 +66,8 @@ final class UploadsCommand {
             Purged purged = new Purged(store.root().toString(), olderThan, result.cutoff(), result.organizations(), result.rows(),
                     result.files(), result.orphans());
             if (!root.printedJson(purged)) {
-                root.printer().line("Purged the uploads of %d demo organization%s created before %s (older than %s), in %s:",
-                        result.organizations(), result.organizations() == 1 ? "" : "s", result.cutoff(), olderThan, store.root());
+                root.printer().line("Purged the uploads created before %s (older than %s) of %d demo organization%s, in %s:",
+                        result.cutoff(), olderThan, result.organizations(), result.organizations() == 1 ? "" : "s", store.root());
                 root.printer().line("  %d upload%s deleted (%d file%s), and %d file%s left without a row.", result.rows(),
                         result.rows() == 1 ? "" : "s", result.files(), result.files() == 1 ? "" : "s", result.orphans(),
                         result.orphans() == 1 ? "" : "s");

@@ -128,7 +128,7 @@ class GuardrailCommandsTest {
 
         Cli.Run purge = database.run("uploads", "purge", "--uploads-dir", uploads.toString());
         assertThat(purge.exitCode()).as(purge.toString()).isZero();
-        assertThat(purge.out()).contains("(older than 48h), in " + uploads + ":\n"
+        assertThat(purge.out()).contains("(older than 48h) of 1 demo organization, in " + uploads + ":\n"
                 + "  1 upload deleted (1 file), and 1 file left without a row.\n"
                 + "Production, qa and sandbox organizations' uploads are never purged.\n");
         assertThat(db.strings("SELECT id::text FROM uploads.files")).containsExactlyInAnyOrder(recentDemo.toString(), oldProduction.toString());

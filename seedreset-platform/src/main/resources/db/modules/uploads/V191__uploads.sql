@@ -2,7 +2,7 @@ CREATE SCHEMA IF NOT EXISTS uploads;
 
 -- Module uploads: files people attach to their organization's rows (an agency event's images, a
 -- supplier's bill's receipts). The bytes live on disk, in the server's uploads directory under
--- <org_id>/<id>; this table is what the platform knows of each file. A folder of its own rather than
+-- <database>/<org_id>/<id>; this table is what the platform knows of each file. A folder of its own rather than
 -- a table in events or accounting: one table serves both modules, and it needs both of their tables,
 -- so it comes after them (V191, after accounting's V190).
 --

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -96,7 +97,8 @@ public final class Uploads {
         requireRow(organizationId, attachment, rowId);
 
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+        // As the database keeps it, so that the answer and the list agree.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Path part = UploadStore.part(databaseFolder(), organizationId, id);
         Path file = UploadStore.file(databaseFolder(), organizationId, id);
         Files.createDirectories(part.getParent());
