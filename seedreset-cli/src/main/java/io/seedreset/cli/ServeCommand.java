@@ -9,6 +9,8 @@ import io.seedreset.platform.feedback.FeedbackDelivery;
 import io.seedreset.platform.mail.MailDelivery;
 import io.seedreset.platform.mail.SmtpSettings;
 import io.seedreset.platform.staff.Staff;
+import io.seedreset.platform.uploads.UploadStore;
+import io.seedreset.platform.uploads.Uploads;
 import io.seedreset.server.Deliveries;
 import io.seedreset.server.PlatformApi;
 import io.seedreset.server.RateLimits;
@@ -19,6 +21,7 @@ import io.seedreset.server.admin.StaffDesk;
 import io.seedreset.server.console.StaffConsole;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +100,10 @@ final class ServeCommand implements Callable<Integer> {
                     + " only; SEEDRESET_FEEDBACK_WEBHOOK)")
     String feedbackWebhook;
 
+    @Option(names = "--uploads-dir", paramLabel = "DIR", description = "where uploaded files (events' images, bills' receipts) are kept"
+            + " (default: SEEDRESET_UPLOADS_DIR, else beside the embedded database's data directory, ~/.seedreset/pgdata.uploads)")
+    Path uploadsDirectory;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings();
@@ -108,7 +115,8 @@ final class ServeCommand implements Callable<Integer> {
         // A request borrows one of a few open connections instead of opening its own (a new server process each time).
         HikariDataSource pool = pool(root.dataSource(), dbPool);
         Clock clock = Clock.systemUTC();
-        PlatformApi platform = new PlatformApi(pool, clock);
+        UploadStore uploads = root.uploadStore(uploadsDirectory);
+        PlatformApi platform = new PlatformApi(pool, clock, uploads);
         Staff staff = new Staff(pool, clock);
         // One desk for the admin API and the console, so that an organization is busy for both at once.
         StaffDesk desk = new StaffDesk(seedReset, pool, clock, platform);
@@ -137,6 +145,8 @@ final class ServeCommand implements Callable<Integer> {
         root.printer().line("Feedback: %s.", webhook == null ? "no --feedback-webhook, so it is stored and not forwarded"
                 // The path of a webhook URL is often its secret: only the host is printed.
                 : "stored and forwarded to the webhook at " + webhook.getScheme() + "://" + webhook.getAuthority());
+        root.printer().line("Uploads: kept in %s (at most %d bytes each); 'seedreset uploads purge' deletes demo organizations' old ones.",
+                uploads.root(), Uploads.MAX_BYTES);
         root.out().flush();
         stopped.await();
         return ExitCodes.OK;

@@ -77,6 +77,8 @@ class ServeTest {
             assertThat(nextLine(out)).isEqualTo("Mail: no --smtp-host, so production organizations' mail stays pending; demo, qa and sandbox"
                     + " organizations' mail is captured, never sent ('seedreset mail --org SLUG' reads it).");
             assertThat(nextLine(out)).isEqualTo("Feedback: no --feedback-webhook, so it is stored and not forwarded.");
+            assertThat(nextLine(out)).isEqualTo("Uploads: kept in " + directory.resolve("pgdata.uploads").toAbsolutePath().normalize()
+                    + " (at most 5242880 bytes each); 'seedreset uploads purge' deletes demo organizations' old ones.");
             assertThat(EmbeddedServer.find(data)).as("the embedded database runs while the server does").isPresent();
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address.group(1) + "/health")).build(),
