@@ -1,6 +1,7 @@
 package io.seedreset.platform.schedule;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
@@ -87,7 +88,8 @@ public final class Schedules {
                 .collect(Collectors.toMap(found -> found.id().toString(), Function.identity()));
         Map<String, RunHistory.Run> lastRuns = database("reading the schedules' history", history::lastRuns);
         List<Entry> entries = new ArrayList<>();
-        for (ScheduledExecution<Object> execution : database("reading the schedules", client::getScheduledExecutions)) {
+        // Running ones included (picked), so that a schedule never vanishes from the list while its job runs.
+        for (ScheduledExecution<Object> execution : database("reading the schedules", () -> client.getScheduledExecutions(ScheduledExecutionsFilter.all()))) {
             if (execution.getData() instanceof JobSchedule schedule
                     && (organizationId == null || organizationId.equals(schedule.organizationId()))) {
                 // The kind now, not as it was tagged: an organization that became production says so.
