@@ -77,6 +77,8 @@ class ServeTest {
             assertThat(nextLine(out)).isEqualTo("Mail: no --smtp-host, so production organizations' mail stays pending; demo, qa and sandbox"
                     + " organizations' mail is captured, never sent ('seedreset mail --org SLUG' reads it).");
             assertThat(nextLine(out)).isEqualTo("Feedback: no --feedback-webhook, so it is stored and not forwarded.");
+            assertThat(nextLine(out)).isEqualTo("Schedules: due jobs run here, once among the servers on this database"
+                    + " ('seedreset schedule list' shows them).");
             assertThat(EmbeddedServer.find(data)).as("the embedded database runs while the server does").isPresent();
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address.group(1) + "/health")).build(),

@@ -35,11 +35,11 @@ record JobTask(ScheduledJob job, Retries retries, String schedulerName, SeedRese
         try {
             message = job.run(new JobRun(seedReset.as(schedule.actor()), dataSource, clock, schedule.organization()));
         } catch (Exception e) {
-            record(schedule, new RunHistory.Run(started, clock.instant(), RunHistory.Run.FAILED, attempt, message(e), schedulerName));
+            record(schedule, new ScheduleRun(started, clock.instant(), ScheduleRun.FAILED, attempt, message(e), schedulerName));
             // db-scheduler sees the failure and calls failed() below.
             throw new JobFailed(e);
         }
-        record(schedule, new RunHistory.Run(started, clock.instant(), RunHistory.Run.SUCCEEDED, attempt, message, schedulerName));
+        record(schedule, new ScheduleRun(started, clock.instant(), ScheduleRun.SUCCEEDED, attempt, message, schedulerName));
     }
 
     /** Retries until they are spent, then waits for the next scheduled time. */
@@ -50,7 +50,7 @@ record JobTask(ScheduledJob job, Retries retries, String schedulerName, SeedRese
                 : retries.nextAttempt(failures, complete.getTimeDone()));
     }
 
-    private void record(JobSchedule schedule, RunHistory.Run run) {
+    private void record(JobSchedule schedule, ScheduleRun run) {
         try {
             history.record(schedule, run);
         } catch (SQLException e) {

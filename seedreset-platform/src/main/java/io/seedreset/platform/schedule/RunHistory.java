@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,20 +13,13 @@ import javax.sql.DataSource;
 /** Every attempt of a scheduled job ({@code operations.schedule_runs}): what {@code schedule list} shows as its last result. */
 final class RunHistory {
 
-    /** One attempt: when it finished, whether it succeeded, the how-many-th attempt it was (1 unless retried), and what it said. */
-    public record Run(Instant startedAt, Instant finishedAt, String outcome, int attempt, String message, String scheduler) {
-
-        public static final String SUCCEEDED = "succeeded";
-        public static final String FAILED = "failed";
-    }
-
     private final DataSource dataSource;
 
     RunHistory(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    void record(JobSchedule schedule, Run run) throws SQLException {
+    void record(JobSchedule schedule, ScheduleRun run) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
                      INSERT INTO operations.schedule_runs (job, organization_id, attempt, started_at, finished_at, outcome, message, scheduler)
@@ -45,8 +37,8 @@ final class RunHistory {
     }
 
     /** The latest attempt of each job on each organization, by {@link #key}. */
-    Map<String, Run> lastRuns() throws SQLException {
-        Map<String, Run> runs = new HashMap<>();
+    Map<String, ScheduleRun> lastRuns() throws SQLException {
+        Map<String, ScheduleRun> runs = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
                      SELECT DISTINCT ON (job, organization_id) job, organization_id, started_at, finished_at, outcome, attempt, message, scheduler
@@ -55,7 +47,7 @@ final class RunHistory {
             while (rs.next()) {
                 UUID organization = rs.getObject("organization_id", UUID.class);
                 runs.put(key(rs.getString("job"), organization == null ? null : organization.toString()),
-                        new Run(rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(), rs.getString("outcome"),
+                        new ScheduleRun(rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(), rs.getString("outcome"),
                                 rs.getInt("attempt"), rs.getString("message"), rs.getString("scheduler")));
             }
         }

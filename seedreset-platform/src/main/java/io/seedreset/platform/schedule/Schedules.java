@@ -61,7 +61,7 @@ public final class Schedules {
 
     /** A schedule as {@code schedule list} shows it; {@code lastRun} null before its first attempt. */
     public record Entry(String job, String organization, String organizationKind, String timing, Instant nextRun, boolean running,
-                        String setBy, Instant setAt, RunHistory.Run lastRun) {
+                        String setBy, Instant setAt, ScheduleRun lastRun) {
     }
 
     private final SeedReset seedReset;
@@ -86,7 +86,7 @@ public final class Schedules {
         String organizationId = organization == null ? null : seedReset.requireOrganization(organization).id().toString();
         Map<String, Organization> organizations = seedReset.organizations().stream()
                 .collect(Collectors.toMap(found -> found.id().toString(), Function.identity()));
-        Map<String, RunHistory.Run> lastRuns = database("reading the schedules' history", history::lastRuns);
+        Map<String, ScheduleRun> lastRuns = database("reading the schedules' history", history::lastRuns);
         List<Entry> entries = new ArrayList<>();
         // Running ones included (picked), so that a schedule never vanishes from the list while its job runs.
         for (ScheduledExecution<Object> execution : database("reading the schedules", () -> client.getScheduledExecutions(ScheduledExecutionsFilter.all()))) {
@@ -192,11 +192,11 @@ public final class Schedules {
     private static void confirm(Organization organization, String confirm) {
         if (confirm == null || confirm.isBlank()) {
             throw new SeedResetException(Reason.CONFIRMATION_REQUIRED, "changing the schedules of '" + organization.slug()
-                    + "' needs --confirm " + organization.slug(), Map.of(SeedResetException.ORGANIZATION, organization.slug()));
+                    + "' needs confirmation: type the organization's slug", Map.of(SeedResetException.ORGANIZATION, organization.slug()));
         }
         if (!confirm.equals(organization.slug())) {
             throw new SeedResetException(Reason.CONFIRMATION_MISMATCH, "confirmation '" + confirm + "' does not match organization '"
-                    + organization.slug() + "'", Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.CONFIRMATION, confirm));
+                    + organization.slug() + "': nothing was changed", Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.CONFIRMATION, confirm));
         }
     }
 
