@@ -38,6 +38,11 @@ final class ScheduleCommand {
         }
     }
 
+    /** Whom a schedule is of, as its lines say: {@code 'acme-demo' (demo)}, or the whole database. */
+    static String of(Schedules.Entry entry) {
+        return entry.organization() == null ? "the whole database" : "'" + entry.organization() + "' (" + entry.organizationKind() + ")";
+    }
+
     /** What {@code schedule list --json} prints. */
     record Listing(List<Schedules.Entry> schedules) {
     }
@@ -45,7 +50,7 @@ final class ScheduleCommand {
     /** The options every change of a schedule takes: the organization, the job and the typed slug. */
     static final class Target {
 
-        @Option(names = "--org", required = true, paramLabel = "<slug>", description = "organization slug")
+        @Option(names = "--org", paramLabel = "<slug>", description = "organization slug (required, but for a job of the whole database)")
         String organization;
 
         @Option(names = "--job", required = true, paramLabel = "<job>", completionCandidates = JobNames.class,
@@ -54,6 +59,11 @@ final class ScheduleCommand {
 
         @Mixin
         Confirmation confirmation;
+
+        /** The slug typed to confirm; a job of the whole database is confirmed by its name. */
+        String confirm(String verb) {
+            return confirmation.obtain(verb, organization == null ? job : organization);
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -98,10 +108,10 @@ final class ScheduleCommand {
         public Integer call() {
             SeedresetCommand root = parent.root;
             Schedules.Entry entry = parent.schedules().set(root.actor, target.organization, target.job, at, zone,
-                    target.confirmation.obtain("Scheduling a job of", target.organization));
+                    target.confirm("Scheduling a job of"));
             if (!root.printedJson(entry)) {
-                root.printer().line("Scheduled %s of '%s' (%s): %s; next run %s. 'seedreset serve' runs it.", entry.job(), entry.organization(),
-                        entry.organizationKind(), entry.timing(), entry.nextRun());
+                root.printer().line("Scheduled %s of %s: %s; next run %s. 'seedreset serve' runs it.", entry.job(), of(entry),
+                        entry.timing(), entry.nextRun());
             }
             return ExitCodes.OK;
         }
@@ -120,9 +130,10 @@ final class ScheduleCommand {
         public Integer call() {
             SeedresetCommand root = parent.root;
             parent.schedules().clear(root.actor, target.organization, target.job,
-                    target.confirmation.obtain("Clearing a schedule of", target.organization));
+                    target.confirm("Clearing a schedule of"));
             if (!root.printedJson(new Listing(parent.schedules().list(target.organization)))) {
-                root.printer().line("Cleared the %s schedule of '%s'.", target.job, target.organization);
+                root.printer().line("Cleared the %s schedule of %s.", target.job,
+                        target.organization == null ? "the whole database" : "'" + target.organization + "'");
             }
             return ExitCodes.OK;
         }
@@ -143,11 +154,11 @@ final class ScheduleCommand {
         public Integer call() {
             SeedresetCommand root = parent.root;
             Schedules.Entry entry = parent.schedules().runNow(root.actor, target.organization, target.job,
-                    target.confirmation.obtain("Running a job of", target.organization));
+                    target.confirm("Running a job of"));
             if (!root.printedJson(entry)) {
-                root.printer().line("The %s of '%s' is due now: a running 'seedreset serve' runs it within %d s;"
-                                + " 'seedreset schedule list --org %s' shows its result.", entry.job(), entry.organization(),
-                        Schedules.Settings.DEFAULT.pollingInterval().toSeconds(), entry.organization());
+                root.printer().line("The %s of %s is due now: a running 'seedreset serve' runs it within %d s;"
+                                + " 'seedreset schedule list%s' shows its result.", entry.job(), of(entry),
+                        Schedules.Settings.DEFAULT.pollingInterval().toSeconds(), entry.organization() == null ? "" : " --org " + entry.organization());
             }
             return ExitCodes.OK;
         }

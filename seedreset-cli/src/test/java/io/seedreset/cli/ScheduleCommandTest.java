@@ -74,7 +74,7 @@ class ScheduleCommandTest {
         assertThat(json.at("/schedules/0/setBy").asText()).isEqualTo("ops-lead");
 
         assertThat(ok("schedule", "run-now", "--org", "acme-demo", "--job", "reset", "--confirm", "acme-demo").out())
-                .isEqualTo("The reset of 'acme-demo' is due now: a running 'seedreset serve' runs it within 10 s;"
+                .isEqualTo("The reset of 'acme-demo' (demo) is due now: a running 'seedreset serve' runs it within 10 s;"
                         + " 'seedreset schedule list --org acme-demo' shows its result.\n");
         // A server's scheduler, as 'seedreset serve' starts one, on the same database.
         SeedReset seedReset = SeedReset.configure().dataSource(database.dataSource()).actor("server").load();

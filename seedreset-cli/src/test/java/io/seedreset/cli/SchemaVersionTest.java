@@ -35,7 +35,7 @@ class SchemaVersionTest {
                 .locations("classpath:db/modules").validateOnMigrate(false).load().migrate();
 
         String older = "seedreset: the database's schema is older than this version of Seed & Reset"
-                + " (schema 190, this version also needs 2, 3, 4 and 1 more): run 'seedreset init' to upgrade\n";
+                + " (schema 192, this version also needs 2, 3, 4 and 1 more): run 'seedreset init' to upgrade\n";
         for (String[] command : List.of(new String[] {"org", "list"}, new String[] {"history"},
                 new String[] {"plan", "event-agency-starter", "--org", "acme-demo"}, new String[] {"validate", "--org", "acme-demo"})) {
             Cli.Run run = seedreset(command);
@@ -45,7 +45,7 @@ class SchemaVersionTest {
 
         Cli.Run init = seedreset("init");
         assertThat(init.exitCode()).as(init.toString()).isZero();
-        assertThat(init.out()).startsWith("Schema at version 190 (4 migration(s) applied now)");
+        assertThat(init.out()).startsWith("Schema at version 192 (4 migration(s) applied now)");
         assertThat(seedreset("org", "list").exitCode()).isZero();
     }
 
@@ -60,7 +60,7 @@ class SchemaVersionTest {
                            'test', 1, true FROM platform.schema_history""");
         }
         String newer = "seedreset: the database's schema is newer than this version of Seed & Reset (schema 999, this version "
-                + "knows up to 190): use the version that upgraded it, or a later one\n";
+                + "knows up to 192): use the version that upgraded it, or a later one\n";
         for (String[] command : List.of(new String[] {"org", "list"}, new String[] {"init"})) {
             Cli.Run run = seedreset(command);
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILURE);

@@ -387,7 +387,8 @@ public final class ResultPrinter {
             return;
         }
         TextTable table = new TextTable("JOB", "ORGANIZATION", "KIND", "WHEN", "NEXT RUN", "LAST RESULT", "LAST RUN");
-        entries.forEach(e -> table.row(e.job(), e.organization(), e.organizationKind(), e.timing(),
+        entries.forEach(e -> table.row(e.job(), e.organization() == null ? "(all)" : e.organization(),
+                e.organizationKind() == null ? "-" : e.organizationKind(), e.timing(),
                 e.running() ? "running" : e.nextRun().truncatedTo(ChronoUnit.SECONDS),
                 e.lastRun() == null ? "-" : e.lastRun().outcome() + (e.lastRun().attempt() > 1 ? " (attempt " + e.lastRun().attempt() + ")" : "")
                         + ": " + e.lastRun().message(),

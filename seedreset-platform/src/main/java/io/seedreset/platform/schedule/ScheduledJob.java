@@ -17,8 +17,8 @@ public interface ScheduledJob {
 
     /**
      * Whether the job runs on one organization ({@code --org}), or on the whole database (a purge of
-     * expired uploads, say): a global job has one schedule, and the production boundary is its own to
-     * keep in what it touches.
+     * expired uploads, say): a global job has one schedule, set without an organization and confirmed by
+     * the job's name, and the production boundary is its own to keep in what it touches.
      */
     default boolean perOrganization() {
         return true;
@@ -29,7 +29,8 @@ public interface ScheduledJob {
 
     /**
      * The operation a refusal is audited as, when the job is scheduled or run on a production
-     * organization: the audit's operations are the engine's, and the job's is the one it amounts to.
+     * organization: the audit's operations are the engine's, and the job's is the one it amounts to
+     * (a global job has no organization to refuse).
      */
     AuditOperation auditedAs();
 

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -105,55 +106,56 @@ public final class Schedules {
     }
 
     /**
-     * Schedules the job for the organization at {@code at} ({@link Timing}; the job's default when null) in
-     * {@code zone} (UTC when null), replacing its schedule there if it had one; its first run is the next
-     * time the timing names (an interval's, one interval from now).
+     * Schedules the job for the organization (none for a job of the whole database) at {@code at}
+     * ({@link Timing}; the job's default when null) in {@code zone} (UTC when null), replacing its schedule
+     * there if it had one; its first run is the next time the timing names (an interval's, one interval from
+     * now).
      *
-     * @throws SeedResetException {@code INVALID_VALUE} for an unknown job or a bad timing or zone,
-     *                            {@code UNKNOWN_ORGANIZATION}, {@code PRODUCTION_ORGANIZATION} (audited, nothing
-     *                            stored), {@code CONFIRMATION_REQUIRED} or {@code CONFIRMATION_MISMATCH},
+     * @throws SeedResetException {@code INVALID_VALUE} for an unknown job, a bad timing or zone, or an
+     *                            organization given to a global job (or none to an organization's);
+     *                            {@code UNKNOWN_ORGANIZATION}; {@code PRODUCTION_ORGANIZATION} (audited, nothing
+     *                            stored); {@code CONFIRMATION_REQUIRED} or {@code CONFIRMATION_MISMATCH};
      *                            {@code ORGANIZATION_BUSY} while the job runs
      */
     public Entry set(String actor, String organization, String job, String at, String zone, String confirm) {
         ScheduledJob found = jobs.find(job);
         Timing timing = Timing.parse(at == null ? found.defaultTiming() : at, zone);
-        Organization target = allowed(actor, found, organization, confirm);
-        JobSchedule schedule = new JobSchedule(found.name(), target.id().toString(), target.slug(), target.kind().label(), timing.text(),
-                timing.zone().getId(), actor, clock.instant());
+        Target target = allowed(actor, found, organization, confirm);
+        Organization tagged = target.organization();
+        JobSchedule schedule = new JobSchedule(found.name(), tagged == null ? null : tagged.id().toString(), tagged == null ? null : tagged.slug(),
+                tagged == null ? null : tagged.kind().label(), timing.text(), timing.zone().getId(), actor, clock.instant());
         Instant first = timing.schedule().getNextExecutionTime(ExecutionComplete.simulatedSuccess(clock.instant()));
-        busyWhileRunning(found, target, () -> client.schedule(new TaskInstance<>(found.name(), schedule.instanceId(), schedule), first,
+        change(target, () -> client.schedule(new TaskInstance<>(found.name(), target.instanceId(), schedule), first,
                 ScheduleOptions.WHEN_EXISTS_RESCHEDULE));
-        return entry(found, target);
+        return entry(target);
     }
 
     /**
      * Removes the job's schedule of the organization (one of a production organization too: it could only be
-     * refused).
+     * refused), or the global job's schedule.
      *
      * @throws SeedResetException {@code INVALID_VALUE} when there is none, and as {@link #set} otherwise
      */
     public void clear(String actor, String organization, String job, String confirm) {
-        ScheduledJob found = jobs.find(job);
-        Organization target = seedReset.requireOrganization(organization);
-        confirm(target, confirm);
-        busyWhileRunning(found, target, () -> {
-            client.cancel(TaskInstanceId.of(found.name(), target.id().toString()));
+        Target target = target(jobs.find(job), organization);
+        target.confirm(confirm);
+        change(target, () -> {
+            client.cancel(target.id());
             return null;
         });
     }
 
     /**
-     * Makes the job's schedule of the organization due now: the next look of a running scheduler
-     * ({@code seedreset serve}) runs it, once among the servers, as a scheduled run (retried on failure,
-     * recorded); then it follows its timing again.
+     * Makes the job's schedule of the organization (or the global job's) due now: the next look of a running
+     * scheduler ({@code seedreset serve}) runs it, once among the servers, as a scheduled run (retried on
+     * failure, recorded); then it follows its timing again.
      *
      * @throws SeedResetException as {@link #set}; {@code INVALID_VALUE} when there is no such schedule
      */
     public Entry runNow(String actor, String organization, String job, String confirm) {
-        ScheduledJob found = jobs.find(job);
-        Organization target = allowed(actor, found, organization, confirm);
-        busyWhileRunning(found, target, () -> client.reschedule(TaskInstanceId.of(found.name(), target.id().toString()), clock.instant()));
-        return entry(found, target);
+        Target target = allowed(actor, jobs.find(job), organization, confirm);
+        change(target, () -> client.reschedule(target.id(), clock.instant()));
+        return entry(target);
     }
 
     /**
@@ -180,29 +182,77 @@ public final class Schedules {
         }
     }
 
-    /** The organization, once the job may be scheduled or run there: known, not production (audited), confirmed. */
-    private Organization allowed(String actor, ScheduledJob job, String organization, String confirm) {
-        Organization target = seedReset.requireOrganization(organization);
-        seedReset.as(actor).refuseIfProduction(job.auditedAs(), target.slug());
-        confirm(target, confirm);
+    /**
+     * What a schedule is of: a job and its organization, or a job of the whole database (no organization),
+     * confirmed by the organization's slug or, for a global job, by the job's name.
+     */
+    private record Target(ScheduledJob job, Organization organization) {
+
+        String instanceId() {
+            return organization == null ? JobSchedule.GLOBAL : organization.id().toString();
+        }
+
+        TaskInstanceId id() {
+            return TaskInstanceId.of(job.name(), instanceId());
+        }
+
+        /** What the confirmation must be: the slug, as the engine asks for its own operations, or the global job's name. */
+        String word() {
+            return organization == null ? job.name() : organization.slug();
+        }
+
+        String what() {
+            return organization == null ? "the whole database" : "'" + organization.slug() + "'";
+        }
+
+        Map<String, String> details() {
+            return organization == null ? Map.of(SeedResetException.VALUE, job.name()) : Map.of(SeedResetException.ORGANIZATION, organization.slug());
+        }
+
+        void confirm(String confirm) {
+            if (confirm == null || confirm.isBlank()) {
+                throw new SeedResetException(Reason.CONFIRMATION_REQUIRED, "changing the schedules of " + what() + " needs confirmation: type "
+                        + (organization == null ? "the job's name" : "the organization's slug"), details());
+            }
+            if (!confirm.equals(word())) {
+                Map<String, String> details = new HashMap<>(details());
+                details.put(SeedResetException.CONFIRMATION, confirm);
+                throw new SeedResetException(Reason.CONFIRMATION_MISMATCH, "confirmation '" + confirm + "' does not match "
+                        + (organization == null ? "job '" + job.name() + "'" : "organization '" + organization.slug() + "'") + ": nothing was changed",
+                        details);
+            }
+        }
+    }
+
+    /** The job's target: its organization, known, or none for a global job; either refused with the other. */
+    private Target target(ScheduledJob job, String organization) {
+        boolean named = organization != null && !organization.isBlank();
+        if (job.perOrganization() && !named) {
+            throw new SeedResetException(Reason.INVALID_VALUE, "job '" + job.name() + "' runs on one organization: name it (--org)",
+                    Map.of(SeedResetException.VALUE, job.name()));
+        }
+        if (!job.perOrganization() && named) {
+            throw new SeedResetException(Reason.INVALID_VALUE, "job '" + job.name() + "' runs on the whole database: name no organization",
+                    Map.of(SeedResetException.VALUE, job.name()));
+        }
+        return new Target(job, named ? seedReset.requireOrganization(organization) : null);
+    }
+
+    /** The target, once the job may be scheduled or run there: known, not production (refused and audited), confirmed. */
+    private Target allowed(String actor, ScheduledJob job, String organization, String confirm) {
+        Target target = target(job, organization);
+        if (target.organization() != null) {
+            seedReset.as(actor).refuseIfProduction(job.auditedAs(), target.organization().slug());
+        }
+        target.confirm(confirm);
         return target;
     }
 
-    /** The typed slug, as the engine checks it for its own operations. */
-    private static void confirm(Organization organization, String confirm) {
-        if (confirm == null || confirm.isBlank()) {
-            throw new SeedResetException(Reason.CONFIRMATION_REQUIRED, "changing the schedules of '" + organization.slug()
-                    + "' needs confirmation: type the organization's slug", Map.of(SeedResetException.ORGANIZATION, organization.slug()));
-        }
-        if (!confirm.equals(organization.slug())) {
-            throw new SeedResetException(Reason.CONFIRMATION_MISMATCH, "confirmation '" + confirm + "' does not match organization '"
-                    + organization.slug() + "': nothing was changed", Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.CONFIRMATION, confirm));
-        }
-    }
-
-    private Entry entry(ScheduledJob job, Organization organization) {
-        return list(organization.slug()).stream().filter(entry -> entry.job().equals(job.name())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the " + job.name() + " schedule of '" + organization.slug() + "' just went away"));
+    private Entry entry(Target target) {
+        return list(target.organization() == null ? null : target.organization().slug()).stream()
+                .filter(entry -> entry.job().equals(target.job().name()) && (target.organization() != null || entry.organization() == null))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the " + target.job().name() + " schedule of " + target.what()
+                        + " just went away"));
     }
 
     @FunctionalInterface
@@ -211,18 +261,19 @@ public final class Schedules {
     }
 
     /** db-scheduler's refusals in our words: a job that runs cannot be changed, one that is not there cannot be either. */
-    private <T> T busyWhileRunning(ScheduledJob job, Organization organization, Change<T> change) {
+    private <T> T change(Target target, Change<T> change) {
         try {
-            return database("changing the " + job.name() + " schedule of '" + organization.slug() + "'", change::run);
+            return database("changing the " + target.job().name() + " schedule of " + target.what(), change::run);
         } catch (SeedResetException e) {
             if (e.getCause() instanceof TaskInstanceCurrentlyExecutingException) {
-                throw new SeedResetException(Reason.ORGANIZATION_BUSY, "the " + job.name() + " job of '" + organization.slug()
-                        + "' is running now: try again when it has finished", Map.of(SeedResetException.ORGANIZATION, organization.slug()));
+                throw new SeedResetException(Reason.ORGANIZATION_BUSY, "the " + target.job().name() + " job of " + target.what()
+                        + " is running now: try again when it has finished", target.details());
             }
             if (e.getCause() instanceof TaskInstanceNotFoundException) {
-                throw new SeedResetException(Reason.INVALID_VALUE, "organization '" + organization.slug() + "' has no " + job.name()
-                        + " schedule ('seedreset schedule list --org " + organization.slug() + "' shows its schedules)",
-                        Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.VALUE, job.name()));
+                throw new SeedResetException(Reason.INVALID_VALUE, target.organization() == null
+                        ? "job '" + target.job().name() + "' has no schedule ('seedreset schedule list' shows the schedules)"
+                        : "organization '" + target.organization().slug() + "' has no " + target.job().name() + " schedule ('seedreset schedule list --org "
+                        + target.organization().slug() + "' shows its schedules)", target.details());
             }
             throw e;
         }

@@ -7,6 +7,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
 import com.github.kagkarlsson.scheduler.event.SchedulerListener.SchedulerEventType;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import io.seedreset.api.AuditOperation;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.SeedResetException;
@@ -226,6 +227,70 @@ class SchedulesTest {
         assertThat(tenant.strings("SELECT operation || ' ' || outcome || ' ' || actor FROM platform.seed_audit WHERE org_slug = 'harbor-qa'"))
                 .containsExactly("reset refused schedule:reset (set by ops)", "reset refused schedule:reset (set by ops)",
                         "reset refused schedule:reset (set by ops)");
+    }
+
+    @Test
+    void a_job_of_the_whole_database_is_one_more_entry_in_a_catalogue_and_runs_without_an_organization() throws Exception {
+        AtomicInteger swept = new AtomicInteger();
+        ScheduledJob sweep = new ScheduledJob() {
+            @Override
+            public String name() {
+                return "sweep";
+            }
+
+            @Override
+            public String description() {
+                return "a global job, as a purge of expired uploads would be";
+            }
+
+            @Override
+            public boolean perOrganization() {
+                return false;
+            }
+
+            @Override
+            public String defaultTiming() {
+                return "every 48h";
+            }
+
+            @Override
+            public AuditOperation auditedAs() {
+                return AuditOperation.TEARDOWN;
+            }
+
+            @Override
+            public String run(JobRun run) {
+                assertThat(run.organization()).isNull();
+                return "swept " + swept.incrementAndGet() + " time(s)";
+            }
+        };
+        List<ScheduledJob> jobs = new ArrayList<>(JobCatalogue.STANDARD.jobs());
+        jobs.add(sweep);
+        schedules = new Schedules(tenant.seedReset, tenant.dataSource, Clock.systemUTC(), new JobCatalogue(jobs));
+
+        assertThatThrownBy(() -> schedules.set("ops", ORG, "sweep", null, null, ORG))
+                .hasMessage("job 'sweep' runs on the whole database: name no organization");
+        assertThatThrownBy(() -> schedules.set("ops", null, "reset", null, null, "reset")).hasMessage("job 'reset' runs on one organization: name it (--org)");
+        assertThatThrownBy(() -> schedules.set("ops", null, "sweep", null, null, ORG))
+                .hasMessage("confirmation 'harbor-demo' does not match job 'sweep': nothing was changed");
+        Instant before = Instant.now();
+        Schedules.Entry set = schedules.set("ops", null, "sweep", null, null, "sweep");
+        assertThat(set.organization()).isNull();
+        assertThat(set.organizationKind()).isNull();
+        assertThat(set.timing()).isEqualTo("every 48h UTC");
+        assertThat(set.nextRun()).isAfterOrEqualTo(before.plus(Duration.ofHours(48)));
+        assertThat(tenant.strings("SELECT task_name || ' ' || task_instance FROM operations.scheduled_tasks")).containsExactly("sweep global");
+
+        start("server-a");
+        schedules.runNow("ops", null, "sweep", "sweep");
+        awaitRuns(1);
+        assertThat(tenant.strings("SELECT job || ' ' || coalesce(organization_id::text, '-') || ' ' || message FROM operations.schedule_runs"))
+                .containsExactly("sweep - swept 1 time(s)");
+        assertThat(schedules.list(null)).singleElement().satisfies(entry -> assertThat(entry.lastRun().message()).isEqualTo("swept 1 time(s)"));
+        assertThat(schedules.list(ORG)).isEmpty();
+
+        schedules.clear("ops", null, "sweep", "sweep");
+        assertThat(schedules.list(null)).isEmpty();
     }
 
     /** The audit of the demo organization after the apply of the setup: operation, outcome, actor. */
