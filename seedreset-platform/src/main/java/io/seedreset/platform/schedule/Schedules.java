@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -169,6 +170,8 @@ public final class Schedules {
                 .pollingInterval(settings.pollingInterval())
                 .threads(settings.threads())
                 .shutdownMaxWait(settings.stopWait())
+                // The history keeps each failure's message; one warning line per failure, not a stack trace.
+                .failureLogging(LogLevel.WARN, false)
                 .build();
         scheduler.start();
         return new Running(scheduler, name);

@@ -227,6 +227,11 @@ class SchedulesTest {
         assertThat(tenant.strings("SELECT operation || ' ' || outcome || ' ' || actor FROM platform.seed_audit WHERE org_slug = 'harbor-qa'"))
                 .containsExactly("reset refused schedule:reset (set by ops)", "reset refused schedule:reset (set by ops)",
                         "reset refused schedule:reset (set by ops)");
+        // It cannot be run now any more, but it can be cleared.
+        assertThatThrownBy(() -> schedules.runNow("ops", "harbor-qa", "reset", "harbor-qa"))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PRODUCTION_ORGANIZATION));
+        schedules.clear("ops", "harbor-qa", "reset", "harbor-qa");
+        assertThat(schedules.list(null)).isEmpty();
     }
 
     @Test
