@@ -155,7 +155,11 @@ public final class Schedules {
      */
     public Entry runNow(String actor, String organization, String job, String confirm) {
         Target target = allowed(actor, jobs.find(job), organization, confirm);
-        change(target, () -> client.reschedule(target.id(), clock.instant()));
+        if (!change(target, () -> client.reschedule(target.id(), clock.instant()))) {
+            // Its row changed under us: a server picked it or another change landed first.
+            throw new SeedResetException(Reason.ORGANIZATION_BUSY, "the " + target.job().name() + " schedule of " + target.what()
+                    + " changed meanwhile: look at 'seedreset schedule list' and try again", target.details());
+        }
         return entry(target);
     }
 
