@@ -37,4 +37,4 @@ CREATE TABLE operations.schedule_runs (
     message         text        NOT NULL,
     scheduler       text        NOT NULL
 );
-CREATE INDEX schedule_runs_job_organization_idx ON operations.schedule_runs (job, organization_id, id);
+CREATE INDEX schedule_runs_organization_job_idx ON operations.schedule_runs (organization_id, job, id);

@@ -41,8 +41,8 @@ final class RunHistory {
         Map<String, ScheduleRun> runs = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
-                     SELECT DISTINCT ON (job, organization_id) job, organization_id, started_at, finished_at, outcome, attempt, message, scheduler
-                     FROM operations.schedule_runs ORDER BY job, organization_id, id DESC""");
+                     SELECT DISTINCT ON (organization_id, job) job, organization_id, started_at, finished_at, outcome, attempt, message, scheduler
+                     FROM operations.schedule_runs ORDER BY organization_id, job, id DESC""");
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 UUID organization = rs.getObject("organization_id", UUID.class);
