@@ -235,6 +235,23 @@ class SchedulesTest {
     }
 
     @Test
+    void a_credential_rotation_of_an_organization_that_became_production_is_refused_by_its_own_check_and_audited() throws Exception {
+        tenant.seedReset.createOrganization("harbor-sandbox", "Harbor Events (sandbox)", OrganizationKind.SANDBOX);
+        schedules.set("ops", "harbor-sandbox", "rotate-credentials", null, null, "harbor-sandbox");
+        tenant.execute("UPDATE platform.organizations SET kind = 'production', is_production = true WHERE slug = 'harbor-sandbox'");
+        String id = tenant.strings("SELECT id::text FROM platform.organizations WHERE slug = 'harbor-sandbox'").get(0);
+
+        Schedules.Running server = start("server-a");
+        server.scheduler().reschedule(TaskInstanceId.of("rotate-credentials", id), Instant.now());
+        awaitRuns(3);
+
+        assertThat(tenant.strings("SELECT outcome || ': ' || message FROM operations.schedule_runs ORDER BY id")).hasSize(3)
+                .allMatch(run -> run.startsWith("failed: organization 'harbor-sandbox' is a production organization"));
+        assertThat(tenant.strings("SELECT operation || ' ' || outcome || ' ' || actor FROM platform.seed_audit WHERE org_slug = 'harbor-sandbox'"))
+                .containsOnly("reset refused schedule:rotate-credentials (set by ops)").hasSize(3);
+    }
+
+    @Test
     void a_job_of_the_whole_database_is_one_more_entry_in_a_catalogue_and_runs_without_an_organization() throws Exception {
         AtomicInteger swept = new AtomicInteger();
         ScheduledJob sweep = new ScheduledJob() {
