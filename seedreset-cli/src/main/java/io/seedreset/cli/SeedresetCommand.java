@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
                 TeardownCommand.class, ResetCommand.class, SnapshotCommand.class, BaselineCommand.class, ValidateCommand.class, HistoryCommand.class, MailCommand.class,
                 UsageCommand.class, UploadsCommand.class, DemoCommand.class,
-                DbCommand.class, ServeCommand.class, TokensCommand.class, StaffCommand.class, InstallCommand.class, HelpCommand.class},
+                DbCommand.class, ServeCommand.class, ScheduleCommand.class, TokensCommand.class, StaffCommand.class, InstallCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
                 "2:usage (bad arguments, unknown command, pack, organization, mode or email)", "3:refused by the production boundary",

@@ -8,6 +8,8 @@ import io.seedreset.platform.delivery.Retries;
 import io.seedreset.platform.feedback.FeedbackDelivery;
 import io.seedreset.platform.mail.MailDelivery;
 import io.seedreset.platform.mail.SmtpSettings;
+import io.seedreset.platform.schedule.JobCatalogue;
+import io.seedreset.platform.schedule.Schedules;
 import io.seedreset.platform.staff.Staff;
 import io.seedreset.platform.uploads.UploadStore;
 import io.seedreset.platform.uploads.Uploads;
@@ -19,6 +21,7 @@ import io.seedreset.server.ServerSettings;
 import io.seedreset.server.admin.AdminApi;
 import io.seedreset.server.admin.StaffDesk;
 import io.seedreset.server.console.StaffConsole;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -37,8 +40,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code seedreset serve}: the platform API, on the embedded PostgreSQL (kept running while the
- * server runs) or on --url. Runs until Ctrl-C or SIGTERM, then stops the server and the database
- * it started, in that order.
+ * server runs) or on --url, and the scheduled jobs ({@code seedreset schedule}). Runs until Ctrl-C or
+ * SIGTERM, then stops the server, the scheduler and the database it started, in that order.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the platform API over HTTP until Ctrl-C or SIGTERM.",
@@ -123,10 +126,15 @@ final class ServeCommand implements Callable<Integer> {
         SeedResetServer server = new SeedResetServer(seedReset, settings).routes(platform)
                 .routes(new AdminApi(desk, staff)).routes(new StaffConsole(desk, staff, clock));
         Deliveries deliveries = new Deliveries(deliverers(pool, smtp, webhook));
+        // Every server runs due schedules; db-scheduler lets one of them pick each due job.
+        Schedules.Running scheduler = new Schedules(seedReset, pool, clock, JobCatalogue.STANDARD)
+                .start(Schedules.Settings.DEFAULT, "serve " + ManagementFactory.getRuntimeMXBean().getName());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The JVM does not wait for this command to return once the hooks are done: stop everything here.
             server.close();
+            // Waits for a running job (up to its stop wait) while the pool is still open for it.
+            scheduler.close();
             deliveries.close();
             pool.close();
             root.close();
@@ -147,6 +155,7 @@ final class ServeCommand implements Callable<Integer> {
                 : "stored and forwarded to the webhook at " + webhook.getScheme() + "://" + webhook.getAuthority());
         root.printer().line("Uploads: kept in %s (at most %d bytes each); 'seedreset uploads purge' deletes demo organizations' old ones.",
                 uploads.root(), Uploads.MAX_BYTES);
+        root.printer().line("Schedules: due jobs run here, once among the servers on this database ('seedreset schedule list' shows them).");
         root.out().flush();
         stopped.await();
         return ExitCodes.OK;

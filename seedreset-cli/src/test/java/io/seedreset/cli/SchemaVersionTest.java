@@ -36,7 +36,7 @@ class SchemaVersionTest {
                 .locations("classpath:db/modules").validateOnMigrate(false).target("171").load().migrate();
 
         String older = "seedreset: the database's schema is older than this version of Seed & Reset"
-                + " (schema 171, this version also needs 2, 3, 4 and 12 more): run 'seedreset init' to upgrade\n";
+                + " (schema 171, this version also needs 2, 3, 4 and 13 more): run 'seedreset init' to upgrade\n";
         for (String[] command : List.of(new String[] {"org", "list"}, new String[] {"history"},
                 new String[] {"plan", "event-agency-starter", "--org", "acme-demo"}, new String[] {"validate", "--org", "acme-demo"})) {
             Cli.Run run = seedreset(command);
@@ -46,7 +46,7 @@ class SchemaVersionTest {
 
         Cli.Run init = seedreset("init");
         assertThat(init.exitCode()).as(init.toString()).isZero();
-        assertThat(init.out()).startsWith("Schema at version 191 (15 migration(s) applied now)");
+        assertThat(init.out()).startsWith("Schema at version 192 (16 migration(s) applied now)");
         assertThat(seedreset("org", "list").exitCode()).isZero();
     }
 
@@ -61,7 +61,7 @@ class SchemaVersionTest {
                            'test', 1, true FROM platform.schema_history""");
         }
         String newer = "seedreset: the database's schema is newer than this version of Seed & Reset (schema 999, this version "
-                + "knows up to 191): use the version that upgraded it, or a later one\n";
+                + "knows up to 192): use the version that upgraded it, or a later one\n";
         for (String[] command : List.of(new String[] {"org", "list"}, new String[] {"init"})) {
             Cli.Run run = seedreset(command);
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILURE);

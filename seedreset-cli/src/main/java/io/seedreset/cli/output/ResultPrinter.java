@@ -416,6 +416,22 @@ public final class ResultPrinter {
         table.print(out);
     }
 
+    /** Scheduled jobs: what runs when on which organization, and how its last attempt went. */
+    public void schedules(List<io.seedreset.platform.schedule.Schedules.Entry> entries) {
+        if (entries.isEmpty()) {
+            line("No schedules: 'seedreset schedule set --org <slug> --job reset --confirm <slug>' resets an organization nightly.");
+            return;
+        }
+        TextTable table = new TextTable("JOB", "ORGANIZATION", "KIND", "WHEN", "NEXT RUN", "LAST RESULT", "LAST RUN");
+        entries.forEach(e -> table.row(e.job(), e.organization() == null ? "(all)" : e.organization(),
+                e.organizationKind() == null ? "-" : e.organizationKind(), e.timing(),
+                e.running() ? "running" : e.nextRun().truncatedTo(ChronoUnit.SECONDS),
+                e.lastRun() == null ? "-" : e.lastRun().outcome() + (e.lastRun().attempt() > 1 ? " (attempt " + e.lastRun().attempt() + ")" : "")
+                        + ": " + e.lastRun().message(),
+                e.lastRun() == null ? "-" : e.lastRun().finishedAt().truncatedTo(ChronoUnit.SECONDS)));
+        table.print(out);
+    }
+
     /** An organization's usage: requests per module, route, persona and day. */
     public void usage(UsageReport report, boolean production) {
         line("Usage of '%s' from %s to %s (UTC): %d request(s).", report.organization(), report.from(), report.to(), report.total());
