@@ -12,12 +12,13 @@ import java.util.UUID;
  *
  * @param status   APPLIED, REPLACED (an older application of the pack was torn down first) or
  *                 UNCHANGED (the same pack, version, mode, parameters and seed were already applied)
+ * @param selectedModules the modules of the pack this apply was limited to, in the pack's order; empty for the whole pack
  * @param updates  existing rows per table the pack changed (scenarios); teardown restores them
  * @param personas the logins the pack created, with their (published demo) passwords
  * @param replaced the applications that {@code --replace} tore down
  */
 public record ApplyResult(Status status, UUID applicationId, String packId, String packVersion, String organization,
-                          String mode, Map<String, Object> parameters, long seed, Instant anchor,
+                          String mode, List<String> selectedModules, Map<String, Object> parameters, long seed, Instant anchor,
                           Map<String, Long> counts, Map<String, Long> updates, List<Persona> personas,
                           String planHash, Duration duration, List<UUID> replaced) {
 
@@ -26,6 +27,7 @@ public record ApplyResult(Status status, UUID applicationId, String packId, Stri
     public ApplyResult {
         // Sorted by name, so every front end lists them in one order.
         parameters = Sorted.byKey(parameters);
+        selectedModules = List.copyOf(selectedModules);
         replaced = List.copyOf(replaced);
         counts = Sorted.byKey(counts);
         updates = Sorted.byKey(updates);

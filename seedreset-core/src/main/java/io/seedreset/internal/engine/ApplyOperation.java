@@ -45,31 +45,28 @@ final class ApplyOperation {
             Organization organization = inside.organization();
             List<ApplicationRecord> active = Applications.active(inside.connection(), organization.id());
             Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(Scenarios.seedsOf(active), organization, requested.descriptor());
-            ResolvedPack resolved = Scenarios.onRequiredAnchor(requested, active);
-            List<UUID> replaced = new ArrayList<>();
-            for (ApplicationRecord existing : active) {
-                if (!existing.packId().equals(resolved.descriptor().id())) {
-                    continue;
+            PackParts parts = PackParts.of(Scenarios.onRequiredAnchor(requested, active), active);
+            ResolvedPack resolved = parts.resolved();
+            ApplicationRecord existing = parts.same();
+            if (existing != null) {
+                if (request.planHash() != null && !request.planHash().equals(existing.planHash())) {
+                    throw new SeedResetException(Reason.PLAN_CHANGED, "pack '" + existing.packId() + "' is already applied to '" + organization.slug()
+                            + "' with plan hash " + existing.planHash() + ", not the reviewed " + request.planHash()
+                            + ": plan again with the application's seed and anchor, or replace it",
+                            Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.PACK, existing.packId(),
+                                    SeedResetException.APPLICATION, existing.id().toString(),
+                                    SeedResetException.PLAN_HASH, existing.planHash(), SeedResetException.REVIEWED_PLAN_HASH, request.planHash()));
                 }
-                if (resolved.sameAs(existing.packVersion(), existing.mode(), existing.parameters(), existing.seed(), existing.anchor())) {
-                    if (request.planHash() != null && !request.planHash().equals(existing.planHash())) {
-                        throw new SeedResetException(Reason.PLAN_CHANGED, "pack '" + existing.packId() + "' is already applied to '" + organization.slug()
-                                + "' with plan hash " + existing.planHash() + ", not the reviewed " + request.planHash()
-                                + ": plan again with the application's seed and anchor, or replace it",
-                                Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.PACK, existing.packId(),
-                                        SeedResetException.APPLICATION, existing.id().toString(),
-                                        SeedResetException.PLAN_HASH, existing.planHash(), SeedResetException.REVIEWED_PLAN_HASH, request.planHash()));
-                    }
-                    return unchanged(resolved, existing, requiredSeeds);
-                }
-                if (!request.replace()) {
-                    throw new SeedResetException(Reason.ALREADY_APPLIED, "pack '" + existing.packId() + "' " + existing.packVersion()
-                            + " is already applied to '" + organization.slug() + "' with another version, mode, parameters, seed or anchor (application "
-                            + existing.id() + ")", Map.of(SeedResetException.ORGANIZATION, organization.slug(),
-                                    SeedResetException.PACK, existing.packId(), SeedResetException.APPLICATION, existing.id().toString()));
-                }
-                replaced.add(existing.id());
+                return unchanged(resolved, existing, requiredSeeds);
             }
+            List<UUID> replaced = new ArrayList<>();
+            for (ApplicationRecord inTheWay : parts.inTheWay()) {
+                if (!request.replace()) {
+                    throw alreadyApplied(parts, inTheWay, organization);
+                }
+                replaced.add(inTheWay.id());
+            }
+            parts.requireReferencedModules(inside.schema(), organization);
             if (!replaced.isEmpty()) {
                 Scenarios.refuseRemovingRequired(packs, active, replaced);
                 Removal.seededRows(inside.connection(), inside.schema(), organization.id(), replaced, caller.progress());
@@ -80,10 +77,26 @@ final class ApplyOperation {
         });
     }
 
+    /** The pack is applied with other arguments, or (applied in parts) some of the requested modules are. */
+    private static SeedResetException alreadyApplied(PackParts parts, ApplicationRecord existing, Organization organization) {
+        Map<String, String> details = Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.PACK, existing.packId(),
+                SeedResetException.APPLICATION, existing.id().toString());
+        if (!parts.sameArguments(existing)) {
+            return new SeedResetException(Reason.ALREADY_APPLIED, "pack '" + existing.packId() + "' " + existing.packVersion()
+                    + " is already applied to '" + organization.slug() + "' with another version, mode, parameters, seed or anchor (application "
+                    + existing.id() + ")", details);
+        }
+        List<String> theirs = parts.resolved().coveredModules(existing);
+        List<String> both = parts.resolved().coveredModules().stream().filter(theirs::contains).toList();
+        return new SeedResetException(Reason.ALREADY_APPLIED, (both.size() == 1 ? "module '" : "modules '") + String.join("', '", both)
+                + "' of pack '" + existing.packId() + "' " + (both.size() == 1 ? "is" : "are") + " already applied to '" + organization.slug()
+                + "' (application " + existing.id() + ", modules " + String.join(", ", theirs) + ")", details);
+    }
+
     private static MutationGate.Attempt<ApplyResult> unchanged(ResolvedPack resolved, ApplicationRecord existing,
                                                                Map<String, Long> requiredSeeds) {
         ApplyResult result = new ApplyResult(ApplyResult.Status.UNCHANGED, existing.id(), existing.packId(),
-                existing.packVersion(), existing.organization(), existing.mode(), resolved.parameters(), existing.seed(),
+                existing.packVersion(), existing.organization(), existing.mode(), existing.selectedModules(), resolved.parameters(), existing.seed(),
                 existing.anchor(), existing.counts(), Map.of(),
                 resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE)),
                 existing.planHash(), Duration.ZERO, List.of());
