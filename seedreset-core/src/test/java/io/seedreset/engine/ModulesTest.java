@@ -236,6 +236,11 @@ class ModulesTest {
     void a_part_creates_the_logins_whose_rows_it_writes() {
         assertThat(apply("catalog").personas()).isEmpty();
         assertThat(apply("people").personas()).extracting(Persona::email).containsExactly(ShopPack.OWNER_EMAIL);
+        // Applied again, each part changes nothing and names the logins it holds, as it did.
+        ApplyResult catalogAgain = apply("catalog");
+        assertThat(catalogAgain.status()).isEqualTo(ApplyResult.Status.UNCHANGED);
+        assertThat(catalogAgain.personas()).isEmpty();
+        assertThat(apply("people").personas()).extracting(Persona::email).containsExactly(ShopPack.OWNER_EMAIL);
         // The pack's logins once, however many parts it was applied in.
         assertThat(fixture.seedReset.personas(DEMO)).extracting(Persona::email).containsExactly(ShopPack.OWNER_EMAIL);
         assertThat(fixture.seedReset.validate(DEMO).rules()).hasSize(1);

@@ -10,7 +10,12 @@ import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
+import io.seedreset.internal.sink.RecordingSink;
+import io.seedreset.internal.sink.TenantQueries;
+import io.seedreset.pack.PackContext;
+import io.seedreset.pack.Persona;
 import io.seedreset.pack.TenantReader;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +62,7 @@ final class ApplyOperation {
                                     SeedResetException.APPLICATION, existing.id().toString(),
                                     SeedResetException.PLAN_HASH, existing.planHash(), SeedResetException.REVIEWED_PLAN_HASH, request.planHash()));
                 }
-                return unchanged(resolved, existing, requiredSeeds);
+                return unchanged(inside, resolved.withAnchor(existing.anchor()), existing, requiredSeeds);
             }
             List<UUID> replaced = new ArrayList<>();
             for (ApplicationRecord inTheWay : parts.inTheWay()) {
@@ -93,14 +98,36 @@ final class ApplyOperation {
                 + "' (application " + existing.id() + ", modules " + String.join(", ", theirs) + ")", details);
     }
 
-    private static MutationGate.Attempt<ApplyResult> unchanged(ResolvedPack resolved, ApplicationRecord existing,
+    private static MutationGate.Attempt<ApplyResult> unchanged(MutationGate.Inside inside, ResolvedPack resolved, ApplicationRecord existing,
                                                                Map<String, Long> requiredSeeds) {
         ApplyResult result = new ApplyResult(ApplyResult.Status.UNCHANGED, existing.id(), existing.packId(),
                 existing.packVersion(), existing.organization(), existing.mode(), existing.selectedModules(), resolved.parameters(), existing.seed(),
-                existing.anchor(), existing.counts(), Map.of(),
-                resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE)),
+                existing.anchor(), existing.counts(), Map.of(), personasOf(inside, resolved, requiredSeeds),
                 existing.planHash(), Duration.ZERO, List.of());
         return new MutationGate.Attempt<>(result, AuditOutcome.UNCHANGED, existing.id(), "already applied as application " + existing.id());
+    }
+
+    /**
+     * The logins an application already in place created: the pack's, or, for a part, those whose rows the part
+     * holds, which only running the pack again (writing nothing) tells, as apply and plan tell it.
+     */
+    private static List<Persona> personasOf(MutationGate.Inside inside, ResolvedPack resolved, Map<String, Long> requiredSeeds) {
+        if (resolved.selectedModules().isEmpty()) {
+            return resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE));
+        }
+        UUID organization = inside.organization().id();
+        RecordingSink sink = new RecordingSink(resolved.descriptor().id(), inside.schema(), organization, resolved.pack().totals(),
+                resolved.selectedModules());
+        PackContext context = resolved.context(requiredSeeds, (sql, parameters) -> {
+            try {
+                return TenantQueries.query(inside.connection(), organization, sql, parameters);
+            } catch (SQLException e) {
+                throw TenantQueries.failed(resolved.descriptor().id(), e);
+            }
+        });
+        ApplicationWriter.watchPersonas(resolved, context, sink);
+        ApplicationWriter.generate(resolved, context, sink);
+        return ApplicationWriter.personas(resolved, context, sink);
     }
 
     private static String summary(ApplyResult result) {
