@@ -35,7 +35,7 @@ final class PackOptions {
     @Option(names = "--set", paramLabel = "key=value", description = "set a pack parameter (repeatable)")
     List<String> settings = new ArrayList<>();
 
-    @Option(names = "--modules", split = ",", paramLabel = "M,...", description = "seed only these modules of the pack "
+    @Option(names = "--modules", split = ",", paramLabel = "M", description = "seed only these modules of the pack "
             + "(see 'seedreset packs'), reusing the rows of its other modules applied before with the same arguments "
             + "(default: every module)")
     List<String> modules = new ArrayList<>();

@@ -176,6 +176,15 @@ class ModulesCommandTest {
         assertThat(everything()).isEqualTo(before);
     }
 
+    @Test
+    void plan_and_apply_say_what_modules_does_in_their_help() {
+        for (String command : List.of("plan", "apply")) {
+            Cli.Run help = Cli.run(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).contains("[--modules=M[,M...]]...").contains("--modules=M[,M...]   seed only these modules of the pack");
+        }
+    }
+
     private static Map<String, Long> counts(JsonNode node) {
         Map<String, Long> counts = new TreeMap<>();
         node.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
