@@ -13,11 +13,26 @@ import java.util.UUID;
  *                        applied the whole pack
  * @param removal  null while the application's rows are in place; otherwise how they were removed
  * @param sequence the order applications were made in, across the database (reset replays in it; history pages by it)
+ * @param source   what wrote the rows: a pack (then {@code packId} names it), a snapshot restored
+ *                 ({@code packId} is {@code snapshot:<name>}), an import or synthetic activity
  */
 public record ApplicationRecord(UUID id, String organization, String packId, String packVersion, String mode,
                                 List<String> selectedModules, Map<String, Object> parameters, long seed, Instant anchor, String actor,
                                 Instant appliedAt, Map<String, Long> counts, String planHash, long durationMillis,
-                                Instant removedAt, String removedBy, Removal removal, long sequence) {
+                                Instant removedAt, String removedBy, Removal removal, long sequence, Source source) {
+
+    /** What wrote an application's rows; reset re-applies packs and restores snapshots, and drops the others. */
+    public enum Source {
+        PACK,
+        SNAPSHOT,
+        IMPORT,
+        ACTIVITY;
+
+        /** The source as the database stores it and JSON writes it: {@code pack}, {@code snapshot}, ... */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** How an application's rows were removed. */
     public enum Removal {
@@ -26,7 +41,9 @@ public record ApplicationRecord(UUID id, String organization, String packId, Str
         /** A reset, which wiped the organization and applied its packs again (as new applications). */
         RESET,
         /** An apply with {@code --replace} of the same pack with other arguments. */
-        REPLACE;
+        REPLACE,
+        /** A snapshot restored into the organization, which replaced everything in it. */
+        RESTORE;
 
         /** The removal as the database stores it and JSON writes it: {@code teardown}, {@code reset}, {@code replace}. */
         public String label() {

@@ -16,11 +16,12 @@ import java.util.UUID;
  * @param updates  existing rows per table the pack changed (scenarios); teardown restores them
  * @param personas the logins the pack created, with their (published demo) passwords
  * @param replaced the applications that {@code --replace} tore down
+ * @param backup   the name of the snapshot taken first when the request asked for one, else null
  */
 public record ApplyResult(Status status, UUID applicationId, String packId, String packVersion, String organization,
                           String mode, List<String> selectedModules, Map<String, Object> parameters, long seed, Instant anchor,
                           Map<String, Long> counts, Map<String, Long> updates, List<Persona> personas,
-                          String planHash, Duration duration, List<UUID> replaced) {
+                          String planHash, Duration duration, List<UUID> replaced, String backup) {
 
     public enum Status { APPLIED, REPLACED, UNCHANGED }
 
@@ -32,6 +33,11 @@ public record ApplyResult(Status status, UUID applicationId, String packId, Stri
         counts = Sorted.byKey(counts);
         updates = Sorted.byKey(updates);
         personas = List.copyOf(personas);
+    }
+
+    public ApplyResult withBackup(String name) {
+        return new ApplyResult(status, applicationId, packId, packVersion, organization, mode, selectedModules, parameters, seed, anchor,
+                counts, updates, personas, planHash, duration, replaced, name);
     }
 
     public long totalRows() {

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +33,7 @@ public final class SeedReset {
 
     SeedReset(SeedResetConfiguration configuration) {
         this(new Engine(configuration.dataSource, new PackRegistry(configuration.packs, configuration.discoverPacks),
-                configuration.busyTimeout, configuration.clock, configuration.migrationLocations),
+                configuration.busyTimeout, configuration.clock, configuration.migrationLocations, configuration.backupsKept),
                 new Caller(configuration.actor, configuration.progress));
     }
 
@@ -118,6 +119,59 @@ public final class SeedReset {
 
     public ResetResult reset(ResetRequest request) {
         return call(() -> engine.reset(request, caller));
+    }
+
+    /**
+     * Takes a snapshot of the organization's whole state (every tenant table, rows people created
+     * included) and keeps it in the database under {@code name}. Refused on a production organization.
+     */
+    public SnapshotInfo createSnapshot(String organization, String name) {
+        return call(() -> engine.createSnapshot(organization, name, caller));
+    }
+
+    /** The organization's snapshots (every organization's when null), newest first. */
+    public List<SnapshotInfo> snapshots(String organization) {
+        return call(() -> engine.snapshots(organization));
+    }
+
+    /** Writes a stored snapshot to {@code out} as a portable file (a zip: manifest.json, then each table's gzipped COPY text). */
+    public void exportSnapshot(String organization, String name, java.io.OutputStream out) {
+        call(() -> {
+            engine.exportSnapshot(organization, name, out);
+            return null;
+        });
+    }
+
+    /** Deletes a stored snapshot (needs the organization's slug as confirmation); refused while it is a baseline. */
+    public SnapshotInfo deleteSnapshot(String organization, String name, String confirmation) {
+        return call(() -> engine.deleteSnapshot(organization, name, confirmation, caller));
+    }
+
+    /**
+     * Makes a non-production organization exactly a snapshot's state: everything in it is deleted, the
+     * snapshot's rows are written and recorded in the ledger (teardown and reset work on them). One
+     * transaction: a damaged file or a failure leaves the organization as it was.
+     */
+    public RestoreResult restore(RestoreRequest request) {
+        return call(() -> engine.restore(request, caller));
+    }
+
+    /** What {@link #restore} would delete and write, without doing it (audited, nothing written). */
+    public RemovalPreview previewRestore(RestoreRequest request) {
+        return call(() -> engine.previewRestore(request, caller));
+    }
+
+    /**
+     * Makes {@code snapshot} the organization's baseline: {@link #reset} then returns it to that snapshot
+     * instead of re-applying its packs. A null snapshot clears the baseline.
+     */
+    public Optional<SnapshotInfo> setBaseline(String organization, String confirmation, String snapshot) {
+        return call(() -> engine.setBaseline(organization, confirmation, snapshot, caller));
+    }
+
+    /** The snapshot the organization's reset returns it to, if it has one (otherwise reset re-applies its packs). */
+    public Optional<SnapshotInfo> baseline(String organization) {
+        return call(() -> engine.baseline(organization));
     }
 
     /**

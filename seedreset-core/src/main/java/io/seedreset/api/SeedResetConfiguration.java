@@ -15,6 +15,8 @@ public final class SeedResetConfiguration {
 
     /** How long an operation waits for an organization another operation holds. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(3);
+    /** Backups kept per organization: every reset (and an apply asked to) snapshots the organization first. */
+    public static final int DEFAULT_BACKUPS_KEPT = 5;
     /** The engine's own migrations, then every module's folder under {@code db/modules/<module>}. */
     public static final List<String> DEFAULT_MIGRATION_LOCATIONS = List.of("classpath:db/seedreset", "classpath:db/modules");
 
@@ -23,6 +25,7 @@ public final class SeedResetConfiguration {
     boolean discoverPacks = true;
     String actor = System.getProperty("user.name", "unknown");
     Duration busyTimeout = DEFAULT_BUSY_TIMEOUT;
+    int backupsKept = DEFAULT_BACKUPS_KEPT;
     Clock clock = Clock.systemUTC();
     Progress progress = Progress.NONE;
     List<String> migrationLocations = DEFAULT_MIGRATION_LOCATIONS;
@@ -61,6 +64,16 @@ public final class SeedResetConfiguration {
     }
 
     /** The clock that default anchors are read from (default: the system clock, UTC). Packs never see it. */
+    /**
+     * How many backups to keep per organization (default {@value #DEFAULT_BACKUPS_KEPT}): every reset,
+     * and an apply that asks for one, first takes a snapshot of kind {@code backup}; older ones beyond
+     * this many are deleted. 0 takes none.
+     */
+    public SeedResetConfiguration backupsKept(int kept) {
+        this.backupsKept = kept;
+        return this;
+    }
+
     public SeedResetConfiguration clock(Clock clock) {
         this.clock = clock;
         return this;
@@ -88,6 +101,9 @@ public final class SeedResetConfiguration {
         }
         if (actor == null || actor.isBlank()) {
             throw new SeedResetException(SeedResetException.Reason.INVALID_CONFIGURATION, "SeedReset needs an actor: configure().actor(name)");
+        }
+        if (backupsKept < 0 || backupsKept > 1000) {
+            throw new SeedResetException(SeedResetException.Reason.INVALID_CONFIGURATION, "backupsKept must be 0-1000, was " + backupsKept);
         }
         if (busyTimeout == null || busyTimeout.isNegative() || busyTimeout.isZero()) {
             throw new SeedResetException(SeedResetException.Reason.INVALID_CONFIGURATION, "busyTimeout must be positive, was " + busyTimeout);

@@ -51,6 +51,7 @@ public class SeedResetException extends RuntimeException {
     public static final String TABLE = "table";
     public static final String SCHEMA_VERSION = "schemaVersion";
     public static final String SQL_STATE = "sqlState";
+    public static final String SNAPSHOT = "snapshot";
 
     /**
      * The case a failure is. The HTTP status in each description is what a server should answer
@@ -75,6 +76,10 @@ public class SeedResetException extends RuntimeException {
         UNKNOWN_APPLICATION(Kind.BAD_INPUT),
         /** The database has no role of this name (400; details: {@code role}). */
         UNKNOWN_ROLE(Kind.BAD_INPUT),
+        /** The organization has no snapshot of this name (404; details: {@code organization}, {@code snapshot}). */
+        UNKNOWN_SNAPSHOT(Kind.BAD_INPUT),
+        /** A snapshot file cannot be restored: not a snapshot, truncated, altered, or of another schema version (422; details: {@code value}, {@code schemaVersion} when that differs). */
+        INVALID_SNAPSHOT(Kind.BAD_INPUT),
 
         /** The organization is production: seed packs never run there (403; details: {@code organization}). */
         PRODUCTION_ORGANIZATION(Kind.REFUSED),
@@ -115,6 +120,8 @@ public class SeedResetException extends RuntimeException {
         CONCURRENT_CHANGE(Kind.CONFLICT),
         /** Something exists where it would be created, e.g. a file (409; details: {@code value}). */
         ALREADY_EXISTS(Kind.CONFLICT),
+        /** The snapshot is an organization's baseline and cannot be deleted while it is (409; details: {@code organization}, {@code snapshot}). */
+        SNAPSHOT_IN_USE(Kind.CONFLICT),
         /** The database (or the embedded one) is held by another process (409). */
         DATABASE_BUSY(Kind.CONFLICT),
 

@@ -118,7 +118,7 @@ public final class AuditLog {
      */
     private static <E extends Enum<E>> E read(Class<E> type, String column, long entry, String label) {
         for (E value : type.getEnumConstants()) {
-            if (value.name().toLowerCase(Locale.ROOT).equals(label)) {
+            if (value.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(label)) {
                 return value;
             }
         }

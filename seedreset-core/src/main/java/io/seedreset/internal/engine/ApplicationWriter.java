@@ -69,8 +69,7 @@ final class ApplicationWriter {
             return new ApplyResult(replaced.isEmpty() ? ApplyResult.Status.APPLIED : ApplyResult.Status.REPLACED, applicationId,
                     descriptor.id(), descriptor.version(), inside.organization().slug(), resolved.mode(), resolved.selectedModules(),
                     resolved.parameters(), resolved.seed(), resolved.anchor(), sink.counts(), sink.updates(),
-                    personas(resolved, context, sink),
-                    sink.hash(), duration, replaced);
+                    personas(resolved, context, sink), sink.hash(), duration, replaced, null);
         }
     }
 

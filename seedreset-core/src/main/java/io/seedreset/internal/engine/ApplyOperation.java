@@ -103,7 +103,7 @@ final class ApplyOperation {
         ApplyResult result = new ApplyResult(ApplyResult.Status.UNCHANGED, existing.id(), existing.packId(),
                 existing.packVersion(), existing.organization(), existing.mode(), existing.selectedModules(), resolved.parameters(), existing.seed(),
                 existing.anchor(), existing.counts(), Map.of(), personasOf(inside, resolved, requiredSeeds),
-                existing.planHash(), Duration.ZERO, List.of());
+                existing.planHash(), Duration.ZERO, List.of(), null);
         return new MutationGate.Attempt<>(result, AuditOutcome.UNCHANGED, existing.id(), "already applied as application " + existing.id());
     }
 

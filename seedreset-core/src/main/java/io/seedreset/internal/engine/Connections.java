@@ -56,6 +56,32 @@ final class Connections {
     <T> T inTransaction(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            return inTransaction(connection, work);
+        }
+    }
+
+    /**
+     * The same at least at REPEATABLE READ: every statement reads the same snapshot of the database
+     * (a snapshot of an organization taken table by table must not see a person's order without its
+     * lines). A connection configured stricter stays so; it goes back to the pool as it came.
+     */
+    <T> T inOneSnapshot(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            int configured = connection.getTransactionIsolation();
+            if (configured < Connection.TRANSACTION_REPEATABLE_READ) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            try {
+                return inTransaction(connection, work);
+            } finally {
+                connection.setTransactionIsolation(configured);
+            }
+        }
+    }
+
+    private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+        {
             try {
                 T result = work.run(connection);
                 connection.commit();

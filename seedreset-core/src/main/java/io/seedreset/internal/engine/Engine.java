@@ -15,6 +15,9 @@ import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
 import io.seedreset.api.ResetRequest;
 import io.seedreset.api.ResetResult;
+import io.seedreset.api.RestoreRequest;
+import io.seedreset.api.RestoreResult;
+import io.seedreset.api.SnapshotInfo;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.api.TeardownRequest;
@@ -60,11 +63,13 @@ public final class Engine {
     private final ApplyOperation apply;
     private final TeardownOperation teardown;
     private final ResetOperation reset;
+    private final SnapshotOperation snapshots;
     private final ValidateOperation validate;
     private final MutationGate gate;
     private final Clock clock;
 
-    public Engine(DataSource dataSource, PackRegistry packs, Duration busyTimeout, Clock clock, List<String> migrationLocations) {
+    public Engine(DataSource dataSource, PackRegistry packs, Duration busyTimeout, Clock clock, List<String> migrationLocations,
+                  int backupsKept) {
         this.packs = packs;
         this.migrationLocations = List.copyOf(migrationLocations);
         this.connections = new Connections(dataSource, migrationLocations);
@@ -74,7 +79,8 @@ public final class Engine {
         this.plan = new PlanOperation(packs, clock, connections, gate);
         this.apply = new ApplyOperation(packs, clock, gate, writer);
         this.teardown = new TeardownOperation(packs, gate);
-        this.reset = new ResetOperation(packs, clock, gate, writer);
+        this.snapshots = new SnapshotOperation(connections, gate, clock, backupsKept);
+        this.reset = new ResetOperation(packs, clock, gate, writer, snapshots);
         this.validate = new ValidateOperation(packs, connections, gate);
         this.clock = clock;
     }
@@ -151,7 +157,43 @@ public final class Engine {
     }
 
     public ApplyResult apply(ApplyRequest request, Caller caller) {
-        return apply.run(request, caller);
+        if (!request.backup()) {
+            return apply.run(request, caller);
+        }
+        String backup = snapshots.backup(request.pack().organization(), "apply", caller).map(SnapshotInfo::name).orElse(null);
+        return apply.run(request, caller).withBackup(backup);
+    }
+
+    public SnapshotInfo createSnapshot(String organization, String name, Caller caller) {
+        return snapshots.create(organization, name, caller);
+    }
+
+    public List<SnapshotInfo> snapshots(String organization) {
+        return snapshots.list(organization);
+    }
+
+    public void exportSnapshot(String organization, String name, java.io.OutputStream out) {
+        snapshots.export(organization, name, out);
+    }
+
+    public SnapshotInfo deleteSnapshot(String organization, String name, String confirmation, Caller caller) {
+        return snapshots.delete(organization, name, confirmation, caller);
+    }
+
+    public RestoreResult restore(RestoreRequest request, Caller caller) {
+        return snapshots.restore(request, caller);
+    }
+
+    public io.seedreset.api.RemovalPreview previewRestore(RestoreRequest request, Caller caller) {
+        return snapshots.preview(request, caller);
+    }
+
+    public Optional<SnapshotInfo> setBaseline(String organization, String confirmation, String snapshot, Caller caller) {
+        return snapshots.setBaseline(organization, confirmation, snapshot, caller);
+    }
+
+    public Optional<SnapshotInfo> baseline(String organization) {
+        return snapshots.baseline(organization);
     }
 
     public TeardownResult teardown(TeardownRequest request, Caller caller) {
@@ -197,7 +239,8 @@ public final class Engine {
             Map<String, Long> applied = new LinkedHashMap<>();
             for (ApplicationRecord record : Applications.active(connection, found.id())) {
                 // A pack applied in parts has its logins once.
-                if (packs.find(record.packId()).isPresent() && !applied.containsKey(record.packId())) {
+                if (record.source() == ApplicationRecord.Source.PACK && packs.find(record.packId()).isPresent()
+                        && !applied.containsKey(record.packId())) {
                     Map<String, String> settings = new LinkedHashMap<>();
                     record.parameters().forEach((k, v) -> settings.put(k, String.valueOf(v)));
                     ResolvedPack resolved = ResolvedPack.resolve(packs, new PackRequest(record.packId(), found.slug(), record.mode(),

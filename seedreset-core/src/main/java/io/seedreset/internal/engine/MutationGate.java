@@ -67,13 +67,24 @@ final class MutationGate {
     }
 
     <T> T enter(Mutation mutation, Caller caller, Work<T> work) {
+        return enter(mutation, caller, false, work);
+    }
+
+    /** The same, every statement reading one snapshot of the database (REPEATABLE READ): for work that reads table after table. */
+    <T> T enterInOneSnapshot(Mutation mutation, Caller caller, Work<T> work) {
+        return enter(mutation, caller, true, work);
+    }
+
+    private <T> T enter(Mutation mutation, Caller caller, boolean oneSnapshot, Work<T> work) {
         connections.withConnection(false, c -> Organizations.require(c, mutation.organization()));
-        return audited(mutation.operation(), mutation.organization(), mutation.pack(), caller, () -> connections.inTransaction(connection -> {
+        Connections.Work<Attempt<T>> transaction = connection -> {
             TenantSchema schema = TenantSchema.load(connection);
             Organization organization = ProductionBoundary.enter(connection, mutation.organization(), mutation.confirmation(),
                     mutation.verb(), busyTimeout, schema, mutation.operation().label() + "-" + UUID.randomUUID());
             return work.run(new Inside(connection, schema, organization, caller));
-        }));
+        };
+        return audited(mutation.operation(), mutation.organization(), mutation.pack(), caller,
+                () -> oneSnapshot ? connections.inOneSnapshot(transaction) : connections.inTransaction(transaction));
     }
 
     /** A read-only operation on a production organization is refused like a mutation, and audited as one. */

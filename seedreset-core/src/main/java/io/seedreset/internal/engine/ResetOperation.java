@@ -11,6 +11,9 @@ import io.seedreset.api.RemovalPreview;
 import io.seedreset.api.ResetResult;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
+import io.seedreset.internal.snapshot.StoredSnapshots;
+import io.seedreset.api.RestoreResult;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +33,10 @@ final class ResetOperation {
     private final MutationGate gate;
     private final ApplicationWriter writer;
 
-    ResetOperation(PackRegistry packs, Clock clock, MutationGate gate, ApplicationWriter writer) {
+    private final SnapshotOperation snapshots;
+
+    ResetOperation(PackRegistry packs, Clock clock, MutationGate gate, ApplicationWriter writer, SnapshotOperation snapshots) {
+        this.snapshots = snapshots;
         this.packs = packs;
         this.clock = clock;
         this.gate = gate;
@@ -38,12 +44,15 @@ final class ResetOperation {
     }
 
     ResetResult run(ResetRequest request, Caller caller) {
+        String backup = snapshots.backup(request.organization(), "reset", caller).map(io.seedreset.api.SnapshotInfo::name).orElse(null);
         MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.RESET, request.organization(), request.confirmation(),
                 "resetting", null);
         return gate.enter(mutation, caller, inside -> {
-            ResetResult result = reset(inside, request, caller);
+            ResetResult result = reset(inside, request, caller).withBackup(backup);
             return new MutationGate.Attempt<>(result, AuditOutcome.SUCCEEDED, null, "deleted " + result.deletedRows() + " rows, re-applied "
-                    + result.reapplied().size() + " pack(s)");
+                    + result.reapplied().size() + " pack(s)" + (result.restored().isEmpty() ? "" : ", restored "
+                    + result.restored().stream().map(r -> "'" + r.source() + "'").collect(java.util.stream.Collectors.joining(", ")))
+                    + (backup == null ? "" : "; backup '" + backup + "'"));
         });
     }
 
@@ -69,6 +78,9 @@ final class ResetOperation {
                     applied.counts().forEach((table, count) -> written.merge(table, count, Long::sum));
                     applied.updates().forEach((table, count) -> updated.merge(table, count, Long::sum));
                 }
+                for (io.seedreset.api.RestoreResult restored : result.restored()) {
+                    restored.restored().forEach((table, count) -> written.merge(table, count, Long::sum));
+                }
                 RemovalPreview preview = new RemovalPreview("reset", organization.slug(), applications, result.deleted(), Map.of(),
                         written, updated, unseeded, null);
                 return new MutationGate.Attempt<>(preview, AuditOutcome.UNCHANGED, null, "dry run: would delete " + preview.deletedRows()
@@ -80,34 +92,55 @@ final class ResetOperation {
         });
     }
 
+    /**
+     * Returns the organization to its baseline: a snapshot when it has one, else what was deliberately
+     * put there, in order: packs applied again, snapshots restored again. Rows imported or simulated
+     * (synthetic activity) are not put back, nor anything people created.
+     */
     private ResetResult reset(MutationGate.Inside inside, ResetRequest request, Caller caller) throws java.sql.SQLException {
-            long started = System.nanoTime();
-            Organization organization = inside.organization();
-            List<ApplicationRecord> previous = Applications.active(inside.connection(), organization.id());
-            List<ResolvedPack> again = new ArrayList<>();
-            for (ApplicationRecord record : previous) {
+        long started = System.nanoTime();
+        Organization organization = inside.organization();
+        Optional<StoredSnapshots.Stored> baseline = StoredSnapshots.baseline(inside.connection(), organization.id());
+        List<ApplicationRecord> previous = Applications.active(inside.connection(), organization.id());
+        List<Object> again = new ArrayList<>();
+        for (ApplicationRecord record : baseline.isPresent() ? List.<ApplicationRecord>of() : previous) {
+            if (record.source() == ApplicationRecord.Source.PACK) {
                 Map<String, String> settings = new LinkedHashMap<>();
                 record.parameters().forEach((k, v) -> settings.put(k, String.valueOf(v)));
                 // The same modules: a pack applied in parts comes back in the same parts, in the same order.
                 again.add(ResolvedPack.resolve(packs, new PackRequest(record.packId(), organization.slug(), record.mode(), record.seed(),
                         request.anchor(), settings, record.selectedModules()), clock));
+            } else if (record.source() == ApplicationRecord.Source.SNAPSHOT) {
+                again.add(record);
             }
-            caller.progress().start("reset " + organization.slug());
-            Map<String, Long> deleted;
-            try {
-                deleted = Removal.everyRow(inside.connection(), inside.schema(), organization.id(), caller.progress());
-            } finally {
-                caller.progress().finish();
-            }
-            Applications.markRemoved(inside.connection(), previous.stream().map(ApplicationRecord::id).toList(), caller.actor(),
-                    ApplicationRecord.Removal.RESET);
-            List<ApplyResult> reapplied = new ArrayList<>();
-            Map<String, Long> replayed = new LinkedHashMap<>();
-            for (ResolvedPack resolved : again) {
+        }
+        caller.progress().start("reset " + organization.slug());
+        Map<String, Long> deleted;
+        try {
+            deleted = Removal.everyRow(inside.connection(), inside.schema(), organization.id(), caller.progress());
+        } finally {
+            caller.progress().finish();
+        }
+        Applications.markRemoved(inside.connection(), previous.stream().map(ApplicationRecord::id).toList(), caller.actor(),
+                ApplicationRecord.Removal.RESET);
+        List<ApplyResult> reapplied = new ArrayList<>();
+        List<RestoreResult> restored = new ArrayList<>();
+        if (baseline.isPresent()) {
+            restored.add(snapshots.restoreAgain(inside, baseline.get().id(), baseline.get().name()));
+        }
+        Map<String, Long> replayed = new LinkedHashMap<>();
+        for (Object next : again) {
+            if (next instanceof ResolvedPack resolved) {
                 Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(replayed, organization, resolved.descriptor());
                 reapplied.add(writer.write(inside, resolved, requiredSeeds, null, List.of()));
                 replayed.put(resolved.descriptor().id(), resolved.seed());
+            } else {
+                ApplicationRecord record = (ApplicationRecord) next;
+                // A restore empties the organization, so a snapshot's application is always the first active one.
+                restored.add(snapshots.restoreAgain(inside, UUID.fromString(String.valueOf(record.parameters().get("snapshotId"))),
+                        String.valueOf(record.parameters().get("snapshot"))));
             }
-            return new ResetResult(organization.slug(), deleted, reapplied, Duration.ofNanos(System.nanoTime() - started));
+        }
+        return new ResetResult(organization.slug(), deleted, reapplied, restored, Duration.ofNanos(System.nanoTime() - started), null);
     }
 }

@@ -36,6 +36,10 @@ final class ValidateOperation {
             List<ValidationResult.Rule> rules = new ArrayList<>();
             Set<String> validated = new HashSet<>();
             for (ApplicationRecord record : Applications.active(connection, found.id())) {
+                if (record.source() != ApplicationRecord.Source.PACK) {
+                    // A snapshot, an import or synthetic activity has no rules of its own; the packs' rules hold what they cover.
+                    continue;
+                }
                 if (!validated.add(record.packId())) {
                     // A pack applied in parts: its rules cover every part at once.
                     continue;

@@ -28,6 +28,9 @@ import java.util.Set;
  *   <li>applications: insert, and update of what apply fills in and teardown closes;</li>
  *   <li>the ledger's row sets and before-images: insert and delete, never update;</li>
  *   <li>the audit: insert, and update of an entry's outcome; never delete;</li>
+ *   <li>snapshots and their chunks: insert, update of what a capture fills in last, delete; baselines:
+ *       insert and delete (a snapshot holds no guard of its own: restoring one passes the boundary
+ *       like any seed write);</li>
  *   <li>tenant tables: select, insert, update and delete; never truncate, trigger or references.</li>
  * </ul>
  * Granting is idempotent: what the role had on the platform tables beyond this is revoked.
@@ -52,7 +55,9 @@ public final class ApplicationRole {
                 "GRANT INSERT, UPDATE (row_counts, plan_hash, duration_ms, removed_at, removed_by, removal)"
                         + " ON platform.seed_applications TO " + who,
                 "GRANT INSERT, DELETE ON platform.seed_row_sets, platform.seed_updates TO " + who,
-                "GRANT INSERT, UPDATE (outcome, application_id, message, finished_at) ON platform.seed_audit TO " + who));
+                "GRANT INSERT, UPDATE (outcome, application_id, message, finished_at) ON platform.seed_audit TO " + who,
+                "GRANT INSERT, UPDATE (manifest, row_counts, bytes), DELETE ON platform.snapshots TO " + who,
+                "GRANT INSERT, DELETE ON platform.snapshot_chunks, platform.baselines TO " + who));
         Set<String> tenantSchemas = new LinkedHashSet<>();
         for (TenantSchema.Table table : schema.tables()) {
             tenantSchemas.add(table.name().substring(0, table.name().indexOf('.')));

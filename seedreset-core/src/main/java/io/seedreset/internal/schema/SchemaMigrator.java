@@ -98,6 +98,12 @@ public final class SchemaMigrator {
                 Map.of(SeedResetException.SCHEMA_VERSION, applied.last().toString()));
     }
 
+    /** The highest migration version applied: what a snapshot calls the schema version it was taken under. */
+    public static String version(Connection connection) throws SQLException {
+        SortedSet<MigrationVersion> applied = applied(connection);
+        return applied.isEmpty() ? "empty" : applied.last().toString();
+    }
+
     private static boolean initialised(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT to_regclass('platform." + HISTORY_TABLE + "') IS NOT NULL"
