@@ -31,6 +31,7 @@ final class Hints {
             case UNKNOWN_PACK -> ": see '" + commands.command("packs") + "'";
             case ORGANIZATION_EXISTS -> ": see '" + commands.command("org", "list") + "'";
             case UNKNOWN_APPLICATION -> ": see '" + commands.command("history", "--org", organization) + "'";
+            case UNKNOWN_SNAPSHOT -> ": see '" + commands.command("snapshot", "list", "--org", organization) + "'";
             // Followed as typed, the advice must not make another production organization: org create's kind defaults to production.
             case PRODUCTION_ORGANIZATION -> " (create a demo organization for seed packs with '" + commands.command("org", "create")
                     + " SLUG --name NAME --kind demo')";

@@ -188,6 +188,9 @@ public final class ResultPrinter {
         if (!result.replaced().isEmpty()) {
             line("Replaced application(s) %s.", result.replaced().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
+        if (result.backup() != null) {
+            line("Backup: snapshot '%s' holds the organization as it was before.", result.backup());
+        }
         line("Applied %s %s to '%s' as application %s: %d rows in %d ms (seed %d, anchor %s, plan hash %s).",
                 result.packId(), result.packVersion(), result.organization(), result.applicationId(), result.totalRows(),
                 result.duration().toMillis(), result.seed(), result.anchor(), result.planHash());
@@ -221,7 +224,8 @@ public final class ResultPrinter {
      * deleted, restored and written, and the rows people created (not seeded) apart.
      */
     public void preview(io.seedreset.api.RemovalPreview preview) {
-        boolean reset = "reset".equals(preview.operation());
+        // A reset and a restore both delete everything and write; a teardown deletes what was seeded and puts back what was changed.
+        boolean reset = !"teardown".equals(preview.operation());
         line("Dry run of %s in '%s' (nothing written): %s.", preview.operation(), preview.organization(), preview.refused()
                 ? "the " + preview.operation() + " would be refused"
                 : reset ? String.format(Locale.ROOT, "would delete %d rows (%d not seeded), write %d rows", preview.deletedRows(),
@@ -254,14 +258,45 @@ public final class ResultPrinter {
     }
 
     public void reset(ResetResult result) {
-        line("Reset '%s' in %d ms: deleted %d rows, re-applied %d pack(s).", result.organization(),
-                result.duration().toMillis(), result.deletedRows(), result.reapplied().size());
+        if (result.backup() != null) {
+            line("Backup: snapshot '%s' holds what the reset replaced ('snapshot restore --name %s' brings it back).", result.backup(),
+                    result.backup());
+        }
+        line("Reset '%s' in %d ms: deleted %d rows, re-applied %d pack(s)%s.", result.organization(),
+                result.duration().toMillis(), result.deletedRows(), result.reapplied().size(), result.restored().isEmpty() ? ""
+                        : ", restored " + result.restored().stream().map(r -> "snapshot '" + r.source() + "' (" + r.restoredRows() + " rows)")
+                        .collect(Collectors.joining(", ")));
         for (ApplyResult applied : result.reapplied()) {
             line("  %s %s as application %s: %d rows (seed %d, anchor %s%s)", applied.packId(), applied.packVersion(),
                     applied.applicationId(), applied.totalRows(), applied.seed(), applied.anchor(),
                     applied.selectedModules().isEmpty() ? "" : ", modules " + String.join(", ", applied.selectedModules()));
         }
         result.reapplied().forEach(applied -> personas(applied.personas()));
+    }
+
+    public void snapshotCreated(io.seedreset.api.SnapshotInfo snapshot, java.nio.file.Path file) {
+        line("Took snapshot '%s' of '%s': %d rows in %d tables, %d bytes compressed%s.", snapshot.name(), snapshot.organization(),
+                snapshot.rows(), snapshot.counts().size(), snapshot.bytes(), file == null ? "" : "; written to " + file);
+        counts("Rows", snapshot.counts());
+    }
+
+    public void snapshots(List<io.seedreset.api.SnapshotInfo> snapshots) {
+        if (snapshots.isEmpty()) {
+            line("No snapshots.");
+            return;
+        }
+        TextTable table = new TextTable("ORGANIZATION", "NAME", "KIND", "TAKEN", "BY", "ROWS", "BYTES", "SCHEMA", "BASELINE");
+        for (io.seedreset.api.SnapshotInfo snapshot : snapshots) {
+            table.row(snapshot.organization(), snapshot.name(), snapshot.kind(), snapshot.takenAt(), snapshot.takenBy(), snapshot.rows(),
+                    snapshot.bytes(), snapshot.schemaVersion(), snapshot.baseline() ? "yes" : "");
+        }
+        table.print(out);
+    }
+
+    public void restore(io.seedreset.api.RestoreResult result) {
+        line("Restored '%s' into '%s' in %d ms: deleted %d rows, wrote %d rows as application %s.", result.source(), result.organization(),
+                result.duration().toMillis(), result.deletedRows(), result.restoredRows(), result.application());
+        counts("Rows written", result.restored());
     }
 
     public void validation(ValidationResult result) {
@@ -360,6 +395,7 @@ public final class ResultPrinter {
             case TEARDOWN -> "torn down";
             case RESET -> "reset";
             case REPLACE -> "replaced";
+            case RESTORE -> "replaced by a restore";
         };
     }
 

@@ -160,7 +160,7 @@ public final class Engine {
         if (!request.backup()) {
             return apply.run(request, caller);
         }
-        String backup = snapshots.backup(request.pack().organization(), "apply", caller).map(SnapshotInfo::name).orElse(null);
+        String backup = snapshots.backup(request.pack().organization(), request.confirmation(), "apply", caller).map(SnapshotInfo::name).orElse(null);
         return apply.run(request, caller).withBackup(backup);
     }
 

@@ -44,7 +44,7 @@ final class ResetOperation {
     }
 
     ResetResult run(ResetRequest request, Caller caller) {
-        String backup = snapshots.backup(request.organization(), "reset", caller).map(io.seedreset.api.SnapshotInfo::name).orElse(null);
+        String backup = snapshots.backup(request.organization(), request.confirmation(), "reset", caller).map(io.seedreset.api.SnapshotInfo::name).orElse(null);
         MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.RESET, request.organization(), request.confirmation(),
                 "resetting", null);
         return gate.enter(mutation, caller, inside -> {

@@ -81,11 +81,11 @@ final class SnapshotOperation {
     /**
      * The backup an apply or a reset takes first: a snapshot of kind {@code backup}, in its own
      * transaction, then the oldest backups beyond the ones kept are deleted. Nothing when backups are
-     * switched off (none kept) or the organization is production (the operation itself refuses and
-     * audits that).
+     * switched off (none kept), the organization is production or the confirmation is not its slug:
+     * the operation itself then refuses and audits that, and bad input must leave nothing behind.
      */
-    Optional<SnapshotInfo> backup(String organization, String before, Caller caller) {
-        if (backupsKept == 0) {
+    Optional<SnapshotInfo> backup(String organization, String confirmation, String before, Caller caller) {
+        if (backupsKept == 0 || !organization.equals(confirmation)) {
             return Optional.empty();
         }
         Organization found = connections.withConnection(false, c -> Organizations.require(c, organization));
