@@ -37,6 +37,7 @@ final class Hints {
                     + " SLUG --name NAME --kind demo')";
             case CONFIRMATION_REQUIRED, CONFIRMATION_MISMATCH -> " (--confirm " + organization + ")";
             case ALREADY_APPLIED -> ": add --replace to tear it down and apply this one";
+            case REQUIRED_MODULE_MISSING -> " (--modules " + e.detail(SeedResetException.MODULE) + ")";
             // Applied with the same arguments but another plan hash: the reviewed plan was of another seed or anchor.
             case PLAN_CHANGED -> e.detail(SeedResetException.APPLICATION) == null ? "" : " (--seed, --anchor or --replace)";
             case SCHEMA_NOT_INITIALISED -> ": run '" + commands.command("init") + "' first";

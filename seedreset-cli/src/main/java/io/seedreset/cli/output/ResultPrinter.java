@@ -110,7 +110,8 @@ public final class ResultPrinter {
     public void plan(PlanResult plan) {
         line("Plan: %s %s for '%s' (mode %s, seed %d, anchor %s)", plan.packId(), plan.packVersion(), plan.organization(),
                 plan.mode(), plan.seed(), plan.anchor());
-        line("Modules: %s", String.join(", ", plan.modules()));
+        line("Modules: %s", plan.selectedModules().isEmpty() ? String.join(", ", plan.modules())
+                : String.join(", ", plan.selectedModules()) + " (of " + String.join(", ", plan.modules()) + ": the others' rows are left out)");
         line("Parameters: %s", parameters(plan.parameters()));
         blank();
         counts(plan.appliedAs() == null ? "Rows to write" : "Rows written", plan.counts());
@@ -166,6 +167,9 @@ public final class ResultPrinter {
                 "--confirm", plan.organization(), "--mode", plan.mode(), "--seed", String.valueOf(plan.seed()),
                 "--anchor", plan.anchor().toString()));
         plan.parameters().forEach((key, value) -> words.addAll(List.of("--set", key + "=" + value)));
+        if (!plan.selectedModules().isEmpty()) {
+            words.addAll(List.of("--modules", String.join(",", plan.selectedModules())));
+        }
         if (!plan.replaces().isEmpty()) {
             words.add("--replace");
         }
@@ -175,8 +179,9 @@ public final class ResultPrinter {
 
     public void apply(ApplyResult result) {
         if (result.status() == ApplyResult.Status.UNCHANGED) {
-            line("%s %s is already applied to '%s' with this mode, parameters and seed (application %s): nothing to do.",
-                    result.packId(), result.packVersion(), result.organization(), result.applicationId());
+            line("%s %s is already applied to '%s' with this mode, parameters and seed%s (application %s): nothing to do.",
+                    result.packId(), result.packVersion(), result.organization(),
+                    result.selectedModules().isEmpty() ? "" : ", modules " + String.join(", ", result.selectedModules()), result.applicationId());
             personas(result.personas());
             return;
         }
@@ -189,6 +194,9 @@ public final class ResultPrinter {
         line("Applied %s %s to '%s' as application %s: %d rows in %d ms (seed %d, anchor %s, plan hash %s).",
                 result.packId(), result.packVersion(), result.organization(), result.applicationId(), result.totalRows(),
                 result.duration().toMillis(), result.seed(), result.anchor(), result.planHash());
+        if (!result.selectedModules().isEmpty()) {
+            line("Modules: %s (the pack's other modules were left out).", String.join(", ", result.selectedModules()));
+        }
         counts("Rows written", result.counts());
         if (!result.updates().isEmpty()) {
             blank();
@@ -259,8 +267,9 @@ public final class ResultPrinter {
                         : ", restored " + result.restored().stream().map(r -> "snapshot '" + r.source() + "' (" + r.restoredRows() + " rows)")
                         .collect(Collectors.joining(", ")));
         for (ApplyResult applied : result.reapplied()) {
-            line("  %s %s as application %s: %d rows (seed %d, anchor %s)", applied.packId(), applied.packVersion(),
-                    applied.applicationId(), applied.totalRows(), applied.seed(), applied.anchor());
+            line("  %s %s as application %s: %d rows (seed %d, anchor %s%s)", applied.packId(), applied.packVersion(),
+                    applied.applicationId(), applied.totalRows(), applied.seed(), applied.anchor(),
+                    applied.selectedModules().isEmpty() ? "" : ", modules " + String.join(", ", applied.selectedModules()));
         }
         result.reapplied().forEach(applied -> personas(applied.personas()));
     }
@@ -309,11 +318,12 @@ public final class ResultPrinter {
         if (history.applications().isEmpty()) {
             line("  none");
         } else {
-            // Seed, anchor and parameters are what reproduces an application exactly.
-            TextTable table = new TextTable("APPLIED", "ORG", "PACK", "VERSION", "MODE", "SEED", "ANCHOR", "PARAMETERS", "ROWS",
+            // Seed, anchor, parameters and modules are what reproduces an application exactly.
+            TextTable table = new TextTable("APPLIED", "ORG", "PACK", "VERSION", "MODE", "MODULES", "SEED", "ANCHOR", "PARAMETERS", "ROWS",
                     "ACTOR", "STATE", "ID");
             for (ApplicationRecord a : history.applications()) {
-                table.row(a.appliedAt(), a.organization(), a.packId(), a.packVersion(), a.mode(), a.seed(), a.anchor(),
+                table.row(a.appliedAt(), a.organization(), a.packId(), a.packVersion(), a.mode(),
+                        a.selectedModules().isEmpty() ? "all" : String.join(",", a.selectedModules()), a.seed(), a.anchor(),
                         parameters(a.parameters()), a.counts().values().stream().mapToLong(Long::longValue).sum(), a.actor(),
                         a.active() ? "active" : removed(a.removal()) + " by " + a.removedBy(), a.id());
             }

@@ -107,8 +107,9 @@ final class ResetOperation {
             if (record.source() == ApplicationRecord.Source.PACK) {
                 Map<String, String> settings = new LinkedHashMap<>();
                 record.parameters().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+                // The same modules: a pack applied in parts comes back in the same parts, in the same order.
                 again.add(ResolvedPack.resolve(packs, new PackRequest(record.packId(), organization.slug(), record.mode(), record.seed(),
-                        request.anchor(), settings), clock));
+                        request.anchor(), settings, record.selectedModules()), clock));
             } else if (record.source() == ApplicationRecord.Source.SNAPSHOT) {
                 again.add(record);
             }

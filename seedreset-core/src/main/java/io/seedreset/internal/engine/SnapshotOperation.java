@@ -268,7 +268,7 @@ final class SnapshotOperation {
                     ApplicationRecord.Removal.RESTORE);
             UUID application = inside.newApplication();
             Applications.insert(connection, ApplicationRecord.Source.SNAPSHOT, application, organization.id(), "snapshot:" + stored.name(),
-                    manifest.schemaVersion(), "snapshot", Map.of("snapshot", stored.name(), "snapshotId", stored.id().toString(),
+                    manifest.schemaVersion(), "snapshot", List.of(), Map.of("snapshot", stored.name(), "snapshotId", stored.id().toString(),
                             "takenFrom", manifest.takenFrom()), 0L, manifest.takenAt(), inside.caller().actor(), clock.instant());
             Map<String, Long> restored = SnapshotLoad.load(connection, source, manifest,
                     table -> StoredSnapshots.table(connection, stored.id(), table.table()), organization.id(), application,

@@ -70,16 +70,16 @@ public final class AdminApi implements Consumer<Javalin> {
     record NewOrganization(String slug, String name, String kind) {
     }
 
-    /** {@code POST .../plan}'s body: the pack, and optionally its mode, seed, anchor and settings. */
-    record PlanBody(String pack, String mode, Long seed, String anchor, Map<String, String> set) {
+    /** {@code POST .../plan}'s body: the pack, and optionally its mode, seed, anchor, settings and the modules to seed. */
+    record PlanBody(String pack, String mode, Long seed, String anchor, Map<String, String> set, List<String> modules) {
         StaffDesk.PackCall call() {
-            return new StaffDesk.PackCall(pack, mode, seed, anchor, set);
+            return new StaffDesk.PackCall(pack, mode, seed, anchor, set, modules);
         }
     }
 
     /** {@code POST .../apply}'s body: a plan's, the typed slug, and optionally replace and the reviewed plan's hash. */
-    record ApplyBody(String pack, String mode, Long seed, String anchor, Map<String, String> set, String confirm, Boolean replace,
-                     String planHash) {
+    record ApplyBody(String pack, String mode, Long seed, String anchor, Map<String, String> set, List<String> modules, String confirm,
+                     Boolean replace, String planHash) {
     }
 
     /** {@code POST .../teardown}'s body: the typed slug, and one application's id (default: all of them). */
@@ -223,7 +223,8 @@ public final class AdminApi implements Consumer<Javalin> {
             })
     void apply(Context ctx) {
         ApplyBody body = RequestBodies.read(ctx, ApplyBody.class);
-        ctx.json(desk.apply(staff(ctx), slug(ctx), new StaffDesk.PackCall(body.pack(), body.mode(), body.seed(), body.anchor(), body.set()),
+        ctx.json(desk.apply(staff(ctx), slug(ctx), new StaffDesk.PackCall(body.pack(), body.mode(), body.seed(), body.anchor(), body.set(),
+                        body.modules()),
                 body.confirm(), Boolean.TRUE.equals(body.replace()), body.planHash()));
     }
 

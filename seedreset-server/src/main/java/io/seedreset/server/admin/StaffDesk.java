@@ -86,8 +86,16 @@ public final class StaffDesk {
                               String appliedBy, long rows) {
     }
 
-    /** How plan and apply run a pack: mode, seed, anchor ({@code 2026-11-21} or an instant) and settings, each optional. */
-    public record PackCall(String pack, String mode, Long seed, String anchor, Map<String, String> set) {
+    /**
+     * How plan and apply run a pack: mode, seed, anchor ({@code 2026-11-21} or an instant), settings and the modules to
+     * seed (none: the whole pack), each optional.
+     */
+    public record PackCall(String pack, String mode, Long seed, String anchor, Map<String, String> set, List<String> modules) {
+
+        /** The whole pack, as the console runs it. */
+        public PackCall(String pack, String mode, Long seed, String anchor, Map<String, String> set) {
+            this(pack, mode, seed, anchor, set, List.of());
+        }
     }
 
     /** An apply's result and the API tokens it issued for the personas it created (shown once). */
@@ -317,7 +325,8 @@ public final class StaffDesk {
         if (call == null || call.pack() == null || call.pack().isBlank()) {
             throw new SeedResetException(Reason.INVALID_VALUE, "name the pack: \"pack\" is required", Map.of());
         }
-        PackRequest request = PackRequest.of(call.pack(), slug).mode(call.mode()).seed(call.seed());
+        PackRequest request = PackRequest.of(call.pack(), slug).mode(call.mode()).seed(call.seed())
+                .modules(call.modules() == null ? List.of() : call.modules());
         if (call.anchor() != null && !call.anchor().isBlank()) {
             request = request.anchor(SeedReset.parseAnchor(call.anchor()));
         }
