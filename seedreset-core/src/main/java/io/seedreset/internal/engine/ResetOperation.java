@@ -102,6 +102,17 @@ final class ResetOperation {
         Organization organization = inside.organization();
         Optional<StoredSnapshots.Stored> baseline = StoredSnapshots.baseline(inside.connection(), organization.id());
         List<ApplicationRecord> previous = Applications.active(inside.connection(), organization.id());
+        // Back to the snapshot the organization was restored from: only what differs changes, when nothing else was applied since.
+        Optional<UUID> restoredFrom = previous.size() == 1 && previous.get(0).source() == ApplicationRecord.Source.SNAPSHOT
+                ? Optional.of(UUID.fromString(String.valueOf(previous.get(0).parameters().get("snapshotId")))) : Optional.empty();
+        Optional<UUID> target = baseline.map(StoredSnapshots.Stored::id).or(() -> restoredFrom);
+        if (target.isPresent()) {
+            Optional<RestoreResult> refreshed = snapshots.refresh(inside, target.get(), previous);
+            if (refreshed.isPresent()) {
+                return new ResetResult(organization.slug(), refreshed.get().deleted(), List.of(), List.of(refreshed.get()),
+                        Duration.ofNanos(System.nanoTime() - started), null);
+            }
+        }
         List<Object> again = new ArrayList<>();
         for (ApplicationRecord record : baseline.isPresent() ? List.<ApplicationRecord>of() : previous) {
             if (record.source() == ApplicationRecord.Source.PACK) {

@@ -18,6 +18,7 @@ import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.internal.snapshot.Manifest;
 import io.seedreset.internal.snapshot.SnapshotFile;
 import io.seedreset.internal.snapshot.SnapshotLoad;
+import io.seedreset.internal.snapshot.SnapshotRefresh;
 import io.seedreset.internal.snapshot.StoredSnapshots;
 import java.io.IOException;
 import java.io.InputStream;
@@ -238,6 +239,39 @@ final class SnapshotOperation {
             throw invalid(source, e.getMessage());
         } catch (IOException e) {
             throw invalid(source, source + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Returns the organization to the snapshot its only active application restored, changing only the
+     * rows that differ ({@link SnapshotRefresh}); the application stays, as the ledger already records
+     * exactly the snapshot's rows. Empty when the organization holds anything else (a pack or a scenario
+     * applied since) or the database refuses the changes (rolled back): then the caller restores.
+     */
+    Optional<RestoreResult> refresh(MutationGate.Inside inside, UUID snapshotId, List<ApplicationRecord> active) throws SQLException {
+        if (active.size() != 1 || active.get(0).source() != ApplicationRecord.Source.SNAPSHOT
+                || !snapshotId.toString().equals(String.valueOf(active.get(0).parameters().get("snapshotId")))) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        Connection connection = inside.connection();
+        Optional<StoredSnapshots.Stored> found = StoredSnapshots.find(connection, snapshotId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredSnapshots.Stored stored = found.get();
+        java.sql.Savepoint before = connection.setSavepoint();
+        try {
+            SnapshotLoad.requireRestorable(connection, inside.schema(), stored.manifest(), stored.name());
+            SnapshotRefresh.Refreshed refreshed = SnapshotRefresh.refresh(connection, inside.schema(), stored.manifest(),
+                    table -> StoredSnapshots.table(connection, stored.id(), table.table()), inside.organization().id());
+            connection.releaseSavepoint(before);
+            return Optional.of(new RestoreResult(inside.organization().slug(), stored.name(), active.get(0).id(), List.of(),
+                    refreshed.deleted(), refreshed.written(), Duration.ofNanos(System.nanoTime() - started)));
+        } catch (SQLException | IOException e) {
+            // A row people made stands in the way (a unique value, say), or the snapshot does not fit: restore the slow way.
+            connection.rollback(before);
+            return Optional.empty();
         }
     }
 
