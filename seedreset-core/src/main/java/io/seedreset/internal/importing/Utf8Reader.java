@@ -61,11 +61,14 @@ final class Utf8Reader extends Reader {
             if (badByte >= 0) {
                 throw new BadFile(line, String.valueOf(place + 1), String.format("not UTF-8 text (byte 0x%02X); save the file as UTF-8", badByte));
             }
+            if (flushed) {
+                return false;
+            }
             chars.clear();
             CoderResult result = decoder.decode(bytes, chars, endOfInput);
             if (result.isError()) {
                 badByte = bytes.get(bytes.position()) & 0xff;
-            } else if (endOfInput && !flushed && !bytes.hasRemaining()) {
+            } else if (endOfInput && result.isUnderflow()) {
                 decoder.flush(chars);
                 flushed = true;
             }
@@ -79,13 +82,7 @@ final class Utf8Reader extends Reader {
             if (chars.hasRemaining()) {
                 return true;
             }
-            if (badByte >= 0) {
-                continue;
-            }
-            if (flushed) {
-                return false;
-            }
-            if (result.isUnderflow()) {
+            if (result.isUnderflow() && !endOfInput) {
                 bytes.compact();
                 int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
                 if (read < 0) {
