@@ -5,6 +5,7 @@ import io.seedreset.api.ApplyResult;
 import io.seedreset.api.AuditEntry;
 import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.HistoryResult;
+import io.seedreset.api.ImportResult;
 import io.seedreset.api.InitResult;
 import io.seedreset.api.Organization;
 import io.seedreset.api.PlanResult;
@@ -245,6 +246,19 @@ public final class ResultPrinter {
         }
     }
 
+    public void imported(ImportResult result) {
+        if (result.dryRun()) {
+            line("Dry run of import into '%s' (nothing written): %s would import %d rows into %s%s.", result.organization(), result.source(),
+                    result.rows(), result.table(), result.generatedIds() ? " (ids made from the file)" : "");
+            return;
+        }
+        line("Imported %d rows of %s into %s of '%s' in %d ms%s.", result.rows(), result.source(), result.table(), result.organization(),
+                result.duration().toMillis(), result.generatedIds() ? " (ids made from the file)" : "");
+        line("Application %s: '%s' removes them; a reset drops them.", result.application(),
+                commands.command("teardown", "--org", result.organization(), "--confirm", result.organization(), "--application",
+                        result.application().toString()));
+    }
+
     public void reset(ResetResult result) {
         line("Reset '%s' in %d ms: deleted %d rows, re-applied %d pack(s).", result.organization(),
                 result.duration().toMillis(), result.deletedRows(), result.reapplied().size());
@@ -350,6 +364,7 @@ public final class ResultPrinter {
             case TEARDOWN -> "torn down";
             case RESET -> "reset";
             case REPLACE -> "replaced";
+            case RESTORE -> "replaced by a restore";
         };
     }
 

@@ -340,6 +340,7 @@ final class OrganizationPages {
                     case RESET -> "Reset";
                     case TEARDOWN -> "Torn down";
                     case REPLACE -> "Replaced";
+                    case RESTORE -> "Replaced by a restore";
                 }), Formats.when(record.removedAt()), record.removedBy());
         return Html.of("<tr><td><strong>{}</strong> <span class=\"muted\">{}</span></td><td>{} · {}</td><td>{}<br><span class=\"muted\">by {}</span></td>"
                         + "<td class=\"num\">{}</td><td>{}</td></tr>", record.packId(), record.packVersion(), record.mode(), record.seed(),
