@@ -206,6 +206,9 @@ public final class RowImport {
         }
         long record = Long.parseLong(where.group(1));
         String column = where.group(2) != null ? where.group(2).strip() : server.getColumn();
+        if (column == null && server.getConstraint() != null && target.checks().getOrDefault(server.getConstraint(), List.of()).size() == 1) {
+            column = target.checks().get(server.getConstraint()).get(0);
+        }
         String message = server.getMessage().replace("\"" + STAGING + "\"", table).replace(STAGING, table);
         return invalid(new BadFile(lineOf(record, column), column, message));
     }

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /** What an import needs to know of its table, from the catalog: columns, keys and references. */
-record TargetTable(String name, Map<String, Column> columns, List<List<String>> uniqueKeys, List<Reference> references) {
+record TargetTable(String name, Map<String, Column> columns, List<List<String>> uniqueKeys, List<Reference> references,
+                   Map<String, List<String>> checks) {
 
     /**
      * @param written whether an insert writes it: not a generated or GENERATED ALWAYS identity column
@@ -74,6 +75,21 @@ record TargetTable(String name, Map<String, Column> columns, List<List<String>> 
                 }
             }
         }
-        return new TargetTable(table, columns, List.copyOf(uniqueKeys), List.copyOf(references));
+        // CHECK constraints by name, with their columns: COPY names the constraint a row broke, not its column.
+        Map<String, List<String>> checks = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT con.conname,
+                       ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, n)
+                               JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.n)::text[]
+                  FROM pg_constraint con
+                 WHERE con.conrelid = ?::regclass AND con.contype = 'c'""")) {
+            statement.setString(1, TenantSchema.sql(table));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    checks.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
+                }
+            }
+        }
+        return new TargetTable(table, columns, List.copyOf(uniqueKeys), List.copyOf(references), Map.copyOf(checks));
     }
 }
