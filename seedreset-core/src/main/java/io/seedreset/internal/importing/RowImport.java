@@ -222,7 +222,7 @@ public final class RowImport {
             String hint = generatedIds && key.contains(ID) ? " (the ids are made from the file's name and each record's place: this file"
                     + " was imported into this organization already)" : "";
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT " + RECORD + ", first, " + values(key, "") + " FROM (SELECT *, min(" + RECORD
+                 ResultSet rs = statement.executeQuery("SELECT " + RECORD + ", first, " + values(key, "") + " FROM (SELECT " + RECORD + ", " + partition + ", min(" + RECORD
                          + ") OVER (PARTITION BY " + partition + ") AS first FROM " + STAGING + " WHERE " + notNull + ") d WHERE " + RECORD
                          + " > first ORDER BY " + RECORD + " LIMIT 1")) {
                 if (rs.next()) {
