@@ -274,6 +274,13 @@ public final class RowImport {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO " + TenantSchema.sql(table) + " (" + columns + ") SELECT " + columns + " FROM " + STAGING
                     + " ORDER BY " + RECORD);
+        } catch (PSQLException e) {
+            // What the checks before cannot match row by row (a partial or expression index, an exclusion constraint): the file, no line.
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23") || e.getServerErrorMessage() == null) {
+                throw e;
+            }
+            ServerErrorMessage server = e.getServerErrorMessage();
+            throw invalid(new BadFile(0, null, server.getMessage() + (server.getDetail() == null ? "" : " (" + server.getDetail() + ")")));
         }
     }
 
