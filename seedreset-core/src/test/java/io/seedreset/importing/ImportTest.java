@@ -179,6 +179,10 @@ class ImportTest {
                 + " expecting comma to separate Object entries"});
         cases.add(new String[] {ACCOUNTS, file("object.json", "{\"name\": \"Acme\", \"balance\": 1}").getFileName().toString(),
                 "object.json, line 1: a JSON file to import is an array of objects, one per row"});
+        cases.add(new String[] {PROFILES, file("email.json", """
+                [{"score": 1, "seen_at": "2026-11-20T09:30:00Z", "born": "1984-02-29", "tags": [],
+                  "email": "not an address"}]""").getFileName().toString(),
+                "email.json, line 2, column email: value for domain fixture.email violates check constraint \"email_check\""});
         cases.add(new String[] {ACCOUNTS, file("empty.csv", "").getFileName().toString(), "empty.csv: the file is empty"});
         cases.add(new String[] {ACCOUNTS, file("empty.json", "[]").getFileName().toString(), "empty.json: the file is empty"});
         cases.add(new String[] {ACCOUNTS, file("header.csv", "name,balance\n").getFileName().toString(), "header.csv: the file has no rows"});
@@ -265,6 +269,22 @@ class ImportTest {
         assertThat(fixture.strings("SELECT name FROM fixture.accounts WHERE name = 'Initech'")).isEmpty();
         assertThat(seedReset.history(HistoryRequest.of(DEMO)).applications().stream().filter(ApplicationRecord::active)
                 .map(ApplicationRecord::source)).containsExactly(ApplicationRecord.Source.PACK);
+    }
+
+    @Test
+    void a_byte_order_mark_is_dropped_and_a_constraint_only_the_insert_can_check_names_the_file() throws Exception {
+        ImportResult withMark = importInto(ACCOUNTS, file("excel.csv", "\uFEFFname,balance\nAcme,1\n"));
+        assertThat(withMark.rows()).isEqualTo(1);
+        fixture.execute("CREATE UNIQUE INDEX accounts_big_name ON fixture.accounts (org_id, name) WHERE balance > 100");
+        List<String> before = state();
+
+        assertThatThrownBy(() -> importInto(ACCOUNTS, file("big.csv", "name,balance\nRich,500\nRich,600\n")))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.INVALID_IMPORT);
+                    assertThat(e.getMessage()).startsWith("big.csv: duplicate key value violates unique constraint \"accounts_big_name\" (Key (org_id,"
+                            + " name)=(").endsWith(", Rich) already exists.); nothing was imported");
+                });
+        assertThat(state()).isEqualTo(before);
     }
 
     @Test
