@@ -170,14 +170,15 @@ public final class StaffDesk {
      */
     public ImportResult importRows(Staff.Member staff, String slug, String table, String name, InputStream body, String confirm,
                                    boolean dryRun) {
-        if (table == null || table.isBlank()) {
-            throw new SeedResetException(Reason.INVALID_VALUE, "name the table: \"table\" is required (schema.table)");
-        }
-        if (name == null || !IMPORT_NAME.matcher(name).matches()) {
-            throw new SeedResetException(Reason.INVALID_VALUE, "name the file: \"name\" is a plain file name ending in .csv or .json",
-                    Map.of(SeedResetException.VALUE, String.valueOf(name)));
-        }
+        // Production is refused before anything of the request is looked at, as every seed action is.
         return mutate(staff, slug, AuditOperation.IMPORT, acting -> {
+            if (table == null || table.isBlank()) {
+                throw new SeedResetException(Reason.INVALID_VALUE, "name the table: \"table\" is required (schema.table)");
+            }
+            if (name == null || !IMPORT_NAME.matcher(name).matches()) {
+                throw new SeedResetException(Reason.INVALID_VALUE, "name the file: \"name\" is a plain file name ending in .csv or .json",
+                        Map.of(SeedResetException.VALUE, String.valueOf(name)));
+            }
             Path directory = null;
             try {
                 directory = Files.createTempDirectory("seedreset-import-");
