@@ -183,6 +183,8 @@ class ImportTest {
                 [{"score": 1, "seen_at": "2026-11-20T09:30:00Z", "born": "1984-02-29", "tags": [],
                   "email": "not an address"}]""").getFileName().toString(),
                 "email.json, line 2, column email: value for domain fixture.email violates check constraint \"email_check\""});
+        cases.add(new String[] {ACCOUNTS, file("unclosed.csv", "name,balance\nFine,1\n\"Never closed,2\n" + "x,1\n".repeat(3_000_000))
+                .getFileName().toString(), "unclosed.csv, line 3, column name: a field longer than 10485760 characters (is a quote never closed?)"});
         cases.add(new String[] {ACCOUNTS, file("empty.csv", "").getFileName().toString(), "empty.csv: the file is empty"});
         cases.add(new String[] {ACCOUNTS, file("empty.json", "[]").getFileName().toString(), "empty.json: the file is empty"});
         cases.add(new String[] {ACCOUNTS, file("header.csv", "name,balance\n").getFileName().toString(), "header.csv: the file has no rows"});

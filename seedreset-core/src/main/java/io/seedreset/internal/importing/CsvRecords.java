@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class CsvRecords implements Records {
 
+    /** The longest field taken: a quote never closed would otherwise read the rest of the file into one value. */
+    static final int MAX_FIELD = 10 * 1024 * 1024;
+
     private final Reader in;
     private final char[] buffer = new char[1 << 16];
     private int position;
@@ -105,6 +108,10 @@ final class CsvRecords implements Records {
                         }
                     } else {
                         field.append((char) c);
+                        if (field.length() > MAX_FIELD) {
+                            throw new BadFile(fieldLine, name(values.size(), header), "a field longer than " + MAX_FIELD
+                                    + " characters (is a quote never closed?)");
+                        }
                     }
                 }
                 c = peek();
@@ -115,6 +122,9 @@ final class CsvRecords implements Records {
             } else {
                 while ((c = peek()) >= 0 && c != ',' && c != '\n' && !(c == '\r' && crlf())) {
                     field.append((char) take());
+                    if (field.length() > MAX_FIELD) {
+                        throw new BadFile(fieldLine, name(values.size(), header), "a field longer than " + MAX_FIELD + " characters");
+                    }
                 }
             }
             values.add(quoted || field.length() > 0 ? field.toString() : null);

@@ -1,7 +1,7 @@
 package io.seedreset.internal.importing;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +49,7 @@ final class JsonRecords implements Records {
                 throw new BadFile(line(parser.currentTokenLocation()), null, "a JSON file to import is an array of objects, one per row");
             }
             readFirst();
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
             throw malformed(e);
         }
     }
@@ -149,7 +149,7 @@ final class JsonRecords implements Records {
             }
             valueLines = lines;
             return values;
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
             throw malformed(e);
         }
     }
@@ -184,7 +184,7 @@ final class JsonRecords implements Records {
         return Math.max(1, location.getLineNr());
     }
 
-    private static BadFile malformed(JsonParseException e) {
+    private static BadFile malformed(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         String message = e.getOriginalMessage().lines().findFirst().orElse("malformed JSON");
         return new BadFile(location == null ? 0 : line(location), location == null || location.getColumnNr() < 1 ? null

@@ -41,13 +41,15 @@ import org.postgresql.util.ServerErrorMessage;
 public final class RowImport {
 
     /** The temporary table; its name shows in PostgreSQL's messages, replaced by the target's before they are shown. */
-    private static final String STAGING = "seedreset_import";
+    private static final String STAGING_NAME = "seedreset_import";
+    /** Named in its schema, so that no table of that name elsewhere on the search path can stand in for it. */
+    private static final String STAGING = "pg_temp." + STAGING_NAME;
     private static final String RECORD = "seedreset_record";
     private static final String ORG_ID = "org_id";
     private static final String ID = "id";
     /** Ids per ledger batch, as the sinks write them. */
     private static final int LEDGER_BATCH = 10_000;
-    private static final Pattern COPY_WHERE = Pattern.compile("COPY " + STAGING + ", line (\\d+)(?:, column ([^:]+))?");
+    private static final Pattern COPY_WHERE = Pattern.compile("COPY " + STAGING_NAME + ", line (\\d+)(?:, column ([^:]+))?");
 
     /** What was loaded. */
     public record Loaded(long rows, boolean generatedIds) {
@@ -170,7 +172,7 @@ public final class RowImport {
     /** A temporary table like the target, with its types, defaults, NOT NULL and CHECK constraints, and each row's record number. */
     private void createStaging() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE " + STAGING + " (LIKE " + TenantSchema.sql(table)
+            statement.execute("CREATE TEMPORARY TABLE " + STAGING_NAME + " (LIKE " + TenantSchema.sql(table)
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT DROP");
             statement.execute("ALTER TABLE " + STAGING + " ADD COLUMN " + RECORD + " bigint NOT NULL");
         }
@@ -209,7 +211,7 @@ public final class RowImport {
         if (column == null && server.getConstraint() != null && target.checks().getOrDefault(server.getConstraint(), List.of()).size() == 1) {
             column = target.checks().get(server.getConstraint()).get(0);
         }
-        String message = server.getMessage().replace("\"" + STAGING + "\"", table).replace(STAGING, table);
+        String message = server.getMessage().replace("\"" + STAGING_NAME + "\"", table).replace(STAGING_NAME, table);
         return invalid(new BadFile(lineOf(record, column), column, message));
     }
 
