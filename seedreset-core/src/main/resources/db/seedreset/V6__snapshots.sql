@@ -55,3 +55,11 @@ CREATE TABLE platform.baselines (
     set_by      text        NOT NULL
 );
 CREATE INDEX baselines_snapshot_idx ON platform.baselines (snapshot_id);
+
+-- Tenant tables whose rows are not part of an organization's state to keep: a module lists its own
+-- here (credentials, say: a snapshot must not carry them, and their ids may be unique across
+-- organizations). Snapshots leave them out; a restore still empties them, like every tenant table.
+CREATE TABLE platform.snapshot_exclusions (
+    table_name text PRIMARY KEY,
+    reason     text NOT NULL
+);

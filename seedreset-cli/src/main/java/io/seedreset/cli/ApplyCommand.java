@@ -26,6 +26,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "tear down an application of this pack with another version or parameters first")
     boolean replace;
 
+    @Option(names = "--backup", description = "take a snapshot of the organization first (kind backup; the newest 5 per organization"
+            + " are kept), so the apply can be undone with 'snapshot restore'")
+    boolean backup;
+
     @Option(names = "--plan-hash", paramLabel = "H", description = "refuse unless the rows equal the reviewed plan's")
     String planHash;
 
@@ -34,6 +38,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyRequest request = ApplyRequest.of(pack.request(root))
                 .confirm(confirmation.obtain("Applying " + pack.pack + " to", pack.organization))
                 .replace(replace)
+                .backup(backup)
                 .planHash(planHash);
         ApplyResult result = root.seedReset().apply(request);
         List<ApiTokens.Issued> tokens = TokensCommand.afterApply(root, result);

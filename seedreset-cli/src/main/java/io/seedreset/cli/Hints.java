@@ -31,11 +31,13 @@ final class Hints {
             case UNKNOWN_PACK -> ": see '" + commands.command("packs") + "'";
             case ORGANIZATION_EXISTS -> ": see '" + commands.command("org", "list") + "'";
             case UNKNOWN_APPLICATION -> ": see '" + commands.command("history", "--org", organization) + "'";
+            case UNKNOWN_SNAPSHOT -> ": see '" + commands.command("snapshot", "list", "--org", organization) + "'";
             // Followed as typed, the advice must not make another production organization: org create's kind defaults to production.
             case PRODUCTION_ORGANIZATION -> " (create a demo organization for seed packs with '" + commands.command("org", "create")
                     + " SLUG --name NAME --kind demo')";
             case CONFIRMATION_REQUIRED, CONFIRMATION_MISMATCH -> " (--confirm " + organization + ")";
             case ALREADY_APPLIED -> ": add --replace to tear it down and apply this one";
+            case REQUIRED_MODULE_MISSING -> " (--modules " + e.detail(SeedResetException.MODULE) + ")";
             // Applied with the same arguments but another plan hash: the reviewed plan was of another seed or anchor.
             case PLAN_CHANGED -> e.detail(SeedResetException.APPLICATION) == null ? "" : " (--seed, --anchor or --replace)";
             case SCHEMA_NOT_INITIALISED -> ": run '" + commands.command("init") + "' first";

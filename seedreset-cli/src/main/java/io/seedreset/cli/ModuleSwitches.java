@@ -1,6 +1,7 @@
 package io.seedreset.cli;
 
 import io.seedreset.platform.modules.ModuleFlags;
+import io.seedreset.platform.uploads.UploadStore;
 import io.seedreset.server.PlatformApi;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -23,9 +24,9 @@ final class ModuleSwitches {
     private ModuleSwitches() {
     }
 
-    /** The API's modules, in the server's order (building the API, which serving would start, reads nothing yet). */
-    static List<ModuleFlags.Module> modules(DataSource dataSource) {
-        return new PlatformApi(dataSource, Clock.systemUTC()).modules().stream()
+    /** The API's modules, in the server's order (building the API, which serving would start, reads and writes nothing yet). */
+    static List<ModuleFlags.Module> modules(DataSource dataSource, UploadStore uploads) {
+        return new PlatformApi(dataSource, Clock.systemUTC(), uploads).modules().stream()
                 .map(module -> new ModuleFlags.Module(module.name(), module.unstable()))
                 .toList();
     }

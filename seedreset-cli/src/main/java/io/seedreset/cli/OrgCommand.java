@@ -95,7 +95,7 @@ final class OrgCommand {
         @Override
         public Integer call() throws SQLException {
             Organization found = org.root.organization(organization);
-            List<ModuleFlags.Module> modules = ModuleSwitches.modules(org.root.dataSource());
+            List<ModuleFlags.Module> modules = ModuleSwitches.modules(org.root.dataSource(), org.root.uploadStore(null));
             Map<String, Boolean> changes = ModuleSwitches.changes(modules, enable, disable,
                     message -> new ParameterException(spec.commandLine(), message));
             ModuleFlags flags = new ModuleFlags(org.root.dataSource());

@@ -14,7 +14,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What plan and apply share: which pack, where, and with what mode, seed, anchor and settings. */
+/** What plan and apply share: which pack, where, and with what mode, seed, anchor, settings and modules. */
 final class PackOptions {
 
     @Parameters(index = "0", paramLabel = "<pack>", description = "pack id (see 'seedreset packs')")
@@ -35,6 +35,11 @@ final class PackOptions {
     @Option(names = "--set", paramLabel = "key=value", description = "set a pack parameter (repeatable)")
     List<String> settings = new ArrayList<>();
 
+    @Option(names = "--modules", split = ",", paramLabel = "M", description = "seed only these modules of the pack "
+            + "(see 'seedreset packs'), reusing the rows of its other modules applied before with the same arguments "
+            + "(default: every module)")
+    List<String> modules = new ArrayList<>();
+
     /**
      * The request as given: mode defaults, then {@code SEED_<PARAMETER>} environment variables
      * for the pack's declared parameters (SEED_USERS for users), then {@code --set}, each
@@ -44,7 +49,11 @@ final class PackOptions {
         Instant parsedAnchor = anchor == null ? null : SeedReset.parseAnchor(anchor);
         Map<String, String> given = givenSettings();
         SeedReset seedReset = root.seedReset();
-        PackRequest request = PackRequest.of(pack, organization).mode(mode).seed(seed).anchor(parsedAnchor);
+        if (modules.stream().anyMatch(String::isBlank)) {
+            throw new SeedResetException(SeedResetException.Reason.INVALID_VALUE, "--modules expects module names separated by commas, got '"
+                    + String.join(",", modules) + "'");
+        }
+        PackRequest request = PackRequest.of(pack, organization).mode(mode).seed(seed).anchor(parsedAnchor).modules(modules);
         PackDescriptor descriptor = seedReset.packs().stream().filter(d -> d.id().equals(pack)).findFirst().orElse(null);
         if (descriptor != null) {
             for (Parameter parameter : descriptor.parameters()) {

@@ -12,6 +12,7 @@ import io.seedreset.cli.output.CommandWords;
 import io.seedreset.cli.output.ResultPrinter;
 import io.seedreset.cli.output.TerminalProgress;
 import io.seedreset.platform.identity.ApiTokens;
+import io.seedreset.platform.uploads.UploadStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -29,19 +30,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "seedreset", mixinStandardHelpOptions = true, version = "seedreset 0.1.0",
         description = "Realistic, reversible seed data for demo, QA and sandbox organizations; never for production.",
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
-                TeardownCommand.class, ResetCommand.class, ImportCommand.class, ValidateCommand.class, HistoryCommand.class, MailCommand.class,
-                UsageCommand.class, DemoCommand.class,
-                DbCommand.class, ServeCommand.class, TokensCommand.class, StaffCommand.class, InstallCommand.class, HelpCommand.class},
+                TeardownCommand.class, ResetCommand.class, SnapshotCommand.class, BaselineCommand.class, ImportCommand.class, ValidateCommand.class, HistoryCommand.class, MailCommand.class,
+                UsageCommand.class, UploadsCommand.class, DemoCommand.class,
+                DbCommand.class, ServeCommand.class, ScheduleCommand.class, TokensCommand.class, StaffCommand.class, InstallCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
                 "2:usage (bad arguments, unknown command, pack, organization, mode or email)", "3:refused by the production boundary",
                 "4:conflict (busy, already applied, confirmation missing or wrong, plan changed, scenario order, install onto an existing file)"},
         footerHeading = "%nEnvironment:%n",
-        footer = {"  SEEDRESET_URL       default for --url",
-                "  SEEDRESET_USER      default for --user",
-                "  SEEDRESET_PASSWORD  default for --password",
-                "  SEEDRESET_DATA_DIR  embedded database directory (default ~/.seedreset/pgdata; see 'seedreset db')",
-                "  SEED_<PARAMETER>    pack parameter default, e.g. SEED_USERS=50"})
+        footer = {"  SEEDRESET_URL          default for --url",
+                "  SEEDRESET_USER         default for --user",
+                "  SEEDRESET_PASSWORD     default for --password",
+                "  SEEDRESET_DATA_DIR     embedded database directory (default ~/.seedreset/pgdata; see 'seedreset db')",
+                "  SEEDRESET_UPLOADS_DIR  uploaded files (default: beside the data directory, ~/.seedreset/pgdata.uploads)",
+                "  SEED_<PARAMETER>       pack parameter default, e.g. SEED_USERS=50"})
 public final class SeedresetCommand implements AutoCloseable {
 
     @Spec
@@ -130,6 +132,19 @@ public final class SeedresetCommand implements AutoCloseable {
     Path dataDirectory() {
         String configured = environment.get("SEEDRESET_DATA_DIR");
         return configured == null || configured.isBlank() ? Database.defaultDataDirectory() : Path.of(configured);
+    }
+
+    /**
+     * Where uploaded files are kept: {@code --uploads-dir} when given, else {@code SEEDRESET_UPLOADS_DIR}, else beside the
+     * embedded database's data directory, as its log is ({@code ~/.seedreset/pgdata.uploads}). Databases may share it:
+     * each keeps its files in a folder of its own ({@link UploadStore}).
+     */
+    UploadStore uploadStore(Path option) {
+        String configured = environment.get("SEEDRESET_UPLOADS_DIR");
+        Path directory = option != null ? option
+                : configured != null && !configured.isBlank() ? Path.of(configured)
+                : dataDirectory().resolveSibling(dataDirectory().getFileName() + ".uploads");
+        return new UploadStore(directory);
     }
 
     private Progress progress() {

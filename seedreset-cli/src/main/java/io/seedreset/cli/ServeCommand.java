@@ -8,7 +8,11 @@ import io.seedreset.platform.delivery.Retries;
 import io.seedreset.platform.feedback.FeedbackDelivery;
 import io.seedreset.platform.mail.MailDelivery;
 import io.seedreset.platform.mail.SmtpSettings;
+import io.seedreset.platform.schedule.JobCatalogue;
+import io.seedreset.platform.schedule.Schedules;
 import io.seedreset.platform.staff.Staff;
+import io.seedreset.platform.uploads.UploadStore;
+import io.seedreset.platform.uploads.Uploads;
 import io.seedreset.server.Deliveries;
 import io.seedreset.server.PlatformApi;
 import io.seedreset.server.RateLimits;
@@ -17,8 +21,10 @@ import io.seedreset.server.ServerSettings;
 import io.seedreset.server.admin.AdminApi;
 import io.seedreset.server.admin.StaffDesk;
 import io.seedreset.server.console.StaffConsole;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +40,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code seedreset serve}: the platform API, on the embedded PostgreSQL (kept running while the
- * server runs) or on --url. Runs until Ctrl-C or SIGTERM, then stops the server and the database
- * it started, in that order.
+ * server runs) or on --url, and the scheduled jobs ({@code seedreset schedule}). Runs until Ctrl-C or
+ * SIGTERM, then stops the server, the scheduler and the database it started, in that order.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the platform API over HTTP until Ctrl-C or SIGTERM.",
@@ -97,6 +103,10 @@ final class ServeCommand implements Callable<Integer> {
                     + " only; SEEDRESET_FEEDBACK_WEBHOOK)")
     String feedbackWebhook;
 
+    @Option(names = "--uploads-dir", paramLabel = "DIR", description = "where uploaded files (events' images, bills' receipts) are kept"
+            + " (default: SEEDRESET_UPLOADS_DIR, else beside the embedded database's data directory, ~/.seedreset/pgdata.uploads)")
+    Path uploadsDirectory;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings();
@@ -108,17 +118,23 @@ final class ServeCommand implements Callable<Integer> {
         // A request borrows one of a few open connections instead of opening its own (a new server process each time).
         HikariDataSource pool = pool(root.dataSource(), dbPool);
         Clock clock = Clock.systemUTC();
-        PlatformApi platform = new PlatformApi(pool, clock);
+        UploadStore uploads = root.uploadStore(uploadsDirectory);
+        PlatformApi platform = new PlatformApi(pool, clock, uploads);
         Staff staff = new Staff(pool, clock);
         // One desk for the admin API and the console, so that an organization is busy for both at once.
         StaffDesk desk = new StaffDesk(seedReset, pool, clock, platform);
         SeedResetServer server = new SeedResetServer(seedReset, settings).routes(platform)
                 .routes(new AdminApi(desk, staff)).routes(new StaffConsole(desk, staff, clock));
         Deliveries deliveries = new Deliveries(deliverers(pool, smtp, webhook));
+        // Every server runs due schedules; db-scheduler lets one of them pick each due job.
+        Schedules.Running scheduler = new Schedules(seedReset, pool, clock, JobCatalogue.STANDARD)
+                .start(Schedules.Settings.DEFAULT, "serve " + ManagementFactory.getRuntimeMXBean().getName());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The JVM does not wait for this command to return once the hooks are done: stop everything here.
             server.close();
+            // Waits for a running job (up to its stop wait) while the pool is still open for it.
+            scheduler.close();
             deliveries.close();
             pool.close();
             root.close();
@@ -137,6 +153,9 @@ final class ServeCommand implements Callable<Integer> {
         root.printer().line("Feedback: %s.", webhook == null ? "no --feedback-webhook, so it is stored and not forwarded"
                 // The path of a webhook URL is often its secret: only the host is printed.
                 : "stored and forwarded to the webhook at " + webhook.getScheme() + "://" + webhook.getAuthority());
+        root.printer().line("Uploads: kept in %s (at most %d bytes each); 'seedreset uploads purge' deletes demo organizations' old ones.",
+                uploads.root(), Uploads.MAX_BYTES);
+        root.printer().line("Schedules: due jobs run here, once among the servers on this database ('seedreset schedule list' shows them).");
         root.out().flush();
         stopped.await();
         return ExitCodes.OK;

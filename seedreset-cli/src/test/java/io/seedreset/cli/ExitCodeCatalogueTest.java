@@ -57,8 +57,8 @@ class ExitCodeCatalogueTest {
         String longName = "x".repeat(200);
         return Stream.of(
                 // 2: usage
-                says(2, "seedreset: unknown command 'frobnicate': the commands are init, org, packs, plan, apply, teardown, reset, "
-                        + "import, validate, history, mail, usage, demo, db, serve, tokens, staff, install, help (see 'seedreset --help')", "frobnicate"),
+                says(2, "seedreset: unknown command 'frobnicate': the commands are init, org, packs, plan, apply, teardown, reset, snapshot, baseline, "
+                        + "import, validate, history, mail, usage, uploads, demo, db, serve, schedule, tokens, staff, install, help (see 'seedreset --help')", "frobnicate"),
                 says(2, "seedreset: a command is missing: the commands are init, org, packs,"),
                 says(2, "seedreset: unknown command 'frob': the commands are create, list, modules (see 'seedreset org --help')", "org", "frob"),
                 says(2, "seedreset: a command is missing: the commands are create, list, modules", "org"),
@@ -131,6 +131,11 @@ class ExitCodeCatalogueTest {
                 says(2, "seedreset: Missing required option: '--org=<slug>'", "mail"),
                 says(2, "seedreset: unknown organization 'ghost'", "usage", "--org", "ghost"),
                 says(2, "seedreset: --days 0: use 1 to 366", "usage", "--org", "acme-demo", "--days", "0"),
+                says(2, "seedreset: a command is missing: the commands are purge", "uploads"),
+                says(2, "seedreset: --older-than '0h': give a whole number of minutes, hours or days, e.g. 90m, 48h, 7d", "uploads", "purge",
+                        "--older-than", "0h"),
+                says(2, "seedreset: --older-than '2 days': give a whole number of minutes, hours or days", "uploads", "purge",
+                        "--older-than", "2 days"),
                 says(2, "seedreset: unknown organization 'ghost'", "org", "modules", "--org", "ghost", "--disable", "ticketing"),
                 says(2, "seedreset: unknown module 'frob': the modules are ", "org", "modules", "--org", "acme-demo", "--enable", "frob"),
                 says(2, "seedreset: --smtp-host needs --smtp-from, the address production mail is sent from", "serve", "--smtp-host", "localhost"),

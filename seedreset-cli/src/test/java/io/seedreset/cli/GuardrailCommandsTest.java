@@ -93,7 +93,8 @@ class GuardrailCommandsTest {
         assertThat(listed.exitCode()).as(listed.toString()).isZero();
         assertThat(listed.out()).startsWith("Modules of 'acme-demo' (not production: unstable modules are off unless switched on):\n");
 
-        List<ModuleFlags.Module> modules = ModuleSwitches.modules(database.dataSource());
+        List<ModuleFlags.Module> modules = ModuleSwitches.modules(database.dataSource(),
+                new io.seedreset.platform.uploads.UploadStore(java.nio.file.Path.of("target", "unused-uploads")));
         Assumptions.assumeFalse(modules.isEmpty(), "the API has no modules yet to switch");
         String module = modules.get(0).name();
         Cli.Run off = database.run("org", "modules", "--org", "acme-demo", "--disable", module);
@@ -113,6 +114,65 @@ class GuardrailCommandsTest {
         assertThat(unknown.err()).startsWith("seedreset: unknown module 'frobnication': the modules are ")
                 .endsWith(" (see 'seedreset org modules --help')\n");
         assertThat(db.queryForLong("SELECT count(*) FROM operations.module_flags WHERE module = 'frobnication'")).isZero();
+    }
+
+
+    @Test
+    void uploads_purge_deletes_demo_organizations_old_uploads_and_left_files_never_a_production_ones() throws Exception {
+        java.nio.file.Path uploads = java.nio.file.Files.createTempDirectory("seedreset-cli-uploads");
+        Instant threeDaysAgo = Instant.now().minus(java.time.Duration.ofDays(3));
+        UUID oldDemo = upload(uploads, "acme-demo", threeDaysAgo);
+        UUID recentDemo = upload(uploads, "acme-demo", Instant.now().minus(java.time.Duration.ofMinutes(10)));
+        UUID oldProduction = upload(uploads, "acme", threeDaysAgo);
+        java.nio.file.Path leftByAReset = file(uploads, "acme-demo", UUID.randomUUID(), threeDaysAgo);
+
+        Cli.Run purge = database.run("uploads", "purge", "--uploads-dir", uploads.toString());
+        assertThat(purge.exitCode()).as(purge.toString()).isZero();
+        assertThat(purge.out()).contains("(older than 48h) of 1 demo organization, in " + uploads + ":\n"
+                + "  1 upload deleted (1 file), and 1 file left without a row.\n"
+                + "Production, qa and sandbox organizations' uploads are never purged.\n");
+        assertThat(db.strings("SELECT id::text FROM uploads.files")).containsExactlyInAnyOrder(recentDemo.toString(), oldProduction.toString());
+        assertThat(file(uploads, "acme-demo", oldDemo)).doesNotExist();
+        assertThat(leftByAReset).doesNotExist();
+        assertThat(file(uploads, "acme-demo", recentDemo)).exists();
+        assertThat(file(uploads, "acme", oldProduction)).exists();
+
+        JsonNode again = JSON.readTree(database.run("--json", "uploads", "purge", "--uploads-dir", uploads.toString(), "--older-than", "1m").out());
+        assertThat(again.get("rows").asInt()).as("a minute old: the recent one goes too").isEqualTo(1);
+        assertThat(again.get("files").asInt()).isEqualTo(1);
+        assertThat(again.get("olderThan").asText()).isEqualTo("1m");
+        assertThat(db.strings("SELECT id::text FROM uploads.files")).containsExactly(oldProduction.toString());
+        assertThat(file(uploads, "acme", oldProduction)).exists();
+    }
+
+    /** An upload of an event of the organization created at {@code at}: its row, and its file as old. */
+    private UUID upload(java.nio.file.Path uploads, String organization, Instant at) throws Exception {
+        UUID event = UUID.randomUUID();
+        UUID upload = UUID.randomUUID();
+        db.execute("""
+                INSERT INTO events.events (org_id, id, name, event_type, client_name, status, starts_at, ends_at, city, state,
+                                           expected_attendees, created_at)
+                VALUES (?, ?, 'Gala', 'gala', 'Northwind', 'planning', '2026-12-01T18:00Z', '2026-12-01T23:00Z', 'Austin', 'TX', 50, now())""",
+                id(organization), event);
+        db.execute("""
+                INSERT INTO uploads.files (org_id, id, event_id, filename, content_type, size_bytes, sha256, uploaded_by, created_at)
+                VALUES (?, ?, ?, 'gala.png', 'image/png', 4, repeat('a', 64), 'planner@example.org', ?)""",
+                id(organization), upload, event, java.sql.Timestamp.from(at));
+        file(uploads, organization, upload, at);
+        return upload;
+    }
+
+    private java.nio.file.Path file(java.nio.file.Path uploads, String organization, UUID id, Instant modified) throws Exception {
+        java.nio.file.Path file = file(uploads, organization, id);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, new byte[] {1, 2, 3, 4});
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(modified));
+        return file;
+    }
+
+    private java.nio.file.Path file(java.nio.file.Path uploads, String organization, UUID id) throws Exception {
+        return new io.seedreset.platform.uploads.UploadStore(uploads).databaseFolder(database.dataSource())
+                .resolve(id(organization).toString()).resolve(id.toString());
     }
 
     private UUID id(String slug) {

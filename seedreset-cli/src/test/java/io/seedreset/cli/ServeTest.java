@@ -77,6 +77,10 @@ class ServeTest {
             assertThat(nextLine(out)).isEqualTo("Mail: no --smtp-host, so production organizations' mail stays pending; demo, qa and sandbox"
                     + " organizations' mail is captured, never sent ('seedreset mail --org SLUG' reads it).");
             assertThat(nextLine(out)).isEqualTo("Feedback: no --feedback-webhook, so it is stored and not forwarded.");
+            assertThat(nextLine(out)).isEqualTo("Uploads: kept in " + directory.resolve("pgdata.uploads").toAbsolutePath().normalize()
+                    + " (at most 5242880 bytes each); 'seedreset uploads purge' deletes demo organizations' old ones.");
+            assertThat(nextLine(out)).isEqualTo("Schedules: due jobs run here, once among the servers on this database"
+                    + " ('seedreset schedule list' shows them).");
             assertThat(EmbeddedServer.find(data)).as("the embedded database runs while the server does").isPresent();
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address.group(1) + "/health")).build(),
@@ -195,6 +199,38 @@ class ServeTest {
         }
         assertThat(database.run("mail", "--org", "acme-demo").out()).contains("Demo order").contains("captured");
         assertThat(database.run("mail", "--org", "acme").out()).contains("Real order  sent");
+    }
+
+    @Test
+    void serve_runs_a_due_schedule_and_sigterm_stops_its_scheduler_cleanly() throws Exception {
+        Cli.OnDatabase database = Cli.onFreshDatabase("--actor", "ops-lead");
+        DatabaseReader reader = new DatabaseReader(database.dataSource());
+        for (String[] command : List.of(new String[] {"init"}, new String[] {"org", "create", "acme-demo", "--name", "Acme Demo", "--kind", "demo"},
+                new String[] {"schedule", "set", "--org", "acme-demo", "--job", "reset", "--confirm", "acme-demo"},
+                new String[] {"schedule", "run-now", "--org", "acme-demo", "--job", "reset", "--confirm", "acme-demo"})) {
+            assertThat(database.run(command).exitCode()).isZero();
+        }
+        Process serve = process(Map.of(), directory.resolve("serve.err"), "--url", database.url(), "--user", "postgres", "serve", "--port", "0");
+        try {
+            // Due before the server started: its first look for due jobs runs it. Waits at most 60 s, looking every 50 ms.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (reader.queryForLong("SELECT count(*) FROM operations.schedule_runs") == 0) {
+                assertThat(System.nanoTime()).as("the due reset ran").isLessThan(deadline);
+                assertThat(serve.isAlive()).as(() -> readQuietly(directory.resolve("serve.err"))).isTrue();
+                Thread.sleep(50);
+            }
+            serve.destroy();
+            assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("SIGTERM stops it").isTrue();
+        } finally {
+            serve.destroyForcibly();
+        }
+        assertThat(reader.strings("SELECT outcome || ' ' || attempt || ' ' || scheduler FROM operations.schedule_runs"))
+                .singleElement().asString().startsWith("succeeded 1 serve ");
+        assertThat(reader.strings("SELECT operation || ' ' || outcome || ' ' || actor FROM platform.seed_audit WHERE operation = 'reset'"))
+                .containsExactly("reset succeeded schedule:reset (set by ops-lead)");
+        // Stopped, it holds no job: back on its timing, picked by nobody.
+        assertThat(reader.strings("SELECT picked || ' ' || (execution_time > now()) FROM operations.scheduled_tasks")).containsExactly("false true");
+        assertThat(Files.readString(directory.resolve("serve.err"))).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.seedreset.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -8,13 +9,15 @@ import java.util.UUID;
 /**
  * One row of {@code platform.seed_applications}.
  *
+ * @param selectedModules the modules of its pack the application was limited to, in the pack's order; empty when it
+ *                        applied the whole pack
  * @param removal  null while the application's rows are in place; otherwise how they were removed
  * @param sequence the order applications were made in, across the database (reset replays in it; history pages by it)
  * @param source   what wrote the rows: a pack (then {@code packId} names it), a snapshot restored
  *                 ({@code packId} is {@code snapshot:<name>}), an import or synthetic activity
  */
 public record ApplicationRecord(UUID id, String organization, String packId, String packVersion, String mode,
-                                Map<String, Object> parameters, long seed, Instant anchor, String actor,
+                                List<String> selectedModules, Map<String, Object> parameters, long seed, Instant anchor, String actor,
                                 Instant appliedAt, Map<String, Long> counts, String planHash, long durationMillis,
                                 Instant removedAt, String removedBy, Removal removal, long sequence, Source source) {
 
@@ -52,6 +55,7 @@ public record ApplicationRecord(UUID id, String organization, String packId, Str
         // Sorted by name, as plan and apply list them (the database keeps JSON keys in its own order).
         parameters = Sorted.byKey(parameters);
         counts = Sorted.byKey(counts);
+        selectedModules = List.copyOf(selectedModules);
     }
 
     public boolean active() {

@@ -10,6 +10,9 @@ import java.util.UUID;
 /**
  * What apply would write, computed by the same pack code against a recording sink.
  *
+ * @param modules  the pack's modules
+ * @param selectedModules the modules the plan is limited to (rows of the others are left out), in the pack's order;
+ *                        empty for the whole pack
  * @param counts   rows per table, sorted by table name
  * @param updates  existing rows per table the pack would change (scenarios); teardown restores them
  * @param samples  the first rows of each table (column to rendered value), at most three per table
@@ -21,7 +24,7 @@ import java.util.UUID;
  * @param replaces  active applications of this pack with another version, mode, parameters, seed or anchor,
  *                  which apply tears down only when asked to replace them
  */
-public record PlanResult(String packId, String packVersion, List<String> modules, String organization, String mode,
+public record PlanResult(String packId, String packVersion, List<String> modules, List<String> selectedModules, String organization, String mode,
                          Map<String, Object> parameters, long seed, Instant anchor, Map<String, Long> counts,
                          Map<String, Long> updates, Map<String, List<Map<String, String>>> samples,
                          Map<String, BigDecimal> totals, List<Persona> personas, String planHash, UUID appliedAs,
@@ -29,6 +32,7 @@ public record PlanResult(String packId, String packVersion, List<String> modules
 
     public PlanResult {
         modules = List.copyOf(modules);
+        selectedModules = List.copyOf(selectedModules);
         replaces = List.copyOf(replaces);
         // Sorted by name, so every front end lists them in one order.
         parameters = Sorted.byKey(parameters);

@@ -37,6 +37,7 @@ public class SeedResetException extends RuntimeException {
     public static final String ORGANIZATION = "organization";
     public static final String PACK = "pack";
     public static final String MODE = "mode";
+    public static final String MODULE = "module";
     public static final String PARAMETER = "parameter";
     public static final String VALUE = "value";
     public static final String APPLICATION = "application";
@@ -69,6 +70,8 @@ public class SeedResetException extends RuntimeException {
         UNKNOWN_PACK(Kind.BAD_INPUT),
         /** The pack has no such mode (400; details: {@code pack}, {@code mode}). */
         UNKNOWN_MODE(Kind.BAD_INPUT),
+        /** The pack has no such module (400; details: {@code pack}, {@code module}). */
+        UNKNOWN_MODULE(Kind.BAD_INPUT),
         /** The pack has no such parameter, or the value does not fit it (400; details: {@code pack}, {@code parameter}). */
         INVALID_PARAMETER(Kind.BAD_INPUT),
         /** The organization has no active application with this id (404; details: {@code organization}, {@code application}). */
@@ -107,6 +110,12 @@ public class SeedResetException extends RuntimeException {
         PLAN_CHANGED(Kind.CONFLICT),
         /** A scenario's required pack is not applied (409; details: {@code pack}, {@code requiredPack}, {@code organization}). */
         REQUIRED_PACK_MISSING(Kind.CONFLICT),
+        /**
+         * An apply limited to some modules of a pack writes rows that reference rows of its other modules, which no
+         * application of the pack with the same arguments holds yet (409; details: {@code organization}, {@code pack},
+         * {@code module}: the missing modules, comma-separated).
+         */
+        REQUIRED_MODULE_MISSING(Kind.CONFLICT),
         /** The application is required by a scenario applied on top of it (409; details: {@code pack}, {@code application}, {@code requiredPack}). */
         REQUIRED_BY_SCENARIO(Kind.CONFLICT),
         /** Rows someone else created or changed stand in the way of a teardown (409; details: {@code table} when known). */

@@ -342,6 +342,54 @@ class SnapshotTest {
     }
 
     @Test
+    void a_reset_back_to_the_restored_snapshot_changes_only_what_differs_and_keeps_the_application() {
+        seedAndWork(DEMO);
+        seedReset.createSnapshot(DEMO, "golden");
+        RestoreResult restored = seedReset.restore(RestoreRequest.snapshot(DEMO, "golden").confirm(DEMO));
+        List<String> golden = state(DEMO);
+        long ledger = ledgerRows(DEMO);
+        // Overnight: a name changed, an entry deleted, a note added.
+        fixture.execute("UPDATE fixture.accounts SET name = 'Renamed' WHERE id = (SELECT min(id::text)::uuid FROM fixture.accounts)");
+        fixture.execute("DELETE FROM fixture.entries WHERE id = (SELECT min(id::text)::uuid FROM fixture.entries)");
+        fixture.execute("INSERT INTO fixture.account_notes (org_id, id, account_id, body) SELECT org_id, gen_random_uuid(), id, 'overnight'"
+                + " FROM fixture.accounts ORDER BY id LIMIT 1");
+
+        ResetResult reset = seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO));
+
+        assertThat(state(DEMO)).isEqualTo(golden);
+        assertThat(reset.restored()).singleElement().satisfies(r -> {
+            assertThat(r.application()).as("the same application: the ledger already holds these rows").isEqualTo(restored.application());
+            assertThat(r.restored()).isEqualTo(java.util.Map.of("fixture.accounts", 1L, "fixture.entries", 1L));
+            assertThat(r.deleted()).isEqualTo(java.util.Map.of("fixture.account_notes", 1L));
+        });
+        assertThat(ledgerRows(DEMO)).isEqualTo(ledger);
+        seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO));
+        assertThat(fixture.tenantRows(DEMO)).isZero();
+    }
+
+    @Test
+    void when_a_row_people_made_stands_in_the_way_the_reset_restores_everything_instead() {
+        fixture.execute("ALTER TABLE fixture.accounts ADD CONSTRAINT accounts_name_unique UNIQUE (org_id, name)");
+        seedAndWork(DEMO);
+        fixture.execute("DELETE FROM fixture.account_notes");
+        seedReset.createSnapshot(DEMO, "golden");
+        RestoreResult restored = seedReset.restore(RestoreRequest.snapshot(DEMO, "golden").confirm(DEMO));
+        List<String> golden = state(DEMO);
+        // A person deletes a seeded account (with its entries) and makes one with the same name.
+        String name = fixture.strings("SELECT name FROM fixture.accounts ORDER BY id LIMIT 1").get(0);
+        fixture.execute("DELETE FROM fixture.entries WHERE account_id = (SELECT id FROM fixture.accounts WHERE name = ?)", name);
+        fixture.execute("DELETE FROM fixture.accounts WHERE name = ?", name);
+        fixture.execute("INSERT INTO fixture.accounts (org_id, id, name, balance) SELECT id, gen_random_uuid(), ?, 0 FROM platform.organizations"
+                + " WHERE slug = ?", name, DEMO);
+
+        ResetResult reset = seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO));
+
+        assertThat(state(DEMO)).isEqualTo(golden);
+        assertThat(reset.restored()).singleElement().satisfies(r ->
+                assertThat(r.application()).as("restored again, as a new application").isNotEqualTo(restored.application()));
+    }
+
+    @Test
     void apply_with_a_backup_snapshots_first() {
         seedAndWork(DEMO);
         fixture.execute("DELETE FROM fixture.account_notes");

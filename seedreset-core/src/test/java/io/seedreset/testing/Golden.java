@@ -99,12 +99,14 @@ public final class Golden {
             for (String field : milliseconds) {
                 text = replaceValues(text, field, "<ms>");
             }
+            // A backup's name carries the time it was taken.
+            text = text.replaceAll("backup-[0-9]{8}-[0-9]{6}-[0-9]{3}", "backup-<time>");
             return replaceRandomIds(text);
         }
 
         @Override
         public String toString() {
-            return "random UUIDs" + (instants.isEmpty() ? "" : ", instants " + sorted(instants))
+            return "random UUIDs, backup names' times" + (instants.isEmpty() ? "" : ", instants " + sorted(instants))
                     + (milliseconds.isEmpty() ? "" : ", milliseconds " + sorted(milliseconds));
         }
 

@@ -32,7 +32,8 @@ class PlatformSchemaTest {
                 "accounting.customers", "accounting.invoices", "accounting.invoice_lines", "accounting.bills",
                 "accounting.inventory_items", "accounting.bill_lines", "accounting.bank_accounts", "accounting.payments",
                 "accounting.payment_allocations", "accounting.reconciliations", "accounting.bank_transactions",
-                "accounting.inventory_movements", "accounting.employees", "accounting.payroll_runs", "accounting.payroll_lines");
+                "accounting.inventory_movements", "accounting.employees", "accounting.payroll_runs", "accounting.payroll_lines",
+                "uploads.files");
         assertThat(SeedReset.configure().dataSource(dataSource).load().init().migrationsApplied()).as("a second init").isZero();
     }
 
@@ -53,7 +54,7 @@ class PlatformSchemaTest {
     void every_tenant_table_has_org_id_in_its_primary_key_and_composite_foreign_keys() throws SQLException {
         List<String> badKeys = strings("""
                 SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE c.relkind = 'r' AND n.nspname IN ('suppliers', 'events', 'sales', 'budget', 'dispatch', 'spaces', 'ticketing', 'identity', 'accounting')
+                 WHERE c.relkind = 'r' AND n.nspname IN ('suppliers', 'events', 'sales', 'budget', 'dispatch', 'spaces', 'ticketing', 'identity', 'accounting', 'uploads')
                    AND NOT EXISTS (SELECT 1 FROM pg_constraint p WHERE p.conrelid = c.oid AND p.contype = 'p'
                                       AND (SELECT array_agg(attname::text ORDER BY k.i) FROM unnest(p.conkey) WITH ORDINALITY k(n, i)
                                              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.n) = ARRAY['org_id', 'id'])""");

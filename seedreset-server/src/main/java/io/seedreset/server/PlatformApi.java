@@ -5,6 +5,8 @@ import io.seedreset.api.Organization;
 import io.seedreset.platform.feedback.FeedbackBox;
 import io.seedreset.platform.identity.SignIn;
 import io.seedreset.platform.modules.ModuleFlags;
+import io.seedreset.platform.uploads.UploadStore;
+import io.seedreset.platform.uploads.Uploads;
 import io.seedreset.platform.usage.UsageCounter;
 import io.seedreset.server.accounting.AccountingModule;
 import io.seedreset.server.agency.BudgetModule;
@@ -46,19 +48,24 @@ public final class PlatformApi implements Consumer<Javalin> {
     private final UsageCounter usage;
     private final ModuleGate moduleGate;
 
-    public PlatformApi(DataSource dataSource, Clock clock) {
+    /**
+     * @param uploads where uploaded files (events' images, bills' receipts) are kept; its folders are made on the first
+     *                upload, so a server that takes none writes nothing there
+     */
+    public PlatformApi(DataSource dataSource, Clock clock, UploadStore uploads) {
         this.dataSource = dataSource;
         this.clock = clock;
+        UploadRequests uploadRequests = new UploadRequests(new Uploads(dataSource, uploads, clock));
         this.modules = List.of(
                 new SuppliersModule(dataSource),
-                new EventsModule(dataSource),
+                new EventsModule(dataSource, uploadRequests),
                 new SalesModule(dataSource),
                 new BudgetModule(dataSource),
                 // The newest module: off for demo organizations until one switches it on.
                 ApiModule.inBeta(new DispatchModule(dataSource)),
                 new SpacesModule(dataSource),
                 new TicketingModule(dataSource, clock),
-                new AccountingModule(dataSource, clock));
+                new AccountingModule(dataSource, clock, uploadRequests));
         this.usage = new UsageCounter(dataSource);
         this.moduleGate = new ModuleGate(new ModuleFlags(dataSource));
     }

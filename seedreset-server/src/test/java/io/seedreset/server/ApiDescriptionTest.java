@@ -48,7 +48,7 @@ class ApiDescriptionTest {
         // As seedreset serve builds it (ServeCommand), so that every route it serves is held to its description.
         // The reference to Javalin lists the routes.
         java.time.Clock clock = java.time.Clock.systemUTC();
-        PlatformApi platform = new PlatformApi(tenant.dataSource, clock);
+        PlatformApi platform = new PlatformApi(tenant.dataSource, clock, TestUploads.store());
         server = new SeedResetServer(tenant.seedReset, ServerSettings.defaults().withPort(0))
                 .routes(platform)
                 .routes(new AdminApi(new StaffDesk(tenant.seedReset, tenant.dataSource, clock, platform), new Staff(tenant.dataSource, clock)))

@@ -42,12 +42,14 @@ final class ApiFixture implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final TestTenant tenant;
+    /** Where the API keeps uploaded files. */
+    final io.seedreset.platform.uploads.UploadStore uploads = TestUploads.store();
     final PlatformApi platform;
     final SeedResetServer server;
 
     private ApiFixture(TestTenant tenant, UnaryOperator<PlatformApi> platform) {
         this.tenant = tenant;
-        this.platform = platform.apply(new PlatformApi(tenant.dataSource, Clock.fixed(ANCHOR, ZoneOffset.UTC)));
+        this.platform = platform.apply(new PlatformApi(tenant.dataSource, Clock.fixed(ANCHOR, ZoneOffset.UTC), uploads));
         RateLimits unlimited = new RateLimits(0, 1, 0, RateLimits.DEFAULT_SIGN_IN_PATHS, RateLimits.SYSTEM_CLOCK);
         this.server = new SeedResetServer(tenant.seedReset, ServerSettings.defaults().withPort(0).withRateLimits(unlimited))
                 .routes(this.platform);
@@ -124,6 +126,21 @@ final class ApiFixture implements AutoCloseable {
     Response patch(String token, String path, Object body) throws Exception {
         return send(token, HttpRequest.newBuilder(Http.uri(server, path)).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body))));
+    }
+
+    /** Sends a file as the raw body, as the upload routes take it; a null content type sends none. */
+    Response upload(String token, String path, String contentType, byte[] file) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Http.uri(server, path)).POST(HttpRequest.BodyPublishers.ofByteArray(file));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(token, request);
+    }
+
+    /** A GET whose answer is bytes (a download), with its status and headers. */
+    HttpResponse<byte[]> download(String token, String path) throws Exception {
+        return Http.send(HttpRequest.newBuilder(Http.uri(server, path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static Response send(String token, HttpRequest.Builder request) throws Exception {

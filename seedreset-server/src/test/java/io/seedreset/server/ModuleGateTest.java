@@ -101,7 +101,7 @@ class ModuleGateTest {
 
     @Test
     void dispatch_the_newest_module_is_the_one_in_beta() {
-        PlatformApi served = new PlatformApi(api.tenant.dataSource, java.time.Clock.systemUTC());
+        PlatformApi served = new PlatformApi(api.tenant.dataSource, java.time.Clock.systemUTC(), TestUploads.store());
         assertThat(served.modules()).allSatisfy(module ->
                 assertThat(module.unstable()).as(module.name()).isEqualTo(module.name().equals("dispatch")));
     }

@@ -111,7 +111,8 @@ public final class ResultPrinter {
     public void plan(PlanResult plan) {
         line("Plan: %s %s for '%s' (mode %s, seed %d, anchor %s)", plan.packId(), plan.packVersion(), plan.organization(),
                 plan.mode(), plan.seed(), plan.anchor());
-        line("Modules: %s", String.join(", ", plan.modules()));
+        line("Modules: %s", plan.selectedModules().isEmpty() ? String.join(", ", plan.modules())
+                : String.join(", ", plan.selectedModules()) + " (of " + String.join(", ", plan.modules()) + ": the others' rows are left out)");
         line("Parameters: %s", parameters(plan.parameters()));
         blank();
         counts(plan.appliedAs() == null ? "Rows to write" : "Rows written", plan.counts());
@@ -167,6 +168,9 @@ public final class ResultPrinter {
                 "--confirm", plan.organization(), "--mode", plan.mode(), "--seed", String.valueOf(plan.seed()),
                 "--anchor", plan.anchor().toString()));
         plan.parameters().forEach((key, value) -> words.addAll(List.of("--set", key + "=" + value)));
+        if (!plan.selectedModules().isEmpty()) {
+            words.addAll(List.of("--modules", String.join(",", plan.selectedModules())));
+        }
         if (!plan.replaces().isEmpty()) {
             words.add("--replace");
         }
@@ -176,17 +180,24 @@ public final class ResultPrinter {
 
     public void apply(ApplyResult result) {
         if (result.status() == ApplyResult.Status.UNCHANGED) {
-            line("%s %s is already applied to '%s' with this mode, parameters and seed (application %s): nothing to do.",
-                    result.packId(), result.packVersion(), result.organization(), result.applicationId());
+            line("%s %s is already applied to '%s' with this mode, parameters and seed%s (application %s): nothing to do.",
+                    result.packId(), result.packVersion(), result.organization(),
+                    result.selectedModules().isEmpty() ? "" : ", modules " + String.join(", ", result.selectedModules()), result.applicationId());
             personas(result.personas());
             return;
         }
         if (!result.replaced().isEmpty()) {
             line("Replaced application(s) %s.", result.replaced().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
+        if (result.backup() != null) {
+            line("Backup: snapshot '%s' holds the organization as it was before.", result.backup());
+        }
         line("Applied %s %s to '%s' as application %s: %d rows in %d ms (seed %d, anchor %s, plan hash %s).",
                 result.packId(), result.packVersion(), result.organization(), result.applicationId(), result.totalRows(),
                 result.duration().toMillis(), result.seed(), result.anchor(), result.planHash());
+        if (!result.selectedModules().isEmpty()) {
+            line("Modules: %s (the pack's other modules were left out).", String.join(", ", result.selectedModules()));
+        }
         counts("Rows written", result.counts());
         if (!result.updates().isEmpty()) {
             blank();
@@ -214,7 +225,8 @@ public final class ResultPrinter {
      * deleted, restored and written, and the rows people created (not seeded) apart.
      */
     public void preview(io.seedreset.api.RemovalPreview preview) {
-        boolean reset = "reset".equals(preview.operation());
+        // A reset and a restore both delete everything and write; a teardown deletes what was seeded and puts back what was changed.
+        boolean reset = !"teardown".equals(preview.operation());
         line("Dry run of %s in '%s' (nothing written): %s.", preview.operation(), preview.organization(), preview.refused()
                 ? "the " + preview.operation() + " would be refused"
                 : reset ? String.format(Locale.ROOT, "would delete %d rows (%d not seeded), write %d rows", preview.deletedRows(),
@@ -260,13 +272,45 @@ public final class ResultPrinter {
     }
 
     public void reset(ResetResult result) {
-        line("Reset '%s' in %d ms: deleted %d rows, re-applied %d pack(s).", result.organization(),
-                result.duration().toMillis(), result.deletedRows(), result.reapplied().size());
+        if (result.backup() != null) {
+            line("Backup: snapshot '%s' holds what the reset replaced ('snapshot restore --name %s' brings it back).", result.backup(),
+                    result.backup());
+        }
+        line("Reset '%s' in %d ms: deleted %d rows, re-applied %d pack(s)%s.", result.organization(),
+                result.duration().toMillis(), result.deletedRows(), result.reapplied().size(), result.restored().isEmpty() ? ""
+                        : ", restored " + result.restored().stream().map(r -> "snapshot '" + r.source() + "' (" + r.restoredRows() + " rows)")
+                        .collect(Collectors.joining(", ")));
         for (ApplyResult applied : result.reapplied()) {
-            line("  %s %s as application %s: %d rows (seed %d, anchor %s)", applied.packId(), applied.packVersion(),
-                    applied.applicationId(), applied.totalRows(), applied.seed(), applied.anchor());
+            line("  %s %s as application %s: %d rows (seed %d, anchor %s%s)", applied.packId(), applied.packVersion(),
+                    applied.applicationId(), applied.totalRows(), applied.seed(), applied.anchor(),
+                    applied.selectedModules().isEmpty() ? "" : ", modules " + String.join(", ", applied.selectedModules()));
         }
         result.reapplied().forEach(applied -> personas(applied.personas()));
+    }
+
+    public void snapshotCreated(io.seedreset.api.SnapshotInfo snapshot, java.nio.file.Path file) {
+        line("Took snapshot '%s' of '%s': %d rows in %d tables, %d bytes compressed%s.", snapshot.name(), snapshot.organization(),
+                snapshot.rows(), snapshot.counts().size(), snapshot.bytes(), file == null ? "" : "; written to " + file);
+        counts("Rows", snapshot.counts());
+    }
+
+    public void snapshots(List<io.seedreset.api.SnapshotInfo> snapshots) {
+        if (snapshots.isEmpty()) {
+            line("No snapshots.");
+            return;
+        }
+        TextTable table = new TextTable("ORGANIZATION", "NAME", "KIND", "TAKEN", "BY", "ROWS", "BYTES", "SCHEMA", "BASELINE");
+        for (io.seedreset.api.SnapshotInfo snapshot : snapshots) {
+            table.row(snapshot.organization(), snapshot.name(), snapshot.kind(), snapshot.takenAt(), snapshot.takenBy(), snapshot.rows(),
+                    snapshot.bytes(), snapshot.schemaVersion(), snapshot.baseline() ? "yes" : "");
+        }
+        table.print(out);
+    }
+
+    public void restore(io.seedreset.api.RestoreResult result) {
+        line("Restored '%s' into '%s' in %d ms: deleted %d rows, wrote %d rows as application %s.", result.source(), result.organization(),
+                result.duration().toMillis(), result.deletedRows(), result.restoredRows(), result.application());
+        counts("Rows written", result.restored());
     }
 
     public void validation(ValidationResult result) {
@@ -288,11 +332,12 @@ public final class ResultPrinter {
         if (history.applications().isEmpty()) {
             line("  none");
         } else {
-            // Seed, anchor and parameters are what reproduces an application exactly.
-            TextTable table = new TextTable("APPLIED", "ORG", "PACK", "VERSION", "MODE", "SEED", "ANCHOR", "PARAMETERS", "ROWS",
+            // Seed, anchor, parameters and modules are what reproduces an application exactly.
+            TextTable table = new TextTable("APPLIED", "ORG", "PACK", "VERSION", "MODE", "MODULES", "SEED", "ANCHOR", "PARAMETERS", "ROWS",
                     "ACTOR", "STATE", "ID");
             for (ApplicationRecord a : history.applications()) {
-                table.row(a.appliedAt(), a.organization(), a.packId(), a.packVersion(), a.mode(), a.seed(), a.anchor(),
+                table.row(a.appliedAt(), a.organization(), a.packId(), a.packVersion(), a.mode(),
+                        a.selectedModules().isEmpty() ? "all" : String.join(",", a.selectedModules()), a.seed(), a.anchor(),
                         parameters(a.parameters()), a.counts().values().stream().mapToLong(Long::longValue).sum(), a.actor(),
                         a.active() ? "active" : removed(a.removal()) + " by " + a.removedBy(), a.id());
             }
@@ -392,6 +437,22 @@ public final class ResultPrinter {
         TextTable table = new TextTable("NAME", "STATE", "CREATED", "CREATED BY", "REVOKED");
         members.forEach(m -> table.row(m.name(), m.active() ? "active" : "revoked", m.createdAt().truncatedTo(ChronoUnit.SECONDS), m.createdBy(),
                 m.active() ? "-" : m.revokedAt().truncatedTo(ChronoUnit.SECONDS)));
+        table.print(out);
+    }
+
+    /** Scheduled jobs: what runs when on which organization, and how its last attempt went. */
+    public void schedules(List<io.seedreset.platform.schedule.Schedules.Entry> entries) {
+        if (entries.isEmpty()) {
+            line("No schedules: 'seedreset schedule set --org <slug> --job reset --confirm <slug>' resets an organization nightly.");
+            return;
+        }
+        TextTable table = new TextTable("JOB", "ORGANIZATION", "KIND", "WHEN", "NEXT RUN", "LAST RESULT", "LAST RUN");
+        entries.forEach(e -> table.row(e.job(), e.organization() == null ? "(all)" : e.organization(),
+                e.organizationKind() == null ? "-" : e.organizationKind(), e.timing(),
+                e.running() ? "running" : e.nextRun().truncatedTo(ChronoUnit.SECONDS),
+                e.lastRun() == null ? "-" : e.lastRun().outcome() + (e.lastRun().attempt() > 1 ? " (attempt " + e.lastRun().attempt() + ")" : "")
+                        + ": " + e.lastRun().message(),
+                e.lastRun() == null ? "-" : e.lastRun().finishedAt().truncatedTo(ChronoUnit.SECONDS)));
         table.print(out);
     }
 

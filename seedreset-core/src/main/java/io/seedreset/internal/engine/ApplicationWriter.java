@@ -5,9 +5,11 @@ import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.sink.CopySink;
+import io.seedreset.internal.sink.RowStream;
 import io.seedreset.pack.PackContext;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.PackFailure;
+import io.seedreset.pack.Persona;
 import io.seedreset.pack.RowSink;
 import io.seedreset.pack.SeedPack;
 import java.sql.SQLException;
@@ -35,10 +37,12 @@ final class ApplicationWriter {
         UUID applicationId = inside.newApplication();
         PackDescriptor descriptor = resolved.descriptor();
         Applications.insert(inside.connection(), applicationId, inside.organization().id(), descriptor.id(), descriptor.version(),
-                resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), inside.caller().actor(), clock.instant());
+                resolved.mode(), resolved.selectedModules(), resolved.parameters(), resolved.seed(), resolved.anchor(), inside.caller().actor(),
+                clock.instant());
         try (CopySink sink = new CopySink(descriptor.id(), inside.schema(), inside.organization().id(), applicationId,
-                resolved.pack().totals(), inside.connection(), inside.caller().progress())) {
+                resolved.pack().totals(), resolved.selectedModules(), inside.connection(), inside.caller().progress())) {
             PackContext context = resolved.context(requiredSeeds, sink::query);
+            watchPersonas(resolved, context, sink);
             inside.caller().progress().start("apply " + descriptor.id());
             try {
                 generate(resolved, context, sink);
@@ -63,10 +67,26 @@ final class ApplicationWriter {
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             Applications.complete(inside.connection(), applicationId, sink.counts(), sink.hash(), duration.toMillis());
             return new ApplyResult(replaced.isEmpty() ? ApplyResult.Status.APPLIED : ApplyResult.Status.REPLACED, applicationId,
-                    descriptor.id(), descriptor.version(), inside.organization().slug(), resolved.mode(), resolved.parameters(),
-                    resolved.seed(), resolved.anchor(), sink.counts(), sink.updates(), resolved.pack().personas(context),
-                    sink.hash(), duration, replaced, null);
+                    descriptor.id(), descriptor.version(), inside.organization().slug(), resolved.mode(), resolved.selectedModules(),
+                    resolved.parameters(), resolved.seed(), resolved.anchor(), sink.counts(), sink.updates(),
+                    personas(resolved, context, sink), sink.hash(), duration, replaced, null);
         }
+    }
+
+    /**
+     * Before the pack runs: a request limited to some modules creates only the logins whose rows it writes
+     * (a part without the pack's people has none), so the sink notices their emails among the rows it keeps.
+     */
+    static void watchPersonas(ResolvedPack resolved, PackContext context, RowStream sink) {
+        if (!resolved.selectedModules().isEmpty()) {
+            sink.watch(resolved.pack().personas(context).stream().map(Persona::email).toList());
+        }
+    }
+
+    /** After the pack ran: its logins, those whose emails the kept rows hold when the request was limited to some modules. */
+    static List<Persona> personas(ResolvedPack resolved, PackContext context, RowStream sink) {
+        return resolved.pack().personas(context).stream()
+                .filter(persona -> resolved.selectedModules().isEmpty() || sink.saw(persona.email())).toList();
     }
 
     /** Runs the pack; a pack that says it cannot generate here fails with its own words. */

@@ -10,7 +10,12 @@ import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
+import io.seedreset.internal.sink.RecordingSink;
+import io.seedreset.internal.sink.TenantQueries;
+import io.seedreset.pack.PackContext;
+import io.seedreset.pack.Persona;
 import io.seedreset.pack.TenantReader;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,31 +50,28 @@ final class ApplyOperation {
             Organization organization = inside.organization();
             List<ApplicationRecord> active = Applications.active(inside.connection(), organization.id());
             Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(Scenarios.seedsOf(active), organization, requested.descriptor());
-            ResolvedPack resolved = Scenarios.onRequiredAnchor(requested, active);
-            List<UUID> replaced = new ArrayList<>();
-            for (ApplicationRecord existing : active) {
-                if (!existing.packId().equals(resolved.descriptor().id())) {
-                    continue;
+            PackParts parts = PackParts.of(Scenarios.onRequiredAnchor(requested, active), active);
+            ResolvedPack resolved = parts.resolved();
+            ApplicationRecord existing = parts.same();
+            if (existing != null) {
+                if (request.planHash() != null && !request.planHash().equals(existing.planHash())) {
+                    throw new SeedResetException(Reason.PLAN_CHANGED, "pack '" + existing.packId() + "' is already applied to '" + organization.slug()
+                            + "' with plan hash " + existing.planHash() + ", not the reviewed " + request.planHash()
+                            + ": plan again with the application's seed and anchor, or replace it",
+                            Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.PACK, existing.packId(),
+                                    SeedResetException.APPLICATION, existing.id().toString(),
+                                    SeedResetException.PLAN_HASH, existing.planHash(), SeedResetException.REVIEWED_PLAN_HASH, request.planHash()));
                 }
-                if (resolved.sameAs(existing.packVersion(), existing.mode(), existing.parameters(), existing.seed(), existing.anchor())) {
-                    if (request.planHash() != null && !request.planHash().equals(existing.planHash())) {
-                        throw new SeedResetException(Reason.PLAN_CHANGED, "pack '" + existing.packId() + "' is already applied to '" + organization.slug()
-                                + "' with plan hash " + existing.planHash() + ", not the reviewed " + request.planHash()
-                                + ": plan again with the application's seed and anchor, or replace it",
-                                Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.PACK, existing.packId(),
-                                        SeedResetException.APPLICATION, existing.id().toString(),
-                                        SeedResetException.PLAN_HASH, existing.planHash(), SeedResetException.REVIEWED_PLAN_HASH, request.planHash()));
-                    }
-                    return unchanged(resolved, existing, requiredSeeds);
-                }
-                if (!request.replace()) {
-                    throw new SeedResetException(Reason.ALREADY_APPLIED, "pack '" + existing.packId() + "' " + existing.packVersion()
-                            + " is already applied to '" + organization.slug() + "' with another version, mode, parameters, seed or anchor (application "
-                            + existing.id() + ")", Map.of(SeedResetException.ORGANIZATION, organization.slug(),
-                                    SeedResetException.PACK, existing.packId(), SeedResetException.APPLICATION, existing.id().toString()));
-                }
-                replaced.add(existing.id());
+                return unchanged(inside, resolved.withAnchor(existing.anchor()), existing, requiredSeeds);
             }
+            List<UUID> replaced = new ArrayList<>();
+            for (ApplicationRecord inTheWay : parts.inTheWay()) {
+                if (!request.replace()) {
+                    throw alreadyApplied(parts, inTheWay, organization);
+                }
+                replaced.add(inTheWay.id());
+            }
+            parts.requireReferencedModules(inside.schema(), organization);
             if (!replaced.isEmpty()) {
                 Scenarios.refuseRemovingRequired(packs, active, replaced);
                 Removal.seededRows(inside.connection(), inside.schema(), organization.id(), replaced, caller.progress());
@@ -80,14 +82,52 @@ final class ApplyOperation {
         });
     }
 
-    private static MutationGate.Attempt<ApplyResult> unchanged(ResolvedPack resolved, ApplicationRecord existing,
+    /** The pack is applied with other arguments, or (applied in parts) some of the requested modules are. */
+    private static SeedResetException alreadyApplied(PackParts parts, ApplicationRecord existing, Organization organization) {
+        Map<String, String> details = Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.PACK, existing.packId(),
+                SeedResetException.APPLICATION, existing.id().toString());
+        if (!parts.sameArguments(existing)) {
+            return new SeedResetException(Reason.ALREADY_APPLIED, "pack '" + existing.packId() + "' " + existing.packVersion()
+                    + " is already applied to '" + organization.slug() + "' with another version, mode, parameters, seed or anchor (application "
+                    + existing.id() + ")", details);
+        }
+        List<String> theirs = parts.resolved().coveredModules(existing);
+        List<String> both = parts.resolved().coveredModules().stream().filter(theirs::contains).toList();
+        return new SeedResetException(Reason.ALREADY_APPLIED, (both.size() == 1 ? "module '" : "modules '") + String.join("', '", both)
+                + "' of pack '" + existing.packId() + "' " + (both.size() == 1 ? "is" : "are") + " already applied to '" + organization.slug()
+                + "' (application " + existing.id() + ", modules " + String.join(", ", theirs) + ")", details);
+    }
+
+    private static MutationGate.Attempt<ApplyResult> unchanged(MutationGate.Inside inside, ResolvedPack resolved, ApplicationRecord existing,
                                                                Map<String, Long> requiredSeeds) {
         ApplyResult result = new ApplyResult(ApplyResult.Status.UNCHANGED, existing.id(), existing.packId(),
-                existing.packVersion(), existing.organization(), existing.mode(), resolved.parameters(), existing.seed(),
-                existing.anchor(), existing.counts(), Map.of(),
-                resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE)),
+                existing.packVersion(), existing.organization(), existing.mode(), existing.selectedModules(), resolved.parameters(), existing.seed(),
+                existing.anchor(), existing.counts(), Map.of(), personasOf(inside, resolved, requiredSeeds),
                 existing.planHash(), Duration.ZERO, List.of(), null);
         return new MutationGate.Attempt<>(result, AuditOutcome.UNCHANGED, existing.id(), "already applied as application " + existing.id());
+    }
+
+    /**
+     * The logins an application already in place created: the pack's, or, for a part, those whose rows the part
+     * holds, which only running the pack again (writing nothing) tells, as apply and plan tell it.
+     */
+    private static List<Persona> personasOf(MutationGate.Inside inside, ResolvedPack resolved, Map<String, Long> requiredSeeds) {
+        if (resolved.selectedModules().isEmpty()) {
+            return resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE));
+        }
+        UUID organization = inside.organization().id();
+        RecordingSink sink = new RecordingSink(resolved.descriptor().id(), inside.schema(), organization, resolved.pack().totals(),
+                resolved.selectedModules());
+        PackContext context = resolved.context(requiredSeeds, (sql, parameters) -> {
+            try {
+                return TenantQueries.query(inside.connection(), organization, sql, parameters);
+            } catch (SQLException e) {
+                throw TenantQueries.failed(resolved.descriptor().id(), e);
+            }
+        });
+        ApplicationWriter.watchPersonas(resolved, context, sink);
+        ApplicationWriter.generate(resolved, context, sink);
+        return ApplicationWriter.personas(resolved, context, sink);
     }
 
     private static String summary(ApplyResult result) {

@@ -164,7 +164,7 @@ public final class Engine {
         if (!request.backup()) {
             return apply.run(request, caller);
         }
-        String backup = snapshots.backup(request.pack().organization(), "apply", caller).map(SnapshotInfo::name).orElse(null);
+        String backup = snapshots.backup(request.pack().organization(), request.confirmation(), "apply", caller).map(SnapshotInfo::name).orElse(null);
         return apply.run(request, caller).withBackup(backup);
     }
 
@@ -246,15 +246,17 @@ public final class Engine {
             List<Persona> personas = new ArrayList<>();
             Map<String, Long> applied = new LinkedHashMap<>();
             for (ApplicationRecord record : Applications.active(connection, found.id())) {
-                if (record.source() == ApplicationRecord.Source.PACK && packs.find(record.packId()).isPresent()) {
+                // A pack applied in parts has its logins once.
+                if (record.source() == ApplicationRecord.Source.PACK && packs.find(record.packId()).isPresent()
+                        && !applied.containsKey(record.packId())) {
                     Map<String, String> settings = new LinkedHashMap<>();
                     record.parameters().forEach((k, v) -> settings.put(k, String.valueOf(v)));
                     ResolvedPack resolved = ResolvedPack.resolve(packs, new PackRequest(record.packId(), found.slug(), record.mode(),
-                            record.seed(), record.anchor(), settings), clock);
+                            record.seed(), record.anchor(), settings, List.of()), clock);
                     Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(applied, found, resolved.descriptor());
                     personas.addAll(resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE)));
                 }
-                applied.put(record.packId(), record.seed());
+                applied.putIfAbsent(record.packId(), record.seed());
             }
             return personas;
         });

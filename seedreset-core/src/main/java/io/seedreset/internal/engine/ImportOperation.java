@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,7 +62,7 @@ final class ImportOperation {
                         + loaded.rows() + " rows into " + request.table() + "; nothing written");
             }
             Applications.insert(connection, ApplicationRecord.Source.IMPORT, application, organization.id(), "import:" + request.table(),
-                    SchemaMigrator.version(connection), "import", Map.of("file", source, "table", request.table(), "rows", loaded.rows(),
+                    SchemaMigrator.version(connection), "import", List.of(), Map.of("file", source, "table", request.table(), "rows", loaded.rows(),
                             "generatedIds", loaded.generatedIds()), 0L, now, caller.actor(), now);
             Applications.complete(connection, application, Map.of(request.table(), loaded.rows()), "", duration.toMillis());
             ImportResult result = new ImportResult(organization.slug(), request.table(), source, application, loaded.rows(), loaded.generatedIds(),

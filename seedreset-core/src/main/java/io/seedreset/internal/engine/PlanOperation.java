@@ -42,19 +42,24 @@ final class PlanOperation {
             List<ApplicationRecord> active = Applications.active(connection, organization.id());
             Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(Scenarios.seedsOf(active), organization, requested.descriptor());
             PackDescriptor descriptor = requested.descriptor();
-            List<ApplicationRecord> applied = active.stream().filter(a -> a.packId().equals(descriptor.id())).toList();
-            ResolvedPack onAnchor = Scenarios.onRequiredAnchor(requested, active);
+            PackParts parts = PackParts.of(Scenarios.onRequiredAnchor(requested, active), active);
+            ResolvedPack onAnchor = parts.resolved();
             // What apply does with these arguments: nothing when an application already matches them (its anchor
             // too, as apply compares it only when one is given), so the plan is that application's.
-            ApplicationRecord same = applied.stream().filter(a -> onAnchor.sameAs(a.packVersion(), a.mode(), a.parameters(),
-                    a.seed(), a.anchor())).findFirst().orElse(null);
+            ApplicationRecord same = parts.same();
+            List<ApplicationRecord> applied = parts.inTheWay();
             if (same == null && !applied.isEmpty()) {
                 // Applying this plan replaces those applications: refused now, as apply would refuse it, when a
                 // scenario that stays applied builds on them, so that the plan never prints an apply that cannot work.
                 Scenarios.refuseRemovingRequired(packs, active, applied.stream().map(ApplicationRecord::id).toList());
             }
+            if (same == null) {
+                // Refused as apply refuses it: a part whose rows would reference modules not applied yet.
+                parts.requireReferencedModules(schema, organization);
+            }
             ResolvedPack resolved = same == null ? onAnchor : onAnchor.withAnchor(same.anchor());
-            RecordingSink sink = new RecordingSink(resolved.descriptor().id(), schema, organization.id(), resolved.pack().totals());
+            RecordingSink sink = new RecordingSink(resolved.descriptor().id(), schema, organization.id(), resolved.pack().totals(),
+                    resolved.selectedModules());
             PackContext context = resolved.context(requiredSeeds, (sql, parameters) -> {
                 try {
                     return TenantQueries.query(connection, organization.id(), sql, parameters);
@@ -62,17 +67,18 @@ final class PlanOperation {
                     throw TenantQueries.failed(resolved.descriptor().id(), e);
                 }
             });
+            ApplicationWriter.watchPersonas(resolved, context, sink);
             ApplicationWriter.generate(resolved, context, sink);
             if (same != null && !same.planHash().equals(sink.hash())) {
                 // A scenario planned again reads the rows it has already changed, so it previews other rows than
                 // it wrote: show what the application holds instead.
-                return new PlanResult(descriptor.id(), descriptor.version(), descriptor.modules(), organization.slug(),
-                        resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), same.counts(), Map.of(),
-                        Map.of(), Map.of(), resolved.pack().personas(context), same.planHash(), same.id(), List.of());
+                return new PlanResult(descriptor.id(), descriptor.version(), descriptor.modules(), resolved.selectedModules(),
+                        organization.slug(), resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), same.counts(),
+                        Map.of(), Map.of(), Map.of(), ApplicationWriter.personas(resolved, context, sink), same.planHash(), same.id(), List.of());
             }
-            return new PlanResult(descriptor.id(), descriptor.version(), descriptor.modules(), organization.slug(),
-                    resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), sink.counts(),
-                    sink.updates(), sink.samples(), sink.totals(), resolved.pack().personas(context), sink.hash(),
+            return new PlanResult(descriptor.id(), descriptor.version(), descriptor.modules(), resolved.selectedModules(),
+                    organization.slug(), resolved.mode(), resolved.parameters(), resolved.seed(), resolved.anchor(), sink.counts(),
+                    sink.updates(), sink.samples(), sink.totals(), ApplicationWriter.personas(resolved, context, sink), sink.hash(),
                     same == null ? null : same.id(), same == null ? applied.stream().map(ApplicationRecord::id).toList() : List.of());
         });
     }

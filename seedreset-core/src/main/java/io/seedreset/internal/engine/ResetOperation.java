@@ -44,7 +44,7 @@ final class ResetOperation {
     }
 
     ResetResult run(ResetRequest request, Caller caller) {
-        String backup = snapshots.backup(request.organization(), "reset", caller).map(io.seedreset.api.SnapshotInfo::name).orElse(null);
+        String backup = snapshots.backup(request.organization(), request.confirmation(), "reset", caller).map(io.seedreset.api.SnapshotInfo::name).orElse(null);
         MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.RESET, request.organization(), request.confirmation(),
                 "resetting", null);
         return gate.enter(mutation, caller, inside -> {
@@ -102,13 +102,25 @@ final class ResetOperation {
         Organization organization = inside.organization();
         Optional<StoredSnapshots.Stored> baseline = StoredSnapshots.baseline(inside.connection(), organization.id());
         List<ApplicationRecord> previous = Applications.active(inside.connection(), organization.id());
+        // Back to the snapshot the organization was restored from: only what differs changes, when nothing else was applied since.
+        Optional<UUID> restoredFrom = previous.size() == 1 && previous.get(0).source() == ApplicationRecord.Source.SNAPSHOT
+                ? Optional.of(UUID.fromString(String.valueOf(previous.get(0).parameters().get("snapshotId")))) : Optional.empty();
+        Optional<UUID> target = baseline.map(StoredSnapshots.Stored::id).or(() -> restoredFrom);
+        if (target.isPresent()) {
+            Optional<RestoreResult> refreshed = snapshots.refresh(inside, target.get(), previous);
+            if (refreshed.isPresent()) {
+                return new ResetResult(organization.slug(), refreshed.get().deleted(), List.of(), List.of(refreshed.get()),
+                        Duration.ofNanos(System.nanoTime() - started), null);
+            }
+        }
         List<Object> again = new ArrayList<>();
         for (ApplicationRecord record : baseline.isPresent() ? List.<ApplicationRecord>of() : previous) {
             if (record.source() == ApplicationRecord.Source.PACK) {
                 Map<String, String> settings = new LinkedHashMap<>();
                 record.parameters().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+                // The same modules: a pack applied in parts comes back in the same parts, in the same order.
                 again.add(ResolvedPack.resolve(packs, new PackRequest(record.packId(), organization.slug(), record.mode(), record.seed(),
-                        request.anchor(), settings), clock));
+                        request.anchor(), settings, record.selectedModules()), clock));
             } else if (record.source() == ApplicationRecord.Source.SNAPSHOT) {
                 again.add(record);
             }

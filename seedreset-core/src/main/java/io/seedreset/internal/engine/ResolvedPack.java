@@ -1,5 +1,6 @@
 package io.seedreset.internal.engine;
 
+import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
@@ -13,6 +14,7 @@ import io.seedreset.pack.TenantReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -20,13 +22,31 @@ import java.util.stream.Collectors;
 
 /**
  * A pack request with every default filled in and every value checked: the pack, mode, typed
- * parameters, seed and anchor that together fix every generated row.
+ * parameters, seed and anchor that together fix every generated row, and the modules whose rows
+ * are written.
+ *
+ * @param selectedModules the modules the request is limited to, in the pack's order; empty for the whole pack
+ *                        (also when every module was named)
  */
 public record ResolvedPack(SeedPack pack, String organization, String mode, Map<String, Object> parameters, long seed,
-                           Instant anchor, boolean anchorGiven) {
+                           Instant anchor, boolean anchorGiven, List<String> selectedModules) {
+
+    public ResolvedPack {
+        selectedModules = List.copyOf(selectedModules);
+    }
 
     public PackDescriptor descriptor() {
         return pack.descriptor();
+    }
+
+    /** The modules whose rows this request writes: the selected ones, or all of the pack's. */
+    public List<String> coveredModules() {
+        return selectedModules.isEmpty() ? descriptor().modules() : selectedModules;
+    }
+
+    /** The modules an application of this pack wrote: those it was limited to, or all of the pack's. */
+    public List<String> coveredModules(ApplicationRecord application) {
+        return application.selectedModules().isEmpty() ? descriptor().modules() : application.selectedModules();
     }
 
     /**
@@ -39,7 +59,7 @@ public record ResolvedPack(SeedPack pack, String organization, String mode, Map<
 
     /** The same request on another default anchor (one the caller did not give). */
     public ResolvedPack withAnchor(Instant defaultAnchor) {
-        return new ResolvedPack(pack, organization, mode, parameters, seed, defaultAnchor, anchorGiven);
+        return new ResolvedPack(pack, organization, mode, parameters, seed, defaultAnchor, anchorGiven, selectedModules);
     }
 
     /**
@@ -80,7 +100,24 @@ public record ResolvedPack(SeedPack pack, String organization, String mode, Map<
         long seed = request.seed() != null ? request.seed() : defaultSeed(request.organization(), descriptor.id());
         Instant anchor = request.anchor() != null ? SeedReset.requireAnchorInRange(request.anchor(), request.anchor().toString())
                 : defaultAnchor(clock);
-        return new ResolvedPack(pack, request.organization(), mode.name(), parameters, seed, anchor, request.anchor() != null);
+        return new ResolvedPack(pack, request.organization(), mode.name(), parameters, seed, anchor, request.anchor() != null,
+                selectedModules(descriptor, request.modules()));
+    }
+
+    /**
+     * The modules asked for, each one of the pack's, in the pack's order; none when every module was asked
+     * for, so that naming them all is the whole pack.
+     */
+    private static List<String> selectedModules(PackDescriptor descriptor, List<String> requested) {
+        for (String module : requested) {
+            if (!descriptor.modules().contains(module)) {
+                throw new SeedResetException(Reason.UNKNOWN_MODULE, "pack '" + descriptor.id() + "' has no module '" + module
+                        + "': its modules are " + String.join(", ", descriptor.modules()),
+                        Map.of(SeedResetException.PACK, descriptor.id(), SeedResetException.MODULE, module));
+            }
+        }
+        List<String> selected = descriptor.modules().stream().filter(requested::contains).toList();
+        return selected.size() == descriptor.modules().size() ? List.of() : selected;
     }
 
     /** The seed used when none is given: stable for an organization and pack, different between organizations. */

@@ -18,6 +18,7 @@ import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.internal.snapshot.Manifest;
 import io.seedreset.internal.snapshot.SnapshotFile;
 import io.seedreset.internal.snapshot.SnapshotLoad;
+import io.seedreset.internal.snapshot.SnapshotRefresh;
 import io.seedreset.internal.snapshot.StoredSnapshots;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,11 +82,11 @@ final class SnapshotOperation {
     /**
      * The backup an apply or a reset takes first: a snapshot of kind {@code backup}, in its own
      * transaction, then the oldest backups beyond the ones kept are deleted. Nothing when backups are
-     * switched off (none kept) or the organization is production (the operation itself refuses and
-     * audits that).
+     * switched off (none kept), the organization is production or the confirmation is not its slug:
+     * the operation itself then refuses and audits that, and bad input must leave nothing behind.
      */
-    Optional<SnapshotInfo> backup(String organization, String before, Caller caller) {
-        if (backupsKept == 0) {
+    Optional<SnapshotInfo> backup(String organization, String confirmation, String before, Caller caller) {
+        if (backupsKept == 0 || !organization.equals(confirmation)) {
             return Optional.empty();
         }
         Organization found = connections.withConnection(false, c -> Organizations.require(c, organization));
@@ -241,6 +242,39 @@ final class SnapshotOperation {
         }
     }
 
+    /**
+     * Returns the organization to the snapshot its only active application restored, changing only the
+     * rows that differ ({@link SnapshotRefresh}); the application stays, as the ledger already records
+     * exactly the snapshot's rows. Empty when the organization holds anything else (a pack or a scenario
+     * applied since) or the database refuses the changes (rolled back): then the caller restores.
+     */
+    Optional<RestoreResult> refresh(MutationGate.Inside inside, UUID snapshotId, List<ApplicationRecord> active) throws SQLException {
+        if (active.size() != 1 || active.get(0).source() != ApplicationRecord.Source.SNAPSHOT
+                || !snapshotId.toString().equals(String.valueOf(active.get(0).parameters().get("snapshotId")))) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        Connection connection = inside.connection();
+        Optional<StoredSnapshots.Stored> found = StoredSnapshots.find(connection, snapshotId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredSnapshots.Stored stored = found.get();
+        java.sql.Savepoint before = connection.setSavepoint();
+        try {
+            SnapshotLoad.requireRestorable(connection, inside.schema(), stored.manifest(), stored.name());
+            SnapshotRefresh.Refreshed refreshed = SnapshotRefresh.refresh(connection, inside.schema(), stored.manifest(),
+                    table -> StoredSnapshots.table(connection, stored.id(), table.table()), inside.organization().id());
+            connection.releaseSavepoint(before);
+            return Optional.of(new RestoreResult(inside.organization().slug(), stored.name(), active.get(0).id(), List.of(),
+                    refreshed.deleted(), refreshed.written(), Duration.ofNanos(System.nanoTime() - started)));
+        } catch (SQLException | IOException e) {
+            // A row people made stands in the way (a unique value, say), or the snapshot does not fit: restore the slow way.
+            connection.rollback(before);
+            return Optional.empty();
+        }
+    }
+
     /** Restores a stored snapshot again (a reset's baseline, or a snapshot an earlier restore loaded), in the gate's transaction. */
     RestoreResult restoreAgain(MutationGate.Inside inside, UUID snapshotId, String name) throws SQLException {
         StoredSnapshots.Stored stored = StoredSnapshots.find(inside.connection(), snapshotId).orElseThrow(() -> new SeedResetException(
@@ -268,7 +302,7 @@ final class SnapshotOperation {
                     ApplicationRecord.Removal.RESTORE);
             UUID application = inside.newApplication();
             Applications.insert(connection, ApplicationRecord.Source.SNAPSHOT, application, organization.id(), "snapshot:" + stored.name(),
-                    manifest.schemaVersion(), "snapshot", Map.of("snapshot", stored.name(), "snapshotId", stored.id().toString(),
+                    manifest.schemaVersion(), "snapshot", List.of(), Map.of("snapshot", stored.name(), "snapshotId", stored.id().toString(),
                             "takenFrom", manifest.takenFrom()), 0L, manifest.takenAt(), inside.caller().actor(), clock.instant());
             Map<String, Long> restored = SnapshotLoad.load(connection, source, manifest,
                     table -> StoredSnapshots.table(connection, stored.id(), table.table()), organization.id(), application,

@@ -8,7 +8,9 @@ import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.organization.Organizations;
 import io.seedreset.pack.SeedPack;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Validate: the rules of every pack applied to the organization, each reported. Reads only.
@@ -32,9 +34,14 @@ final class ValidateOperation {
         gate.refuseProduction(AuditOperation.VALIDATE, found, null, caller);
         return connections.withConnection(false, connection -> {
             List<ValidationResult.Rule> rules = new ArrayList<>();
+            Set<String> validated = new HashSet<>();
             for (ApplicationRecord record : Applications.active(connection, found.id())) {
                 if (record.source() != ApplicationRecord.Source.PACK) {
                     // A snapshot, an import or synthetic activity has no rules of its own; the packs' rules hold what they cover.
+                    continue;
+                }
+                if (!validated.add(record.packId())) {
+                    // A pack applied in parts: its rules cover every part at once.
                     continue;
                 }
                 SeedPack pack = packs.find(record.packId()).orElse(null);

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seedreset.api.ApplicationRecord;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,27 +26,31 @@ public final class Applications {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = """
             a.id, o.slug, a.pack_id, a.pack_version, a.mode, a.parameters::text, a.seed, a.anchor, a.actor, a.applied_at,
-            a.row_counts::text, a.plan_hash, a.duration_ms, a.removed_at, a.removed_by, a.removal, a.seq, a.source""";
+            a.row_counts::text, a.plan_hash, a.duration_ms, a.removed_at, a.removed_by, a.removal, a.seq, a.source, a.modules""";
 
     private Applications() {
     }
 
-    /** Records the start of a pack's application; counts, hash and duration follow with {@link #complete}. */
+    /**
+     * Records the start of a pack's application; counts, hash and duration follow with {@link #complete}.
+     *
+     * @param selectedModules the modules of the pack it is limited to; empty for the whole pack (stored as NULL)
+     */
     public static void insert(Connection connection, UUID id, UUID organizationId, String packId, String packVersion,
-                              String mode, Map<String, Object> parameters, long seed, Instant anchor, String actor,
-                              Instant appliedAt) throws SQLException {
-        insert(connection, ApplicationRecord.Source.PACK, id, organizationId, packId, packVersion, mode, parameters, seed, anchor, actor,
-                appliedAt);
+                              String mode, List<String> selectedModules, Map<String, Object> parameters, long seed,
+                              Instant anchor, String actor, Instant appliedAt) throws SQLException {
+        insert(connection, ApplicationRecord.Source.PACK, id, organizationId, packId, packVersion, mode, selectedModules, parameters, seed,
+                anchor, actor, appliedAt);
     }
 
     /** Records the start of an application of any source; counts, hash and duration follow with {@link #complete}. */
     public static void insert(Connection connection, ApplicationRecord.Source source, UUID id, UUID organizationId, String packId,
-                              String packVersion, String mode, Map<String, Object> parameters, long seed, Instant anchor, String actor,
-                              Instant appliedAt) throws SQLException {
+                              String packVersion, String mode, List<String> selectedModules, Map<String, Object> parameters, long seed,
+                              Instant anchor, String actor, Instant appliedAt) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO platform.seed_applications
-                       (id, org_id, pack_id, pack_version, mode, parameters, seed, anchor, actor, applied_at, source)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")) {
+                       (id, org_id, pack_id, pack_version, mode, parameters, seed, anchor, actor, applied_at, source, modules)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""")) {
             statement.setObject(1, id);
             statement.setObject(2, organizationId);
             statement.setString(3, packId);
@@ -56,6 +62,11 @@ public final class Applications {
             statement.setString(9, actor);
             statement.setTimestamp(10, Timestamp.from(appliedAt));
             statement.setString(11, source.label());
+            if (selectedModules.isEmpty()) {
+                statement.setNull(12, Types.ARRAY);
+            } else {
+                statement.setArray(12, connection.createArrayOf("text", selectedModules.toArray()));
+            }
             statement.executeUpdate();
         }
     }
@@ -113,8 +124,9 @@ public final class Applications {
 
     private static ApplicationRecord read(ResultSet rs) throws SQLException {
         Timestamp removedAt = rs.getTimestamp(14);
+        Array modules = rs.getArray(19);
         return new ApplicationRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), parse(rs.getString(6), new TypeReference<LinkedHashMap<String, Object>>() { }),
+                rs.getString(5), modules == null ? List.of() : List.of((String[]) modules.getArray()), parse(rs.getString(6), new TypeReference<LinkedHashMap<String, Object>>() { }),
                 rs.getLong(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getTimestamp(10).toInstant(),
                 parse(rs.getString(11), new TypeReference<LinkedHashMap<String, Long>>() { }), rs.getString(12),
                 rs.getLong(13), removedAt == null ? null : removedAt.toInstant(), rs.getString(15), removal(rs.getString(16)), rs.getLong(17),

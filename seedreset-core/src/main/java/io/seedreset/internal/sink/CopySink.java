@@ -60,8 +60,8 @@ public final class CopySink extends RowStream implements AutoCloseable {
     }
 
     public CopySink(String packId, TenantSchema schema, UUID organizationId, UUID applicationId, List<Total> totals,
-                    Connection connection, Progress progress) {
-        super(packId, schema, organizationId, totals);
+                    List<String> selectedModules, Connection connection, Progress progress) {
+        super(packId, schema, organizationId, totals, selectedModules);
         this.schema = schema;
         this.organizationId = organizationId;
         this.applicationId = applicationId;

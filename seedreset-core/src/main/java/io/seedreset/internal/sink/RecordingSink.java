@@ -9,8 +9,8 @@ import java.util.UUID;
 /** Plan's sink: rows are counted, sampled and hashed, and go nowhere. */
 public final class RecordingSink extends RowStream {
 
-    public RecordingSink(String packId, TenantSchema schema, UUID organizationId, List<Total> totals) {
-        super(packId, schema, organizationId, totals);
+    public RecordingSink(String packId, TenantSchema schema, UUID organizationId, List<Total> totals, List<String> selectedModules) {
+        super(packId, schema, organizationId, totals, selectedModules);
     }
 
     @Override

@@ -11,16 +11,25 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The shared half of plan and apply: checks each row against the tenant schema, renders it as
  * a COPY line (org_id first), and feeds the counts, samples, totals and plan hash. Subclasses
  * decide what happens to the rendered line.
+ *
+ * <p>When the request is limited to some modules of the pack, rows and updates of tables outside
+ * those modules (schemas) are dropped here, before anything counts them: plan and apply then
+ * agree on what is written, and the pack itself runs unchanged, so the ids of the rows it keeps
+ * are the ids a whole apply gives them.
  */
 public abstract class RowStream implements RowSink {
 
@@ -44,9 +53,15 @@ public abstract class RowStream implements RowSink {
     private final Map<String, BigDecimal> totals = new LinkedHashMap<>();
     private final List<Total> totalDefinitions;
     private final MessageDigest digest;
+    private final Set<String> keptModules;
+    private final Set<String> watchedValues = new HashSet<>();
+    private final Set<String> seenValues = new HashSet<>();
 
-    protected RowStream(String packId, TenantSchema schema, UUID organizationId, List<Total> totalDefinitions) {
+    /** @param selectedModules the modules (schemas) whose rows are kept; empty keeps every row */
+    protected RowStream(String packId, TenantSchema schema, UUID organizationId, List<Total> totalDefinitions,
+                        Collection<String> selectedModules) {
         this.packId = packId;
+        this.keptModules = Set.copyOf(selectedModules);
         this.schema = schema;
         this.orgColumnValue = organizationId.toString();
         this.totalDefinitions = List.copyOf(totalDefinitions);
@@ -60,6 +75,9 @@ public abstract class RowStream implements RowSink {
 
     @Override
     public final UUID add(String table, Row row) {
+        if (!keeps(table)) {
+            return row.id();
+        }
         Map<String, Object> values = row.values();
         TableShape shape = shapes.computeIfAbsent(table, t -> shapeOf(t, values));
         if (shape.columns().size() != values.size() + 1 || !shape.columns().subList(1, shape.columns().size()).equals(List.copyOf(values.keySet()))) {
@@ -76,6 +94,9 @@ public abstract class RowStream implements RowSink {
                 throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' wrote " + table + "." + value.getKey() + ": " + e.getMessage(), Map.of(SeedResetException.PACK, packId));
             }
             line.append('\t').append(rendered);
+            if (!watchedValues.isEmpty() && value.getValue() instanceof String text && watchedValues.contains(text.toLowerCase(Locale.ROOT))) {
+                seenValues.add(text.toLowerCase(Locale.ROOT));
+            }
             if (sample != null) {
                 sample.put(value.getKey(), value.getValue() == null ? null : display(value.getValue()));
             }
@@ -100,6 +121,9 @@ public abstract class RowStream implements RowSink {
 
     @Override
     public final void update(String table, Row changes) {
+        if (!keeps(table)) {
+            return;
+        }
         Map<String, Object> values = changes.values();
         TenantSchema.Table known = knownTable(table, "updates");
         if (values.size() < 2) {
@@ -120,6 +144,24 @@ public abstract class RowStream implements RowSink {
         updates.merge(table, 1L, Long::sum);
         digest.update(("update " + table + '\t' + line + '\n').getBytes(StandardCharsets.UTF_8));
         acceptUpdate(table, values);
+    }
+
+    /** True when rows of this table ({@code schema.table}) are written: every table, or one of the selected modules'. */
+    private boolean keeps(String table) {
+        return keptModules.isEmpty() || keptModules.contains(table.substring(0, Math.max(table.indexOf('.'), 0)));
+    }
+
+    /**
+     * Watches for these text values (compared without case) among the kept rows: a request limited to some
+     * modules creates a pack's logins only when it writes the rows that hold their emails.
+     */
+    public void watch(Collection<String> values) {
+        values.forEach(value -> watchedValues.add(value.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether a kept row held this watched value. */
+    public boolean saw(String value) {
+        return seenValues.contains(value.toLowerCase(Locale.ROOT));
     }
 
     /** Receives each rendered row (a COPY text line, org_id first). */

@@ -38,7 +38,7 @@ public final class SnapshotLoad {
             throw new SnapshotFile.Invalid(source + " was taken under schema version " + manifest.schemaVersion() + "; this database is at "
                     + here + " (restore it into an installation of the same version)");
         }
-        Set<String> tables = schema.tables().stream().map(TenantSchema.Table::name).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> tables = new TreeSet<>(StoredSnapshots.kept(connection, schema));
         Set<String> listed = manifest.tables().stream().map(Manifest.TableEntry::table).collect(Collectors.toCollection(TreeSet::new));
         if (!tables.equals(listed) || listed.size() != manifest.tables().size()) {
             Set<String> missing = new TreeSet<>(tables);
@@ -58,7 +58,8 @@ public final class SnapshotLoad {
         List<String> listedOrder = manifest.tables().stream().map(Manifest.TableEntry::table).toList();
         for (TenantSchema.Table table : schema.tables()) {
             for (String parent : table.parents()) {
-                if (!parent.equals(table.name()) && listedOrder.indexOf(parent) > listedOrder.indexOf(table.name())) {
+                if (!parent.equals(table.name()) && listedOrder.contains(table.name())
+                        && listedOrder.indexOf(parent) > listedOrder.indexOf(table.name())) {
                     throw new SnapshotFile.Invalid(source + " lists " + table.name() + " before " + parent + ", which it references");
                 }
             }

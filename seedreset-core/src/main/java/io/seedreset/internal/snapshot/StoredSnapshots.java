@@ -49,7 +49,7 @@ public final class StoredSnapshots {
             // The snapshot's row goes first, for the chunks' foreign key; its manifest follows them.
             insert(connection, id, organizationId, name, kind, new Manifest(Manifest.FORMAT, name, schemaVersion, organization, takenAt,
                     actor, List.of()));
-            for (String table : schema.parentsFirst()) {
+            for (String table : kept(connection, schema)) {
                 TableCapture.Captured captured = TableCapture.capture(connection, table, organizationId);
                 entries.add(captured.entry());
                 int seq = 0;
@@ -125,6 +125,18 @@ public final class StoredSnapshots {
     /** A stored snapshot by id. */
     public static Optional<Stored> find(Connection connection, UUID id) throws SQLException {
         return query(connection, "WHERE s.id = ? FOR SHARE OF s", id).stream().findFirst();
+    }
+
+    /** The tenant tables a snapshot keeps, parents first: all but those a module excluded ({@code platform.snapshot_exclusions}). */
+    static List<String> kept(Connection connection, TenantSchema schema) throws SQLException {
+        java.util.Set<String> excluded = new java.util.HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT table_name FROM platform.snapshot_exclusions");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                excluded.add(rs.getString(1));
+            }
+        }
+        return schema.parentsFirst().stream().filter(table -> !excluded.contains(table)).toList();
     }
 
     private static void insert(Connection connection, UUID id, UUID organizationId, String name, String kind, Manifest manifest)

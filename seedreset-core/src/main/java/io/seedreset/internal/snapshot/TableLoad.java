@@ -35,16 +35,7 @@ final class TableLoad {
 
     static long load(Connection connection, Manifest.TableEntry entry, InputStream compressed, UUID organizationId, UUID applicationId)
             throws SQLException, IOException {
-        String columns = "org_id, " + CopyColumns.list(entry.columns());
-        long copied;
-        try (Checked text = new Checked(new GZIPInputStream(compressed, 1 << 16), entry);
-             InputStream rows = new Prefixed(text, (organizationId + "\t").getBytes(StandardCharsets.US_ASCII))) {
-            copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + TenantSchema.sql(entry.table()) + " (" + columns
-                    + ") FROM STDIN", rows, 1 << 16);
-        }
-        if (copied != entry.rows()) {
-            throw new Mismatch(entry.table() + " loaded " + copied + " rows where the manifest says " + entry.rows());
-        }
+        long copied = copy(connection, entry, compressed, organizationId, TenantSchema.sql(entry.table()));
         if (copied > 0) {
             // The organization held nothing before the restore: every row of the table is the restore's.
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + RowSets.TABLE
@@ -55,6 +46,22 @@ final class TableLoad {
                 statement.setObject(3, organizationId);
                 statement.executeUpdate();
             }
+        }
+        return copied;
+    }
+
+    /** COPYs a table's rows, checked against the manifest, into {@code target} (the table itself, or a table shaped like it). */
+    static long copy(Connection connection, Manifest.TableEntry entry, InputStream compressed, UUID organizationId, String target)
+            throws SQLException, IOException {
+        String columns = "org_id, " + CopyColumns.list(entry.columns());
+        long copied;
+        try (Checked text = new Checked(new GZIPInputStream(compressed, 1 << 16), entry);
+             InputStream rows = new Prefixed(text, (organizationId + "\t").getBytes(StandardCharsets.US_ASCII))) {
+            copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " (" + columns + ") FROM STDIN", rows,
+                    1 << 16);
+        }
+        if (copied != entry.rows()) {
+            throw new Mismatch(entry.table() + " loaded " + copied + " rows where the manifest says " + entry.rows());
         }
         return copied;
     }

@@ -198,10 +198,10 @@ BEGIN
         RETURN NEW;
     END IF;
     IF (NEW.id, NEW.org_id, NEW.pack_id, NEW.pack_version, NEW.mode, NEW.parameters, NEW.seed, NEW.anchor, NEW.actor,
-        NEW.applied_at, NEW.seq, NEW.source)
+        NEW.applied_at, NEW.seq, NEW.source, NEW.modules)
        IS DISTINCT FROM
        (OLD.id, OLD.org_id, OLD.pack_id, OLD.pack_version, OLD.mode, OLD.parameters, OLD.seed, OLD.anchor, OLD.actor,
-        OLD.applied_at, OLD.seq, OLD.source) THEN
+        OLD.applied_at, OLD.seq, OLD.source, OLD.modules) THEN
         RAISE EXCEPTION 'application % is history: only its outcome and its closing may be recorded (refused by the database guard)',
             OLD.id USING ERRCODE = 'SR002';
     END IF;

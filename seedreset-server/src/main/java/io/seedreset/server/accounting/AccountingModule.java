@@ -6,13 +6,14 @@ import io.seedreset.platform.workflow.WorkflowRefused;
 import io.seedreset.server.ApiException;
 import io.seedreset.server.ApiModule;
 import io.seedreset.server.PageRequest;
+import io.seedreset.server.UploadRequests;
 import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
  * The accounting module of the platform API, all under {@code /api/v1/accounting/}: the books' reads (the chart,
  * customers, invoices, bills, payments, bank accounts, payroll), the reports summed from the journal, and the
- * workflows (issuing an invoice, recording a payment, running payroll, changing an employee). For the organization's
+ * workflows (issuing an invoice, recording a payment, running payroll, changing an employee), and bills' receipts. For the organization's
  * owner and accountants ({@code identity.users} roles {@code owner}, {@code accountant}); anyone else is answered 403.
  */
 public final class AccountingModule implements ApiModule {
@@ -29,11 +30,13 @@ public final class AccountingModule implements ApiModule {
     private final AccountingReadRoutes reads;
     private final AccountingReportRoutes reports;
     private final AccountingWorkflowRoutes workflows;
+    private final AccountingReceiptRoutes receipts;
 
-    public AccountingModule(DataSource dataSource, Clock clock) {
+    public AccountingModule(DataSource dataSource, Clock clock, UploadRequests uploads) {
         this.reads = new AccountingReadRoutes(dataSource, clock);
         this.reports = new AccountingReportRoutes(dataSource, clock);
         this.workflows = new AccountingWorkflowRoutes(dataSource, clock);
+        this.receipts = new AccountingReceiptRoutes(uploads);
     }
 
     @Override
@@ -46,6 +49,7 @@ public final class AccountingModule implements ApiModule {
         reads.routes(app);
         reports.routes(app);
         workflows.routes(app);
+        receipts.routes(app);
     }
 
     /** The handler, with the platform's refusals (a caller who keeps no books, a workflow refused) answered as errors of the API. */

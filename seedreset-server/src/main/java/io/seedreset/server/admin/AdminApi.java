@@ -20,6 +20,7 @@ import io.seedreset.platform.feedback.FeedbackBox;
 import io.seedreset.platform.identity.ApiTokens;
 import io.seedreset.platform.mail.Mailbox;
 import io.seedreset.platform.modules.ModuleFlags;
+import io.seedreset.platform.schedule.Schedules;
 import io.seedreset.platform.staff.Staff;
 import io.seedreset.platform.usage.UsageReport;
 import io.seedreset.server.ApiDescription;
@@ -70,16 +71,16 @@ public final class AdminApi implements Consumer<Javalin> {
     record NewOrganization(String slug, String name, String kind) {
     }
 
-    /** {@code POST .../plan}'s body: the pack, and optionally its mode, seed, anchor and settings. */
-    record PlanBody(String pack, String mode, Long seed, String anchor, Map<String, String> set) {
+    /** {@code POST .../plan}'s body: the pack, and optionally its mode, seed, anchor, settings and the modules to seed. */
+    record PlanBody(String pack, String mode, Long seed, String anchor, Map<String, String> set, List<String> modules) {
         StaffDesk.PackCall call() {
-            return new StaffDesk.PackCall(pack, mode, seed, anchor, set);
+            return new StaffDesk.PackCall(pack, mode, seed, anchor, set, modules);
         }
     }
 
     /** {@code POST .../apply}'s body: a plan's, the typed slug, and optionally replace and the reviewed plan's hash. */
-    record ApplyBody(String pack, String mode, Long seed, String anchor, Map<String, String> set, String confirm, Boolean replace,
-                     String planHash) {
+    record ApplyBody(String pack, String mode, Long seed, String anchor, Map<String, String> set, List<String> modules, String confirm,
+                     Boolean replace, String planHash) {
     }
 
     /** {@code POST .../teardown}'s body: the typed slug, and one application's id (default: all of them). */
@@ -92,6 +93,14 @@ public final class AdminApi implements Consumer<Javalin> {
 
     /** {@code POST .../modules}' body: the modules to switch on and off. */
     record ModulesBody(List<String> enable, List<String> disable) {
+    }
+
+    /** {@code POST .../schedules}' body: the job, when (default: the job's own) and in which zone (default UTC), the typed slug. */
+    record ScheduleBody(String job, String at, String zone, String confirm) {
+    }
+
+    /** {@code POST .../schedules/{job}/clear} and {@code .../run-now}'s body: the typed slug. */
+    record ConfirmBody(String confirm) {
     }
 
     /** {@code GET .../operation}: the mutation running on the organization on this server, or null. */
@@ -129,6 +138,11 @@ public final class AdminApi implements Consumer<Javalin> {
         app.post(ORGANIZATION + "/modules", this::switchModules);
         app.get(ORGANIZATION + "/personas", this::personas);
         app.post(ORGANIZATION + "/tokens", this::reissueTokens);
+        app.get(PREFIX + "/schedules", this::allSchedules);
+        app.get(ORGANIZATION + "/schedules", this::schedules);
+        app.post(ORGANIZATION + "/schedules", this::setSchedule);
+        app.post(ORGANIZATION + "/schedules/{job}/clear", this::clearSchedule);
+        app.post(ORGANIZATION + "/schedules/{job}/run-now", this::runScheduleNow);
     }
 
     @OpenApi(path = ORGANIZATIONS, methods = HttpMethod.GET, operationId = "adminOrganizations", tags = TAG,
@@ -211,7 +225,8 @@ public final class AdminApi implements Consumer<Javalin> {
             })
     void apply(Context ctx) {
         ApplyBody body = RequestBodies.read(ctx, ApplyBody.class);
-        ctx.json(desk.apply(staff(ctx), slug(ctx), new StaffDesk.PackCall(body.pack(), body.mode(), body.seed(), body.anchor(), body.set()),
+        ctx.json(desk.apply(staff(ctx), slug(ctx), new StaffDesk.PackCall(body.pack(), body.mode(), body.seed(), body.anchor(), body.set(),
+                        body.modules()),
                 body.confirm(), Boolean.TRUE.equals(body.replace()), body.planHash()));
     }
 
@@ -432,6 +447,87 @@ public final class AdminApi implements Consumer<Javalin> {
             })
     void reissueTokens(Context ctx) {
         ctx.json(desk.reissueTokens(staff(ctx), slug(ctx)));
+    }
+
+    @OpenApi(path = PREFIX + "/schedules", methods = HttpMethod.GET, operationId = "adminAllSchedules", tags = TAG,
+            summary = "Every organization's scheduled jobs: timing, next run, last attempt",
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Schedules.Entry[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void allSchedules(Context ctx) {
+        ctx.json(desk.schedules(null));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/schedules", methods = HttpMethod.GET, operationId = "adminSchedules", tags = TAG,
+            summary = "The organization's scheduled jobs: timing, next run, last attempt",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Schedules.Entry[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void schedules(Context ctx) {
+        ctx.json(desk.schedules(slug(ctx)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/schedules", methods = HttpMethod.POST, operationId = "adminSetSchedule", tags = TAG,
+            summary = "Schedule a job (reset, rotate-credentials) for the organization, confirmed by the typed slug; replaces its schedule of that job",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ScheduleBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Schedules.Entry.class)),
+                    @OpenApiResponse(status = "400", description = "An unknown job or time zone, or a timing that is not one",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "The confirmation is not the slug, or the job is running", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void setSchedule(Context ctx) {
+        ScheduleBody body = RequestBodies.read(ctx, ScheduleBody.class);
+        ctx.json(desk.setSchedule(staff(ctx), slug(ctx), body.job(), body.at(), body.zone(), body.confirm()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/schedules/{job}/clear", methods = HttpMethod.POST, operationId = "adminClearSchedule", tags = TAG,
+            summary = "Remove the organization's schedule of the job, confirmed by the typed slug; returns its schedules left",
+            pathParams = {@OpenApiParam(name = "slug", required = true, description = SLUG),
+                    @OpenApiParam(name = "job", required = true, description = "The job: reset or rotate-credentials")},
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ConfirmBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Schedules.Entry[].class)),
+                    @OpenApiResponse(status = "400", description = "An unknown job, or no schedule of it", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "The confirmation is not the slug, or the job is running", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void clearSchedule(Context ctx) {
+        ctx.json(desk.clearSchedule(staff(ctx), slug(ctx), ctx.pathParam("job"), RequestBodies.read(ctx, ConfirmBody.class).confirm()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/schedules/{job}/run-now", methods = HttpMethod.POST, operationId = "adminRunScheduleNow", tags = TAG,
+            summary = "Make the organization's scheduled job due now: a server's scheduler runs it within 10 s, as a scheduled run",
+            pathParams = {@OpenApiParam(name = "slug", required = true, description = SLUG),
+                    @OpenApiParam(name = "job", required = true, description = "The job: reset or rotate-credentials")},
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ConfirmBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Schedules.Entry.class)),
+                    @OpenApiResponse(status = "400", description = "An unknown job, or no schedule of it", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "The confirmation is not the slug, or the job is running", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void runScheduleNow(Context ctx) {
+        ctx.json(desk.runScheduleNow(staff(ctx), slug(ctx), ctx.pathParam("job"), RequestBodies.read(ctx, ConfirmBody.class).confirm()));
     }
 
     private void authenticate(Context ctx) {

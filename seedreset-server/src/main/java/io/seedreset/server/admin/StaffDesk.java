@@ -26,6 +26,8 @@ import io.seedreset.platform.feedback.FeedbackBox;
 import io.seedreset.platform.identity.ApiTokens;
 import io.seedreset.platform.mail.Mailbox;
 import io.seedreset.platform.modules.ModuleFlags;
+import io.seedreset.platform.schedule.JobCatalogue;
+import io.seedreset.platform.schedule.Schedules;
 import io.seedreset.platform.staff.Staff;
 import io.seedreset.platform.usage.UsageReport;
 import io.seedreset.server.PlatformApi;
@@ -52,7 +54,7 @@ import javax.sql.DataSource;
 /**
  * Everything staff do to organizations, done once for the admin API and the console: the engine's
  * operations as the CLI runs them, recorded in the audit as the staff member ({@code staff:<name>}),
- * and the platform's demo side (mailbox, usage, feedback, module flags, persona tokens).
+ * and the platform's demo side (mailbox, usage, feedback, module flags, persona tokens, scheduled jobs).
  *
  * <p>The demos feature is off for production organizations: every seed action on one is refused here,
  * before the operation starts, with the boundary's own refusal, audited
@@ -72,12 +74,14 @@ public final class StaffDesk {
     private final Clock clock;
     private final PlatformApi platform;
     private final InProgress inProgress = new InProgress();
+    private final Schedules schedules;
 
     public StaffDesk(SeedReset seedReset, DataSource dataSource, Clock clock, PlatformApi platform) {
         this.seedReset = seedReset;
         this.dataSource = dataSource;
         this.clock = clock;
         this.platform = platform;
+        this.schedules = new Schedules(seedReset, dataSource, clock, JobCatalogue.STANDARD);
     }
 
     /** An organization as the console lists it: what it is, what is applied to it, and what runs on it now. */
@@ -90,8 +94,16 @@ public final class StaffDesk {
                               String appliedBy, long rows) {
     }
 
-    /** How plan and apply run a pack: mode, seed, anchor ({@code 2026-11-21} or an instant) and settings, each optional. */
-    public record PackCall(String pack, String mode, Long seed, String anchor, Map<String, String> set) {
+    /**
+     * How plan and apply run a pack: mode, seed, anchor ({@code 2026-11-21} or an instant), settings and the modules to
+     * seed (none: the whole pack), each optional.
+     */
+    public record PackCall(String pack, String mode, Long seed, String anchor, Map<String, String> set, List<String> modules) {
+
+        /** The whole pack, as the console runs it. */
+        public PackCall(String pack, String mode, Long seed, String anchor, Map<String, String> set) {
+            this(pack, mode, seed, anchor, set, List.of());
+        }
     }
 
     /** An apply's result and the API tokens it issued for the personas it created (shown once). */
@@ -315,6 +327,30 @@ public final class StaffDesk {
         }
     }
 
+    /** The scheduled jobs: every organization's, or this one's (an unknown slug is refused). */
+    public List<Schedules.Entry> schedules(String slug) {
+        return schedules.list(slug);
+    }
+
+    /**
+     * Schedules a job for the organization, as {@code seedreset schedule set} does: refused on a production
+     * organization (audited, nothing stored), confirmed by the typed slug; set by {@code staff:<name>}.
+     */
+    public Schedules.Entry setSchedule(Staff.Member staff, String slug, String job, String at, String zone, String confirm) {
+        return schedules.set(staff.actor(), slug, job, at, zone, confirm);
+    }
+
+    /** Removes the organization's schedule of the job; returns its schedules left. */
+    public List<Schedules.Entry> clearSchedule(Staff.Member staff, String slug, String job, String confirm) {
+        schedules.clear(staff.actor(), slug, job, confirm);
+        return schedules.list(slug);
+    }
+
+    /** Makes the organization's scheduled job due now, for a server's scheduler to run (refused on production, audited). */
+    public Schedules.Entry runScheduleNow(Staff.Member staff, String slug, String job, String confirm) {
+        return schedules.runNow(staff.actor(), slug, job, confirm);
+    }
+
     @FunctionalInterface
     private interface Mutation<T> {
         T run(SeedReset acting);
@@ -363,7 +399,8 @@ public final class StaffDesk {
         if (call == null || call.pack() == null || call.pack().isBlank()) {
             throw new SeedResetException(Reason.INVALID_VALUE, "name the pack: \"pack\" is required", Map.of());
         }
-        PackRequest request = PackRequest.of(call.pack(), slug).mode(call.mode()).seed(call.seed());
+        PackRequest request = PackRequest.of(call.pack(), slug).mode(call.mode()).seed(call.seed())
+                .modules(call.modules() == null ? List.of() : call.modules());
         if (call.anchor() != null && !call.anchor().isBlank()) {
             request = request.anchor(SeedReset.parseAnchor(call.anchor()));
         }

@@ -203,7 +203,12 @@ class AdminAuthenticationTest {
                 new Route("GET", org + "/modules", null),
                 new Route("POST", org + "/modules", Map.of("disable", List.of("ticketing"))),
                 new Route("GET", org + "/personas", null),
-                new Route("POST", org + "/tokens", null));
+                new Route("POST", org + "/tokens", null),
+                new Route("GET", ADMIN + "/schedules", null),
+                new Route("GET", org + "/schedules", null),
+                new Route("POST", org + "/schedules", Map.of("job", "reset", "confirm", ORG)),
+                new Route("POST", org + "/schedules/reset/clear", Map.of("confirm", ORG)),
+                new Route("POST", org + "/schedules/reset/run-now", Map.of("confirm", ORG)));
     }
 
     /** An admin route called once. */
@@ -215,7 +220,8 @@ class AdminAuthenticationTest {
 
         /** The route as the API's description names it. */
         String template() {
-            return method + " " + path.replace(ORG, "{slug}").replaceAll("/mail/[0-9a-f-]{36}$", "/mail/{id}");
+            return method + " " + path.replace(ORG, "{slug}").replaceAll("/mail/[0-9a-f-]{36}$", "/mail/{id}")
+                    .replaceAll("/schedules/reset/", "/schedules/{job}/");
         }
 
         @Override

@@ -67,7 +67,7 @@ final class AdminFixture implements AutoCloseable {
         pooled.setMaximumPoolSize(10);
         pooled.setPoolName("admin-test");
         this.pool = new HikariDataSource(pooled);
-        this.platform = new PlatformApi(pool, clock);
+        this.platform = new PlatformApi(pool, clock, io.seedreset.server.TestUploads.store());
         this.staff = new Staff(pool, clock);
         this.server = new SeedResetServer(seedReset, ServerSettings.defaults().withPort(0).withRateLimits(limits))
                 .routes(platform)

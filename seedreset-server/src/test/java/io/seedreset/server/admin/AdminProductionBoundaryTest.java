@@ -76,6 +76,8 @@ class AdminProductionBoundaryTest {
                 new Attempt("plan", org + "/plan", pack),
                 new Attempt("apply", org + "/apply", with(pack, "confirm", PRODUCTION)),
                 new Attempt("apply", org + "/apply", with(with(pack, "confirm", PRODUCTION), "replace", true)),
+                new Attempt("plan", org + "/plan", with(pack, "modules", List.of("ticketing"))),
+                new Attempt("apply", org + "/apply", with(with(pack, "confirm", PRODUCTION), "modules", List.of("ticketing"))),
                 new Attempt("teardown", org + "/teardown", Map.of("confirm", PRODUCTION)),
                 new Attempt("teardown", org + "/teardown", Map.of("confirm", PRODUCTION, "application", UUID.randomUUID().toString())),
                 new Attempt("reset", org + "/reset", Map.of("confirm", PRODUCTION)),

@@ -109,6 +109,40 @@ class AdminRoutesTest {
     // ---------------------------------------------------------------- seed actions
 
     @Test
+    void a_pack_is_planned_and_applied_in_parts_by_its_modules() throws Exception {
+        String slug = demo("parts-demo");
+        String org = ADMIN + "/organizations/" + slug;
+        Map<String, Object> pack = Map.of("pack", "event-agency-starter", "anchor", ANCHOR);
+
+        AdminFixture.Response missing = admin.post(staff, org + "/apply", with(with(pack, "modules", List.of("sales")), "confirm", slug));
+        assertThat(missing.reason(409)).isEqualTo("required_module_missing");
+        assertThat(missing.message()).startsWith("module 'events' of pack 'event-agency-starter' must be applied to 'parts-demo' first:");
+        assertThat(missing.body().at("/error/details/module").asText()).isEqualTo("events");
+        AdminFixture.Response unknown = admin.post(staff, org + "/plan", with(pack, "modules", List.of("ticketing")));
+        assertThat(unknown.reason(400)).isEqualTo("unknown_module");
+        assertThat(admin.footprint(slug).values()).as("refusals write nothing").allMatch(count -> count == 0);
+
+        Map<String, Object> first = with(pack, "modules", List.of("suppliers", "events", "spaces", "identity"));
+        JsonNode plan = admin.post(staff, org + "/plan", first).ok(200);
+        assertThat(plan.get("selectedModules")).hasSize(4);
+        JsonNode applied = admin.post(staff, org + "/apply", with(with(first, "confirm", slug), "planHash", plan.get("planHash").asText()))
+                .ok(200).get("result");
+        assertThat(applied.get("counts")).isEqualTo(plan.get("counts"));
+        assertThat(applied.get("selectedModules")).isEqualTo(plan.get("selectedModules"));
+        JsonNode second = admin.post(staff, org + "/apply", Map.of("pack", "event-agency-starter", "modules", List.of("sales", "budget", "dispatch"),
+                "confirm", slug)).ok(200).get("result");
+        assertThat(second.get("anchor").asText()).as("the anchor of the part it builds on").isEqualTo(ANCHOR);
+        assertThat(second.get("counts").has("sales.deals")).isTrue();
+        assertThat(admin.post(staff, org + "/validate", null).ok(200).get("passed").asBoolean()).isTrue();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(body);
+        changed.put(key, value);
+        return changed;
+    }
+
+    @Test
     void plan_apply_validate_and_teardown_as_a_staff_member_whose_persona_tokens_work_until_the_teardown() throws Exception {
         String slug = demo("lifecycle-demo");
         String org = ADMIN + "/organizations/" + slug;
@@ -223,7 +257,8 @@ class AdminRoutesTest {
         JsonNode summary = admin.get(staff, org).ok(200);
         assertThat(summary.get("lastReset").isNull()).isFalse();
         assertThat(summary.get("packs")).singleElement().satisfies(pack -> assertThat(pack.get("appliedBy").asText()).isEqualTo(ACTOR));
-        assertThat(audit(admin.get(staff, org + "/history").ok(200))).containsExactly(ACTOR + " reset succeeded", ACTOR + " apply succeeded");
+        assertThat(audit(admin.get(staff, org + "/history").ok(200))).as("the reset took its backup first")
+                .containsExactly(ACTOR + " reset succeeded", ACTOR + " snapshot succeeded", ACTOR + " apply succeeded");
         assertThat(admin.post(staff, org + "/validate", null).ok(200).get("passed").asBoolean()).isTrue();
     }
 

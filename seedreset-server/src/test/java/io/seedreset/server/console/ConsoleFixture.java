@@ -89,7 +89,7 @@ final class ConsoleFixture implements AutoCloseable {
         pool.setMaximumPoolSize(8);
         pool.setPoolName("console-test");
         seedReset = SeedReset.configure().dataSource(pool).clock(now).busyTimeout(Duration.ofSeconds(30)).load();
-        platform = new PlatformApi(pool, now);
+        platform = new PlatformApi(pool, now, io.seedreset.server.TestUploads.store());
         desk = new StaffDesk(seedReset, pool, now, platform);
         staff = new Staff(pool, Clock.systemUTC());
         token = staff.create(STAFF_NAME, "test").token();
