@@ -9,8 +9,8 @@ import java.util.List;
  * CSV as RFC 4180 writes it: a header line of column names, then one record per line, fields separated
  * by commas; a field in double quotes may hold commas, line breaks and doubled quotes ({@code ""}).
  * Lines end in LF or CRLF. As PostgreSQL's own CSV reads it, an empty unquoted field is NULL and an
- * empty quoted one ({@code ""}) the empty string. Blank lines between records are skipped. Only one
- * record is held at a time.
+ * empty quoted one ({@code ""}) the empty string. Blank lines between records are skipped, but in a file
+ * of one column, where a blank line is a NULL. Only one record is held at a time.
  */
 final class CsvRecords implements Records {
 
