@@ -44,6 +44,9 @@ public final class SnapshotRefresh {
         Map<String, String> staged = new LinkedHashMap<>();
         int n = 0;
         for (Manifest.TableEntry entry : manifest.tables()) {
+            if (entry.rows() == 0) {
+                continue; // nothing to stage: the table's rows of the organization all go
+            }
             String temp = "seedreset_refresh_" + n++;
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TEMPORARY TABLE " + temp + " ON COMMIT DROP AS SELECT org_id, " + CopyColumns.list(entry.columns())
@@ -55,15 +58,18 @@ public final class SnapshotRefresh {
                 throw new SnapshotFile.Invalid(manifest.name() + ": " + e.getMessage() + " (altered or damaged)");
             }
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE INDEX ON " + temp + " (id)");
+                // Without statistics the planner takes a temporary table for a small one and may loop over it per row.
                 statement.execute("ANALYZE " + temp);
             }
             staged.put(entry.table(), temp);
         }
         Map<String, Long> written = new LinkedHashMap<>();
         for (Manifest.TableEntry entry : manifest.tables()) {
-            String table = TenantSchema.sql(entry.table());
             String temp = staged.get(entry.table());
+            if (temp == null) {
+                continue;
+            }
+            String table = TenantSchema.sql(entry.table());
             String columns = CopyColumns.list(entry.columns());
             String row = entry.columns().stream().map(c -> "t." + TenantSchema.quote(c)).collect(Collectors.joining(", "));
             String staged_row = entry.columns().stream().map(c -> "s." + TenantSchema.quote(c)).collect(Collectors.joining(", "));
@@ -78,6 +84,7 @@ public final class SnapshotRefresh {
                 written.put(entry.table(), inserted + changed);
             }
         }
+        // Tables the snapshot leaves out, and tables it holds no rows of, keep none of the organization's rows.
         Set<String> kept = new HashSet<>(staged.keySet());
         Map<String, Long> deleted = new LinkedHashMap<>();
         for (String table : schema.childrenFirst()) {
