@@ -363,6 +363,11 @@ public final class StaffDesk {
         return schedules.list(slug);
     }
 
+    /** The jobs an organization can be given a schedule of, by name. */
+    public List<String> jobs() {
+        return JobCatalogue.STANDARD.jobs().stream().filter(job -> job.perOrganization()).map(job -> job.name()).toList();
+    }
+
     /**
      * Schedules a job for the organization, as {@code seedreset schedule set} does: refused on a production
      * organization (audited, nothing stored), confirmed by the typed slug; set by {@code staff:<name>}.
