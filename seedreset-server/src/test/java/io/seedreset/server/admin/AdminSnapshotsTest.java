@@ -70,7 +70,7 @@ class AdminSnapshotsTest {
         assertThat(taken.get("takenBy").asText()).isEqualTo("staff:Grace");
         Map<String, Long> counts = counts(taken.get("counts"));
         assertThat(counts).containsKey("ticketing.events");
-        assertThat(admin.get(staff, demo + "/snapshots").ok(200).get(0).get("name").asText()).as("newest first").isEqualTo("before-call");
+        assertThat(admin.get(staff, demo + "/snapshots").ok(200)).extracting(node -> node.get("name").asText()).contains("before-call");
 
         HttpResponse<byte[]> file = admin.download(staff, demo + "/snapshots/before-call/file");
         assertThat(file.statusCode()).isEqualTo(200);
@@ -173,7 +173,8 @@ class AdminSnapshotsTest {
         JsonNode set = admin.post(staff, copy + "/baseline", Map.of("snapshot", "golden", "confirm", COPY)).ok(200);
         assertThat(set.at("/snapshot/name").asText()).isEqualTo("golden");
         assertThat(admin.get(staff, copy + "/baseline").ok(200).at("/snapshot/name").asText()).isEqualTo("golden");
-        assertThat(admin.get(staff, copy + "/snapshots").ok(200).get(0).get("baseline").asBoolean()).isTrue();
+        assertThat(admin.get(staff, copy + "/snapshots").ok(200)).filteredOn(node -> node.get("baseline").asBoolean())
+                .extracting(node -> node.get("name").asText()).containsExactly("golden");
         assertThat(admin.post(staff, copy + "/snapshots/golden/delete", Map.of("confirm", COPY)).reason(409)).isEqualTo("snapshot_in_use");
 
         JsonNode reset = admin.post(staff, copy + "/reset", Map.of("confirm", COPY)).ok(200).get("result");
