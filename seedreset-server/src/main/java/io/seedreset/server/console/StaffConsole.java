@@ -205,7 +205,9 @@ public final class StaffConsole implements Consumer<Javalin> {
         OrganizationSummary organization = desk.organization(slug(ctx));
         // A production organization's page shows what was attempted on it instead of seed actions.
         var recent = organization.production() ? desk.history(organization.slug(), PRODUCTION_ATTEMPTS, null, null) : null;
-        ctx.html(OrganizationPages.overview(viewer, organization, desk.packs(), session.takeNotice(), recent));
+        String baseline = organization.production() ? null
+                : Optional.ofNullable(desk.baseline(organization.slug()).snapshot()).map(SnapshotInfo::name).orElse(null);
+        ctx.html(OrganizationPages.overview(viewer, organization, desk.packs(), session.takeNotice(), recent, baseline));
     }
 
     private void plan(Context ctx, Sessions.Session session, Viewer viewer) {
@@ -241,11 +243,17 @@ public final class StaffConsole implements Consumer<Javalin> {
         ResetResult result = reset.result();
         long written = result.reapplied().stream().mapToLong(ApplyResult::totalRows).sum()
                 + result.restored().stream().mapToLong(RestoreResult::restoredRows).sum();
+        List<String> putBack = new ArrayList<>();
+        if (!result.reapplied().isEmpty()) {
+            putBack.add(Formats.count(result.reapplied().size(), "pack", "packs") + " applied again");
+        }
+        if (!result.restored().isEmpty()) {
+            putBack.add(Formats.count(result.restored().size(), "snapshot", "snapshots") + " restored ("
+                    + String.join(", ", result.restored().stream().map(RestoreResult::source).toList()) + ")");
+        }
         List<String> details = new ArrayList<>();
-        details.add(OrganizationPages.rows(result.deletedRows()) + " deleted, " + Formats.count(result.reapplied().size(), "pack", "packs")
-                + " applied again" + (result.restored().isEmpty() ? "" : " and " + Formats.count(result.restored().size(), "snapshot", "snapshots")
-                + " restored (" + String.join(", ", result.restored().stream().map(RestoreResult::source).toList()) + ")")
-                + " (" + OrganizationPages.rows(written) + ") in " + Formats.duration(result.duration()) + ".");
+        details.add(OrganizationPages.rows(result.deletedRows()) + " deleted; " + (putBack.isEmpty() ? "nothing to put back" : String.join(" and ", putBack))
+                + ": " + OrganizationPages.rows(written) + " written in " + Formats.duration(result.duration()) + ".");
         if (result.backup() != null) {
             // What the reset wiped is not lost: the backup it took first restores it, from the Snapshots tab.
             details.add("Backup taken first: " + result.backup() + " (under Snapshots, to restore what was there).");

@@ -114,6 +114,7 @@ class ConsoleSnapshotsTest {
 
         console.tenant.execute("UPDATE ticketing.events SET name = ? WHERE org_id = (SELECT id FROM platform.organizations WHERE slug = ?)", CHANGED, slug);
         page.navigate("/console/organizations/" + slug);
+        assertThat(page.locator("section[aria-labelledby=reset-title]")).containsText("restores its baseline, snapshot golden");
         page.getByLabel("Type " + slug + " to confirm").first().fill(slug);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset now")).click();
         page.waitForURL("**/console/organizations/" + slug);
@@ -124,6 +125,7 @@ class ConsoleSnapshotsTest {
 
         page.navigate("/console/organizations/" + slug + "/snapshots");
         assertThat(page.locator("tr[data-snapshot^=backup-]")).containsText("Backup");
+        console.screenshot(page, "snapshots");
         page.getByLabel("Reset returns to").selectOption("");
         page.locator("#baseline-confirm").fill(slug);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set baseline")).click();
