@@ -786,8 +786,11 @@ public final class AdminApi implements Consumer<Javalin> {
         return new ApiException(413, "request_too_large", "the snapshot file is larger than " + MAX_SNAPSHOT_FILE_BYTES + " bytes (2 GiB)");
     }
 
-    /** A zip named after the organization and the snapshot (both plain ASCII: a slug, a snapshot name), never sniffed. */
-    static void attachment(Context ctx, String slug, String name) {
+    /**
+     * Answers with a snapshot's file: a zip named after the organization and the snapshot (both plain ASCII: a slug, a
+     * snapshot name), never sniffed. For the console's download too.
+     */
+    public static void attachment(Context ctx, String slug, String name) {
         ctx.contentType(ZIP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Content-Disposition", "attachment; filename=\"" + (slug + "-" + name).replaceAll("[^A-Za-z0-9._-]", "_") + ".zip\"");

@@ -19,6 +19,7 @@ import io.seedreset.platform.mail.Mailbox;
 import io.seedreset.platform.modules.ModuleFlags;
 import io.seedreset.platform.staff.Staff;
 import io.seedreset.server.HttpStatuses;
+import io.seedreset.server.admin.AdminApi;
 import io.seedreset.server.admin.StaffDesk;
 import io.seedreset.server.admin.StaffDesk.OrganizationSummary;
 import java.net.URLEncoder;
@@ -282,8 +283,7 @@ public final class StaffConsole implements Consumer<Javalin> {
         OrganizationSummary organization = demo(ctx);
         String name = ctx.pathParam("name");
         desk.snapshot(organization.slug(), name);
-        ctx.contentType("application/zip");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + (organization.slug() + "-" + name).replaceAll("[^A-Za-z0-9._-]", "_") + ".zip\"");
+        AdminApi.attachment(ctx, organization.slug(), name);
         try (java.io.OutputStream out = ctx.outputStream()) {
             desk.exportSnapshot(organization.slug(), name, out);
         }
