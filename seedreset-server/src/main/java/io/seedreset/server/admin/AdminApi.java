@@ -417,13 +417,14 @@ public final class AdminApi implements Consumer<Javalin> {
 
     @OpenApi(path = ORGANIZATION + "/restore", methods = HttpMethod.POST, operationId = "adminRestore", tags = TAG,
             summary = "Make the organization exactly a snapshot's state, confirmed by the typed slug: a stored snapshot (JSON body), or a"
-                    + " snapshot file sent as the body (Content-Type: application/zip, the slug in ?confirm=). Everything in it is deleted"
+                    + " snapshot file sent as the body (Content-Type: application/zip or application/octet-stream, the slug in ?confirm=). Everything in it is deleted"
                     + " first, rows people created too; one transaction: a damaged file writes nothing (422)",
             pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
             queryParams = {@OpenApiParam(name = "confirm", description = "With a file: the typed slug"),
                     @OpenApiParam(name = "filename", description = "With a file: its name, as the ledger records the source (default snapshot.zip)")},
             requestBody = @OpenApiRequestBody(required = true, content = {@OpenApiContent(from = RestoreBody.class),
-                    @OpenApiContent(mimeType = ZIP, type = "string", format = "binary")}),
+                    @OpenApiContent(mimeType = ZIP, type = "string", format = "binary"),
+                    @OpenApiContent(mimeType = "application/octet-stream", type = "string", format = "binary")}),
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = RestoreResult.class)),
                     @OpenApiResponse(status = "400", description = RESTORE_400, content = @OpenApiContent(from = ErrorBody.class)),
@@ -447,12 +448,13 @@ public final class AdminApi implements Consumer<Javalin> {
     }
 
     @OpenApi(path = ORGANIZATION + "/restore/dry-run", methods = HttpMethod.POST, operationId = "adminRestoreDryRun", tags = TAG,
-            summary = "Preview a restore, of a stored snapshot (JSON body) or a file (the body, application/zip): rows it would delete and"
+            summary = "Preview a restore, of a stored snapshot (JSON body) or a file (the body, application/zip or application/octet-stream): rows it would delete and"
                     + " write per table, and the rows people created it would delete; writes nothing, needs no confirmation (audited as a dry run)",
             pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
             queryParams = @OpenApiParam(name = "filename", description = "With a file: its name (default snapshot.zip)"),
             requestBody = @OpenApiRequestBody(required = true, content = {@OpenApiContent(from = RestoreBody.class),
-                    @OpenApiContent(mimeType = ZIP, type = "string", format = "binary")}),
+                    @OpenApiContent(mimeType = ZIP, type = "string", format = "binary"),
+                    @OpenApiContent(mimeType = "application/octet-stream", type = "string", format = "binary")}),
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = RemovalPreview.class)),
                     @OpenApiResponse(status = "400", description = RESTORE_400, content = @OpenApiContent(from = ErrorBody.class)),
@@ -748,10 +750,14 @@ public final class AdminApi implements Consumer<Javalin> {
         return ctx.body().isBlank() ? empty : RequestBodies.read(ctx, type);
     }
 
-    /** A restore's body is JSON naming a stored snapshot, or (any other type) the snapshot file itself. */
+    /**
+     * A restore's body is the snapshot file itself when it says so ({@code application/zip}, or the generic
+     * {@code application/octet-stream}); anything else is read as JSON naming a stored snapshot, as every other route
+     * reads its body, so that JSON sent without its type (curl's {@code -d}) is still understood.
+     */
     private static boolean isJson(Context ctx) {
-        String type = ctx.contentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        return !(type.startsWith(ZIP) || type.startsWith("application/octet-stream"));
     }
 
     /**

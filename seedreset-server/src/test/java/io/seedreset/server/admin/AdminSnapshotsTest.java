@@ -86,7 +86,8 @@ class AdminSnapshotsTest {
         assertThat(counts(preview.get("deleted"))).isNotEmpty();
         assertThat(admin.footprint(COPY)).as("a dry run writes nothing").isEqualTo(untouched);
 
-        JsonNode restored = admin.postBytes(staff, copy + "/restore?confirm=" + COPY + "&filename=before-call.zip", file.body(), ZIP).ok(200);
+        JsonNode restored = admin.postBytes(staff, copy + "/restore?confirm=" + COPY + "&filename=before-call.zip", file.body(),
+                "application/octet-stream").ok(200);
         assertThat(restored.get("source").asText()).isEqualTo("before-call.zip");
         assertThat(counts(restored.get("restored"))).isEqualTo(counts);
         assertThat(state(COPY, counts)).as("row for row the demo's state").isEqualTo(state(DEMO, counts));
@@ -141,6 +142,8 @@ class AdminSnapshotsTest {
         assertThat(admin.get(staff, ADMIN + "/organizations/nobody/snapshots").reason(404)).isEqualTo("unknown_organization");
         assertThat(admin.post(staff, copy + "/restore", Map.of("confirm", COPY)).reason(400)).isEqualTo("invalid_value");
         assertThat(admin.postBytes(staff, copy + "/restore?confirm=" + COPY, new byte[0], ZIP).reason(400)).isEqualTo("invalid_value");
+        assertThat(admin.postBytes(staff, copy + "/restore", "{\"name\": \"no-such\", \"confirm\": \"copy-demo\"}".getBytes(),
+                "application/x-www-form-urlencoded").reason(404)).as("JSON sent without its type is JSON").isEqualTo("unknown_snapshot");
         assertThat(admin.postBytes(staff, copy + "/restore?confirm=" + COPY + "&filename=../x.zip", file, ZIP).reason(400)).isEqualTo("invalid_value");
 
         // The typed confirmation: wrong 409, missing 428, for a file as for a stored snapshot.
