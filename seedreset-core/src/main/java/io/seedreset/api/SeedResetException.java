@@ -78,7 +78,7 @@ public class SeedResetException extends RuntimeException {
         UNKNOWN_ROLE(Kind.BAD_INPUT),
         /** The organization has no snapshot of this name (404; details: {@code organization}, {@code snapshot}). */
         UNKNOWN_SNAPSHOT(Kind.BAD_INPUT),
-        /** A snapshot file cannot be restored: not a snapshot, truncated, altered, or of another schema version (422; details: {@code value}, {@code schemaVersion} when that differs). */
+        /** A snapshot file cannot be restored: not a snapshot, truncated, altered, or of another schema version (400; details: {@code value}, {@code schemaVersion} when that differs). */
         INVALID_SNAPSHOT(Kind.BAD_INPUT),
 
         /** The organization is production: seed packs never run there (403; details: {@code organization}). */

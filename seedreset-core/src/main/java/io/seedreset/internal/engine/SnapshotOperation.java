@@ -276,9 +276,10 @@ final class SnapshotOperation {
     }
 
     /** Restores a stored snapshot again (a reset's baseline, or a snapshot an earlier restore loaded), in the gate's transaction. */
-    RestoreResult restoreAgain(MutationGate.Inside inside, UUID snapshotId, String name) throws SQLException {
+    RestoreResult restoreAgain(MutationGate.Inside inside, UUID snapshotId) throws SQLException {
+        // Deleting a snapshot is refused while it is a baseline or an active application's, and both are locked here.
         StoredSnapshots.Stored stored = StoredSnapshots.find(inside.connection(), snapshotId).orElseThrow(() -> new SeedResetException(
-                Reason.UNKNOWN_SNAPSHOT, "snapshot '" + name + "' no longer exists", Map.of(SeedResetException.SNAPSHOT, name)));
+                Reason.UNKNOWN_SNAPSHOT, "snapshot " + snapshotId + " no longer exists", Map.of(SeedResetException.SNAPSHOT, snapshotId.toString())));
         try {
             return load(inside, stored, stored.name(), System.nanoTime());
         } catch (SnapshotFile.Invalid e) {

@@ -83,7 +83,7 @@ public final class StaffDesk {
         this.dataSource = dataSource;
         this.clock = clock;
         this.platform = platform;
-        this.schedules = new Schedules(seedReset, dataSource, clock, JobCatalogue.STANDARD);
+        this.schedules = new Schedules(seedReset, dataSource, clock, JobCatalogue.standard(platform.uploads()));
     }
 
     /** An organization as the console lists it: what it is, what is applied to it, and what runs on it now. */
