@@ -65,8 +65,8 @@ public final class AdminApi implements Consumer<Javalin> {
     private static final String ZIP = "application/zip";
     /** The largest snapshot file a restore receives; a bigger one is refused as it arrives (413), nothing written. */
     static final long MAX_SNAPSHOT_FILE_BYTES = 2L << 30;
-    private static final String RESTORE_400 = "No snapshot named, both a name and a file, a bad filename"
-            + RequestBodies.MALFORMED;
+    private static final String RESTORE_400 = "No snapshot named, an empty file or a bad filename; invalid_snapshot: a file that is not a"
+            + " snapshot, truncated, altered, or of another schema version (nothing written)" + RequestBodies.MALFORMED;
     private static final String SLUG = "The organization's slug";
     private static final String UNAUTHENTICATED = "No staff token, or one unknown or revoked (a persona's token is never a staff token)";
     private static final String PRODUCTION = "A production organization: seed packs never run there (audited)";
@@ -418,7 +418,7 @@ public final class AdminApi implements Consumer<Javalin> {
     @OpenApi(path = ORGANIZATION + "/restore", methods = HttpMethod.POST, operationId = "adminRestore", tags = TAG,
             summary = "Make the organization exactly a snapshot's state, confirmed by the typed slug: a stored snapshot (JSON body), or a"
                     + " snapshot file sent as the body (Content-Type: application/zip or application/octet-stream, the slug in ?confirm=). Everything in it is deleted"
-                    + " first, rows people created too; one transaction: a damaged file writes nothing (422)",
+                    + " first, rows people created too; one transaction: a damaged file writes nothing (400 invalid_snapshot)",
             pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
             queryParams = {@OpenApiParam(name = "confirm", description = "With a file: the typed slug"),
                     @OpenApiParam(name = "filename", description = "With a file: its name, as the ledger records the source (default snapshot.zip)")},
@@ -432,8 +432,6 @@ public final class AdminApi implements Consumer<Javalin> {
                     @OpenApiResponse(status = "404", description = "No organization has this slug, or no snapshot this name", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "413", description = "A snapshot file over 2 GiB", content = @OpenApiContent(from = ErrorBody.class)),
-                    @OpenApiResponse(status = "422", description = "invalid_snapshot: not a snapshot file, truncated, altered, or of another schema version",
-                            content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "409", description = CONFLICT, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
@@ -462,8 +460,6 @@ public final class AdminApi implements Consumer<Javalin> {
                     @OpenApiResponse(status = "404", description = "No organization has this slug, or no snapshot this name", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "413", description = "A snapshot file over 2 GiB", content = @OpenApiContent(from = ErrorBody.class)),
-                    @OpenApiResponse(status = "422", description = "invalid_snapshot: not a snapshot file, truncated, altered, or of another schema version",
-                            content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "409", description = "The organization is busy", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
             })

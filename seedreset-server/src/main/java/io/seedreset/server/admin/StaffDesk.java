@@ -76,6 +76,7 @@ public final class StaffDesk {
     private final Clock clock;
     private final PlatformApi platform;
     private final InProgress inProgress = new InProgress();
+    private final JobCatalogue jobs;
     private final Schedules schedules;
 
     public StaffDesk(SeedReset seedReset, DataSource dataSource, Clock clock, PlatformApi platform) {
@@ -83,7 +84,8 @@ public final class StaffDesk {
         this.dataSource = dataSource;
         this.clock = clock;
         this.platform = platform;
-        this.schedules = new Schedules(seedReset, dataSource, clock, JobCatalogue.standard(platform.uploads()));
+        this.jobs = JobCatalogue.standard(platform.uploads());
+        this.schedules = new Schedules(seedReset, dataSource, clock, jobs);
     }
 
     /** An organization as the console lists it: what it is, what is applied to it, and what runs on it now. */
@@ -365,7 +367,7 @@ public final class StaffDesk {
 
     /** The jobs an organization can be given a schedule of, by name. */
     public List<String> jobs() {
-        return JobCatalogue.STANDARD.jobs().stream().filter(job -> job.perOrganization()).map(job -> job.name()).toList();
+        return jobs.jobs().stream().filter(job -> job.perOrganization()).map(job -> job.name()).toList();
     }
 
     /**

@@ -159,9 +159,9 @@ class AdminSnapshotsTest {
         // (The last is larger than the JSON bodies' 64 KiB: a snapshot file is not held to their limit.)
         for (byte[] damaged : List.of(altered, Arrays.copyOf(file, file.length / 2), "not a snapshot".getBytes(), new byte[200_000])) {
             AdminFixture.Response refused = admin.postBytes(staff, copy + "/restore?confirm=" + COPY, damaged, ZIP);
-            assertThat(refused.reason(422)).isEqualTo("invalid_snapshot");
+            assertThat(refused.reason(400)).isEqualTo("invalid_snapshot");
             assertThat(refused.message()).contains("nothing was restored");
-            assertThat(admin.postBytes(staff, copy + "/restore/dry-run", damaged, ZIP).reason(422)).isEqualTo("invalid_snapshot");
+            assertThat(admin.postBytes(staff, copy + "/restore/dry-run", damaged, ZIP).reason(400)).isEqualTo("invalid_snapshot");
         }
         assertThat(admin.footprint(DEMO)).isEqualTo(demoBefore);
         assertThat(admin.footprint(COPY)).isEqualTo(copyBefore);
