@@ -37,6 +37,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -752,7 +753,7 @@ public final class AdminApi implements Consumer<Javalin> {
      * reads its body, so that JSON sent without its type (curl's {@code -d}) is still understood.
      */
     private static boolean isJson(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         return !(type.startsWith(ZIP) || type.startsWith("application/octet-stream"));
     }
 

@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -70,6 +71,8 @@ public final class StaffDesk {
     public static final int MAX_LIMIT = 1000;
     /** The longest usage window, in days. */
     public static final int MAX_USAGE_DAYS = 366;
+    /** A received snapshot file's name, which the ledger and the audit name the restored source by: plain, so that it reads the same everywhere. */
+    private static final Pattern FILENAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final SeedReset seedReset;
     private final DataSource dataSource;
@@ -411,11 +414,8 @@ public final class StaffDesk {
         }
     }
 
-    /** A file's name as the ledger and the audit name the restored source: plain, so that it reads the same everywhere. */
-    private static final Pattern FILENAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-
     /** The engine's request for the source; a received file lives in a directory of its own for the call's length. */
-    private static <T> T withRequest(String slug, RestoreSource source, java.util.function.Function<RestoreRequest, T> call) {
+    private static <T> T withRequest(String slug, RestoreSource source, Function<RestoreRequest, T> call) {
         if (source.receive() == null) {
             if (source.name() == null || source.name().isBlank()) {
                 throw new SeedResetException(Reason.INVALID_VALUE, "name the snapshot: \"name\" is required (or send the snapshot file as the body)",
