@@ -139,6 +139,8 @@ public class SeedResetException extends RuntimeException {
         VALIDATION_FAILED(Kind.FAILURE),
         /** A pack failed or wrote rows the schema does not take: the pack's bug (500; details: {@code pack}, {@code table} when known). */
         PACK_FAILED(Kind.FAILURE),
+        /** Reading or writing a file failed: a disk full, a broken pipe (500; details: {@code value}, the file when known). */
+        FILE_ERROR(Kind.FAILURE),
         /** Any other database error (500; details: {@code sqlState}). */
         DATABASE_ERROR(Kind.FAILURE),
         /** The operation's thread was interrupted; nothing was committed (503). */
