@@ -35,7 +35,6 @@ import io.seedreset.platform.usage.UsageReport;
 import io.seedreset.server.PlatformApi;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -435,7 +434,9 @@ public final class StaffDesk {
             source.receive().writeTo(file);
             return call.apply(RestoreRequest.file(slug, file));
         } catch (IOException e) {
-            throw new UncheckedIOException("receiving the snapshot file failed: " + e.getMessage(), e);
+            // The client went away mid-upload, or the disk is full: a failure, not the file's fault.
+            throw new SeedResetException(Reason.FILE_ERROR, "receiving the snapshot file failed: " + e.getMessage(),
+                    Map.of(SeedResetException.VALUE, filename), e);
         } finally {
             if (directory != null) {
                 try (var files = Files.list(directory)) {
