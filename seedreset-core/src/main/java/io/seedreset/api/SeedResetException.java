@@ -52,6 +52,8 @@ public class SeedResetException extends RuntimeException {
     public static final String SCHEMA_VERSION = "schemaVersion";
     public static final String SQL_STATE = "sqlState";
     public static final String SNAPSHOT = "snapshot";
+    public static final String LINE = "line";
+    public static final String COLUMN = "column";
 
     /**
      * The case a failure is. The HTTP status in each description is what a server should answer
@@ -80,6 +82,8 @@ public class SeedResetException extends RuntimeException {
         UNKNOWN_SNAPSHOT(Kind.BAD_INPUT),
         /** A snapshot file cannot be restored: not a snapshot, truncated, altered, or of another schema version (400; details: {@code value}, {@code schemaVersion} when that differs). */
         INVALID_SNAPSHOT(Kind.BAD_INPUT),
+        /** A file to import cannot be loaded as it is: not UTF-8, malformed, unknown or missing columns, a bad value, a missing reference, a duplicate key, empty (400; details: {@code value} the file, {@code line}, {@code column} when known, {@code table}). */
+        INVALID_IMPORT(Kind.BAD_INPUT),
 
         /** The organization is production: seed packs never run there (403; details: {@code organization}). */
         PRODUCTION_ORGANIZATION(Kind.REFUSED),

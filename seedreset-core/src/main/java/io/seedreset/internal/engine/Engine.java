@@ -8,6 +8,8 @@ import io.seedreset.api.AuditOperation;
 import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.HistoryResult;
+import io.seedreset.api.ImportRequest;
+import io.seedreset.api.ImportResult;
 import io.seedreset.api.InitResult;
 import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
@@ -65,6 +67,7 @@ public final class Engine {
     private final ResetOperation reset;
     private final SnapshotOperation snapshots;
     private final ValidateOperation validate;
+    private final ImportOperation imports;
     private final MutationGate gate;
     private final Clock clock;
 
@@ -82,6 +85,7 @@ public final class Engine {
         this.snapshots = new SnapshotOperation(connections, gate, clock, backupsKept);
         this.reset = new ResetOperation(packs, clock, gate, writer, snapshots);
         this.validate = new ValidateOperation(packs, connections, gate);
+        this.imports = new ImportOperation(gate, clock);
         this.clock = clock;
     }
 
@@ -194,6 +198,10 @@ public final class Engine {
 
     public Optional<SnapshotInfo> baseline(String organization) {
         return snapshots.baseline(organization);
+    }
+
+    public ImportResult importRows(ImportRequest request, Caller caller) {
+        return imports.run(request, caller);
     }
 
     public TeardownResult teardown(TeardownRequest request, Caller caller) {

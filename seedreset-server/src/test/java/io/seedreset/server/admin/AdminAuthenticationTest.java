@@ -203,6 +203,7 @@ class AdminAuthenticationTest {
                 new Route("POST", org + "/restore/dry-run", Map.of("name", "sneaky")),
                 new Route("GET", org + "/baseline", null),
                 new Route("POST", org + "/baseline", Map.of("snapshot", "sneaky", "confirm", ORG)),
+                new Route("POST", org + "/imports?table=suppliers.vendors&name=vendors.csv&confirm=" + ORG, "name,category\nSneaky,florals\n"),
                 new Route("POST", org + "/validate", null),
                 new Route("GET", org + "/operation", null),
                 new Route("GET", org + "/history", null),
@@ -230,7 +231,7 @@ class AdminAuthenticationTest {
 
         /** The route as the API's description names it. */
         String template() {
-            return method + " " + path.replace(ORG, "{slug}").replaceAll("/mail/[0-9a-f-]{36}$", "/mail/{id}")
+            return method + " " + path.replaceAll("\\?.*$", "").replace(ORG, "{slug}").replaceAll("/mail/[0-9a-f-]{36}$", "/mail/{id}")
                     .replaceAll("/schedules/reset/", "/schedules/{job}/")
                     .replaceAll("/snapshots/sneaky/", "/snapshots/{name}/");
         }
