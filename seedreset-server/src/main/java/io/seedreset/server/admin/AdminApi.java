@@ -13,6 +13,9 @@ import io.seedreset.api.HistoryResult;
 import io.seedreset.api.ImportResult;
 import io.seedreset.api.Organization;
 import io.seedreset.api.PlanResult;
+import io.seedreset.api.RemovalPreview;
+import io.seedreset.api.RestoreResult;
+import io.seedreset.api.SnapshotInfo;
 import io.seedreset.api.TeardownResult;
 import io.seedreset.api.ValidationResult;
 import io.seedreset.pack.PackDescriptor;
@@ -29,8 +32,13 @@ import io.seedreset.server.ErrorBody;
 import io.seedreset.server.QueryParams;
 import io.seedreset.server.RequestAttributes;
 import io.seedreset.server.RequestBodies;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -53,7 +61,14 @@ public final class AdminApi implements Consumer<Javalin> {
 
     private static final String ORGANIZATIONS = PREFIX + "/organizations";
     private static final String ORGANIZATION = ORGANIZATIONS + "/{slug}";
+    private static final String SNAPSHOT = ORGANIZATION + "/snapshots/{name}";
     private static final String TAG = "admin";
+    private static final String NAME = "The snapshot's name";
+    private static final String ZIP = "application/zip";
+    /** The largest snapshot file a restore receives; a bigger one is refused as it arrives (413), nothing written. */
+    static final long MAX_SNAPSHOT_FILE_BYTES = 2L << 30;
+    private static final String RESTORE_400 = "No snapshot named, an empty file or a bad filename; invalid_snapshot: a file that is not a"
+            + " snapshot, truncated, altered, or of another schema version (nothing written)" + RequestBodies.MALFORMED;
     private static final String SLUG = "The organization's slug";
     private static final String UNAUTHENTICATED = "No staff token, or one unknown or revoked (a persona's token is never a staff token)";
     private static final String PRODUCTION = "A production organization: seed packs never run there (audited)";
@@ -103,6 +118,26 @@ public final class AdminApi implements Consumer<Javalin> {
     record ConfirmBody(String confirm) {
     }
 
+    /** {@code POST .../teardown/dry-run}'s body: one application's id (default: all of them). */
+    record TeardownPreviewBody(UUID application) {
+    }
+
+    /** {@code POST .../reset/dry-run}'s body: optionally the anchor to apply again at. */
+    record ResetPreviewBody(String anchor) {
+    }
+
+    /** {@code POST .../snapshots}' body: the new snapshot's name. */
+    record SnapshotBody(String name) {
+    }
+
+    /** {@code POST .../restore}'s JSON body: a stored snapshot's name, whose organization's it is (default: this one's), the typed slug. */
+    record RestoreBody(String name, String of, String confirm) {
+    }
+
+    /** {@code POST .../baseline}'s body: the snapshot reset returns the organization to, or null for its packs; the typed slug. */
+    record BaselineBody(String snapshot, String confirm) {
+    }
+
     /** {@code GET .../operation}: the mutation running on the organization on this server, or null. */
     record Operation(InProgress.Snapshot running) {
     }
@@ -126,6 +161,16 @@ public final class AdminApi implements Consumer<Javalin> {
         app.post(ORGANIZATION + "/apply", this::apply);
         app.post(ORGANIZATION + "/teardown", this::teardown);
         app.post(ORGANIZATION + "/reset", this::reset);
+        app.post(ORGANIZATION + "/teardown/dry-run", this::previewTeardown);
+        app.post(ORGANIZATION + "/reset/dry-run", this::previewReset);
+        app.get(ORGANIZATION + "/snapshots", this::snapshots);
+        app.post(ORGANIZATION + "/snapshots", this::createSnapshot);
+        app.get(SNAPSHOT + "/file", this::downloadSnapshot);
+        app.post(SNAPSHOT + "/delete", this::deleteSnapshot);
+        app.post(ORGANIZATION + "/restore", this::restore);
+        app.post(ORGANIZATION + "/restore/dry-run", this::previewRestore);
+        app.get(ORGANIZATION + "/baseline", this::baseline);
+        app.post(ORGANIZATION + "/baseline", this::setBaseline);
         app.post(ORGANIZATION + "/imports", this::importRows);
         app.post(ORGANIZATION + "/validate", this::validate);
         app.get(ORGANIZATION + "/operation", this::operation);
@@ -264,6 +309,203 @@ public final class AdminApi implements Consumer<Javalin> {
     void reset(Context ctx) {
         ResetBody body = RequestBodies.read(ctx, ResetBody.class);
         ctx.json(desk.reset(staff(ctx), slug(ctx), body.confirm(), body.anchor()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/teardown/dry-run", methods = HttpMethod.POST, operationId = "adminTeardownDryRun", tags = TAG,
+            summary = "Preview a teardown: rows it would delete and put back per table, rows people created, and the refusal it would meet;"
+                    + " writes nothing, needs no confirmation (audited as a dry run)",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = TeardownPreviewBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = RemovalPreview.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug, or no such application", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "The organization is busy", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void previewTeardown(Context ctx) {
+        TeardownPreviewBody body = optionalBody(ctx, TeardownPreviewBody.class, new TeardownPreviewBody(null));
+        ctx.json(desk.previewTeardown(staff(ctx), slug(ctx), body.application()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/reset/dry-run", methods = HttpMethod.POST, operationId = "adminResetDryRun", tags = TAG,
+            summary = "Preview a reset: every row it would delete per table (rows people created apart) and the rows it would write again;"
+                    + " writes nothing, needs no confirmation (audited as a dry run)",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ResetPreviewBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = RemovalPreview.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "The organization is busy", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void previewReset(Context ctx) {
+        ResetPreviewBody body = optionalBody(ctx, ResetPreviewBody.class, new ResetPreviewBody(null));
+        ctx.json(desk.previewReset(staff(ctx), slug(ctx), body.anchor()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/snapshots", methods = HttpMethod.GET, operationId = "adminSnapshots", tags = TAG,
+            summary = "The organization's snapshots, newest first: name, kind (manual or backup), when and by whom taken, rows per table,"
+                    + " size, whether it is a baseline",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = SnapshotInfo[].class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void snapshots(Context ctx) {
+        ctx.json(desk.snapshots(slug(ctx)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/snapshots", methods = HttpMethod.POST, operationId = "adminCreateSnapshot", tags = TAG,
+            summary = "Take a snapshot of the organization's whole state (rows people created included), kept in the database",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = SnapshotBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "201", content = @OpenApiContent(from = SnapshotInfo.class)),
+                    @OpenApiResponse(status = "400", description = "A name that is not 1-63 lowercase letters, digits, '.', '_' or '-'"
+                            + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "The organization has a snapshot of this name, or is busy",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void createSnapshot(Context ctx) {
+        ctx.status(201).json(desk.createSnapshot(staff(ctx), slug(ctx), RequestBodies.read(ctx, SnapshotBody.class).name()));
+    }
+
+    @OpenApi(path = SNAPSHOT + "/file", methods = HttpMethod.GET, operationId = "adminDownloadSnapshot", tags = TAG,
+            summary = "The stored snapshot as its portable file (a zip), streamed as an attachment: restore it here or in another installation"
+                    + " of the same schema version",
+            pathParams = {@OpenApiParam(name = "slug", required = true, description = SLUG), @OpenApiParam(name = "name", required = true, description = NAME)},
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = ZIP, type = "string", format = "binary")),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug, or no snapshot this name", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void downloadSnapshot(Context ctx) throws IOException {
+        String slug = slug(ctx);
+        String name = ctx.pathParam("name");
+        desk.snapshot(slug, name);
+        attachment(ctx, slug, name);
+        try (OutputStream out = ctx.outputStream()) {
+            desk.exportSnapshot(slug, name, out);
+        }
+    }
+
+    @OpenApi(path = SNAPSHOT + "/delete", methods = HttpMethod.POST, operationId = "adminDeleteSnapshot", tags = TAG,
+            summary = "Delete a stored snapshot, confirmed by the typed slug (refused while it is a baseline or restored in an organization)",
+            pathParams = {@OpenApiParam(name = "slug", required = true, description = SLUG), @OpenApiParam(name = "name", required = true, description = NAME)},
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ConfirmBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = SnapshotInfo.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug, or no snapshot this name", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "The confirmation is not the slug, the snapshot is a baseline or restored, or the"
+                            + " organization is busy", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void deleteSnapshot(Context ctx) {
+        ctx.json(desk.deleteSnapshot(staff(ctx), slug(ctx), ctx.pathParam("name"), RequestBodies.read(ctx, ConfirmBody.class).confirm()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/restore", methods = HttpMethod.POST, operationId = "adminRestore", tags = TAG,
+            summary = "Make the organization exactly a snapshot's state, confirmed by the typed slug: a stored snapshot (JSON body), or a"
+                    + " snapshot file sent as the body (Content-Type: application/zip or application/octet-stream, the slug in ?confirm=). Everything in it is deleted"
+                    + " first, rows people created too; one transaction: a damaged file writes nothing (400 invalid_snapshot)",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            queryParams = {@OpenApiParam(name = "confirm", description = "With a file: the typed slug"),
+                    @OpenApiParam(name = "filename", description = "With a file: its name, as the ledger records the source (default snapshot.zip)")},
+            requestBody = @OpenApiRequestBody(required = true, content = {@OpenApiContent(from = RestoreBody.class),
+                    @OpenApiContent(mimeType = ZIP, type = "string", format = "binary"),
+                    @OpenApiContent(mimeType = "application/octet-stream", type = "string", format = "binary")}),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = RestoreResult.class)),
+                    @OpenApiResponse(status = "400", description = RESTORE_400, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug, or no snapshot this name", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "413", description = "A snapshot file over 2 GiB", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = CONFLICT, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void restore(Context ctx) {
+        if (isJson(ctx)) {
+            RestoreBody body = RequestBodies.read(ctx, RestoreBody.class);
+            ctx.json(desk.restore(staff(ctx), slug(ctx), StaffDesk.RestoreSource.stored(body.name(), body.of()), body.confirm()));
+        } else {
+            ctx.json(desk.restore(staff(ctx), slug(ctx), received(ctx), ctx.queryParam("confirm")));
+        }
+    }
+
+    @OpenApi(path = ORGANIZATION + "/restore/dry-run", methods = HttpMethod.POST, operationId = "adminRestoreDryRun", tags = TAG,
+            summary = "Preview a restore, of a stored snapshot (JSON body) or a file (the body, application/zip or application/octet-stream): rows it would delete and"
+                    + " write per table, and the rows people created it would delete; writes nothing, needs no confirmation (audited as a dry run)",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            queryParams = @OpenApiParam(name = "filename", description = "With a file: its name (default snapshot.zip)"),
+            requestBody = @OpenApiRequestBody(required = true, content = {@OpenApiContent(from = RestoreBody.class),
+                    @OpenApiContent(mimeType = ZIP, type = "string", format = "binary"),
+                    @OpenApiContent(mimeType = "application/octet-stream", type = "string", format = "binary")}),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = RemovalPreview.class)),
+                    @OpenApiResponse(status = "400", description = RESTORE_400, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug, or no snapshot this name", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "413", description = "A snapshot file over 2 GiB", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "The organization is busy", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void previewRestore(Context ctx) {
+        if (isJson(ctx)) {
+            RestoreBody body = RequestBodies.read(ctx, RestoreBody.class);
+            ctx.json(desk.previewRestore(staff(ctx), slug(ctx), StaffDesk.RestoreSource.stored(body.name(), body.of())));
+        } else {
+            ctx.json(desk.previewRestore(staff(ctx), slug(ctx), received(ctx)));
+        }
+    }
+
+    @OpenApi(path = ORGANIZATION + "/baseline", methods = HttpMethod.GET, operationId = "adminBaseline", tags = TAG,
+            summary = "What the organization's reset returns it to: a snapshot of it, or (null) its packs, applied again",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = StaffDesk.Baseline.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void baseline(Context ctx) {
+        ctx.json(desk.baseline(slug(ctx)));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/baseline", methods = HttpMethod.POST, operationId = "adminSetBaseline", tags = TAG,
+            summary = "Set what the organization's reset returns it to: one of its snapshots, or (\"snapshot\": null) its packs; confirmed by"
+                    + " the typed slug",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = BaselineBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = StaffDesk.Baseline.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug, or no snapshot this name", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = "The confirmation is not the slug, or the organization is busy",
+                            content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void setBaseline(Context ctx) {
+        BaselineBody body = RequestBodies.read(ctx, BaselineBody.class);
+        ctx.json(desk.setBaseline(staff(ctx), slug(ctx), body.snapshot(), body.confirm()));
     }
 
     @OpenApi(path = ORGANIZATION + "/imports", methods = HttpMethod.POST, operationId = "adminImport", tags = TAG,
@@ -528,6 +770,63 @@ public final class AdminApi implements Consumer<Javalin> {
             })
     void runScheduleNow(Context ctx) {
         ctx.json(desk.runScheduleNow(staff(ctx), slug(ctx), ctx.pathParam("job"), RequestBodies.read(ctx, ConfirmBody.class).confirm()));
+    }
+
+    /** A body the route may go without: empty is every field left out. */
+    private static <T> T optionalBody(Context ctx, Class<T> type, T empty) {
+        return ctx.body().isBlank() ? empty : RequestBodies.read(ctx, type);
+    }
+
+    /**
+     * A restore's body is the snapshot file itself when it says so ({@code application/zip}, or the generic
+     * {@code application/octet-stream}); anything else is read as JSON naming a stored snapshot, as every other route
+     * reads its body, so that JSON sent without its type (curl's {@code -d}) is still understood.
+     */
+    private static boolean isJson(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        return !(type.startsWith(ZIP) || type.startsWith("application/octet-stream"));
+    }
+
+    /**
+     * The request's body as a snapshot file, read only when the desk asks for it (after the production boundary and the
+     * busy check): streamed to disk, never held in memory, refused past {@link #MAX_SNAPSHOT_FILE_BYTES}.
+     */
+    private static StaffDesk.RestoreSource received(Context ctx) {
+        return StaffDesk.RestoreSource.file(ctx.queryParam("filename"), file -> {
+            long declared = ctx.req().getContentLengthLong();
+            if (declared > MAX_SNAPSHOT_FILE_BYTES) {
+                throw tooLarge();
+            }
+            try (InputStream in = ctx.req().getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                long total = 0;
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    total += read;
+                    if (total > MAX_SNAPSHOT_FILE_BYTES) {
+                        throw tooLarge();
+                    }
+                    out.write(buffer, 0, read);
+                }
+                if (total == 0) {
+                    throw new ApiException(400, "invalid_value", "send the snapshot file as the body (Content-Type: application/zip),"
+                            + " or name a stored snapshot in a JSON body");
+                }
+            }
+        });
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "request_too_large", "the snapshot file is larger than " + MAX_SNAPSHOT_FILE_BYTES + " bytes (2 GiB)");
+    }
+
+    /**
+     * Answers with a snapshot's file: a zip named after the organization and the snapshot (both plain ASCII: a slug, a
+     * snapshot name), never sniffed. For the console's download too.
+     */
+    public static void attachment(Context ctx, String slug, String name) {
+        ctx.contentType(ZIP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + (slug + "-" + name).replaceAll("[^A-Za-z0-9._-]", "_") + ".zip\"");
     }
 
     private void authenticate(Context ctx) {

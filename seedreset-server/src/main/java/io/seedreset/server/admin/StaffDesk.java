@@ -12,11 +12,15 @@ import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
+import io.seedreset.api.RemovalPreview;
 import io.seedreset.api.ResetRequest;
 import io.seedreset.api.ResetResult;
+import io.seedreset.api.RestoreRequest;
+import io.seedreset.api.RestoreResult;
 import io.seedreset.api.SeedReset;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
+import io.seedreset.api.SnapshotInfo;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.api.TeardownResult;
 import io.seedreset.api.ValidationResult;
@@ -48,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -68,12 +73,15 @@ public final class StaffDesk {
     public static final int MAX_LIMIT = 1000;
     /** The longest usage window, in days. */
     public static final int MAX_USAGE_DAYS = 366;
+    /** A received snapshot file's name, which the ledger and the audit name the restored source by: plain, so that it reads the same everywhere. */
+    private static final Pattern FILENAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final SeedReset seedReset;
     private final DataSource dataSource;
     private final Clock clock;
     private final PlatformApi platform;
     private final InProgress inProgress = new InProgress();
+    private final JobCatalogue jobs;
     private final Schedules schedules;
 
     public StaffDesk(SeedReset seedReset, DataSource dataSource, Clock clock, PlatformApi platform) {
@@ -81,7 +89,8 @@ public final class StaffDesk {
         this.dataSource = dataSource;
         this.clock = clock;
         this.platform = platform;
-        this.schedules = new Schedules(seedReset, dataSource, clock, JobCatalogue.standard(platform.uploads()));
+        this.jobs = JobCatalogue.standard(platform.uploads());
+        this.schedules = new Schedules(seedReset, dataSource, clock, jobs);
     }
 
     /** An organization as the console lists it: what it is, what is applied to it, and what runs on it now. */
@@ -112,6 +121,31 @@ public final class StaffDesk {
 
     /** A reset's result and the API tokens issued for the personas it brought back (shown once). */
     public record Reset(ResetResult result, List<ApiTokens.Issued> apiTokens) {
+    }
+
+    /** The snapshot an organization's reset returns it to, or null: its packs, applied again. */
+    public record Baseline(String organization, SnapshotInfo snapshot) {
+    }
+
+    /**
+     * Where a restore's rows come from: a stored snapshot ({@code name}, of the organization or of {@code of}),
+     * or a snapshot file a front end received, which {@link #receive} writes to the file it is given.
+     */
+    public record RestoreSource(String name, String of, String filename, Receiver receive) {
+
+        public static RestoreSource stored(String name, String of) {
+            return new RestoreSource(name, of, null, null);
+        }
+
+        public static RestoreSource file(String filename, Receiver receive) {
+            return new RestoreSource(null, null, filename, receive);
+        }
+    }
+
+    /** Writes a snapshot file the caller sent to {@code file}. */
+    @FunctionalInterface
+    public interface Receiver {
+        void writeTo(Path file) throws IOException;
     }
 
     /** A persona of the packs applied: the login a prospect is handed. */
@@ -166,6 +200,76 @@ public final class StaffDesk {
             return new Reset(result, issueTokens(slug, result.reapplied().stream().flatMap(applied -> applied.personas().stream())
                     .map(Persona::email).toList()));
         });
+    }
+
+    /** What the teardown would delete and put back, and whether it would refuse; writes nothing (audited as a dry run). */
+    public RemovalPreview previewTeardown(Staff.Member staff, String slug, UUID application) {
+        return seedReset.as(staff.actor()).previewTeardown(TeardownRequest.of(slug).application(application));
+    }
+
+    /** What the reset would delete and write again; writes nothing (audited as a dry run). */
+    public RemovalPreview previewReset(Staff.Member staff, String slug, String anchor) {
+        ResetRequest request = ResetRequest.of(slug);
+        return seedReset.as(staff.actor()).previewReset(anchor == null || anchor.isBlank() ? request : request.anchor(SeedReset.parseAnchor(anchor)));
+    }
+
+    /** The organization's snapshots, newest first. */
+    public List<SnapshotInfo> snapshots(String slug) {
+        return seedReset.snapshots(find(slug).slug());
+    }
+
+    /** The organization's snapshot of this name (an unknown one is refused as such). */
+    public SnapshotInfo snapshot(String slug, String name) {
+        return snapshots(slug).stream().filter(snapshot -> snapshot.name().equals(name)).findFirst()
+                .orElseThrow(() -> new SeedResetException(Reason.UNKNOWN_SNAPSHOT, "organization '" + slug + "' has no snapshot named '" + name + "'",
+                        Map.of(SeedResetException.ORGANIZATION, slug, SeedResetException.SNAPSHOT, String.valueOf(name))));
+    }
+
+    /** Takes a snapshot of the organization, kept in the database under {@code name}; refused on production (audited). */
+    public SnapshotInfo createSnapshot(Staff.Member staff, String slug, String name) {
+        return mutate(staff, slug, AuditOperation.SNAPSHOT, acting -> acting.createSnapshot(slug, name));
+    }
+
+    /**
+     * Writes the stored snapshot to {@code out} as its portable file. The snapshot is looked up first, so that an
+     * unknown one is refused before a byte of the answer is written.
+     */
+    public void exportSnapshot(String slug, String name, OutputStream out) {
+        snapshot(slug, name);
+        seedReset.exportSnapshot(slug, name, out);
+    }
+
+    public SnapshotInfo deleteSnapshot(Staff.Member staff, String slug, String name, String confirm) {
+        return mutate(staff, slug, AuditOperation.SNAPSHOT_DELETE, acting -> acting.deleteSnapshot(slug, name, confirm));
+    }
+
+    /**
+     * Makes the organization exactly the snapshot's state, confirmed by the typed slug. A file is received only
+     * once the organization is known not to be production and not busy here, and deleted after, restored or not.
+     */
+    public RestoreResult restore(Staff.Member staff, String slug, RestoreSource source, String confirm) {
+        return mutate(staff, slug, AuditOperation.RESTORE, acting -> withRequest(slug, source, request -> acting.restore(request.confirm(confirm))));
+    }
+
+    /** What the restore would delete and write; writes nothing (audited as a dry run). */
+    public RemovalPreview previewRestore(Staff.Member staff, String slug, RestoreSource source) {
+        SeedReset acting = seedReset.as(staff.actor());
+        if (source.receive() != null) {
+            // Nothing is received for a production organization: the dry run would refuse it anyway.
+            acting.refuseIfProduction(AuditOperation.RESTORE, slug);
+        }
+        return withRequest(slug, source, acting::previewRestore);
+    }
+
+    public Baseline baseline(String slug) {
+        String found = find(slug).slug();
+        return new Baseline(found, seedReset.baseline(found).orElse(null));
+    }
+
+    /** Makes the snapshot the organization's baseline, or (null) its packs again, confirmed by the typed slug. */
+    public Baseline setBaseline(Staff.Member staff, String slug, String snapshot, String confirm) {
+        return mutate(staff, slug, AuditOperation.BASELINE, acting -> new Baseline(slug, acting.setBaseline(slug, confirm,
+                snapshot == null || snapshot.isBlank() ? null : snapshot).orElse(null)));
     }
 
     /** The largest file an import takes over HTTP: a body is spooled to a temporary file, never held in memory, but not without end. */
@@ -332,6 +436,11 @@ public final class StaffDesk {
         return schedules.list(slug);
     }
 
+    /** The jobs an organization can be given a schedule of, by name. */
+    public List<String> jobs() {
+        return jobs.jobs().stream().filter(job -> job.perOrganization()).map(job -> job.name()).toList();
+    }
+
     /**
      * Schedules a job for the organization, as {@code seedreset schedule set} does: refused on a production
      * organization (audited, nothing stored), confirmed by the typed slug; set by {@code staff:<name>}.
@@ -370,6 +479,44 @@ public final class StaffDesk {
         }
         try (running) {
             return mutation.run(acting.reportingTo(running));
+        }
+    }
+
+    /** The engine's request for the source; a received file lives in a directory of its own for the call's length. */
+    private static <T> T withRequest(String slug, RestoreSource source, Function<RestoreRequest, T> call) {
+        if (source.receive() == null) {
+            if (source.name() == null || source.name().isBlank()) {
+                throw new SeedResetException(Reason.INVALID_VALUE, "name the snapshot: \"name\" is required (or send the snapshot file as the body)",
+                        Map.of());
+            }
+            return call.apply(RestoreRequest.snapshot(slug, source.name()).of(source.of() == null || source.of().isBlank() ? null : source.of()));
+        }
+        String filename = source.filename() == null || source.filename().isBlank() ? "snapshot.zip" : source.filename();
+        if (!FILENAME.matcher(filename).matches()) {
+            throw new SeedResetException(Reason.INVALID_VALUE, "filename '" + filename + "' is not 1-100 letters, digits, '.', '_' or '-'",
+                    Map.of(SeedResetException.VALUE, filename));
+        }
+        Path directory = null;
+        try {
+            directory = Files.createTempDirectory("seedreset-restore-");
+            Path file = directory.resolve(filename);
+            source.receive().writeTo(file);
+            return call.apply(RestoreRequest.file(slug, file));
+        } catch (IOException e) {
+            // The client went away mid-upload, or the disk is full: a failure, not the file's fault.
+            throw new SeedResetException(Reason.FILE_ERROR, "receiving the snapshot file failed: " + e.getMessage(),
+                    Map.of(SeedResetException.VALUE, filename), e);
+        } finally {
+            if (directory != null) {
+                try (var files = Files.list(directory)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                    Files.deleteIfExists(directory);
+                } catch (IOException ignored) {
+                    // best effort: a temporary directory, named as such
+                }
+            }
         }
     }
 

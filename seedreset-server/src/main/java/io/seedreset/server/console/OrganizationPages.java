@@ -116,11 +116,12 @@ final class OrganizationPages {
 
     /**
      * An organization's overview: for a production one, what it is and the latest attempts on it
-     * ({@code recent}); for another, its packs and every seed action.
+     * ({@code recent}); for another, its packs and every seed action, the reset saying what it returns to
+     * ({@code baseline}: a snapshot's name, or null for the packs).
      */
     static String overview(Viewer viewer, OrganizationSummary organization, List<PackDescriptor> packs, Optional<Notice> notice,
-                           HistoryResult recent) {
-        Html content = organization.production() ? production(organization, recent) : seedable(viewer, organization, packs);
+                           HistoryResult recent, String baseline) {
+        Html content = organization.production() ? production(organization, recent) : seedable(viewer, organization, packs, baseline);
         return Layout.page(organization.name(), viewer, Layout.Section.ORGANIZATIONS, Optional.empty(),
                 Html.of("{}{}", Layout.organizationHeader(organization, Layout.Tab.OVERVIEW, notice), content));
     }
@@ -143,7 +144,7 @@ final class OrganizationPages {
                 </section>""", attempts, Layout.organizationPath(organization.slug()));
     }
 
-    private static Html seedable(Viewer viewer, OrganizationSummary organization, List<PackDescriptor> packs) {
+    private static Html seedable(Viewer viewer, OrganizationSummary organization, List<PackDescriptor> packs, String baseline) {
         String slug = organization.slug();
         String path = Layout.organizationPath(slug);
         Html running = organization.running() == null ? Html.EMPTY : running(organization.slug(), organization.running());
@@ -182,7 +183,7 @@ final class OrganizationPages {
                   <div class="column-side">
                     <section class="card" aria-labelledby="reset-title">
                       <h2 id="reset-title">Reset now</h2>
-                      <p class="muted">Deletes every row of {} and applies its packs again, fresh: what a prospect changed is gone.</p>
+                      <p class="muted">Deletes every row of {} and {}: what a prospect changed is gone (a backup is taken first).</p>
                       {}
                     </section>
                     <section class="card" aria-labelledby="validate-title">
@@ -199,6 +200,7 @@ final class OrganizationPages {
                 </div>""", running, Formats.count(organization.rows()), Formats.count(organization.packs().size()),
                 organization.lastReset() == null ? "Never" : Formats.when(organization.lastReset()), applied,
                 planForm(slug, packs, organization.packs()), organization.name(),
+                baseline == null ? "applies its packs again, fresh" : "restores its baseline, snapshot " + baseline,
                 Layout.seedActionForm(slug, path + "/reset", "stack", viewer, Layout.confirmField(slug, "reset-confirm"),
                         "Reset now", "button-primary", "Resetting"),
                 path, viewer.csrfField(), teardownForm(viewer, organization));

@@ -5,7 +5,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.OrganizationKind;
+import io.seedreset.api.RemovalPreview;
 import io.seedreset.api.ResetResult;
+import io.seedreset.api.RestoreResult;
+import io.seedreset.api.SnapshotInfo;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.api.TeardownResult;
@@ -16,6 +19,7 @@ import io.seedreset.platform.mail.Mailbox;
 import io.seedreset.platform.modules.ModuleFlags;
 import io.seedreset.platform.staff.Staff;
 import io.seedreset.server.HttpStatuses;
+import io.seedreset.server.admin.AdminApi;
 import io.seedreset.server.admin.StaffDesk;
 import io.seedreset.server.admin.StaffDesk.OrganizationSummary;
 import java.net.URLEncoder;
@@ -100,6 +104,17 @@ public final class StaffConsole implements Consumer<Javalin> {
         app.post(organization + "/reset", form(this::reset));
         app.post(organization + "/teardown", form(this::teardown));
         app.post(organization + "/validate", form(this::validate));
+        app.get(organization + "/snapshots", page(this::snapshots));
+        app.post(organization + "/snapshots", form(this::takeSnapshot));
+        app.get(organization + "/snapshots/{name}/file", page(this::downloadSnapshot));
+        app.get(organization + "/snapshots/{name}/restore", page(this::restorePreview));
+        app.post(organization + "/snapshots/{name}/restore", form(this::restore));
+        app.post(organization + "/snapshots/delete", form(this::deleteSnapshot));
+        app.post(organization + "/baseline", form(this::setBaseline));
+        app.get(organization + "/schedules", page(this::schedules));
+        app.post(organization + "/schedules", form(this::setSchedule));
+        app.post(organization + "/schedules/run-now", form(this::runScheduleNow));
+        app.post(organization + "/schedules/clear", form(this::clearSchedule));
         app.get(organization + "/history", page(this::history));
         app.get(organization + "/mail", page((ctx, session, viewer) ->
                 ctx.html(DemoPages.mailbox(viewer, demo(ctx), desk.mail(slug(ctx), MAIL_PAGE)))));
@@ -191,7 +206,9 @@ public final class StaffConsole implements Consumer<Javalin> {
         OrganizationSummary organization = desk.organization(slug(ctx));
         // A production organization's page shows what was attempted on it instead of seed actions.
         var recent = organization.production() ? desk.history(organization.slug(), PRODUCTION_ATTEMPTS, null, null) : null;
-        ctx.html(OrganizationPages.overview(viewer, organization, desk.packs(), session.takeNotice(), recent));
+        String baseline = organization.production() ? null
+                : Optional.ofNullable(desk.baseline(organization.slug()).snapshot()).map(SnapshotInfo::name).orElse(null);
+        ctx.html(OrganizationPages.overview(viewer, organization, desk.packs(), session.takeNotice(), recent, baseline));
     }
 
     private void plan(Context ctx, Sessions.Session session, Viewer viewer) {
@@ -225,12 +242,111 @@ public final class StaffConsole implements Consumer<Javalin> {
         String slug = slug(ctx);
         StaffDesk.Reset reset = desk.reset(session.member(), slug, ctx.formParam("confirm"), null);
         ResetResult result = reset.result();
-        long written = result.reapplied().stream().mapToLong(ApplyResult::totalRows).sum();
-        session.notice(Notice.success("Reset " + slug, List.of(
-                OrganizationPages.rows(result.deletedRows()) + " deleted, " + Formats.count(result.reapplied().size(), "pack", "packs")
-                        + " applied again (" + OrganizationPages.rows(written) + ") in " + Formats.duration(result.duration()) + "."),
-                reset.apiTokens()));
+        long written = result.reapplied().stream().mapToLong(ApplyResult::totalRows).sum()
+                + result.restored().stream().mapToLong(RestoreResult::restoredRows).sum();
+        List<String> putBack = new ArrayList<>();
+        if (!result.reapplied().isEmpty()) {
+            putBack.add(Formats.count(result.reapplied().size(), "pack", "packs") + " applied again");
+        }
+        if (!result.restored().isEmpty()) {
+            putBack.add(Formats.count(result.restored().size(), "snapshot", "snapshots") + " restored ("
+                    + String.join(", ", result.restored().stream().map(RestoreResult::source).toList()) + ")");
+        }
+        List<String> details = new ArrayList<>();
+        details.add(OrganizationPages.rows(result.deletedRows()) + " deleted; " + (putBack.isEmpty() ? "nothing to put back" : String.join(" and ", putBack))
+                + ": " + OrganizationPages.rows(written) + " written in " + Formats.duration(result.duration()) + ".");
+        if (result.backup() != null) {
+            // What the reset wiped is not lost: the backup it took first restores it, from the Snapshots tab.
+            details.add("Backup taken first: " + result.backup() + " (under Snapshots, to restore what was there).");
+        }
+        session.notice(Notice.success("Reset " + slug, details, reset.apiTokens()));
         redirect(ctx, Layout.organizationPath(slug));
+    }
+
+    // ------------------------------------------------------------------ snapshots, baseline and schedules
+
+    private void snapshots(Context ctx, Sessions.Session session, Viewer viewer) {
+        OrganizationSummary organization = demo(ctx);
+        ctx.html(SnapshotPages.snapshots(viewer, organization, desk.snapshots(organization.slug()),
+                Optional.ofNullable(desk.baseline(organization.slug()).snapshot()), session.takeNotice()));
+    }
+
+    private void takeSnapshot(Context ctx, Sessions.Session session, Viewer viewer) {
+        String slug = slug(ctx);
+        SnapshotInfo taken = desk.createSnapshot(session.member(), slug, orEmpty(ctx.formParam("name")).strip());
+        session.notice(Notice.success("Took snapshot " + taken.name(), List.of(OrganizationPages.rows(taken.rows()) + ", "
+                + SnapshotPages.size(taken.bytes()) + " compressed.")));
+        redirect(ctx, Layout.organizationPath(slug) + "/snapshots");
+    }
+
+    private void downloadSnapshot(Context ctx, Sessions.Session session, Viewer viewer) throws java.io.IOException {
+        OrganizationSummary organization = demo(ctx);
+        String name = ctx.pathParam("name");
+        desk.snapshot(organization.slug(), name);
+        AdminApi.attachment(ctx, organization.slug(), name);
+        try (java.io.OutputStream out = ctx.outputStream()) {
+            desk.exportSnapshot(organization.slug(), name, out);
+        }
+    }
+
+    private void restorePreview(Context ctx, Sessions.Session session, Viewer viewer) {
+        OrganizationSummary organization = demo(ctx);
+        SnapshotInfo snapshot = desk.snapshot(organization.slug(), ctx.pathParam("name"));
+        RemovalPreview preview = desk.previewRestore(session.member(), organization.slug(), StaffDesk.RestoreSource.stored(snapshot.name(), null));
+        ctx.html(SnapshotPages.restore(viewer, organization, snapshot, preview));
+    }
+
+    private void restore(Context ctx, Sessions.Session session, Viewer viewer) {
+        String slug = slug(ctx);
+        RestoreResult result = desk.restore(session.member(), slug, StaffDesk.RestoreSource.stored(ctx.pathParam("name"), null),
+                ctx.formParam("confirm"));
+        session.notice(Notice.success("Restored " + result.source() + " into " + slug, List.of(OrganizationPages.rows(result.deletedRows())
+                + " deleted, " + OrganizationPages.rows(result.restoredRows()) + " written in " + Formats.duration(result.duration()) + ".")));
+        redirect(ctx, Layout.organizationPath(slug) + "/snapshots");
+    }
+
+    private void deleteSnapshot(Context ctx, Sessions.Session session, Viewer viewer) {
+        String slug = slug(ctx);
+        SnapshotInfo deleted = desk.deleteSnapshot(session.member(), slug, required(ctx.formParam("name"), "snapshot"), ctx.formParam("confirm"));
+        session.notice(Notice.success("Deleted snapshot " + deleted.name(), List.of()));
+        redirect(ctx, Layout.organizationPath(slug) + "/snapshots");
+    }
+
+    private void setBaseline(Context ctx, Sessions.Session session, Viewer viewer) {
+        String slug = slug(ctx);
+        StaffDesk.Baseline baseline = desk.setBaseline(session.member(), slug, blankToNull(ctx.formParam("snapshot")), ctx.formParam("confirm"));
+        session.notice(Notice.success(baseline.snapshot() == null ? "Reset applies the packs of " + slug + " again"
+                : "Reset restores snapshot " + baseline.snapshot().name(), List.of()));
+        redirect(ctx, Layout.organizationPath(slug) + "/snapshots");
+    }
+
+    private void schedules(Context ctx, Sessions.Session session, Viewer viewer) {
+        OrganizationSummary organization = demo(ctx);
+        ctx.html(SnapshotPages.schedules(viewer, organization, desk.schedules(organization.slug()), desk.jobs(), session.takeNotice()));
+    }
+
+    private void setSchedule(Context ctx, Sessions.Session session, Viewer viewer) {
+        String slug = slug(ctx);
+        var entry = desk.setSchedule(session.member(), slug, ctx.formParam("job"), blankToNull(ctx.formParam("at")), blankToNull(ctx.formParam("zone")),
+                ctx.formParam("confirm"));
+        session.notice(Notice.success("Scheduled " + entry.job() + " of " + slug, List.of(entry.timing() + "; next run "
+                + Formats.when(entry.nextRun()) + ".")));
+        redirect(ctx, Layout.organizationPath(slug) + "/schedules");
+    }
+
+    private void runScheduleNow(Context ctx, Sessions.Session session, Viewer viewer) {
+        String slug = slug(ctx);
+        var entry = desk.runScheduleNow(session.member(), slug, ctx.formParam("job"), ctx.formParam("confirm"));
+        session.notice(Notice.success(entry.job() + " of " + slug + " is due now", List.of("A running server starts it within seconds.")));
+        redirect(ctx, Layout.organizationPath(slug) + "/schedules");
+    }
+
+    private void clearSchedule(Context ctx, Sessions.Session session, Viewer viewer) {
+        String slug = slug(ctx);
+        String job = ctx.formParam("job");
+        desk.clearSchedule(session.member(), slug, job, ctx.formParam("confirm"));
+        session.notice(Notice.success("Cleared the " + job + " schedule of " + slug, List.of()));
+        redirect(ctx, Layout.organizationPath(slug) + "/schedules");
     }
 
     private void teardown(Context ctx, Sessions.Session session, Viewer viewer) {

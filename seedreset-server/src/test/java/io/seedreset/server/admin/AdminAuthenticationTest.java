@@ -193,6 +193,16 @@ class AdminAuthenticationTest {
                 new Route("POST", org + "/apply", pack),
                 new Route("POST", org + "/teardown", Map.of("confirm", ORG)),
                 new Route("POST", org + "/reset", Map.of("confirm", ORG)),
+                new Route("POST", org + "/teardown/dry-run", null),
+                new Route("POST", org + "/reset/dry-run", null),
+                new Route("GET", org + "/snapshots", null),
+                new Route("POST", org + "/snapshots", Map.of("name", "sneaky")),
+                new Route("GET", org + "/snapshots/sneaky/file", null),
+                new Route("POST", org + "/snapshots/sneaky/delete", Map.of("confirm", ORG)),
+                new Route("POST", org + "/restore", Map.of("name", "sneaky", "confirm", ORG)),
+                new Route("POST", org + "/restore/dry-run", Map.of("name", "sneaky")),
+                new Route("GET", org + "/baseline", null),
+                new Route("POST", org + "/baseline", Map.of("snapshot", "sneaky", "confirm", ORG)),
                 new Route("POST", org + "/imports?table=suppliers.vendors&name=vendors.csv&confirm=" + ORG, "name,category\nSneaky,florals\n"),
                 new Route("POST", org + "/validate", null),
                 new Route("GET", org + "/operation", null),
@@ -222,7 +232,8 @@ class AdminAuthenticationTest {
         /** The route as the API's description names it. */
         String template() {
             return method + " " + path.replaceAll("\\?.*$", "").replace(ORG, "{slug}").replaceAll("/mail/[0-9a-f-]{36}$", "/mail/{id}")
-                    .replaceAll("/schedules/reset/", "/schedules/{job}/");
+                    .replaceAll("/schedules/reset/", "/schedules/{job}/")
+                    .replaceAll("/snapshots/sneaky/", "/snapshots/{name}/");
         }
 
         @Override

@@ -114,6 +114,20 @@ final class AdminFixture implements AutoCloseable {
         return send(token, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(publisher));
     }
 
+    /** A GET whose answer is kept as bytes (a snapshot's file). */
+    HttpResponse<byte[]> download(String token, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** POSTs raw bytes with this Content-Type (a snapshot file). */
+    Response postBytes(String token, String path, byte[] body, String contentType) throws Exception {
+        return send(token, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** A request sent with a raw Authorization header (or none when null). */
     Response getAuthorized(String authorization, String path) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
