@@ -13,7 +13,7 @@ public record JobCatalogue(List<ScheduledJob> jobs) {
      * The jobs {@code seedreset serve} runs and the commands accept. A new kind of job is one more entry
      * here (and its class).
      */
-    public static final JobCatalogue STANDARD = new JobCatalogue(List.of(new OrganizationReset(), new CredentialRotation()));
+    public static final JobCatalogue STANDARD = new JobCatalogue(List.of(new OrganizationReset(), new CredentialRotation(), new OrganizationActivity()));
 
     public JobCatalogue {
         jobs = List.copyOf(jobs);
