@@ -17,13 +17,8 @@ import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.fixture.Fixture;
+import io.seedreset.fixture.LedgerActivityPack;
 import io.seedreset.fixture.LedgerPack;
-import io.seedreset.pack.ActivityPack;
-import io.seedreset.pack.Draw;
-import io.seedreset.pack.PackContext;
-import io.seedreset.pack.Row;
-import io.seedreset.pack.RowSink;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,33 +31,6 @@ import org.junit.jupiter.api.Test;
 class ActivityOperationTest {
 
     private static final LocalDate TODAY = LocalDate.ofInstant(Fixture.NOW, ZoneOffset.UTC);
-
-    /**
-     * The ledger pack, posting one entry a day to its first account and raising the account's balance by it;
-     * {@code breaking} forgets the balance, which breaks the pack's rule.
-     */
-    static final class LedgerActivityPack extends LedgerPack implements ActivityPack {
-
-        private final boolean breaking;
-
-        LedgerActivityPack(boolean breaking) {
-            this.breaking = breaking;
-        }
-
-        @Override
-        public void activity(PackContext context, LocalDate day, RowSink sink) {
-            UUID account = context.id("account", 0);
-            BigDecimal balance = (BigDecimal) context.query("SELECT balance FROM fixture.accounts WHERE org_id = :org AND id = ?", account)
-                    .get(0).get("balance");
-            Draw draw = context.draw(ActivityPack.key(day, "entry"), 0);
-            BigDecimal amount = draw.money(10, 500, 5);
-            sink.add("fixture.entries", Row.withId(context.id(ActivityPack.key(day, "entry"), 0)).set("account_id", account)
-                    .set("memo", "activity of " + day).set("amount", amount).set("booked_at", day.atTime(12, 0).toInstant(ZoneOffset.UTC)));
-            if (!breaking) {
-                sink.update("fixture.accounts", Row.withId(account).set("balance", balance.add(amount)));
-            }
-        }
-    }
 
     private Fixture fixture = new Fixture(new LedgerActivityPack(false));
 
