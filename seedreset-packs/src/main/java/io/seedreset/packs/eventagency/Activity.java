@@ -52,7 +52,10 @@ final class Activity {
         }
         Draw draw = ctx.draw(ActivityPack.key(day, "deal"), 0);
         Map<String, Object> event = draw.pick(events);
-        EventType type = Catalog.EVENT_TYPES.stream().filter(t -> t.code().equals(event.get("event_type"))).findFirst().orElseThrow();
+        EventType type = Catalog.EVENT_TYPES.stream().filter(t -> t.code().equals(event.get("event_type"))).findFirst().orElse(null);
+        if (type == null) {
+            return;
+        }
         List<Offer> toClient = type.offers().stream().filter(o -> !o.toSponsor()).toList();
         Offer offer = draw.pick(toClient.isEmpty() ? type.offers() : toClient);
         String client = (String) event.get("client_name");

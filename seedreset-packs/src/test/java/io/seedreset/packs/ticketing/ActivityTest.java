@@ -61,6 +61,9 @@ class ActivityTest {
         assertThat(run.counts()).containsEntry("ticketing.tickets", tickets);
         assertThat(tenant.queryForLong("SELECT sum(quantity_sold) FROM ticketing.ticket_types")).isEqualTo(soldBefore + tickets);
         assertThat(run.updates()).containsKey("ticketing.ticket_types");
+        assertThat(tenant.strings("""
+                SELECT u.email FROM ticketing.orders o JOIN ticketing.users u ON u.id = o.customer_id WHERE o.order_number > ?""",
+                lastSeededNumber)).as("the personas' stories stay as told").doesNotContainAnyElementsOf(TicketingTenant.PERSONA_EMAILS);
         assertThat(tenant.seedReset.validate(ORG).passed()).isTrue();
 
         ApplicationRecord recorded = activityApplications().get(0);
@@ -87,6 +90,20 @@ class ActivityTest {
         assertThat(dayOne).isNotEmpty().doesNotContainAnyElementsOf(dayTwo);
         assertThat(dayTwo).isNotEmpty();
         assertThat(other.seedReset.validate(ORG).passed()).isTrue();
+    }
+
+    @Test
+    void a_tenant_of_personas_only_orders_through_those_whose_story_allows_it() {
+        tenant.apply(TicketingTenant.request().mode("minimal"));
+        String lastSeededNumber = tenant.strings("SELECT max(order_number) FROM ticketing.orders").get(0);
+
+        ActivityResult result = tenant.seedReset.activity(TODAYS);
+
+        assertThat(result.runs().get(0).counts().get("ticketing.orders")).isPositive();
+        assertThat(tenant.strings("""
+                SELECT DISTINCT u.email FROM ticketing.orders o JOIN ticketing.users u ON u.id = o.customer_id WHERE o.order_number > ?""",
+                lastSeededNumber)).isNotEmpty().doesNotContain(Personas.CUSTOMERS.get(Personas.Story.FIRST_TIME_BUYER.ordinal()).email());
+        assertThat(tenant.seedReset.validate(ORG).passed()).isTrue();
     }
 
     @Test
