@@ -10,7 +10,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "activity", mixinStandardHelpOptions = true,
         description = {"Post synthetic activity to a non-production organization: each of its packs that posts activity "
-                + "(ticketing-demo: paid orders and door scans; event-agency-starter: a new lead) adds the transactions of each "
+                + "(ticketing-demo: paid orders and door scans; event-agency-starter: a new lead; demo-travel-co: an invoice, a "
+                + "customer's payment, now and then an expense) adds the transactions of each "
                 + "of the last N days up to today (UTC), in one transaction, checked by the packs' validation rules before commit.",
                 "A day already posted is skipped, so running it twice a day writes nothing the second time. The rows are "
                 + "recorded in the ledger as an application of source 'activity' (pack 'activity:<pack>'): teardown removes "

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * One business day of demo-travel-co's books on top of the seeded history: a new invoice to a corporate
- * account (business travel, untaxed, and the agency's booking fees, taxed) and a customer paying an open
+ * account (business travel, untaxed, and the agency's booking fees, taxed), now and then an expense (a rush
+ * print job billed by its printer) and a customer paying an open
  * invoice in full into the Operating Account, each with its journal entry as the books post them (the
  * trial balance and every document's entry stay right), numbered after the organization's last invoice,
  * payment and entry ({@link ScenarioJournal}), the payment on the bank's statement and in the account's
@@ -30,6 +31,10 @@ final class Activity {
     private static final int LINES_PER_DOCUMENT = 16;
     /** The invoices a customer may pay today: the few longest due, as accounts receivable chases them first. */
     private static final int OLDEST_OPEN = 5;
+    /** The share of weekdays with a rush print job. */
+    private static final double EXPENSE_RATE = 0.4;
+    private static final List<String> PRINT_JOBS = List.of("flyers for the travel show", "client itinerary booklets",
+            "window posters", "trade fair banners", "direct-mail postcards");
 
     private record Line(String description, long quantity, BigDecimal unitPrice, BigDecimal amount, UUID taxRate, BigDecimal tax) {
     }
@@ -64,6 +69,7 @@ final class Activity {
         ScenarioJournal journal = new ScenarioJournal(ctx);
         Map<String, Object> open = openInvoice();
         invoice(journal, customers, "INV-" + (lastInvoice + 1));
+        expense(journal);
         if (open != null) {
             payment(journal, open, banks.get(0), String.format(java.util.Locale.ROOT, "PMT-%06d", lastPayment + 1));
         }
@@ -150,6 +156,63 @@ final class Activity {
 
     private UUID exemptTax() {
         return ctx.id("tax_rate", Chart.TAX_RATES.indexOf(Chart.EXEMPT));
+    }
+
+    // ---------------------------------------------------------------- the day's expense
+
+    /**
+     * Now and then a rush print job for the marketing team, billed by demo-travel-co's printer as its other
+     * bills are (its prefix, the number after its last one, its terms): Dr 6200 the amount and the sales tax
+     * on it (no input tax is recovered), Cr 2000 the total; open until paid.
+     */
+    private void expense(ScenarioJournal journal) {
+        Draw draw = ctx.draw(ActivityPack.key(day, "bill"), 0);
+        UUID vendor = ctx.id("vendor", Catalog.BROCHURE_PRINTER);
+        if (!draw.chance(EXPENSE_RATE)
+                || ctx.query("SELECT 1 AS known FROM suppliers.vendors WHERE org_id = :org AND id = ?", vendor).isEmpty()) {
+            return;
+        }
+        Catalog.Supplier printer = Catalog.SUPPLIERS.get(Catalog.BROCHURE_PRINTER);
+        Object last = ctx.query("""
+                SELECT max(substring(bill_number FROM '([0-9]+)$')::bigint) AS last FROM accounting.bills
+                 WHERE org_id = :org AND vendor_id = ? AND bill_number ~ '[0-9]+$'""", vendor).get(0).get("last");
+        String number = printer.billPrefix() + (last == null ? 1_001 : ((Number) last).longValue() + 1);
+        String description = "Rush print job: " + draw.pick(PRINT_JOBS);
+        Payables.Line line = Payables.line(description, 1, Money.between(draw, 180, 650, 5), true, Chart.MARKETING, null);
+        BigDecimal total = line.amount().add(line.tax());
+        Instant createdAt = Calendar.atOfficeHours(draw, day);
+        ScenarioJournal.Entry entry = journal.entry(ActivityPack.key(day, "bill"), 0, day, createdAt, "BILL",
+                        "Bill " + number + " from " + printer.name())
+                .debit(Chart.MARKETING, total, description)
+                .credit(Chart.PAYABLES, total, number)
+                .post();
+        UUID bill = ctx.id(ActivityPack.key(day, "bill"), 0);
+        written.add(() -> {
+            sink.add("accounting.bills", Row.withId(bill)
+                    .set("bill_number", number)
+                    .set("vendor_id", vendor)
+                    .set("issue_date", day)
+                    .set("due_date", day.plusDays(printer.trade().termsDays))
+                    .set("status", "OPEN")
+                    .set("currency", Money.USD)
+                    .set("subtotal", line.amount())
+                    .set("tax", line.tax())
+                    .set("total", total)
+                    .set("balance", total)
+                    .set("entry_id", entry.id)
+                    .set("memo", description)
+                    .set("created_at", createdAt));
+            sink.add("accounting.bill_lines", Row.withId(ctx.id(ActivityPack.key(day, "bill_line"), 0))
+                    .set("bill_id", bill)
+                    .set("line_no", 1)
+                    .set("description", line.description())
+                    .set("quantity", line.quantity())
+                    .set("unit_price", line.unitPrice())
+                    .set("amount", line.amount())
+                    .set("tax", line.tax())
+                    .set("account_id", journal.account(Chart.MARKETING))
+                    .set("inventory_item_id", null));
+        });
     }
 
     // ---------------------------------------------------------------- the day's payment

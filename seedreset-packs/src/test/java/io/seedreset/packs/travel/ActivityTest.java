@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** demo-travel-co's synthetic activity: a weekday's invoice and payment, posted as the books post them, every rule kept. */
+/** demo-travel-co's synthetic activity: a weekday's invoice, payment and now and then an expense, posted as the books post them, every rule kept. */
 class ActivityTest {
 
     /** The Wednesday after the anchor (a Saturday): five days back reach the anchor's weekend. */
@@ -49,8 +49,14 @@ class ActivityTest {
         assertThat(tenant.strings("SELECT invoice_number FROM accounting.invoices WHERE issue_date >= '2026-11-21' ORDER BY issue_date"))
                 .allSatisfy(number -> assertThat(Long.parseLong(number.substring(4))).isGreaterThan(Long.parseLong(lastInvoice.substring(4))));
         assertThat(tenant.queryForLong("SELECT count(*) FROM accounting.invoices WHERE status = 'PAID'")).isEqualTo(paidBefore + 3);
+        // Now and then a rush print job, billed by the printer and open.
+        List<String> bills = tenant.strings("""
+                SELECT b.status || ' ' || v.name FROM accounting.bills b JOIN suppliers.vendors v ON v.id = b.vendor_id
+                 WHERE b.issue_date >= '2026-11-21' AND b.memo LIKE 'Rush print job: %'""");
+        assertThat(bills).isNotEmpty().containsOnly("OPEN Riverbend Print Works");
         assertThat(run.counts()).containsEntry("accounting.invoices", 3L).containsEntry("accounting.payments", 3L)
-                .containsEntry("accounting.journal_entries", 6L).containsEntry("accounting.bank_transactions", 3L);
+                .containsEntry("accounting.bills", (long) bills.size()).containsEntry("accounting.journal_entries", 6L + bills.size())
+                .containsEntry("accounting.bank_transactions", 3L);
         assertThat(run.updates()).containsEntry("accounting.invoices", 3L).containsEntry("accounting.bank_accounts", 3L);
         assertThat(tenant.seedReset.validate(ORG).rules()).allSatisfy(rule -> assertThat(rule.violations()).as(rule.name()).isEmpty());
 
