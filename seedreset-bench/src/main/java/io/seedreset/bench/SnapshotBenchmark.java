@@ -123,7 +123,8 @@ public final class SnapshotBenchmark implements Callable<Integer> {
             }
 
             Samples packsReset = new Samples();
-            Samples snapshotReset = new Samples();
+            Samples fullRestoreReset = new Samples();
+            Samples refreshReset = new Samples();
             LiveUse live = new LiveUse(admin, orgId(admin, LIVE));
             Map<String, LiveUse.Window> windows = new LinkedHashMap<>();
             Thread user = new Thread(live, "live-organization");
@@ -131,26 +132,43 @@ public final class SnapshotBenchmark implements Callable<Integer> {
             try {
                 for (int round = 0; round <= rounds; round++) {
                     boolean counted = round > 0;
+                    // The organization as its packs left it, then a day's use.
                     seedReset.setBaseline(VOLUME, VOLUME, null);
+                    seedReset.teardown(TeardownRequest.of(VOLUME).confirm(VOLUME));
+                    seedReset.apply(ApplyRequest.of(PackRequest.of(base, VOLUME).seed(1L).anchor(anchor)).confirm(VOLUME));
+                    seedReset.apply(ApplyRequest.of(measured).confirm(VOLUME));
+                    aDaysUse(admin, orgId(admin, VOLUME));
                     live.mark();
                     long t = System.nanoTime();
                     seedReset.reset(ResetRequest.of(VOLUME).anchor(anchor).confirm(VOLUME));
                     long packsNanos = System.nanoTime() - t;
                     LiveUse.Window duringPacks = live.window();
+
+                    // Its baseline becomes the snapshot: the first reset loads it all, every later one changes what a day's use changed.
                     seedReset.setBaseline(VOLUME, VOLUME, "golden");
+                    aDaysUse(admin, orgId(admin, VOLUME));
                     live.mark();
                     t = System.nanoTime();
                     seedReset.reset(ResetRequest.of(VOLUME).confirm(VOLUME));
-                    long snapshotNanos = System.nanoTime() - t;
-                    LiveUse.Window duringSnapshot = live.window();
+                    long fullNanos = System.nanoTime() - t;
+                    LiveUse.Window duringFull = live.window();
+                    aDaysUse(admin, orgId(admin, VOLUME));
+                    live.mark();
+                    t = System.nanoTime();
+                    seedReset.reset(ResetRequest.of(VOLUME).confirm(VOLUME));
+                    long refreshNanos = System.nanoTime() - t;
+                    LiveUse.Window duringRefresh = live.window();
                     if (counted) {
                         packsReset.add(packsNanos);
-                        snapshotReset.add(snapshotNanos);
-                        windows.merge("packs", duringPacks, LiveUse.Window::plus);
-                        windows.merge("snapshot", duringSnapshot, LiveUse.Window::plus);
+                        fullRestoreReset.add(fullNanos);
+                        refreshReset.add(refreshNanos);
+                        windows.merge("(c) packs", duringPacks, LiveUse.Window::plus);
+                        windows.merge("(d) snapshot, loaded whole", duringFull, LiveUse.Window::plus);
+                        windows.merge("(e) snapshot, what differs", duringRefresh, LiveUse.Window::plus);
                     }
                     log.done("round " + round + (counted ? "" : " (warm-up)") + ": reset re-applying packs " + packsNanos / 1_000_000
-                            + " ms, reset to the snapshot " + snapshotNanos / 1_000_000 + " ms");
+                            + " ms, to the snapshot loaded whole " + fullNanos / 1_000_000 + " ms, changing what differs "
+                            + refreshNanos / 1_000_000 + " ms");
                 }
             } finally {
                 live.stop();
@@ -173,16 +191,37 @@ public final class SnapshotBenchmark implements Callable<Integer> {
                     restoreRate);
             out.printf(Locale.ROOT, "%-58s %9.1f%%   target >= 70%%   %s%n", "restore rows/s against raw COPY", 100 * restoreRate / rawRate,
                     restoreRate >= 0.7 * rawRate ? "PASS" : "MISS");
-            double speedup = packsReset.medianSeconds() / snapshotReset.medianSeconds();
+            double speedup = packsReset.medianSeconds() / refreshReset.medianSeconds();
             out.printf(Locale.ROOT, "%-58s %9.0f ms%n", "(c) reset re-applying the packs", packsReset.medianMillis());
-            out.printf(Locale.ROOT, "%-58s %9.0f ms%n", "(d) reset to the snapshot baseline", snapshotReset.medianMillis());
-            out.printf(Locale.ROOT, "%-58s %9.2fx   target >= 1.5x   %s%n", "(c) / (d)", speedup, speedup >= 1.5 ? "PASS" : "MISS");
+            out.printf(Locale.ROOT, "%-58s %9.0f ms   (%.2fx)%n", "(d) reset to the snapshot baseline, loaded whole (first)",
+                    fullRestoreReset.medianMillis(), packsReset.medianSeconds() / fullRestoreReset.medianSeconds());
+            out.printf(Locale.ROOT, "%-58s %9.0f ms%n", "(e) reset to the snapshot baseline, what differs (next)", refreshReset.medianMillis());
+            out.printf(Locale.ROOT, "%-58s %9.2fx   target >= 1.5x   %s%n", "(c) / (e)", speedup, speedup >= 1.5 ? "PASS" : "MISS");
             for (Map.Entry<String, LiveUse.Window> window : windows.entrySet()) {
-                out.printf(Locale.ROOT, "%-58s %s%n", "live organization during the resets to the " + window.getKey(), window.getValue());
+                out.printf(Locale.ROOT, "%-58s %s%n", "live organization during the resets " + window.getKey(), window.getValue());
             }
             out.printf(Locale.ROOT, "%-58s %9.0f ms   (the backup every reset takes first by default)%n", "snapshot of " + VOLUME,
                     snapshotTimes.medianMillis());
             return 0;
+        }
+    }
+
+    /** What a demo's visitors change in a day: a few events renamed, orders cancelled, a company added. */
+    private static void aDaysUse(DataSource dataSource, UUID organization) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            for (String sql : List.of(
+                    "UPDATE ticketing.events SET name = name || ' (moved)' WHERE org_id = ? AND id IN (SELECT id FROM ticketing.events"
+                            + " WHERE org_id = ? ORDER BY id LIMIT 3)",
+                    "UPDATE ticketing.orders SET status = 'CANCELLED', cancelled_at = now() WHERE org_id = ? AND id IN (SELECT id FROM"
+                            + " ticketing.orders WHERE org_id = ? AND status = 'PENDING' ORDER BY id LIMIT 20)",
+                    "INSERT INTO ticketing.companies (org_id, id, name, slug, type, email, phone, city, state, created_at) SELECT ?, gen_random_uuid(),"
+                            + " 'Walk-in', 'walk-in-' || gen_random_uuid(), 'PROMOTER', 'w@example.com', '1', 'Chicago', 'IL', now() WHERE ? IS NOT NULL")) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setObject(1, organization);
+                    statement.setObject(2, organization);
+                    statement.executeUpdate();
+                }
+            }
         }
     }
 

@@ -27,14 +27,16 @@ final class ScheduleCommand {
     SeedresetCommand root;
 
     Schedules schedules() {
-        return new Schedules(root.seedReset(), root.dataSource(), Clock.systemUTC(), JobCatalogue.STANDARD);
+        return new Schedules(root.seedReset(), root.dataSource(), Clock.systemUTC(), JobCatalogue.standard(root.uploadStore(null)));
     }
 
     /** The job names, for --help and completion: whatever the catalogue holds. */
     static final class JobNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return JobCatalogue.STANDARD.jobs().stream().map(ScheduledJob::name).iterator();
+            // Only the names are read: the purge's folder does not matter here.
+            return JobCatalogue.standard(new io.seedreset.platform.uploads.UploadStore(java.nio.file.Path.of("."))).jobs().stream()
+                    .map(ScheduledJob::name).iterator();
         }
     }
 

@@ -127,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
                 .routes(new AdminApi(desk, staff)).routes(new StaffConsole(desk, staff, clock));
         Deliveries deliveries = new Deliveries(deliverers(pool, smtp, webhook));
         // Every server runs due schedules; db-scheduler lets one of them pick each due job.
-        Schedules.Running scheduler = new Schedules(seedReset, pool, clock, JobCatalogue.STANDARD)
+        Schedules.Running scheduler = new Schedules(seedReset, pool, clock, JobCatalogue.standard(uploads))
                 .start(Schedules.Settings.DEFAULT, "serve " + ManagementFactory.getRuntimeMXBean().getName());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -7,7 +7,6 @@ import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SnapshotInfo;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,7 +210,8 @@ final class SnapshotCommand {
             throw new SeedResetException(SeedResetException.Reason.ALREADY_EXISTS, out + " exists: choose another file or remove it first",
                     Map.of(SeedResetException.VALUE, out.toString()));
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + out + " failed: " + e.getMessage(), e);
+            throw new SeedResetException(SeedResetException.Reason.FILE_ERROR, "writing " + out + " failed: " + e.getMessage(),
+                    Map.of(SeedResetException.VALUE, out.toString()), e);
         } finally {
             try {
                 Files.deleteIfExists(partial);

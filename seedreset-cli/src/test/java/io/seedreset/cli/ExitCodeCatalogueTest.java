@@ -58,7 +58,7 @@ class ExitCodeCatalogueTest {
         return Stream.of(
                 // 2: usage
                 says(2, "seedreset: unknown command 'frobnicate': the commands are init, org, packs, plan, apply, teardown, reset, activity, snapshot, baseline, "
-                        + "validate, history, mail, usage, uploads, demo, db, serve, schedule, tokens, staff, install, help (see 'seedreset --help')", "frobnicate"),
+                        + "import, validate, history, mail, usage, uploads, demo, db, serve, schedule, tokens, staff, install, help (see 'seedreset --help')", "frobnicate"),
                 says(2, "seedreset: a command is missing: the commands are init, org, packs,"),
                 says(2, "seedreset: unknown command 'frob': the commands are create, list, modules (see 'seedreset org --help')", "org", "frob"),
                 says(2, "seedreset: a command is missing: the commands are create, list, modules", "org"),
@@ -100,6 +100,11 @@ class ExitCodeCatalogueTest {
                 exits(2, "teardown", "--org", "acme-demo", "--confirm", "acme-demo", "--application", "not-a-uuid"),
                 exits(2, "teardown", "--org", "acme-demo", "--confirm", "acme-demo", "--application", "00000000-0000-0000-0000-000000000001"),
                 exits(2, "validate"),
+                says(2, "seedreset: file /nonexistent/vendors.csv does not exist", "import", "--org", "acme-demo", "--table", "suppliers.vendors",
+                        "--from", "/nonexistent/vendors.csv", "--confirm", "acme-demo"),
+                says(2, "seedreset: 'suppliers.nope' is not a tenant table", "import", "--org", "acme-demo", "--table", "suppliers.nope",
+                        "--from", "/nonexistent/vendors.csv", "--confirm", "acme-demo"),
+                exits(2, "import", "--org", "acme-demo", "--table", "suppliers.vendors"),
                 exits(2, "org", "create", "x y", "--name", "X", "--kind", "demo"),
                 exits(2, "org", "create", "newco", "--name", "X", "--kind", "staging"),
                 exits(2, "org", "create"),
@@ -146,6 +151,7 @@ class ExitCodeCatalogueTest {
                 exits(3, "teardown", "--org", "acme", "--confirm", "acme"),
                 exits(3, "reset", "--org", "acme", "--confirm", "acme"),
                 exits(3, "validate", "--org", "acme"),
+                exits(3, "import", "--org", "acme", "--table", "suppliers.vendors", "--from", "/nonexistent/vendors.csv", "--confirm", "acme"),
                 exits(3, "demo", "--org", "acme"),
                 // 4: conflict
                 says(4, "seedreset: applying to 'acme-demo' needs confirmation", "apply", STARTER, "--org", "acme-demo"),
@@ -156,6 +162,7 @@ class ExitCodeCatalogueTest {
                 exits(4, "apply", "cancelled-event", "--org", "acme-demo", "--confirm", "acme-demo"),
                 exits(4, "reset", "--org", "acme-demo", "--confirm", "nope"),
                 exits(4, "teardown", "--org", "acme-demo"),
+                exits(4, "import", "--org", "acme-demo", "--table", "suppliers.vendors", "--from", "/nonexistent/vendors.csv", "--confirm", "acme"),
                 // 1: failure
                 says(1, "seedreset: cannot connect to the database: ", "--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "org", "list"),
                 exits(1, "--user", "nobody", "org", "list"));

@@ -172,6 +172,17 @@ public final class SeedReset {
     }
 
     /**
+     * Loads a CSV or JSON file's rows into one tenant table of a non-production organization (needs the
+     * organization's slug as confirmation, but for a dry run), each checked against the table's columns,
+     * types, keys and references first, all in one transaction and recorded in the ledger as one
+     * application: teardown removes them, reset drops them. A bad file is
+     * {@link SeedResetException.Reason#INVALID_IMPORT}, naming the file, line and column, and writes nothing.
+     */
+    public ImportResult importRows(ImportRequest request) {
+        return call(() -> engine.importRows(request, caller));
+    }
+
+    /**
      * Makes {@code snapshot} the organization's baseline: {@link #reset} then returns it to that snapshot
      * instead of re-applying its packs. A null snapshot clears the baseline.
      */

@@ -52,6 +52,8 @@ public class SeedResetException extends RuntimeException {
     public static final String SCHEMA_VERSION = "schemaVersion";
     public static final String SQL_STATE = "sqlState";
     public static final String SNAPSHOT = "snapshot";
+    public static final String LINE = "line";
+    public static final String COLUMN = "column";
 
     /**
      * The case a failure is. The HTTP status in each description is what a server should answer
@@ -78,8 +80,10 @@ public class SeedResetException extends RuntimeException {
         UNKNOWN_ROLE(Kind.BAD_INPUT),
         /** The organization has no snapshot of this name (404; details: {@code organization}, {@code snapshot}). */
         UNKNOWN_SNAPSHOT(Kind.BAD_INPUT),
-        /** A snapshot file cannot be restored: not a snapshot, truncated, altered, or of another schema version (422; details: {@code value}, {@code schemaVersion} when that differs). */
+        /** A snapshot file cannot be restored: not a snapshot, truncated, altered, or of another schema version (400; details: {@code value}, {@code schemaVersion} when that differs). */
         INVALID_SNAPSHOT(Kind.BAD_INPUT),
+        /** A file to import cannot be loaded as it is: not UTF-8, malformed, unknown or missing columns, a bad value, a missing reference, a duplicate key, empty (400; details: {@code value} the file, {@code line}, {@code column} when known, {@code table}). */
+        INVALID_IMPORT(Kind.BAD_INPUT),
 
         /** The organization is production: seed packs never run there (403; details: {@code organization}). */
         PRODUCTION_ORGANIZATION(Kind.REFUSED),
@@ -139,6 +143,8 @@ public class SeedResetException extends RuntimeException {
         VALIDATION_FAILED(Kind.FAILURE),
         /** A pack failed or wrote rows the schema does not take: the pack's bug (500; details: {@code pack}, {@code table} when known). */
         PACK_FAILED(Kind.FAILURE),
+        /** Reading or writing a file failed: a disk full, a broken pipe (500; details: {@code value}, the file when known). */
+        FILE_ERROR(Kind.FAILURE),
         /** Any other database error (500; details: {@code sqlState}). */
         DATABASE_ERROR(Kind.FAILURE),
         /** The operation's thread was interrupted; nothing was committed (503). */

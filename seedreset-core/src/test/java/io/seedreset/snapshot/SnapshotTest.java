@@ -390,6 +390,24 @@ class SnapshotTest {
     }
 
     @Test
+    void reset_restores_the_snapshot_and_applies_again_the_packs_applied_on_top_of_it() {
+        seedAndWork(DEMO);
+        seedReset.createSnapshot(DEMO, "golden");
+        seedReset.restore(RestoreRequest.snapshot(DEMO, "golden").confirm(DEMO));
+        seedReset.apply(io.seedreset.api.ApplyRequest.of(io.seedreset.api.PackRequest.of(LedgerPack.ID, DEMO).seed(99L)).confirm(DEMO)
+                .replace(false));
+        List<String> before = state(DEMO);
+        fixture.execute("DELETE FROM fixture.account_notes");
+
+        ResetResult reset = seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO));
+
+        assertThat(state(DEMO)).isEqualTo(before);
+        assertThat(reset.restored()).hasSize(1);
+        assertThat(reset.reapplied()).singleElement().extracting(io.seedreset.api.ApplyResult::seed).isEqualTo(99L);
+        assertThat(fixture.count("SELECT count(*) FROM fixture.account_notes")).as("the note was in the snapshot").isEqualTo(1);
+    }
+
+    @Test
     void apply_with_a_backup_snapshots_first() {
         seedAndWork(DEMO);
         fixture.execute("DELETE FROM fixture.account_notes");

@@ -52,7 +52,10 @@ public final class PlatformApi implements Consumer<Javalin> {
      * @param uploads where uploaded files (events' images, bills' receipts) are kept; its folders are made on the first
      *                upload, so a server that takes none writes nothing there
      */
+    private final UploadStore uploads;
+
     public PlatformApi(DataSource dataSource, Clock clock, UploadStore uploads) {
+        this.uploads = uploads;
         this.dataSource = dataSource;
         this.clock = clock;
         UploadRequests uploadRequests = new UploadRequests(new Uploads(dataSource, uploads, clock));
@@ -70,6 +73,11 @@ public final class PlatformApi implements Consumer<Javalin> {
         this.moduleGate = new ModuleGate(new ModuleFlags(dataSource));
     }
 
+    /** Where uploaded files are kept: the purge (a scheduled job) deletes demo organizations' old ones there. */
+    public UploadStore uploads() {
+        return uploads;
+    }
+
     /** This API with one more module: for tests of what the guardrails do to a module's routes. */
     PlatformApi plus(ApiModule module) {
         List<ApiModule> more = new ArrayList<>(modules);
@@ -83,6 +91,7 @@ public final class PlatformApi implements Consumer<Javalin> {
         this.modules = List.copyOf(modules);
         this.usage = api.usage;
         this.moduleGate = api.moduleGate;
+        this.uploads = api.uploads;
     }
 
     /** The modules, in the order their routes are added. */

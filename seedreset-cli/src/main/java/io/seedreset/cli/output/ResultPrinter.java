@@ -5,6 +5,7 @@ import io.seedreset.api.ApplyResult;
 import io.seedreset.api.AuditEntry;
 import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.HistoryResult;
+import io.seedreset.api.ImportResult;
 import io.seedreset.api.InitResult;
 import io.seedreset.api.Organization;
 import io.seedreset.api.PlanResult;
@@ -255,6 +256,19 @@ public final class ResultPrinter {
         if (preview.refused()) {
             line("%s", preview.refusal());
         }
+    }
+
+    public void imported(ImportResult result) {
+        if (result.dryRun()) {
+            line("Dry run of import into '%s' (nothing written): %s would import %d rows into %s%s.", result.organization(), result.source(),
+                    result.rows(), result.table(), result.generatedIds() ? " (ids made from the file)" : "");
+            return;
+        }
+        line("Imported %d rows of %s into %s of '%s' in %d ms%s.", result.rows(), result.source(), result.table(), result.organization(),
+                result.duration().toMillis(), result.generatedIds() ? " (ids made from the file)" : "");
+        line("Application %s: '%s' removes them; a reset drops them.", result.application(),
+                commands.command("teardown", "--org", result.organization(), "--confirm", result.organization(), "--application",
+                        result.application().toString()));
     }
 
     public void reset(ResetResult result) {

@@ -10,6 +10,8 @@ import io.seedreset.api.AuditOperation;
 import io.seedreset.api.AuditOutcome;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.HistoryResult;
+import io.seedreset.api.ImportRequest;
+import io.seedreset.api.ImportResult;
 import io.seedreset.api.InitResult;
 import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
@@ -67,6 +69,7 @@ public final class Engine {
     private final ResetOperation reset;
     private final SnapshotOperation snapshots;
     private final ValidateOperation validate;
+    private final ImportOperation imports;
     private final ActivityOperation activity;
     private final MutationGate gate;
     private final Clock clock;
@@ -85,6 +88,7 @@ public final class Engine {
         this.snapshots = new SnapshotOperation(connections, gate, clock, backupsKept);
         this.reset = new ResetOperation(packs, clock, gate, writer, snapshots);
         this.validate = new ValidateOperation(packs, connections, gate);
+        this.imports = new ImportOperation(gate, clock);
         this.activity = new ActivityOperation(packs, clock, gate, writer);
         this.clock = clock;
     }
@@ -198,6 +202,10 @@ public final class Engine {
 
     public Optional<SnapshotInfo> baseline(String organization) {
         return snapshots.baseline(organization);
+    }
+
+    public ImportResult importRows(ImportRequest request, Caller caller) {
+        return imports.run(request, caller);
     }
 
     public TeardownResult teardown(TeardownRequest request, Caller caller) {

@@ -102,27 +102,25 @@ final class ResetOperation {
         Organization organization = inside.organization();
         Optional<StoredSnapshots.Stored> baseline = StoredSnapshots.baseline(inside.connection(), organization.id());
         List<ApplicationRecord> previous = Applications.active(inside.connection(), organization.id());
-        // Back to the snapshot the organization was restored from: only what differs changes, when nothing else was applied since.
-        Optional<UUID> restoredFrom = previous.size() == 1 && previous.get(0).source() == ApplicationRecord.Source.SNAPSHOT
-                ? Optional.of(UUID.fromString(String.valueOf(previous.get(0).parameters().get("snapshotId")))) : Optional.empty();
-        Optional<UUID> target = baseline.map(StoredSnapshots.Stored::id).or(() -> restoredFrom);
-        if (target.isPresent()) {
-            Optional<RestoreResult> refreshed = snapshots.refresh(inside, target.get(), previous);
-            if (refreshed.isPresent()) {
-                return new ResetResult(organization.slug(), refreshed.get().deleted(), List.of(), List.of(refreshed.get()),
-                        Duration.ofNanos(System.nanoTime() - started), null);
-            }
-        }
-        List<Object> again = new ArrayList<>();
+        // A restore empties the organization, so a snapshot's application is always the first active one; packs may follow it.
+        Optional<UUID> snapshot = baseline.map(StoredSnapshots.Stored::id).or(() -> previous.stream().findFirst()
+                .filter(first -> first.source() == ApplicationRecord.Source.SNAPSHOT).map(ResetOperation::snapshotId));
+        List<ResolvedPack> packsAgain = new ArrayList<>();
         for (ApplicationRecord record : baseline.isPresent() ? List.<ApplicationRecord>of() : previous) {
             if (record.source() == ApplicationRecord.Source.PACK) {
                 Map<String, String> settings = new LinkedHashMap<>();
                 record.parameters().forEach((k, v) -> settings.put(k, String.valueOf(v)));
                 // The same modules: a pack applied in parts comes back in the same parts, in the same order.
-                again.add(ResolvedPack.resolve(packs, new PackRequest(record.packId(), organization.slug(), record.mode(), record.seed(),
+                packsAgain.add(ResolvedPack.resolve(packs, new PackRequest(record.packId(), organization.slug(), record.mode(), record.seed(),
                         request.anchor(), settings, record.selectedModules()), clock));
-            } else if (record.source() == ApplicationRecord.Source.SNAPSHOT) {
-                again.add(record);
+            }
+        }
+        if (snapshot.isPresent() && packsAgain.isEmpty()) {
+            // Back to the snapshot the organization was restored from, nothing applied since: only what differs changes.
+            Optional<RestoreResult> refreshed = snapshots.refresh(inside, snapshot.get(), previous);
+            if (refreshed.isPresent()) {
+                return new ResetResult(organization.slug(), refreshed.get().deleted(), List.of(), List.of(refreshed.get()),
+                        Duration.ofNanos(System.nanoTime() - started), null);
             }
         }
         caller.progress().start("reset " + organization.slug());
@@ -134,24 +132,21 @@ final class ResetOperation {
         }
         Applications.markRemoved(inside.connection(), previous.stream().map(ApplicationRecord::id).toList(), caller.actor(),
                 ApplicationRecord.Removal.RESET);
-        List<ApplyResult> reapplied = new ArrayList<>();
         List<RestoreResult> restored = new ArrayList<>();
-        if (baseline.isPresent()) {
-            restored.add(snapshots.restoreAgain(inside, baseline.get().id(), baseline.get().name()));
+        if (snapshot.isPresent()) {
+            restored.add(snapshots.restoreAgain(inside, snapshot.get()));
         }
+        List<ApplyResult> reapplied = new ArrayList<>();
         Map<String, Long> replayed = new LinkedHashMap<>();
-        for (Object next : again) {
-            if (next instanceof ResolvedPack resolved) {
-                Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(replayed, organization, resolved.descriptor());
-                reapplied.add(writer.write(inside, resolved, requiredSeeds, null, List.of()));
-                replayed.put(resolved.descriptor().id(), resolved.seed());
-            } else {
-                ApplicationRecord record = (ApplicationRecord) next;
-                // A restore empties the organization, so a snapshot's application is always the first active one.
-                restored.add(snapshots.restoreAgain(inside, UUID.fromString(String.valueOf(record.parameters().get("snapshotId"))),
-                        String.valueOf(record.parameters().get("snapshot"))));
-            }
+        for (ResolvedPack resolved : packsAgain) {
+            Map<String, Long> requiredSeeds = Scenarios.requiredSeeds(replayed, organization, resolved.descriptor());
+            reapplied.add(writer.write(inside, resolved, requiredSeeds, null, List.of()));
+            replayed.put(resolved.descriptor().id(), resolved.seed());
         }
         return new ResetResult(organization.slug(), deleted, reapplied, restored, Duration.ofNanos(System.nanoTime() - started), null);
+    }
+
+    private static UUID snapshotId(ApplicationRecord restore) {
+        return UUID.fromString(String.valueOf(restore.parameters().get("snapshotId")));
     }
 }

@@ -14,7 +14,6 @@ import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.ledger.Removal;
 import io.seedreset.internal.organization.Organizations;
 import io.seedreset.internal.schema.SchemaMigrator;
-import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.internal.snapshot.Manifest;
 import io.seedreset.internal.snapshot.SnapshotFile;
 import io.seedreset.internal.snapshot.SnapshotLoad;
@@ -110,17 +109,13 @@ final class SnapshotOperation {
     }
 
     private StoredSnapshots.Stored capture(MutationGate.Inside inside, String name, String kind) throws SQLException {
-        caller(inside).progress().start("snapshot " + inside.organization().slug());
+        inside.caller().progress().start("snapshot " + inside.organization().slug());
         try {
             return StoredSnapshots.capture(inside.connection(), inside.schema(), inside.organization().id(), inside.organization().slug(), name,
                     kind, SchemaMigrator.version(inside.connection()), inside.caller().actor(), clock.instant());
         } finally {
-            caller(inside).progress().finish();
+            inside.caller().progress().finish();
         }
-    }
-
-    private static Caller caller(MutationGate.Inside inside) {
-        return inside.caller();
     }
 
     List<SnapshotInfo> list(String organization) {
@@ -140,7 +135,7 @@ final class SnapshotOperation {
             } catch (SQLException | RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new SeedResetException(Reason.INVALID_VALUE, "writing snapshot '" + name + "' failed: " + e.getMessage(), Map.of(), e);
+                throw new SeedResetException(Reason.FILE_ERROR, "writing snapshot '" + name + "' failed: " + e.getMessage(), Map.of(), e);
             }
             return null;
         });
@@ -276,9 +271,10 @@ final class SnapshotOperation {
     }
 
     /** Restores a stored snapshot again (a reset's baseline, or a snapshot an earlier restore loaded), in the gate's transaction. */
-    RestoreResult restoreAgain(MutationGate.Inside inside, UUID snapshotId, String name) throws SQLException {
+    RestoreResult restoreAgain(MutationGate.Inside inside, UUID snapshotId) throws SQLException {
+        // Deleting a snapshot is refused while it is a baseline or an active application's, and both are locked here.
         StoredSnapshots.Stored stored = StoredSnapshots.find(inside.connection(), snapshotId).orElseThrow(() -> new SeedResetException(
-                Reason.UNKNOWN_SNAPSHOT, "snapshot '" + name + "' no longer exists", Map.of(SeedResetException.SNAPSHOT, name)));
+                Reason.UNKNOWN_SNAPSHOT, "snapshot " + snapshotId + " no longer exists", Map.of(SeedResetException.SNAPSHOT, snapshotId.toString())));
         try {
             return load(inside, stored, stored.name(), System.nanoTime());
         } catch (SnapshotFile.Invalid e) {

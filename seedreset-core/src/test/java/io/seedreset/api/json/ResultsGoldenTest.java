@@ -11,6 +11,8 @@ import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.HistoryResult;
+import io.seedreset.api.ImportRequest;
+import io.seedreset.api.ImportResult;
 import io.seedreset.api.InitResult;
 import io.seedreset.api.PackRequest;
 import io.seedreset.api.PlanResult;
@@ -26,7 +28,10 @@ import io.seedreset.fixture.LedgerPack;
 import io.seedreset.testing.Golden;
 import io.seedreset.testing.Golden.Normalisation;
 import io.seedreset.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every result the API returns, written by {@link SeedResetJson} as every front end writes it, against
@@ -141,6 +146,14 @@ class ResultsGoldenTest {
         applyLedger();
         applyScenario();
         golden("reset", fixture.seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)));
+    }
+
+    @Test
+    void import_of_a_file_and_its_dry_run(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("accounts.csv"), "name,balance\nAcme,12.50\nGlobex,3\n");
+        ImportResult dryRun = fixture.seedReset.importRows(ImportRequest.of(DEMO, "fixture.accounts", file).asDryRun());
+        ImportResult imported = fixture.seedReset.importRows(ImportRequest.of(DEMO, "fixture.accounts", file).confirm(DEMO));
+        assertAll(() -> golden("import-dry-run", dryRun), () -> golden("import", imported));
     }
 
     @Test

@@ -10,10 +10,12 @@ import java.util.stream.Collectors;
 public record JobCatalogue(List<ScheduledJob> jobs) {
 
     /**
-     * The jobs {@code seedreset serve} runs and the commands accept. A new kind of job is one more entry
-     * here (and its class).
+     * The jobs {@code seedreset serve} runs and the commands accept, the purge of uploads working in
+     * {@code uploads}. A new kind of job is one more entry here (and its class).
      */
-    public static final JobCatalogue STANDARD = new JobCatalogue(List.of(new OrganizationReset(), new CredentialRotation(), new OrganizationActivity()));
+    public static JobCatalogue standard(io.seedreset.platform.uploads.UploadStore uploads) {
+        return new JobCatalogue(List.of(new OrganizationReset(), new CredentialRotation(), new UploadsPurgeJob(uploads), new OrganizationActivity()));
+    }
 
     public JobCatalogue {
         jobs = List.copyOf(jobs);

@@ -4,7 +4,7 @@ import io.seedreset.api.AuditOperation;
 
 /**
  * A kind of job a schedule runs: a reset of an organization, a rotation of its personas' credentials.
- * Adding one is a class implementing this and one entry in {@link JobCatalogue#STANDARD}: the commands,
+ * Adding one is a class implementing this and one entry in {@link JobCatalogue#standard}: the commands,
  * the admin API, the retries and the history take it from there.
  */
 public interface ScheduledJob {

@@ -65,7 +65,7 @@ class SchedulesTest {
     void database() {
         tenant = TestTenant.builder().organization(ORG, "Harbor Events (demo)").packs(false, new PeoplePack()).build();
         tenant.apply(PackRequest.of(PeoplePack.ID, ORG).seed(1L));
-        schedules = new Schedules(tenant.seedReset, tenant.dataSource, Clock.systemUTC(), JobCatalogue.STANDARD);
+        schedules = new Schedules(tenant.seedReset, tenant.dataSource, Clock.systemUTC(), JobCatalogue.standard(new io.seedreset.platform.uploads.UploadStore(java.nio.file.Path.of("target", "uploads"))));
     }
 
     @AfterEach
@@ -170,7 +170,7 @@ class SchedulesTest {
 
     @Test
     void bad_input_is_refused_naming_what_is_wrong_and_stores_nothing() {
-        assertThatThrownBy(() -> schedules.set("ops", ORG, "purge", null, null, ORG)).hasMessage("unknown job 'purge': the jobs are reset, rotate-credentials, activity");
+        assertThatThrownBy(() -> schedules.set("ops", ORG, "purge", null, null, ORG)).hasMessage("unknown job 'purge': the jobs are reset, rotate-credentials, purge-uploads, activity");
         assertThatThrownBy(() -> schedules.set("ops", "nowhere", "reset", null, null, "nowhere"))
                 .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_ORGANIZATION));
         assertThatThrownBy(() -> schedules.set("ops", ORG, "reset", "cron 0 0 25 * * *", null, ORG))
@@ -301,7 +301,7 @@ class SchedulesTest {
                 return "swept " + swept.incrementAndGet() + " time(s)";
             }
         };
-        List<ScheduledJob> jobs = new ArrayList<>(JobCatalogue.STANDARD.jobs());
+        List<ScheduledJob> jobs = new ArrayList<>(JobCatalogue.standard(new io.seedreset.platform.uploads.UploadStore(java.nio.file.Path.of("target", "uploads"))).jobs());
         jobs.add(sweep);
         schedules = new Schedules(tenant.seedReset, tenant.dataSource, Clock.systemUTC(), new JobCatalogue(jobs));
 
@@ -328,6 +328,29 @@ class SchedulesTest {
 
         schedules.clear("ops", null, "sweep", "sweep");
         assertThat(schedules.list(null)).isEmpty();
+    }
+
+    @Test
+    void the_purge_of_demo_uploads_is_a_job_of_the_whole_database_that_deletes_old_files() throws Exception {
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("uploads");
+        io.seedreset.platform.uploads.UploadStore store = new io.seedreset.platform.uploads.UploadStore(root);
+        schedules = new Schedules(tenant.seedReset, tenant.dataSource, Clock.systemUTC(), JobCatalogue.standard(store));
+        // A file an organization's reset left without a row, older than an upload in flight.
+        java.nio.file.Path folder = store.databaseFolder(tenant.dataSource).resolve(tenant.strings(
+                "SELECT id::text FROM platform.organizations WHERE slug = ?", ORG).get(0));
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Path left = java.nio.file.Files.writeString(folder.resolve(java.util.UUID.randomUUID().toString()), "receipt");
+        java.nio.file.Files.setLastModifiedTime(left, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(3))));
+
+        Schedules.Entry set = schedules.set("ops", null, "purge-uploads", null, null, "purge-uploads");
+        assertThat(set.timing()).isEqualTo("every 1h UTC");
+        start("server-a");
+        schedules.runNow("ops", null, "purge-uploads", "purge-uploads");
+        awaitRuns(1);
+
+        assertThat(schedules.list(null)).singleElement().satisfies(entry -> assertThat(entry.lastRun().message())
+                .isEqualTo("purged 0 upload(s) and 0 file(s) of 1 demo organization(s), and 1 file(s) without a row"));
+        assertThat(left).doesNotExist();
     }
 
     /** The audit of the demo organization after the apply of the setup: operation, outcome, actor. */

@@ -10,6 +10,7 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.HistoryResult;
+import io.seedreset.api.ImportResult;
 import io.seedreset.api.Organization;
 import io.seedreset.api.PlanResult;
 import io.seedreset.api.TeardownResult;
@@ -125,6 +126,7 @@ public final class AdminApi implements Consumer<Javalin> {
         app.post(ORGANIZATION + "/apply", this::apply);
         app.post(ORGANIZATION + "/teardown", this::teardown);
         app.post(ORGANIZATION + "/reset", this::reset);
+        app.post(ORGANIZATION + "/imports", this::importRows);
         app.post(ORGANIZATION + "/validate", this::validate);
         app.get(ORGANIZATION + "/operation", this::operation);
         app.get(ORGANIZATION + "/history", this::history);
@@ -262,6 +264,34 @@ public final class AdminApi implements Consumer<Javalin> {
     void reset(Context ctx) {
         ResetBody body = RequestBodies.read(ctx, ResetBody.class);
         ctx.json(desk.reset(staff(ctx), slug(ctx), body.confirm(), body.anchor()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/imports", methods = HttpMethod.POST, operationId = "adminImport", tags = TAG,
+            summary = "Load a CSV or JSON file's rows (the body) into one tenant table, checked first, all or nothing, recorded in the ledger",
+            description = "The body is the file itself, up to 512 MiB: CSV (a header line, then one row per record) or JSON (an array of"
+                    + " objects), UTF-8, as `seedreset import` reads it. A bad file answers 400 invalid_import naming the line and column"
+                    + " (details: value, line, column, table), and nothing is written.",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            queryParams = {@OpenApiParam(name = "table", required = true, description = "The tenant table, schema.table (suppliers.vendors)"),
+                    @OpenApiParam(name = "name", required = true, description = "The file's name, ending in .csv or .json: its format, and"
+                            + " the name errors give it"),
+                    @OpenApiParam(name = "confirm", description = "The organization's slug, typed to confirm (not needed for a dry run)"),
+                    @OpenApiParam(name = "dryRun", type = Boolean.class, description = "Check everything, then roll back: nothing is written")},
+            requestBody = @OpenApiRequestBody(required = true, content = {@OpenApiContent(type = "text/csv", from = String.class),
+                    @OpenApiContent(type = "application/json", from = String.class)}),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = ImportResult.class)),
+                    @OpenApiResponse(status = "400", description = "invalid_import: the file cannot be loaded as it is", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in ?confirm=", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = CONFLICT, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void importRows(Context ctx) {
+        ctx.json(desk.importRows(staff(ctx), slug(ctx), ctx.queryParam("table"), ctx.queryParam("name"), ctx.bodyInputStream(),
+                ctx.queryParam("confirm"), "true".equals(ctx.queryParam("dryRun"))));
     }
 
     @OpenApi(path = ORGANIZATION + "/validate", methods = HttpMethod.POST, operationId = "adminValidate", tags = TAG,

@@ -6,6 +6,8 @@ import io.seedreset.api.ApplyResult;
 import io.seedreset.api.AuditOperation;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.HistoryResult;
+import io.seedreset.api.ImportRequest;
+import io.seedreset.api.ImportResult;
 import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.PackRequest;
@@ -29,6 +31,11 @@ import io.seedreset.platform.schedule.Schedules;
 import io.seedreset.platform.staff.Staff;
 import io.seedreset.platform.usage.UsageReport;
 import io.seedreset.server.PlatformApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -73,7 +81,7 @@ public final class StaffDesk {
         this.dataSource = dataSource;
         this.clock = clock;
         this.platform = platform;
-        this.schedules = new Schedules(seedReset, dataSource, clock, JobCatalogue.STANDARD);
+        this.schedules = new Schedules(seedReset, dataSource, clock, JobCatalogue.standard(platform.uploads()));
     }
 
     /** An organization as the console lists it: what it is, what is applied to it, and what runs on it now. */
@@ -158,6 +166,72 @@ public final class StaffDesk {
             return new Reset(result, issueTokens(slug, result.reapplied().stream().flatMap(applied -> applied.personas().stream())
                     .map(Persona::email).toList()));
         });
+    }
+
+    /** The largest file an import takes over HTTP: a body is spooled to a temporary file, never held in memory, but not without end. */
+    public static final long MAX_IMPORT_BYTES = 512L * 1024 * 1024;
+    /** A file's name as an import names it in its messages: a plain name ending in .csv or .json. */
+    private static final Pattern IMPORT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    /**
+     * Imports a file's rows into one table of the organization, as {@code seedreset import}: the demos feature's
+     * block on production and this server's one-at-a-time come first, then the body is spooled to a temporary
+     * file (the engine reads a file twice when it must name a bad record's line) and deleted after.
+     *
+     * @param name the file's name, which says its format ({@code .csv} or {@code .json}) and names it in messages
+     */
+    public ImportResult importRows(Staff.Member staff, String slug, String table, String name, InputStream body, String confirm,
+                                   boolean dryRun) {
+        // Production is refused before anything of the request is looked at, as every seed action is.
+        return mutate(staff, slug, AuditOperation.IMPORT, acting -> {
+            if (table == null || table.isBlank()) {
+                throw new SeedResetException(Reason.INVALID_VALUE, "name the table: \"table\" is required (schema.table)");
+            }
+            if (name == null || !IMPORT_NAME.matcher(name).matches()) {
+                throw new SeedResetException(Reason.INVALID_VALUE, "name the file: \"name\" is a plain file name ending in .csv or .json",
+                        Map.of(SeedResetException.VALUE, String.valueOf(name)));
+            }
+            Path directory = null;
+            try {
+                directory = Files.createTempDirectory("seedreset-import-");
+                Path file = directory.resolve(name);
+                spool(body, file, name);
+                ImportRequest request = ImportRequest.of(slug, table, file);
+                return acting.importRows(dryRun ? request.asDryRun() : request.confirm(confirm));
+            } catch (IOException e) {
+                throw new SeedResetException(Reason.INVALID_IMPORT, name + " could not be received: " + e.getMessage() + "; nothing was imported",
+                        Map.of(SeedResetException.VALUE, name), e);
+            } finally {
+                deleteQuietly(directory, name);
+            }
+        });
+    }
+
+    private static void spool(InputStream body, Path file, String name) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                total += n;
+                if (total > MAX_IMPORT_BYTES) {
+                    throw new SeedResetException(Reason.INVALID_IMPORT, name + " is larger than " + MAX_IMPORT_BYTES / (1024 * 1024)
+                            + " MiB, the most an import over HTTP takes; nothing was imported", Map.of(SeedResetException.VALUE, name));
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path directory, String name) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(directory.resolve(name));
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            // A temporary file left behind is the system's to clean; the import's answer stands.
+        }
     }
 
     public ValidationResult validate(Staff.Member staff, String slug) {

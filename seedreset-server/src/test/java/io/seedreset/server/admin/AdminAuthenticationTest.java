@@ -193,6 +193,7 @@ class AdminAuthenticationTest {
                 new Route("POST", org + "/apply", pack),
                 new Route("POST", org + "/teardown", Map.of("confirm", ORG)),
                 new Route("POST", org + "/reset", Map.of("confirm", ORG)),
+                new Route("POST", org + "/imports?table=suppliers.vendors&name=vendors.csv&confirm=" + ORG, "name,category\nSneaky,florals\n"),
                 new Route("POST", org + "/validate", null),
                 new Route("GET", org + "/operation", null),
                 new Route("GET", org + "/history", null),
@@ -220,7 +221,7 @@ class AdminAuthenticationTest {
 
         /** The route as the API's description names it. */
         String template() {
-            return method + " " + path.replace(ORG, "{slug}").replaceAll("/mail/[0-9a-f-]{36}$", "/mail/{id}")
+            return method + " " + path.replaceAll("\\?.*$", "").replace(ORG, "{slug}").replaceAll("/mail/[0-9a-f-]{36}$", "/mail/{id}")
                     .replaceAll("/schedules/reset/", "/schedules/{job}/");
         }
 

@@ -96,7 +96,8 @@ class AdminBusyOrganizationTest {
             }
             assertThat(admin.footprintAsItIs(ORG)).as("nothing written while held").isEqualTo(before);
             // The first's attempt, started; every seed action turned away, audited as a conflict (a token reissue is no seed action).
-            audit.add("staff:Ada reset started: ");
+            // The reset's first step, its backup, waits for the organization's lock.
+            audit.add("staff:Ada snapshot started: ");
             for (String operation : List.of("reset", "apply", "apply", "teardown")) {
                 audit.add("staff:Grace " + operation + " conflict: " + busy);
             }
@@ -112,8 +113,9 @@ class AdminBusyOrganizationTest {
         assertThat(done.at("/result/reapplied/0/packId").asText()).isEqualTo("ticketing-demo");
         assertThat(done.get("apiTokens")).isNotEmpty();
         assertThat(admin.get(ada, org + "/operation").ok(200).get("running").isNull()).isTrue();
-        assertThat(admin.audit(ORG).get(audit.indexOf("staff:Ada reset started: "))).as("the first's entry, finished")
-                .startsWith("staff:Ada reset succeeded: ");
+        assertThat(admin.audit(ORG).get(audit.indexOf("staff:Ada snapshot started: "))).as("the first's backup, finished")
+                .startsWith("staff:Ada snapshot succeeded: backup 'backup-");
+        assertThat(admin.audit(ORG)).as("then the reset itself").anySatisfy(entry -> assertThat(entry).startsWith("staff:Ada reset succeeded: "));
         assertThat(admin.get(persona, "/api/v1/auth/me").reason(401)).as("the reset revoked it").isEqualTo("unauthenticated");
         assertThat(admin.post(grace, org + "/validate", null).ok(200).get("passed").asBoolean()).isTrue();
         assertThat(admin.post(grace, org + "/tokens", null).status()).as("free again").isEqualTo(200);

@@ -82,7 +82,10 @@ class AdminProductionBoundaryTest {
                 new Attempt("teardown", org + "/teardown", Map.of("confirm", PRODUCTION, "application", UUID.randomUUID().toString())),
                 new Attempt("reset", org + "/reset", Map.of("confirm", PRODUCTION)),
                 new Attempt("reset", org + "/reset", Map.of("confirm", PRODUCTION, "anchor", "2026-11-21")),
-                new Attempt("validate", org + "/validate", null));
+                new Attempt("validate", org + "/validate", null),
+                new Attempt("import", org + "/imports?table=suppliers.vendors&name=vendors.json&confirm=" + PRODUCTION,
+                        "[{\"name\": \"Bloom\", \"category\": \"florals\", \"contact_name\": \"Ana\", \"email\": \"a@x.example\","
+                                + " \"phone\": \"1\", \"city\": \"Austin\", \"state\": \"TX\", \"created_at\": \"2026-01-05\"}]"));
         Map<String, Long> before = admin.footprint(PRODUCTION);
         assertThat(before.get("identity.users")).as("the organization's own rows").isEqualTo(1);
         assertThat(before.get("operations.feedback")).isEqualTo(1);
@@ -124,7 +127,9 @@ class AdminProductionBoundaryTest {
                 new Attempt("plan", org + "/plan", Map.of()),
                 new Attempt("teardown", org + "/teardown", Map.of()),
                 new Attempt("reset", org + "/reset", Map.of("confirm", "ENCORE")),
-                new Attempt("reset", org + "/reset", Map.of("confirm", PRODUCTION, "anchor", "not-a-date")));
+                new Attempt("reset", org + "/reset", Map.of("confirm", PRODUCTION, "anchor", "not-a-date")),
+                new Attempt("import", org + "/imports", "not a file"),
+                new Attempt("import", org + "/imports?table=no.such&name=x.txt&dryRun=true", ""));
         for (Attempt attempt : attempts) {
             AdminFixture.Response refused = admin.post(staff, attempt.path(), attempt.body());
             assertThat(refused.reason(403)).as(attempt.toString()).isEqualTo("production_organization");
