@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = {"Scheduled jobs per organization, run by 'seedreset serve' (once among the servers on one database).",
-                "Jobs: reset (default 'nightly 03:00'), rotate-credentials (default 'monthly 1 04:00'). Never on a production organization."},
+                "Jobs: reset (default 'nightly 03:00'), rotate-credentials (default 'monthly 1 04:00'), activity (default 'weekly mon 05:00': the last 7 days' synthetic activity). Never on a production organization."},
         subcommands = {ScheduleCommand.ListSchedules.class, ScheduleCommand.Set.class, ScheduleCommand.Clear.class, ScheduleCommand.RunNow.class})
 final class ScheduleCommand {
 

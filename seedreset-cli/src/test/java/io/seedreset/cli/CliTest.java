@@ -313,13 +313,14 @@ class CliTest {
                 new String[] {"plan", "event-agency-starter", "--org", "acme"},
                 new String[] {"apply", "event-agency-starter", "--org", "acme", "--confirm", "acme"},
                 new String[] {"teardown", "--org", "acme", "--confirm", "acme"},
-                new String[] {"reset", "--org", "acme", "--confirm", "acme"})) {
+                new String[] {"reset", "--org", "acme", "--confirm", "acme"},
+                new String[] {"activity", "--org", "acme", "--confirm", "acme"})) {
             Cli.Run run = seedreset(command);
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.REFUSED);
             assertThat(run.err().strip()).isEqualTo(expected);
         }
         Cli.Run history = seedreset("history", "--org", "acme");
-        assertThat(history.out()).contains("refused").containsPattern("cli-test +reset +acme");
+        assertThat(history.out()).contains("refused").containsPattern("cli-test +reset +acme").containsPattern("cli-test +activity +acme");
     }
 
     @Test

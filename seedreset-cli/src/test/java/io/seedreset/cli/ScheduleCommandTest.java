@@ -118,7 +118,7 @@ class ScheduleCommandTest {
     void bad_input_is_one_line_with_exit_2_and_a_confirmation_exit_4_and_nothing_is_stored() {
         fails(ExitCodes.USAGE, "'cron 0 0 3 * *': a cron expression has six fields, seconds first: S M H DOM MON DOW, e.g. 'cron 0 0 3 * * *'",
                 "schedule", "set", "--org", "acme-demo", "--job", "reset", "--at", "cron 0 0 3 * *", "--confirm", "acme-demo");
-        fails(ExitCodes.USAGE, "unknown job 'purge': the jobs are reset, rotate-credentials, purge-uploads",
+        fails(ExitCodes.USAGE, "unknown job 'purge': the jobs are reset, rotate-credentials, purge-uploads, activity",
                 "schedule", "set", "--org", "acme-demo", "--job", "purge", "--confirm", "acme-demo");
         fails(ExitCodes.USAGE, UNKNOWN_NOWHERE,
                 "schedule", "set", "--org", "nowhere", "--job", "reset", "--confirm", "nowhere");

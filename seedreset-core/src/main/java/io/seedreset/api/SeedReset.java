@@ -117,6 +117,16 @@ public final class SeedReset {
         return call(() -> engine.teardown(request, caller));
     }
 
+    /**
+     * Posts synthetic activity: each pack applied to the organization that posts activity adds the
+     * transactions of each of the last {@code days} days up to today (UTC), recorded in the ledger as an
+     * application of its own and validated by the pack's rules before commit. A day already posted is
+     * not posted again. Refused on a production organization.
+     */
+    public ActivityResult activity(ActivityRequest request) {
+        return call(() -> engine.activity(request, caller));
+    }
+
     public ResetResult reset(ResetRequest request) {
         return call(() -> engine.reset(request, caller));
     }

@@ -288,6 +288,28 @@ public final class ResultPrinter {
         result.reapplied().forEach(applied -> personas(applied.personas()));
     }
 
+    /** Synthetic activity: one line, then one row per pack that posts activity. */
+    public void activity(io.seedreset.api.ActivityResult result) {
+        if (result.runs().isEmpty()) {
+            line("'%s' has no pack that posts activity: nothing posted.", result.organization());
+            return;
+        }
+        line("Activity for '%s', %s to %s, in %d ms: %d rows written, %d rows changed.", result.organization(), result.from(), result.to(),
+                result.duration().toMillis(), result.totalRows(), result.changedRows());
+        TextTable table = new TextTable("PACK", "STATUS", "DAYS", "ROWS", "CHANGED", "APPLICATION");
+        for (io.seedreset.api.ActivityResult.Run run : result.runs()) {
+            table.row(run.packId(), run.status().name().toLowerCase(Locale.ROOT), run.days().size(), run.totalRows(), run.changedRows(),
+                    run.applicationId() == null ? "-" : run.applicationId());
+        }
+        table.print(out);
+        Map<String, Long> written = new java.util.TreeMap<>();
+        result.runs().forEach(run -> run.counts().forEach((t, n) -> written.merge(t, n, Long::sum)));
+        if (!written.isEmpty()) {
+            blank();
+            counts("Rows written", written);
+        }
+    }
+
     public void snapshotCreated(io.seedreset.api.SnapshotInfo snapshot, java.nio.file.Path file) {
         line("Took snapshot '%s' of '%s': %d rows in %d tables, %d bytes compressed%s.", snapshot.name(), snapshot.organization(),
                 snapshot.rows(), snapshot.counts().size(), snapshot.bytes(), file == null ? "" : "; written to " + file);

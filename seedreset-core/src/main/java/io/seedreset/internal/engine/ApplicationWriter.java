@@ -1,11 +1,14 @@
 package io.seedreset.internal.engine;
 
+import io.seedreset.api.ActivityResult;
+import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.sink.CopySink;
 import io.seedreset.internal.sink.RowStream;
+import io.seedreset.pack.ActivityPack;
 import io.seedreset.pack.PackContext;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.PackFailure;
@@ -15,12 +18,14 @@ import io.seedreset.pack.SeedPack;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Writes one application inside the gate: the record, the rows and their ledger, the validation. Apply and reset share it. */
+/** Writes one application inside the gate: the record, the rows and their ledger, the validation. Apply, reset and activity share it. */
 final class ApplicationWriter {
 
     private final PackRegistry packs;
@@ -58,12 +63,7 @@ final class ApplicationWriter {
                         Map.of(SeedResetException.PACK, descriptor.id(), SeedResetException.PLAN_HASH, sink.hash(),
                                 SeedResetException.REVIEWED_PLAN_HASH, expectedPlanHash));
             }
-            // The rules of the packs this one builds on must still hold after it changed their rows.
-            List<SeedPack> validated = new ArrayList<>();
-            validated.add(resolved.pack());
-            descriptor.requires().forEach(id -> validated.add(packs.require(id)));
-            Validation.refreshStatistics(inside.connection(), sink.counts());
-            Validation.require(inside.connection(), validated, inside.organization().id(), descriptor.id());
+            validate(inside, descriptor, resolved.pack(), sink.counts(), descriptor.id());
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             Applications.complete(inside.connection(), applicationId, sink.counts(), sink.hash(), duration.toMillis());
             return new ApplyResult(replaced.isEmpty() ? ApplyResult.Status.APPLIED : ApplyResult.Status.REPLACED, applicationId,
@@ -71,6 +71,59 @@ final class ApplicationWriter {
                     resolved.parameters(), resolved.seed(), resolved.anchor(), sink.counts(), sink.updates(),
                     personas(resolved, context, sink), sink.hash(), duration, replaced, null);
         }
+    }
+
+    /**
+     * Writes one application of synthetic activity: the pack's activity for each day, oldest first, on
+     * the pack's own context (its seed, mode, parameters and anchor, as applied here), then the pack's
+     * validation rules and those of the packs it builds on.
+     *
+     * @param resolved the pack as its application here resolved it; its modules limit the rows written
+     * @param days     the days to post, oldest first
+     */
+    ActivityResult.Run writeActivity(MutationGate.Inside inside, ResolvedPack resolved, Map<String, Long> requiredSeeds,
+                                     List<LocalDate> days) throws SQLException {
+        long started = System.nanoTime();
+        UUID applicationId = inside.newApplication();
+        PackDescriptor descriptor = resolved.descriptor();
+        String activityId = ActivityOperation.applicationPackId(descriptor.id());
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put(ActivityOperation.DAYS, days.stream().map(LocalDate::toString).toList());
+        parameters.put(ActivityOperation.FROM, days.get(0).toString());
+        parameters.put(ActivityOperation.TO, days.get(days.size() - 1).toString());
+        Applications.insert(inside.connection(), ApplicationRecord.Source.ACTIVITY, applicationId, inside.organization().id(), activityId,
+                descriptor.version(), resolved.mode(), resolved.selectedModules(), parameters, resolved.seed(), resolved.anchor(),
+                inside.caller().actor(), clock.instant());
+        ActivityPack pack = (ActivityPack) resolved.pack();
+        try (CopySink sink = new CopySink(descriptor.id(), inside.schema(), inside.organization().id(), applicationId,
+                List.of(), resolved.selectedModules(), inside.connection(), inside.caller().progress())) {
+            PackContext context = resolved.context(requiredSeeds, sink::query);
+            inside.caller().progress().start("activity " + descriptor.id());
+            try {
+                for (LocalDate day : days) {
+                    runPackCode(descriptor, "posting activity", () -> pack.activity(context, day, sink));
+                }
+                sink.finish();
+            } catch (CopySink.CopyFailed e) {
+                throw e.getCause();
+            } finally {
+                inside.caller().progress().finish();
+            }
+            validate(inside, descriptor, pack, sink.counts(), activityId);
+            Applications.complete(inside.connection(), applicationId, sink.counts(), sink.hash(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+            return new ActivityResult.Run(descriptor.id(), ActivityResult.Status.POSTED, applicationId, days, sink.counts(), sink.updates());
+        }
+    }
+
+    /** The rules of the pack, and of the packs it builds on, which must still hold after it changed their rows. */
+    private void validate(MutationGate.Inside inside, PackDescriptor descriptor, SeedPack pack, Map<String, Long> written, String applying)
+            throws SQLException {
+        List<SeedPack> validated = new ArrayList<>();
+        validated.add(pack);
+        descriptor.requires().forEach(id -> validated.add(packs.require(id)));
+        Validation.refreshStatistics(inside.connection(), written);
+        Validation.require(inside.connection(), validated, inside.organization().id(), applying);
     }
 
     /**
@@ -91,17 +144,21 @@ final class ApplicationWriter {
 
     /** Runs the pack; a pack that says it cannot generate here fails with its own words. */
     static void generate(ResolvedPack resolved, PackContext context, RowSink sink) {
+        runPackCode(resolved.descriptor(), "generating", () -> resolved.pack().generate(context, sink));
+    }
+
+    private static void runPackCode(PackDescriptor descriptor, String doing, Runnable code) {
         try {
-            resolved.pack().generate(context, sink);
+            code.run();
         } catch (PackFailure e) {
-            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + resolved.descriptor().id() + "': " + e.getMessage(),
-                    Map.of(SeedResetException.PACK, resolved.descriptor().id()), e);
+            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + descriptor.id() + "': " + e.getMessage(),
+                    Map.of(SeedResetException.PACK, descriptor.id()), e);
         } catch (SeedResetException | CopySink.CopyFailed e) {
             throw e;
         } catch (RuntimeException e) {
             // A bug in the pack, not in the engine: say whose, and what it threw.
-            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + resolved.descriptor().id() + "' failed while generating: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), Map.of(SeedResetException.PACK, resolved.descriptor().id()), e);
+            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + descriptor.id() + "' failed while " + doing + ": "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), Map.of(SeedResetException.PACK, descriptor.id()), e);
         }
     }
 }

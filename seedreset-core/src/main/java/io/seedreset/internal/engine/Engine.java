@@ -1,5 +1,7 @@
 package io.seedreset.internal.engine;
 
+import io.seedreset.api.ActivityRequest;
+import io.seedreset.api.ActivityResult;
 import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
@@ -68,6 +70,7 @@ public final class Engine {
     private final SnapshotOperation snapshots;
     private final ValidateOperation validate;
     private final ImportOperation imports;
+    private final ActivityOperation activity;
     private final MutationGate gate;
     private final Clock clock;
 
@@ -86,6 +89,7 @@ public final class Engine {
         this.reset = new ResetOperation(packs, clock, gate, writer, snapshots);
         this.validate = new ValidateOperation(packs, connections, gate);
         this.imports = new ImportOperation(gate, clock);
+        this.activity = new ActivityOperation(packs, clock, gate, writer);
         this.clock = clock;
     }
 
@@ -218,6 +222,10 @@ public final class Engine {
 
     public io.seedreset.api.RemovalPreview previewReset(ResetRequest request, Caller caller) {
         return reset.preview(request, caller);
+    }
+
+    public ActivityResult activity(ActivityRequest request, Caller caller) {
+        return activity.run(request, caller);
     }
 
     public ValidationResult validate(String organization, Caller caller) {

@@ -59,6 +59,12 @@ final class Scenarios {
                 .orElse(resolved);
     }
 
+    /** Synthetic activity builds on the rows of the pack that posted it (its orders reference the pack's events). */
+    private static boolean isActivityOf(ApplicationRecord staying, ApplicationRecord removed) {
+        return staying.source() == ApplicationRecord.Source.ACTIVITY && removed.source() == ApplicationRecord.Source.PACK
+                && staying.packId().equals(ActivityOperation.applicationPackId(removed.packId()));
+    }
+
     /** Refuses to remove an application that others, staying applied, build on; names them all. */
     static void refuseRemovingRequired(PackRegistry packs, List<ApplicationRecord> active, List<UUID> removing) {
         for (ApplicationRecord removed : active) {
@@ -68,7 +74,7 @@ final class Scenarios {
             List<ApplicationRecord> dependents = active.stream()
                     .filter(staying -> !removing.contains(staying.id()))
                     .filter(staying -> packs.find(staying.packId()).map(p -> p.descriptor().requires().contains(removed.packId()))
-                            .orElse(false))
+                            .orElse(false) || isActivityOf(staying, removed))
                     .toList();
             if (!dependents.isEmpty()) {
                 String names = dependents.stream().map(d -> "'" + d.packId() + "' (application " + d.id() + ")")

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +59,11 @@ public final class TenantQueries {
                 + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), Map.of(SeedResetException.PACK, packId), e);
     }
 
-    /** Arrays of ids or texts become SQL arrays, for {@code = ANY (?)}. */
+    /** Arrays of ids or texts become SQL arrays, for {@code = ANY (?)}; an instant a timestamptz (the driver takes no Instant). */
     private static Object parameter(Connection connection, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
         if (value instanceof UUID[] ids) {
             return connection.createArrayOf("uuid", ids);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
+import io.seedreset.api.ActivityRequest;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
 import io.seedreset.api.HistoryRequest;
@@ -22,6 +23,7 @@ import io.seedreset.api.TeardownResult;
 import io.seedreset.api.ValidationResult;
 import io.seedreset.fixture.AdjustmentScenarioPack;
 import io.seedreset.fixture.Fixture;
+import io.seedreset.fixture.LedgerActivityPack;
 import io.seedreset.fixture.LedgerPack;
 import io.seedreset.testing.Golden;
 import io.seedreset.testing.Golden.Normalisation;
@@ -130,6 +132,13 @@ class ResultsGoldenTest {
         assertAll(() -> golden("teardown-preview", teardown), () -> golden("reset-preview", reset),
                 () -> org.assertj.core.api.Assertions.assertThat(teardown.deleted()).isEqualTo(real.deleted()),
                 () -> org.assertj.core.api.Assertions.assertThat(teardown.restored()).isEqualTo(real.restored()).isNotEmpty());
+    }
+
+    @Test
+    void activity() {
+        Fixture posting = new Fixture(new LedgerActivityPack());
+        posting.seedReset.apply(ApplyRequest.of(ledger(SEED)).confirm(DEMO));
+        golden("activity", posting.seedReset.activity(ActivityRequest.of(DEMO).days(2).confirm(DEMO)));
     }
 
     @Test

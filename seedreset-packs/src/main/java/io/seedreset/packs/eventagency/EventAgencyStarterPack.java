@@ -1,5 +1,6 @@
 package io.seedreset.packs.eventagency;
 
+import io.seedreset.pack.ActivityPack;
 import io.seedreset.pack.Invariant;
 import io.seedreset.pack.Mode;
 import io.seedreset.pack.PackContext;
@@ -7,8 +8,8 @@ import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.Parameter;
 import io.seedreset.pack.Persona;
 import io.seedreset.pack.RowSink;
-import io.seedreset.pack.SeedPack;
 import io.seedreset.pack.Total;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ import java.util.Map;
  * default mode gives exactly the numbers sales demos are scripted around: 12 vendors,
  * 5 events, 15 deals, 3 budgets, 5 work orders and 8 reservations in 4 rooms.
  */
-public final class EventAgencyStarterPack implements SeedPack {
+public final class EventAgencyStarterPack implements ActivityPack {
 
     public static final String ID = "event-agency-starter";
 
@@ -123,6 +124,12 @@ public final class EventAgencyStarterPack implements SeedPack {
     @Override
     public List<Persona> personas(PackContext context) {
         return Staff.personas(context);
+    }
+
+    /** A day's new lead for an upcoming event ({@link Activity}). */
+    @Override
+    public void activity(PackContext context, LocalDate day, RowSink sink) {
+        new Activity(context, day, sink).run();
     }
 
     @Override

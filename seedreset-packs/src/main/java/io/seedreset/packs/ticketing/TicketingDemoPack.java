@@ -1,5 +1,6 @@
 package io.seedreset.packs.ticketing;
 
+import io.seedreset.pack.ActivityPack;
 import io.seedreset.pack.Invariant;
 import io.seedreset.pack.Mode;
 import io.seedreset.pack.PackContext;
@@ -7,8 +8,8 @@ import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.Parameter;
 import io.seedreset.pack.Persona;
 import io.seedreset.pack.RowSink;
-import io.seedreset.pack.SeedPack;
 import io.seedreset.pack.Total;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ import java.util.Map;
  *       ticket's key; {@code scanner} 3e+k for event e.</li>
  * </ul>
  */
-public final class TicketingDemoPack implements SeedPack {
+public final class TicketingDemoPack implements ActivityPack {
 
     public static final String ID = "ticketing-demo";
 
@@ -101,6 +102,12 @@ public final class TicketingDemoPack implements SeedPack {
     @Override
     public void generate(PackContext context, RowSink sink) {
         new Generation(context, sink).run();
+    }
+
+    /** A day's new paid orders for events on sale, and door scans for the events that start that day ({@link Activity}). */
+    @Override
+    public void activity(PackContext context, LocalDate day, RowSink sink) {
+        new Activity(context, day, sink).run();
     }
 
     @Override

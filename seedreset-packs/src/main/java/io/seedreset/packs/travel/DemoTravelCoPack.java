@@ -1,5 +1,6 @@
 package io.seedreset.packs.travel;
 
+import io.seedreset.pack.ActivityPack;
 import io.seedreset.pack.Invariant;
 import io.seedreset.pack.Mode;
 import io.seedreset.pack.PackContext;
@@ -7,8 +8,8 @@ import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.Parameter;
 import io.seedreset.pack.Persona;
 import io.seedreset.pack.RowSink;
-import io.seedreset.pack.SeedPack;
 import io.seedreset.pack.Total;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ import java.util.Map;
  *       posted, KIND naming the document and key being its key (see {@link Books}).</li>
  * </ul>
  */
-public final class DemoTravelCoPack implements SeedPack {
+public final class DemoTravelCoPack implements ActivityPack {
 
     public static final String ID = "demo-travel-co";
 
@@ -112,6 +113,12 @@ public final class DemoTravelCoPack implements SeedPack {
     @Override
     public void generate(PackContext context, RowSink sink) {
         new Generation(context).run().write(sink);
+    }
+
+    /** A business day's new invoice and a customer's payment of an open one, with their entries ({@link Activity}). */
+    @Override
+    public void activity(PackContext context, LocalDate day, RowSink sink) {
+        new Activity(context, day, sink).run();
     }
 
     @Override

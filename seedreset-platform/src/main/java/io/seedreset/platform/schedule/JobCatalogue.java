@@ -14,7 +14,7 @@ public record JobCatalogue(List<ScheduledJob> jobs) {
      * {@code uploads}. A new kind of job is one more entry here (and its class).
      */
     public static JobCatalogue standard(io.seedreset.platform.uploads.UploadStore uploads) {
-        return new JobCatalogue(List.of(new OrganizationReset(), new CredentialRotation(), new UploadsPurgeJob(uploads)));
+        return new JobCatalogue(List.of(new OrganizationReset(), new CredentialRotation(), new UploadsPurgeJob(uploads), new OrganizationActivity()));
     }
 
     public JobCatalogue {

@@ -138,10 +138,24 @@ class SchedulesTest {
     }
 
     @Test
+    void a_weekly_activity_posts_through_the_engine_audited_as_the_schedule() throws Exception {
+        Schedules.Entry set = schedules.set("ops", ORG, "activity", null, null, ORG);
+        assertThat(set.timing()).isEqualTo("weekly mon 05:00 UTC");
+
+        start("server-a");
+        schedules.runNow("ops", ORG, "activity", ORG);
+        awaitRuns(1);
+
+        // The people pack posts no activity: the engine ran, found nothing to post and said so.
+        assertThat(schedules.list(ORG).get(0).lastRun().message()).isEqualTo("activity: no pack of the organization posts activity");
+        assertThat(audit()).containsExactly("activity unchanged schedule:activity (set by ops)");
+    }
+
+    @Test
     void a_production_organization_is_refused_audited_and_nothing_is_stored() {
         tenant.seedReset.createOrganization("harbor", "Harbor Events", OrganizationKind.PRODUCTION);
 
-        for (String job : List.of("reset", "rotate-credentials")) {
+        for (String job : List.of("reset", "rotate-credentials", "activity")) {
             assertThatThrownBy(() -> schedules.set("ops", "harbor", job, null, null, "harbor"))
                     .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PRODUCTION_ORGANIZATION));
             assertThatThrownBy(() -> schedules.runNow("ops", "harbor", job, "harbor"))
@@ -150,12 +164,13 @@ class SchedulesTest {
 
         assertThat(tenant.queryForLong("SELECT count(*) FROM operations.scheduled_tasks")).isZero();
         assertThat(tenant.strings("SELECT operation || ' ' || outcome || ' ' || actor FROM platform.seed_audit WHERE org_slug = 'harbor'"))
-                .containsExactly("reset refused ops", "reset refused ops", "reset refused ops", "reset refused ops");
+                .containsExactly("reset refused ops", "reset refused ops", "reset refused ops", "reset refused ops",
+                        "activity refused ops", "activity refused ops");
     }
 
     @Test
     void bad_input_is_refused_naming_what_is_wrong_and_stores_nothing() {
-        assertThatThrownBy(() -> schedules.set("ops", ORG, "purge", null, null, ORG)).hasMessage("unknown job 'purge': the jobs are reset, rotate-credentials, purge-uploads");
+        assertThatThrownBy(() -> schedules.set("ops", ORG, "purge", null, null, ORG)).hasMessage("unknown job 'purge': the jobs are reset, rotate-credentials, purge-uploads, activity");
         assertThatThrownBy(() -> schedules.set("ops", "nowhere", "reset", null, null, "nowhere"))
                 .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_ORGANIZATION));
         assertThatThrownBy(() -> schedules.set("ops", ORG, "reset", "cron 0 0 25 * * *", null, ORG))

@@ -716,7 +716,7 @@ public final class AdminApi implements Consumer<Javalin> {
     }
 
     @OpenApi(path = ORGANIZATION + "/schedules", methods = HttpMethod.POST, operationId = "adminSetSchedule", tags = TAG,
-            summary = "Schedule a job (reset, rotate-credentials) for the organization, confirmed by the typed slug; replaces its schedule of that job",
+            summary = "Schedule a job (reset, rotate-credentials, activity) for the organization, confirmed by the typed slug; replaces its schedule of that job",
             pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ScheduleBody.class)),
             responses = {
@@ -738,7 +738,7 @@ public final class AdminApi implements Consumer<Javalin> {
     @OpenApi(path = ORGANIZATION + "/schedules/{job}/clear", methods = HttpMethod.POST, operationId = "adminClearSchedule", tags = TAG,
             summary = "Remove the organization's schedule of the job, confirmed by the typed slug; returns its schedules left",
             pathParams = {@OpenApiParam(name = "slug", required = true, description = SLUG),
-                    @OpenApiParam(name = "job", required = true, description = "The job: reset or rotate-credentials")},
+                    @OpenApiParam(name = "job", required = true, description = "The job: reset, rotate-credentials or activity")},
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ConfirmBody.class)),
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = Schedules.Entry[].class)),
@@ -756,7 +756,7 @@ public final class AdminApi implements Consumer<Javalin> {
     @OpenApi(path = ORGANIZATION + "/schedules/{job}/run-now", methods = HttpMethod.POST, operationId = "adminRunScheduleNow", tags = TAG,
             summary = "Make the organization's scheduled job due now: a server's scheduler runs it within 10 s, as a scheduled run",
             pathParams = {@OpenApiParam(name = "slug", required = true, description = SLUG),
-                    @OpenApiParam(name = "job", required = true, description = "The job: reset or rotate-credentials")},
+                    @OpenApiParam(name = "job", required = true, description = "The job: reset, rotate-credentials or activity")},
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ConfirmBody.class)),
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = Schedules.Entry.class)),

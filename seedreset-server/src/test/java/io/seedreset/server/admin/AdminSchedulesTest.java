@@ -84,7 +84,7 @@ class AdminSchedulesTest {
         assertThat(admin.post(staff, schedules, Map.of("job", "reset", "at", "cron 0 0 99 * * *", "confirm", DEMO)).ok(400)
                 .at("/error/message").asText()).startsWith("'cron 0 0 99 * * *' is not a valid cron expression: ");
         assertThat(admin.post(staff, schedules, Map.of("job", "purge", "confirm", DEMO)).ok(400).at("/error/message").asText())
-                .isEqualTo("unknown job 'purge': the jobs are reset, rotate-credentials, purge-uploads");
+                .isEqualTo("unknown job 'purge': the jobs are reset, rotate-credentials, purge-uploads, activity");
         admin.post(staff, ADMIN + "/organizations/nowhere/schedules", Map.of("job", "reset", "confirm", "nowhere")).ok(404);
         admin.post(staff, schedules, Map.of("job", "reset")).ok(428);
         admin.post(staff, schedules, Map.of("job", "reset", "confirm", PRODUCTION)).ok(409);
