@@ -11,7 +11,7 @@ import java.util.UUID;
  * order the packs were applied.
  *
  * @param from the first day asked (UTC)
- * @param to   the last day asked: today by the engine's clock
+ * @param to   the last day asked: the organization's today (the engine's clock, moved by its time travel)
  */
 public record ActivityResult(String organization, LocalDate from, LocalDate to, List<Run> runs, Duration duration) {
 

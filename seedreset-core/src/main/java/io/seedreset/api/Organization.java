@@ -3,7 +3,20 @@ package io.seedreset.api;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A tenant of the host platform, as recorded in {@code platform.organizations}. */
+/**
+ * A tenant of the host platform, as recorded in {@code platform.organizations}.
+ *
+ * @param clockMonths how many months ahead of the real clock the organization's own clock runs (time
+ *                    travel; 0 to {@link #MAX_CLOCK_MONTHS}): its "today" is the real UTC date plus these months
+ */
 public record Organization(UUID id, String slug, String name, OrganizationKind kind, boolean production,
-                           Instant createdAt) {
+                           Instant createdAt, int clockMonths) {
+
+    /** How far ahead an organization's clock may run: a year is as far as a sales call needs. */
+    public static final int MAX_CLOCK_MONTHS = 12;
+
+    /** The organization's today: the real clock's UTC date, moved ahead by its clock's months. */
+    public java.time.LocalDate today(java.time.Clock clock) {
+        return java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusMonths(clockMonths);
+    }
 }

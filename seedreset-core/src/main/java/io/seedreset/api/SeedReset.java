@@ -127,6 +127,20 @@ public final class SeedReset {
         return call(() -> engine.activity(request, caller));
     }
 
+    /**
+     * Moves the organization's clock whole months ahead (the days skipped filled with synthetic activity)
+     * or back (the activity of the days given back torn down, so ahead then back leaves its rows exactly as
+     * they were); the platform's "today" for it follows. 0 to {@link Organization#MAX_CLOCK_MONTHS} months ahead.
+     */
+    public TimetravelResult timetravel(TimetravelRequest request) {
+        return call(() -> engine.timetravel(request, caller));
+    }
+
+    /** What {@link #timetravel} would post or remove, without doing it (audited, nothing written; no confirmation). */
+    public TimetravelResult previewTimetravel(TimetravelRequest request) {
+        return call(() -> engine.previewTimetravel(request, caller));
+    }
+
     public ResetResult reset(ResetRequest request) {
         return call(() -> engine.reset(request, caller));
     }

@@ -64,12 +64,13 @@ final class ActivityOperation {
             throw new SeedResetException(Reason.INVALID_VALUE, "activity covers 1 to " + ActivityRequest.MAX_DAYS + " days, not "
                     + request.days(), Map.of(SeedResetException.ORGANIZATION, request.organization()));
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<LocalDate> asked = today.minusDays(request.days() - 1L).datesUntil(today.plusDays(1)).toList();
         MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.ACTIVITY, request.organization(), request.confirmation(),
                 "posting activity to", null);
         return gate.enter(mutation, caller, inside -> {
             long started = System.nanoTime();
+            // The organization's own today: ahead of the real one after time travel.
+            LocalDate today = inside.organization().today(clock);
+            List<LocalDate> asked = today.minusDays(request.days() - 1L).datesUntil(today.plusDays(1)).toList();
             List<ActivityResult.Run> runs = post(inside, asked);
             ActivityResult result = new ActivityResult(inside.organization().slug(), asked.get(0), today, runs,
                     Duration.ofNanos(System.nanoTime() - started));
@@ -82,7 +83,8 @@ final class ActivityOperation {
         });
     }
 
-    private List<ActivityResult.Run> post(MutationGate.Inside inside, List<LocalDate> asked) throws SQLException {
+    /** Posts each activity pack's days among {@code asked} that it does not hold yet; time travel posts the months it skips so. */
+    List<ActivityResult.Run> post(MutationGate.Inside inside, List<LocalDate> asked) throws SQLException {
         Organization organization = inside.organization();
         List<ApplicationRecord> active = Applications.active(inside.connection(), organization.id());
         Map<String, Long> seeds = Scenarios.seedsOf(active.stream().filter(a -> a.source() == ApplicationRecord.Source.PACK).toList());

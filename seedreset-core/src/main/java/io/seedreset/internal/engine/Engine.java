@@ -71,6 +71,7 @@ public final class Engine {
     private final ValidateOperation validate;
     private final ImportOperation imports;
     private final ActivityOperation activity;
+    private final TimetravelOperation timetravel;
     private final MutationGate gate;
     private final Clock clock;
 
@@ -90,6 +91,7 @@ public final class Engine {
         this.validate = new ValidateOperation(packs, connections, gate);
         this.imports = new ImportOperation(gate, clock);
         this.activity = new ActivityOperation(packs, clock, gate, writer);
+        this.timetravel = new TimetravelOperation(clock, gate, activity);
         this.clock = clock;
     }
 
@@ -226,6 +228,14 @@ public final class Engine {
 
     public ActivityResult activity(ActivityRequest request, Caller caller) {
         return activity.run(request, caller);
+    }
+
+    public io.seedreset.api.TimetravelResult timetravel(io.seedreset.api.TimetravelRequest request, Caller caller) {
+        return timetravel.run(request, caller);
+    }
+
+    public io.seedreset.api.TimetravelResult previewTimetravel(io.seedreset.api.TimetravelRequest request, Caller caller) {
+        return timetravel.preview(request, caller);
     }
 
     public ValidationResult validate(String organization, Caller caller) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class Organizations {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
-    private static final String COLUMNS = "id, slug, name, kind, is_production, created_at";
+    private static final String COLUMNS = "id, slug, name, kind, is_production, created_at,"
+            + " coalesce((SELECT c.months FROM platform.organization_clocks c WHERE c.org_id = id), 0)";
 
     private Organizations() {
     }
@@ -99,8 +100,28 @@ public final class Organizations {
         }
     }
 
+    /**
+     * Moves the organization's clock to {@code months} ahead of the real one (0: the real clock again).
+     * Time travel's alone: it checks the bounds first.
+     */
+    public static void setClock(Connection connection, UUID organizationId, int months, String actor, java.time.Instant at)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(months == 0
+                ? "DELETE FROM platform.organization_clocks WHERE org_id = ?"
+                : "INSERT INTO platform.organization_clocks (org_id, months, set_at, set_by) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (org_id) DO UPDATE SET months = excluded.months, set_at = excluded.set_at, set_by = excluded.set_by")) {
+            statement.setObject(1, organizationId);
+            if (months != 0) {
+                statement.setInt(2, months);
+                statement.setTimestamp(3, java.sql.Timestamp.from(at));
+                statement.setString(4, actor);
+            }
+            statement.executeUpdate();
+        }
+    }
+
     private static Organization read(ResultSet rs) throws SQLException {
         return new Organization(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                OrganizationKind.parse(rs.getString(4)), rs.getBoolean(5), rs.getTimestamp(6).toInstant());
+                OrganizationKind.parse(rs.getString(4)), rs.getBoolean(5), rs.getTimestamp(6).toInstant(), rs.getInt(7));
     }
 }

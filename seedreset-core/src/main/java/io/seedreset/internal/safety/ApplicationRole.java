@@ -31,6 +31,7 @@ import java.util.Set;
  *   <li>snapshots and their chunks: insert, update of what a capture fills in last, delete; baselines:
  *       insert and delete (a snapshot holds no guard of its own: restoring one passes the boundary
  *       like any seed write);</li>
+ *   <li>organizations' clocks: insert, update and delete (time travel);</li>
  *   <li>tenant tables: select, insert, update and delete; never truncate, trigger or references.</li>
  * </ul>
  * Granting is idempotent: what the role had on the platform tables beyond this is revoked.
@@ -57,7 +58,8 @@ public final class ApplicationRole {
                 "GRANT INSERT, DELETE ON platform.seed_row_sets, platform.seed_updates TO " + who,
                 "GRANT INSERT, UPDATE (outcome, application_id, message, finished_at) ON platform.seed_audit TO " + who,
                 "GRANT INSERT, UPDATE (manifest, row_counts, bytes), DELETE ON platform.snapshots TO " + who,
-                "GRANT INSERT, DELETE ON platform.snapshot_chunks, platform.baselines TO " + who));
+                "GRANT INSERT, DELETE ON platform.snapshot_chunks, platform.baselines TO " + who,
+                "GRANT INSERT, UPDATE, DELETE ON platform.organization_clocks TO " + who));
         Set<String> tenantSchemas = new LinkedHashSet<>();
         for (TenantSchema.Table table : schema.tables()) {
             tenantSchemas.add(table.name().substring(0, table.name().indexOf('.')));
