@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "seedreset", mixinStandardHelpOptions = true, version = "seedreset 0.1.0",
         description = "Realistic, reversible seed data for demo, QA and sandbox organizations; never for production.",
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
-                TeardownCommand.class, ResetCommand.class, ActivityCommand.class, SnapshotCommand.class, BaselineCommand.class, ImportCommand.class, ValidateCommand.class, HistoryCommand.class, MailCommand.class,
+                TeardownCommand.class, ResetCommand.class, ActivityCommand.class, TimetravelCommand.class, SnapshotCommand.class, BaselineCommand.class, ImportCommand.class, ValidateCommand.class, HistoryCommand.class, MailCommand.class,
                 UsageCommand.class, UploadsCommand.class, DemoCommand.class,
                 DbCommand.class, ServeCommand.class, ScheduleCommand.class, TokensCommand.class, StaffCommand.class, InstallCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -57,7 +57,7 @@ class ExitCodeCatalogueTest {
         String longName = "x".repeat(200);
         return Stream.of(
                 // 2: usage
-                says(2, "seedreset: unknown command 'frobnicate': the commands are init, org, packs, plan, apply, teardown, reset, activity, snapshot, baseline, "
+                says(2, "seedreset: unknown command 'frobnicate': the commands are init, org, packs, plan, apply, teardown, reset, activity, timetravel, snapshot, baseline, "
                         + "import, validate, history, mail, usage, uploads, demo, db, serve, schedule, tokens, staff, install, help (see 'seedreset --help')", "frobnicate"),
                 says(2, "seedreset: a command is missing: the commands are init, org, packs,"),
                 says(2, "seedreset: unknown command 'frob': the commands are create, list, modules (see 'seedreset org --help')", "org", "frob"),

@@ -79,8 +79,9 @@ public final class ResultPrinter {
             line("No organizations yet: create one with 'seedreset org create SLUG --name NAME --kind demo'.");
             return;
         }
-        TextTable table = new TextTable("SLUG", "NAME", "KIND", "PRODUCTION", "CREATED");
-        organizations.forEach(o -> table.row(o.slug(), o.name(), o.kind().label(), o.production() ? "yes" : "no", o.createdAt()));
+        TextTable table = new TextTable("SLUG", "NAME", "KIND", "PRODUCTION", "CREATED", "CLOCK");
+        organizations.forEach(o -> table.row(o.slug(), o.name(), o.kind().label(), o.production() ? "yes" : "no", o.createdAt(),
+                o.clockMonths() == 0 ? "real" : "+" + o.clockMonths() + " month(s)"));
         table.print(out);
     }
 
@@ -307,6 +308,26 @@ public final class ResultPrinter {
         if (!written.isEmpty()) {
             blank();
             counts("Rows written", written);
+        }
+    }
+
+    public void timetravel(io.seedreset.api.TimetravelResult result, boolean dryRun) {
+        line("%s'%s': clock %d -> %d month(s) ahead, today %s, in %d ms.", dryRun ? "Dry run (nothing written) of time travel in " : "Time travel in ",
+                result.organization(), result.fromMonths(), result.toMonths(), result.today(), result.duration().toMillis());
+        if (!result.posted().isEmpty()) {
+            TextTable table = new TextTable("PACK", "DAYS", "ROWS", "CHANGED", "APPLICATION");
+            for (io.seedreset.api.ActivityResult.Run run : result.posted()) {
+                table.row(run.packId(), run.days().size(), run.totalRows(), run.changedRows(), run.applicationId() == null ? "-" : run.applicationId());
+            }
+            table.print(out);
+        }
+        if (!result.removed().isEmpty()) {
+            line("Tore down %d activity application(s) of the days given back.", result.removed().size());
+            counts("Rows deleted", result.deleted());
+            if (!result.restored().isEmpty()) {
+                blank();
+                counts("Rows put back", result.restored());
+            }
         }
     }
 

@@ -80,10 +80,30 @@ final class Activity {
     /** Documents are written after the journal's entries, which they reference. */
     private final List<Runnable> written = new ArrayList<>();
 
+    /**
+     * Whether the day falls in an open period. A day after the books' last period (the organization's clock went
+     * ahead: time travel) opens its quarter first, as the accountant would on its first working day.
+     */
     private boolean inOpenPeriod() {
-        return !ctx.query("""
-                SELECT 1 AS open FROM accounting.periods WHERE org_id = :org AND ? BETWEEN starts_on AND ends_on AND status = 'OPEN'""", day)
-                .isEmpty();
+        List<Map<String, Object>> periods = ctx.query("""
+                SELECT status FROM accounting.periods WHERE org_id = :org AND ? BETWEEN starts_on AND ends_on""", day);
+        if (!periods.isEmpty()) {
+            return "OPEN".equals(periods.get(0).get("status"));
+        }
+        boolean books = !ctx.query("SELECT 1 AS any FROM accounting.periods WHERE org_id = :org AND ends_on < ? LIMIT 1", day).isEmpty();
+        if (!books) {
+            return false; // before the books began
+        }
+        LocalDate starts = day.withMonth((day.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+        Calendar.Quarter quarter = new Calendar.Quarter(0, starts, starts.plusMonths(3).minusDays(1));
+        sink.add("accounting.periods", Row.withId(ctx.id(ActivityPack.key(starts, "period"), 0))
+                .set("name", quarter.name())
+                .set("starts_on", quarter.startsOn())
+                .set("ends_on", quarter.endsOn())
+                .set("status", "OPEN")
+                .set("closed_at", null)
+                .set("closed_by", null));
+        return true;
     }
 
     // ---------------------------------------------------------------- the day's invoice

@@ -90,7 +90,7 @@ public final class AgingReports {
     /** Aged receivables as of the end of {@code asOf} (null: today). */
     public AgedReceivables receivables(Person person, LocalDate asOf) throws SQLException {
         Bookkeeper books = Bookkeeper.of(person);
-        LocalDate day = asOf == null ? Today.of(clock) : asOf;
+        LocalDate day = asOf == null ? Today.of(dataSource, clock, person.organizationId()) : asOf;
         return aged(books, day, """
                 SELECT d.id, d.invoice_number AS number, d.customer_id AS party_id, p.name AS party_name, d.issue_date, d.due_date, d.total,
                        d.total - coalesce((SELECT sum(pa.amount) FROM accounting.payment_allocations pa
@@ -104,7 +104,7 @@ public final class AgingReports {
     /** Aged payables as of the end of {@code asOf} (null: today). */
     public AgedPayables payables(Person person, LocalDate asOf) throws SQLException {
         Bookkeeper books = Bookkeeper.of(person);
-        LocalDate day = asOf == null ? Today.of(clock) : asOf;
+        LocalDate day = asOf == null ? Today.of(dataSource, clock, person.organizationId()) : asOf;
         return aged(books, day, """
                 SELECT d.id, d.bill_number AS number, d.vendor_id AS party_id, p.name AS party_name, d.issue_date, d.due_date, d.total,
                        d.total - coalesce((SELECT sum(pa.amount) FROM accounting.payment_allocations pa

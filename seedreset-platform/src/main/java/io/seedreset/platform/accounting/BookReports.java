@@ -88,7 +88,7 @@ public final class BookReports {
     /** The trial balance as of the end of {@code asOf} (null: today), accounts by code. */
     public TrialBalance trialBalance(Person person, LocalDate asOf) throws SQLException {
         Bookkeeper books = Bookkeeper.of(person);
-        LocalDate day = asOf == null ? Today.of(clock) : asOf;
+        LocalDate day = asOf == null ? Today.of(dataSource, clock, person.organizationId()) : asOf;
         return read(connection -> {
             List<TrialBalanceLine> accounts = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT a.id, a.code, a.name, a.type, sum(l.debit) - sum(l.credit) AS net"

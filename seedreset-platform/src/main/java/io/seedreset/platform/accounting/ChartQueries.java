@@ -61,7 +61,7 @@ public final class ChartQueries {
      */
     public Slice<Account> list(Person person, AccountType type, LocalDate asOf, int offset, int limit) throws SQLException {
         Bookkeeper books = Bookkeeper.of(person);
-        LocalDate day = asOf == null ? Today.of(clock) : asOf;
+        LocalDate day = asOf == null ? Today.of(dataSource, clock, person.organizationId()) : asOf;
         return Transactions.inTransaction(dataSource, Connection.TRANSACTION_REPEATABLE_READ, connection -> new Select("""
                 a.id, a.code, a.name, a.type, a.control, a.currency, a.active, coalesce(s.debits, 0) AS debits,
                 coalesce(s.credits, 0) AS credits""", """

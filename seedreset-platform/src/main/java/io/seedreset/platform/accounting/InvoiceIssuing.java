@@ -84,7 +84,7 @@ public final class InvoiceIssuing {
             UUID org = books.organizationId();
             Instant now = clock.instant();
             Customer customer = customer(connection, org, request.customerId());
-            LocalDate today = Today.of(clock);
+            LocalDate today = Today.of(connection, clock, person.organizationId());
             LocalDate issueDate = request.issueDate() == null ? today : request.issueDate();
             if (issueDate.isAfter(today)) {
                 throw WorkflowRefused.invalid("issueDate " + issueDate + " is after today (" + today + "): issue an invoice on or before today");

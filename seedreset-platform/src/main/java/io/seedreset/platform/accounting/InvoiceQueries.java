@@ -84,7 +84,7 @@ public final class InvoiceQueries {
             select.where("i.customer_id = ?", filter.customerId());
         }
         if (filter.overdue() != null) {
-            select.where(filter.overdue() ? OVERDUE : "NOT " + OVERDUE, Today.of(clock));
+            select.where(filter.overdue() ? OVERDUE : "NOT " + OVERDUE, Today.of(dataSource, clock, person.organizationId()));
         }
         if (filter.issuedFrom() != null) {
             select.where("i.issue_date >= ?", filter.issuedFrom());

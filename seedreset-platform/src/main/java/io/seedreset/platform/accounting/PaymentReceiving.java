@@ -78,7 +78,7 @@ public final class PaymentReceiving {
 
     public PaymentQueries.Payment receive(Person person, PaymentRequest request) throws SQLException {
         Bookkeeper books = Bookkeeper.of(person);
-        LocalDate today = Today.of(clock);
+        LocalDate today = Today.of(dataSource, clock, person.organizationId());
         Map<UUID, BigDecimal> allocations = wellFormed(request, today);
         BigDecimal amount = request.amount().setScale(2);
         LocalDate paidOn = request.paidOn() == null ? today : request.paidOn();

@@ -75,7 +75,7 @@ public final class PayrollRunning {
 
     public PayrollQueries.PayrollRun run(Person person, PayrollRequest request) throws SQLException {
         Bookkeeper owner = Bookkeeper.of(person).requireOwner("run payroll");
-        LocalDate today = Today.of(clock);
+        LocalDate today = Today.of(dataSource, clock, person.organizationId());
         YearMonth month = request == null || request.month() == null ? YearMonth.from(today) : request.month();
         LocalDate payDate = request == null || request.payDate() == null ? today : request.payDate();
         if (month.isAfter(YearMonth.from(today))) {

@@ -1,19 +1,41 @@
 package io.seedreset.platform.accounting;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.UUID;
+import javax.sql.DataSource;
+
 
 /**
- * The books' today: the UTC date of the clock the workflows are given (the system's clock when serving, a fixed one in
- * tests). Every organization shares it; no organization has a clock of its own.
+ * The books' today for one organization: the UTC date of the clock the workflows are given (the system's
+ * clock when serving, a fixed one in tests), moved ahead by the organization's own clock when it time
+ * travelled ({@code platform.organization_clocks}, written by the engine's time travel). Aging, what is
+ * overdue, the trial balance's default day and the dates a workflow accepts all follow it.
  */
 final class Today {
 
     private Today() {
     }
 
-    static LocalDate of(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    static LocalDate of(DataSource dataSource, Clock clock, UUID organizationId) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return of(connection, clock, organizationId);
+        }
+    }
+
+    /** The same on a connection the caller holds (inside a workflow's transaction: no second connection from the pool). */
+    static LocalDate of(Connection connection, Clock clock, UUID organizationId) throws SQLException {
+        LocalDate real = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT months FROM platform.organization_clocks WHERE org_id = ?")) {
+            statement.setObject(1, organizationId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? real.plusMonths(rs.getInt(1)) : real;
+            }
+        }
     }
 }
