@@ -151,9 +151,13 @@ class SnapshotTest {
         elsewhere.execute("DELETE FROM fixture.account_notes");
         elsewhere.seedReset.reset(ResetRequest.of(OTHER).confirm(OTHER));
         assertThat(elsewhere.count("SELECT count(*) FROM fixture.account_notes")).isEqualTo(1);
-        // Restoring the same file again reuses it.
+        // Restoring the same file again reuses it; a damaged copy of it is still refused, though its snapshot is kept.
         elsewhere.seedReset.restore(RestoreRequest.file(OTHER, file).confirm(OTHER));
         assertThat(elsewhere.seedReset.snapshots(OTHER)).hasSize(1 + 1); // the reset's backup and the file's snapshot
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = Files.write(directory.resolve("cut.zip"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> elsewhere.seedReset.restore(RestoreRequest.file(OTHER, cut).confirm(OTHER)))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_SNAPSHOT));
     }
 
     @Test

@@ -279,7 +279,7 @@ public final class ResultPrinter {
         }
         line("Reset '%s' in %d ms: deleted %d rows, re-applied %d pack(s)%s.", result.organization(),
                 result.duration().toMillis(), result.deletedRows(), result.reapplied().size(), result.restored().isEmpty() ? ""
-                        : ", restored " + result.restored().stream().map(r -> "snapshot '" + r.source() + "' (" + r.restoredRows() + " rows)")
+                        : ", restored " + result.restored().stream().map(r -> "snapshot '" + r.source() + "' (" + r.restoredRows() + " rows written)")
                         .collect(Collectors.joining(", ")));
         for (ApplyResult applied : result.reapplied()) {
             line("  %s %s as application %s: %d rows (seed %d, anchor %s%s)", applied.packId(), applied.packVersion(),

@@ -217,7 +217,8 @@ final class SnapshotOperation {
                                 Map.of(SeedResetException.ORGANIZATION, organization.slug(), SeedResetException.VALUE, manifest.name()));
                     }
                     if (existing.isPresent()) {
-                        // The same rows (the manifest's checksums), already kept: they are checked again as they load.
+                        // The same rows (the manifest's checksums), already kept; the file must still be whole.
+                        reader.verifyAll();
                         stored = existing.get();
                     } else {
                         stored = StoredSnapshots.store(connection, organization.id(), organization.slug(), manifest, reader::next);
