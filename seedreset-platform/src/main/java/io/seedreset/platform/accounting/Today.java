@@ -1,12 +1,9 @@
 package io.seedreset.platform.accounting;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -30,12 +27,6 @@ final class Today {
 
     /** The same on a connection the caller holds (inside a workflow's transaction: no second connection from the pool). */
     static LocalDate of(Connection connection, Clock clock, UUID organizationId) throws SQLException {
-        LocalDate real = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        try (PreparedStatement statement = connection.prepareStatement("SELECT months FROM platform.organization_clocks WHERE org_id = ?")) {
-            statement.setObject(1, organizationId);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? real.plusMonths(rs.getInt(1)) : real;
-            }
-        }
+        return io.seedreset.platform.clock.OrganizationClock.today(connection, clock, organizationId);
     }
 }

@@ -62,7 +62,7 @@ public final class DoorScan {
                 throw WorkflowRefused.invalid("a scan needs the barcode read");
             }
             String read = barcode.strip();
-            Instant now = clock.instant();
+            Instant now = io.seedreset.platform.clock.OrganizationClock.now(connection, clock, person.organizationId());
             UUID org = operator.organizationId();
             Scanner scanner = scanner(connection, operator, scannerId);
             Ticket ticket = ticket(connection, org, read);

@@ -79,7 +79,7 @@ public final class EventDrafting {
     public DraftedEvent draft(Person person, EventDraft draft) throws SQLException {
         return Transactions.inTransaction(dataSource, connection -> {
             Caller promoter = Caller.of(connection, person).require("PROMOTER", "draft events");
-            Instant now = clock.instant();
+            Instant now = io.seedreset.platform.clock.OrganizationClock.now(connection, clock, person.organizationId());
             UUID org = promoter.organizationId();
             requireName(draft.name());
             if (draft.category() == null || !CATEGORIES.contains(draft.category())) {

@@ -89,7 +89,7 @@ public final class OrderPlacement {
         return Transactions.inTransaction(dataSource, connection -> {
             Caller customer = Caller.of(connection, person).require("CUSTOMER", "place orders");
             List<Line> lines = wellFormed(request);
-            Instant now = clock.instant();
+            Instant now = io.seedreset.platform.clock.OrganizationClock.now(connection, clock, person.organizationId());
             UUID org = customer.organizationId();
 
             Map<UUID, TicketType> types = lockTicketTypes(connection, org, lines);

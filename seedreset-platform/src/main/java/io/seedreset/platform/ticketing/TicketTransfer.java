@@ -62,7 +62,7 @@ public final class TicketTransfer {
         }
         return Transactions.inTransaction(dataSource, connection -> {
             Caller holder = Caller.of(connection, person);
-            Instant now = clock.instant();
+            Instant now = io.seedreset.platform.clock.OrganizationClock.now(connection, clock, person.organizationId());
             UUID org = holder.organizationId();
             String status;
             String barcode;
