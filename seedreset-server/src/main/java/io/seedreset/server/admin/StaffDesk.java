@@ -97,9 +97,13 @@ public final class StaffDesk {
         this.schedules = new Schedules(seedReset, dataSource, clock, jobs);
     }
 
-    /** An organization as the console lists it: what it is, what is applied to it, and what runs on it now. */
+    /**
+     * An organization as the console lists it: what it is, what is applied to it, what runs on it now, and its clock
+     * (the months it runs ahead of the real one, time travel's, and so its today).
+     */
     public record OrganizationSummary(String slug, String name, String kind, boolean production, Instant createdAt,
-                                      List<AppliedPack> packs, long rows, Instant lastReset, InProgress.Snapshot running) {
+                                      List<AppliedPack> packs, long rows, Instant lastReset, InProgress.Snapshot running,
+                                      int clockMonths, LocalDate today) {
     }
 
     /** A pack applied to an organization, and the rows it seeded. */
@@ -571,7 +575,7 @@ public final class StaffDesk {
         packs.sort(Comparator.comparing(AppliedPack::appliedAt));
         return new OrganizationSummary(organization.slug(), organization.name(), organization.kind().label(),
                 organization.production(), organization.createdAt(), packs, packs.stream().mapToLong(AppliedPack::rows).sum(), lastReset,
-                inProgress.of(organization.slug()).orElse(null));
+                inProgress.of(organization.slug()).orElse(null), organization.clockMonths(), organization.today(clock));
     }
 
     private Organization find(String slug) {

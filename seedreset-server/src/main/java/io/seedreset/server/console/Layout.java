@@ -16,7 +16,7 @@ final class Layout {
 
     /** An organization's pages; the demo ones only for an organization that is not production. */
     enum Tab {
-        OVERVIEW("Overview", ""), SNAPSHOTS("Snapshots", "/snapshots"), SCHEDULES("Schedules", "/schedules"), HISTORY("History", "/history"), MAIL("Mailbox", "/mail"), LOGINS("Logins", "/logins"),
+        OVERVIEW("Overview", ""), SNAPSHOTS("Snapshots", "/snapshots"), SCHEDULES("Schedules", "/schedules"), EVOLVE("Evolve", "/evolve"), HISTORY("History", "/history"), MAIL("Mailbox", "/mail"), LOGINS("Logins", "/logins"),
         MODULES("Modules", "/modules"), USAGE("Usage", "/usage"), FEEDBACK("Feedback", "/feedback");
 
         final String label;

@@ -1,0 +1,92 @@
+package io.seedreset.server.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The console's Evolve tab in headless Chromium, each step checked against the database: the page shows the
+ * organization's clock; time travel a month ahead moves it and posts the days skipped, and a month back leaves
+ * exactly the rows there were; a wrong slug, typed or forged, moves nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleEvolveTest {
+
+    private static final String SLUG = "evolve-demo";
+
+    private ConsoleFixture console;
+
+    @BeforeAll
+    void start() {
+        console = new ConsoleFixture();
+    }
+
+    @AfterAll
+    void stop() {
+        console.close();
+    }
+
+    @Test
+    void time_travel_a_month_ahead_then_back_leaves_the_rows_as_they_were_and_a_wrong_slug_is_refused() throws Exception {
+        console.demoWith(SLUG, "Evolve Tickets (demo)", "ticketing-demo", "minimal");
+        List<String> before = orders();
+        Page page = console.signedIn("/console/organizations/" + SLUG);
+        page.locator(".tabs").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Evolve")).click();
+        page.waitForURL("**/" + SLUG + "/evolve");
+        assertThat(page.locator("[data-clock-months]")).containsText("runs on the real clock: its today is 2026-11-21");
+
+        Locator travel = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Travel"));
+        Locator confirm = page.getByLabel("Type " + SLUG + " to confirm").first();
+        confirm.fill("evolve");
+        assertThat(travel).isDisabled();
+
+        // The server checks again: forged with a wrong slug, the time travel is refused and moves nothing.
+        String csrf = page.locator("form.signout input[name=_csrf]").inputValue();
+        HttpResponse<String> forged = console.postForm("/console/organizations/" + SLUG + "/timetravel", sessionCookie(page),
+                Map.of("_csrf", csrf, "months", "1", "direction", "ahead", "confirm", "evolve"));
+        assertThat(forged.statusCode()).isEqualTo(409);
+        assertThat(forged.body()).contains("That did not go through");
+        assertThat(console.seedReset.requireOrganization(SLUG).clockMonths()).isZero();
+        assertThat(orders()).isEqualTo(before);
+
+        confirm.fill(SLUG);
+        travel.click();
+        page.waitForURL("**/" + SLUG + "/evolve");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Moved the clock of " + SLUG + " from 0 to 1 month(s) ahead");
+        assertThat(page.locator("[data-clock-months]")).containsText("runs 1 month ahead of the real clock: its today is 2026-12-21");
+        assertThat(console.seedReset.requireOrganization(SLUG).clockMonths()).isEqualTo(1);
+        assertThat(orders()).isNotEqualTo(before);
+        console.screenshot(page, "evolve");
+
+        page.getByLabel("Direction").selectOption("back");
+        page.getByLabel("Type " + SLUG + " to confirm").first().fill(SLUG);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Travel")).click();
+        page.waitForURL("**/" + SLUG + "/evolve");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("from 1 to 0 month(s) ahead");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("1 activity application torn down");
+        assertThat(page.locator("[data-clock-months]")).containsText("runs on the real clock");
+        assertThat(console.seedReset.requireOrganization(SLUG).clockMonths()).isZero();
+        assertThat(orders()).isEqualTo(before);
+        page.context().close();
+    }
+
+    private List<String> orders() {
+        return console.tenant.strings("SELECT t::text FROM ticketing.orders t JOIN platform.organizations o ON o.id = t.org_id WHERE o.slug = ?"
+                + " ORDER BY t::text", SLUG);
+    }
+
+    private static String sessionCookie(Page page) {
+        return page.context().cookies().stream().filter(cookie -> cookie.name.equals(StaffConsole.SESSION_COOKIE))
+                .map(cookie -> cookie.name + "=" + cookie.value).findFirst().orElseThrow();
+    }
+}
