@@ -171,11 +171,17 @@ final class Layout {
                 <div class="page-head">
                   <div>
                     <h1>{} {}</h1>
-                    <p class="subtitle"><code>{}</code> · created {}</p>
+                    <p class="subtitle"><code>{}</code> · created {}{}</p>
                   </div>
                 </div>
                 {}{}""", organization.slug(), organization.name(), badge(organization.kind()), organization.slug(),
-                Formats.day(organization.createdAt()), tabs, notice.map(Layout::notice).orElse(Html.EMPTY));
+                Formats.day(organization.createdAt()), aheadNote(organization), tabs, notice.map(Layout::notice).orElse(Html.EMPTY));
+    }
+
+    /** While time travel has the organization's clock ahead, every page of it says so: its data is of another day than the real one. */
+    private static Html aheadNote(StaffDesk.OrganizationSummary organization) {
+        return Html.when(organization.clockMonths() > 0, Html.of(" · <span data-ahead>clock {} ahead, today {}</span>",
+                Formats.count(organization.clockMonths(), "month", "months"), organization.today()));
     }
 
     static String organizationPath(String slug) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The console's Evolve tab in headless Chromium, each step checked against the database: the page shows the
  * organization's clock; time travel a month ahead moves it and posts the days skipped, and a month back leaves
- * exactly the rows there were; a wrong slug, typed or forged, moves nothing.
+ * exactly the rows there were; a wrong slug, typed or forged, moves nothing; today's activity posts. A production
+ * organization has no Evolve tab, and its forged forms are refused and audited.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleEvolveTest {
@@ -65,6 +66,7 @@ class ConsoleEvolveTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Moved the clock of " + SLUG + " from 0 to 1 month(s) ahead");
         assertThat(page.locator("[data-clock-months]")).containsText("runs 1 month ahead of the real clock: its today is 2026-12-21");
         assertThat(console.seedReset.requireOrganization(SLUG).clockMonths()).isEqualTo(1);
+        assertThat(page.locator("[data-ahead]")).hasText("clock 1 month ahead, today 2026-12-21");
         assertThat(orders()).isNotEqualTo(before);
         console.screenshot(page, "evolve");
 
@@ -76,7 +78,37 @@ class ConsoleEvolveTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("1 activity application torn down");
         assertThat(page.locator("[data-clock-months]")).containsText("runs on the real clock");
         assertThat(console.seedReset.requireOrganization(SLUG).clockMonths()).isZero();
+        assertThat(page.locator("[data-ahead]")).hasCount(0);
         assertThat(orders()).isEqualTo(before);
+
+        page.locator("#activity-confirm").fill(SLUG);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post today's activity")).click();
+        page.waitForURL("**/" + SLUG + "/evolve");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Posted the activity of 2026-11-21 in " + SLUG);
+        assertThat(orders()).isNotEqualTo(before);
+        page.context().close();
+    }
+
+    @Test
+    void a_production_organization_has_no_evolve_tab_and_a_forged_time_travel_is_refused_and_audited() throws Exception {
+        String production = ConsoleFixture.PRODUCTION;
+        Page page = console.signedIn("/console/organizations/" + production + "/evolve");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("is production");
+
+        String csrf = page.locator("form.signout input[name=_csrf]").inputValue();
+        String path = "/console/organizations/" + production;
+        HttpResponse<String> travel = console.postForm(path + "/timetravel", sessionCookie(page),
+                Map.of("_csrf", csrf, "months", "1", "direction", "ahead", "confirm", production));
+        HttpResponse<String> activity = console.postForm(path + "/activity", sessionCookie(page), Map.of("_csrf", csrf, "confirm", production));
+        assertThat(travel.statusCode()).isEqualTo(403);
+        assertThat(activity.statusCode()).isEqualTo(403);
+        assertThat(travel.body()).contains("production organization");
+        assertThat(console.seedReset.requireOrganization(production).clockMonths()).isZero();
+        assertThat(console.applications(production)).isZero();
+        assertThat(console.tenant.strings("SELECT operation || ' ' || outcome FROM platform.seed_audit WHERE org_slug = ? ORDER BY id", production))
+                .contains("timetravel refused", "activity refused");
+        page.navigate("/console/organizations/" + production);
+        assertThat(page.locator(".tabs a", new Page.LocatorOptions().setHasText("Evolve"))).hasCount(0);
         page.context().close();
     }
 
