@@ -5,8 +5,8 @@ import io.seedreset.server.admin.StaffDesk.OrganizationSummary;
 import java.util.Optional;
 
 /**
- * How an organization moves on between calls: today's synthetic activity, and time travel (its clock whole months
- * ahead, the days skipped filled with activity, or back, that activity torn down). Only for organizations that are
+ * How an organization moves on between calls: today's synthetic activity, a file's rows imported, and time travel (its
+ * clock whole months ahead, the days skipped filled with activity, or back, that activity torn down). Only for organizations that are
  * not production: the page is refused for those, and both forms' actions are refused again by the desk.
  */
 final class EvolvePages {
@@ -44,6 +44,12 @@ final class EvolvePages {
                       a day already posted is not posted again.</p>
                       {}
                     </section>
+                    <section class="card" aria-labelledby="import-title">
+                      <h2 id="import-title">Import a file</h2>
+                      <p class="muted">Loads a CSV (a header line, then a row per record) or JSON (an array of objects) file's rows into one
+                      table, checked first, all or nothing; a teardown removes them as it removes seeded rows.</p>
+                      {}
+                    </section>
                   </div>
                 </div>""", Layout.organizationHeader(organization, Layout.Tab.EVOLVE, notice), organization.clockMonths(), organization.name(),
                 clock, Organization.MAX_CLOCK_MONTHS,
@@ -58,6 +64,18 @@ final class EvolvePages {
                         </div>
                         {}""", Organization.MAX_CLOCK_MONTHS, Layout.confirmField(slug, "timetravel-confirm")), "Travel", "button-primary", "Travelling"),
                 Layout.seedActionForm(slug, path + "/activity", "stack", viewer, Layout.confirmField(slug, "activity-confirm"),
-                        "Post today's activity", "button-secondary", "Posting")));
+                        "Post today's activity", "button-secondary", "Posting"),
+                Layout.seedActionForm(slug, path + "/imports", "stack", viewer, Html.of("""
+                        <div class="field">
+                          <label for="import-table">Table</label>
+                          <input id="import-table" name="table" type="text" autocomplete="off" spellcheck="false" required placeholder="suppliers.vendors"
+                                 aria-describedby="import-table-hint">
+                          <p class="hint" id="import-table-hint">schema.table, a table of the organization's.</p>
+                        </div>
+                        <div class="field">
+                          <label for="import-file">File</label>
+                          <input id="import-file" name="file" type="file" accept=".csv,.json" required>
+                        </div>
+                        {}""", Layout.confirmField(slug, "import-confirm")), "Import", "button-secondary", "Importing", true)));
     }
 }

@@ -206,11 +206,18 @@ final class Layout {
     /** A form that changes an organization's rows: typed confirmation, progress while it runs. */
     static Html seedActionForm(String slug, String action, String formClass, Viewer viewer, Html fields, String button, String buttonClass,
                                String progressLabel) {
+        return seedActionForm(slug, action, formClass, viewer, fields, button, buttonClass, progressLabel, false);
+    }
+
+    /** The same, sending a file the form chooses ({@code multipart/form-data}) when {@code upload}. */
+    static Html seedActionForm(String slug, String action, String formClass, Viewer viewer, Html fields, String button, String buttonClass,
+                               String progressLabel, boolean upload) {
         return Html.of("""
-                <form method="post" action="{}" class="{}" data-confirm-slug="{}" data-progress-url="{}/running" data-progress-label="{}">
+                <form method="post" action="{}"{} class="{}" data-confirm-slug="{}" data-progress-url="{}/running" data-progress-label="{}">
                   {}{}
                   <div class="actions"><button type="submit" class="button {}" data-confirm-button>{}</button></div>
                   <p class="progress" data-progress role="status" aria-live="polite" hidden></p>
-                </form>""", action, formClass, slug, organizationPath(slug), progressLabel, viewer.csrfField(), fields, buttonClass, button);
+                </form>""", action, Html.when(upload, Html.of(" enctype=\"multipart/form-data\"")), formClass, slug, organizationPath(slug),
+                progressLabel, viewer.csrfField(), fields, buttonClass, button);
     }
 }

@@ -3,8 +3,10 @@ package io.seedreset.server.console;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.UploadedFile;
 import io.seedreset.api.ActivityResult;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.api.ImportResult;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.RemovalPreview;
 import io.seedreset.api.ResetResult;
@@ -24,6 +26,8 @@ import io.seedreset.server.HttpStatuses;
 import io.seedreset.server.admin.AdminApi;
 import io.seedreset.server.admin.StaffDesk;
 import io.seedreset.server.admin.StaffDesk.OrganizationSummary;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -120,6 +124,7 @@ public final class StaffConsole implements Consumer<Javalin> {
         app.get(organization + "/evolve", page((ctx, session, viewer) -> ctx.html(EvolvePages.evolve(viewer, demo(ctx), session.takeNotice()))));
         app.post(organization + "/activity", form(this::activity));
         app.post(organization + "/timetravel", form(this::timetravel));
+        app.post(organization + "/imports", form(this::importRows));
         app.get(organization + "/history", page(this::history));
         app.get(organization + "/mail", page((ctx, session, viewer) ->
                 ctx.html(DemoPages.mailbox(viewer, demo(ctx), desk.mail(slug(ctx), MAIL_PAGE)))));
@@ -383,6 +388,23 @@ public final class StaffConsole implements Consumer<Javalin> {
         }
         session.notice(Notice.success("Moved the clock of " + slug + " from " + result.fromMonths() + " to " + result.toMonths()
                 + " month(s) ahead", details));
+        redirect(ctx, Layout.organizationPath(slug) + "/evolve");
+    }
+
+    /**
+     * The chosen file, as the admin API's import takes its body: the desk spools it and names it in its messages by its
+     * file name. Without a file the desk is asked all the same, so that production is refused (and audited) first.
+     */
+    private void importRows(Context ctx, Sessions.Session session, Viewer viewer) throws IOException {
+        String slug = slug(ctx);
+        UploadedFile file = ctx.uploadedFile("file");
+        ImportResult result;
+        try (InputStream content = file == null ? InputStream.nullInputStream() : file.content()) {
+            result = desk.importRows(session.member(), slug, ctx.formParam("table"), file == null ? null : file.filename(), content,
+                    ctx.formParam("confirm"), false);
+        }
+        session.notice(Notice.success("Imported " + Formats.count(result.rows(), "row", "rows") + " of " + result.source() + " into "
+                + result.table(), List.of("Application " + result.application() + ": a teardown removes them.")));
         redirect(ctx, Layout.organizationPath(slug) + "/evolve");
     }
 

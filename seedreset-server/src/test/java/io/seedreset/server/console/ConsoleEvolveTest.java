@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The console's Evolve tab in headless Chromium, each step checked against the database: the page shows the
  * organization's clock; time travel a month ahead moves it and posts the days skipped, and a month back leaves
- * exactly the rows there were; a wrong slug, typed or forged, moves nothing; today's activity posts. A production
+ * exactly the rows there were; a wrong slug, typed or forged, moves nothing; today's activity posts; a file chosen is
+ * imported into a table, a bad one writing nothing. A production
  * organization has no Evolve tab, and its forged forms are refused and audited.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,6 +93,39 @@ class ConsoleEvolveTest {
     }
 
     @Test
+    void a_file_chosen_is_imported_into_the_table_and_a_bad_one_writes_nothing() {
+        String slug = "import-demo";
+        console.demoWith(slug, "Import Tickets (demo)", "ticketing-demo", "minimal");
+        Page page = console.signedIn("/console/organizations/" + slug + "/evolve");
+        String header = "name,category,contact_name,email,phone,city,state,rating,created_at\n";
+
+        page.getByLabel("Table").fill("suppliers.vendors");
+        page.locator("#import-file").setInputFiles(new FilePayload("bad.csv", "text/csv",
+                (header + "Bad,florals,B,b@x.example,2,Y,TX,11,2026-01-05\n").getBytes(StandardCharsets.UTF_8)));
+        page.locator("#import-confirm").fill(slug);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("bad.csv, line 2, column rating: numeric field overflow; nothing was imported");
+        assertThat(vendors(slug)).isZero();
+
+        page.navigate("/console/organizations/" + slug + "/evolve");
+        page.getByLabel("Table").fill("suppliers.vendors");
+        page.locator("#import-file").setInputFiles(new FilePayload("vendors.csv", "text/csv", (header
+                + "\"Bloom & Co, Florals\",florals,Ana Silva,ana@bloom.example,555-0100,Austin,TX,4.5,2026-01-05\n"
+                + "Sound Works,audio_visual,Lee Park,lee@sound.example,555-0101,Dallas,TX,,2026-01-06\n").getBytes(StandardCharsets.UTF_8)));
+        page.locator("#import-confirm").fill(slug);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+        page.waitForURL("**/" + slug + "/evolve");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Imported 2 rows of vendors.csv into suppliers.vendors");
+        assertThat(vendors(slug)).isEqualTo(2);
+        page.context().close();
+    }
+
+    private long vendors(String slug) {
+        return console.tenant.queryForLong("SELECT count(*) FROM suppliers.vendors v JOIN platform.organizations o ON o.id = v.org_id WHERE o.slug = ?",
+                slug);
+    }
+
+    @Test
     void a_production_organization_has_no_evolve_tab_and_a_forged_time_travel_is_refused_and_audited() throws Exception {
         String production = ConsoleFixture.PRODUCTION;
         Page page = console.signedIn("/console/organizations/" + production + "/evolve");
@@ -100,13 +136,16 @@ class ConsoleEvolveTest {
         HttpResponse<String> travel = console.postForm(path + "/timetravel", sessionCookie(page),
                 Map.of("_csrf", csrf, "months", "1", "direction", "ahead", "confirm", production));
         HttpResponse<String> activity = console.postForm(path + "/activity", sessionCookie(page), Map.of("_csrf", csrf, "confirm", production));
+        HttpResponse<String> imported = console.postForm(path + "/imports", sessionCookie(page),
+                Map.of("_csrf", csrf, "table", "suppliers.vendors", "confirm", production));
         assertThat(travel.statusCode()).isEqualTo(403);
         assertThat(activity.statusCode()).isEqualTo(403);
+        assertThat(imported.statusCode()).isEqualTo(403);
         assertThat(travel.body()).contains("production organization");
         assertThat(console.seedReset.requireOrganization(production).clockMonths()).isZero();
         assertThat(console.applications(production)).isZero();
         assertThat(console.tenant.strings("SELECT operation || ' ' || outcome FROM platform.seed_audit WHERE org_slug = ? ORDER BY id", production))
-                .contains("timetravel refused", "activity refused");
+                .contains("timetravel refused", "activity refused", "import refused");
         page.navigate("/console/organizations/" + production);
         assertThat(page.locator(".tabs a", new Page.LocatorOptions().setHasText("Evolve"))).hasCount(0);
         page.context().close();
