@@ -8,6 +8,7 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
+import io.seedreset.api.ActivityResult;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.HistoryResult;
 import io.seedreset.api.ImportResult;
@@ -17,6 +18,7 @@ import io.seedreset.api.RemovalPreview;
 import io.seedreset.api.RestoreResult;
 import io.seedreset.api.SnapshotInfo;
 import io.seedreset.api.TeardownResult;
+import io.seedreset.api.TimetravelResult;
 import io.seedreset.api.ValidationResult;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.platform.feedback.FeedbackBox;
@@ -70,6 +72,8 @@ public final class AdminApi implements Consumer<Javalin> {
     private static final String RESTORE_400 = "No snapshot named, an empty file or a bad filename; invalid_snapshot: a file that is not a"
             + " snapshot, truncated, altered, or of another schema version (nothing written)" + RequestBodies.MALFORMED;
     private static final String SLUG = "The organization's slug";
+    private static final String TIMETRAVEL_400 = "No months, 0 months, or a clock that would run outside 0 to 12 months ahead"
+            + RequestBodies.MALFORMED;
     private static final String UNAUTHENTICATED = "No staff token, or one unknown or revoked (a persona's token is never a staff token)";
     private static final String PRODUCTION = "A production organization: seed packs never run there (audited)";
     private static final String CONFLICT = "The confirmation is not the slug, or the organization is busy, or its state is in the way";
@@ -126,6 +130,18 @@ public final class AdminApi implements Consumer<Javalin> {
     record ResetPreviewBody(String anchor) {
     }
 
+    /** {@code POST .../activity}'s body: how many days up to the organization's today (default 1: today), the typed slug. */
+    record ActivityBody(Integer days, String confirm) {
+    }
+
+    /** {@code POST .../timetravel}'s body: the months to move the organization's clock (negative: back), the typed slug. */
+    record TimetravelBody(Integer months, String confirm) {
+    }
+
+    /** {@code POST .../timetravel/dry-run}'s body: the months. */
+    record TimetravelPreviewBody(Integer months) {
+    }
+
     /** {@code POST .../snapshots}' body: the new snapshot's name. */
     record SnapshotBody(String name) {
     }
@@ -172,6 +188,9 @@ public final class AdminApi implements Consumer<Javalin> {
         app.get(ORGANIZATION + "/baseline", this::baseline);
         app.post(ORGANIZATION + "/baseline", this::setBaseline);
         app.post(ORGANIZATION + "/imports", this::importRows);
+        app.post(ORGANIZATION + "/activity", this::activity);
+        app.post(ORGANIZATION + "/timetravel", this::timetravel);
+        app.post(ORGANIZATION + "/timetravel/dry-run", this::previewTimetravel);
         app.post(ORGANIZATION + "/validate", this::validate);
         app.get(ORGANIZATION + "/operation", this::operation);
         app.get(ORGANIZATION + "/history", this::history);
@@ -506,6 +525,62 @@ public final class AdminApi implements Consumer<Javalin> {
     void setBaseline(Context ctx) {
         BaselineBody body = RequestBodies.read(ctx, BaselineBody.class);
         ctx.json(desk.setBaseline(staff(ctx), slug(ctx), body.snapshot(), body.confirm()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/activity", methods = HttpMethod.POST, operationId = "adminActivity", tags = TAG,
+            summary = "Post synthetic activity (as seedreset activity): each pack that posts activity adds the transactions of each of the"
+                    + " last days up to the organization's today; a day already posted is not posted again. Confirmed by the typed slug",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ActivityBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = ActivityResult.class)),
+                    @OpenApiResponse(status = "400", description = "days outside 1 to 92" + RequestBodies.MALFORMED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = CONFLICT, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void activity(Context ctx) {
+        ActivityBody body = RequestBodies.read(ctx, ActivityBody.class);
+        ctx.json(desk.activity(staff(ctx), slug(ctx), body.days(), body.confirm()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/timetravel", methods = HttpMethod.POST, operationId = "adminTimetravel", tags = TAG,
+            summary = "Move the organization's clock whole months ahead (the days skipped get their activity) or back (negative: that activity"
+                    + " torn down, the rows exactly as before); the clock runs 0 to 12 months ahead. Confirmed by the typed slug",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TimetravelBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = TimetravelResult.class)),
+                    @OpenApiResponse(status = "400", description = TIMETRAVEL_400, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "428", description = "No confirmation: type the slug in \"confirm\"", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", description = CONFLICT, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void timetravel(Context ctx) {
+        TimetravelBody body = RequestBodies.read(ctx, TimetravelBody.class);
+        ctx.json(desk.timetravel(staff(ctx), slug(ctx), body.months(), body.confirm()));
+    }
+
+    @OpenApi(path = ORGANIZATION + "/timetravel/dry-run", methods = HttpMethod.POST, operationId = "adminTimetravelDryRun", tags = TAG,
+            summary = "Preview a time travel: the activity it would post or tear down; writes nothing, needs no confirmation (audited as a dry run)",
+            pathParams = @OpenApiParam(name = "slug", required = true, description = SLUG),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TimetravelPreviewBody.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = TimetravelResult.class)),
+                    @OpenApiResponse(status = "400", description = TIMETRAVEL_400, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", description = UNAUTHENTICATED, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "404", description = "No organization has this slug", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", description = PRODUCTION, content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "default", description = ApiDescription.ERROR, content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void previewTimetravel(Context ctx) {
+        ctx.json(desk.previewTimetravel(staff(ctx), slug(ctx), RequestBodies.read(ctx, TimetravelPreviewBody.class).months()));
     }
 
     @OpenApi(path = ORGANIZATION + "/imports", methods = HttpMethod.POST, operationId = "adminImport", tags = TAG,

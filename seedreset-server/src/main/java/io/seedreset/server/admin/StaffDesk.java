@@ -1,5 +1,7 @@
 package io.seedreset.server.admin;
 
+import io.seedreset.api.ActivityRequest;
+import io.seedreset.api.ActivityResult;
 import io.seedreset.api.ApplicationRecord;
 import io.seedreset.api.ApplyRequest;
 import io.seedreset.api.ApplyResult;
@@ -23,6 +25,8 @@ import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.api.SnapshotInfo;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.api.TeardownResult;
+import io.seedreset.api.TimetravelRequest;
+import io.seedreset.api.TimetravelResult;
 import io.seedreset.api.ValidationResult;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.Persona;
@@ -93,9 +97,13 @@ public final class StaffDesk {
         this.schedules = new Schedules(seedReset, dataSource, clock, jobs);
     }
 
-    /** An organization as the console lists it: what it is, what is applied to it, and what runs on it now. */
+    /**
+     * An organization as the console lists it: what it is, what is applied to it, what runs on it now, and its clock
+     * (the months it runs ahead of the real one, time travel's, and so its today).
+     */
     public record OrganizationSummary(String slug, String name, String kind, boolean production, Instant createdAt,
-                                      List<AppliedPack> packs, long rows, Instant lastReset, InProgress.Snapshot running) {
+                                      List<AppliedPack> packs, long rows, Instant lastReset, InProgress.Snapshot running,
+                                      int clockMonths, LocalDate today) {
     }
 
     /** A pack applied to an organization, and the rows it seeded. */
@@ -211,6 +219,38 @@ public final class StaffDesk {
     public RemovalPreview previewReset(Staff.Member staff, String slug, String anchor) {
         ResetRequest request = ResetRequest.of(slug);
         return seedReset.as(staff.actor()).previewReset(anchor == null || anchor.isBlank() ? request : request.anchor(SeedReset.parseAnchor(anchor)));
+    }
+
+    /**
+     * Posts the synthetic activity of the last {@code days} days up to the organization's today (null: today's),
+     * as {@code seedreset activity}, confirmed by the typed slug; refused on production (audited).
+     */
+    public ActivityResult activity(Staff.Member staff, String slug, Integer days, String confirm) {
+        return mutate(staff, slug, AuditOperation.ACTIVITY, acting -> {
+            ActivityRequest request = ActivityRequest.of(slug).confirm(confirm);
+            return acting.activity(days == null ? request : request.days(days));
+        });
+    }
+
+    /**
+     * Moves the organization's clock {@code months} ahead (the days skipped get their activity) or back (negative:
+     * that activity torn down), as {@code seedreset timetravel}, confirmed by the typed slug; refused on production (audited).
+     */
+    public TimetravelResult timetravel(Staff.Member staff, String slug, Integer months, String confirm) {
+        return mutate(staff, slug, AuditOperation.TIMETRAVEL, acting -> acting.timetravel(TimetravelRequest.of(slug, requireMonths(months))
+                .confirm(confirm)));
+    }
+
+    /** What the time travel would post or tear down; writes nothing (audited as a dry run). */
+    public TimetravelResult previewTimetravel(Staff.Member staff, String slug, Integer months) {
+        return seedReset.as(staff.actor()).previewTimetravel(TimetravelRequest.of(slug, requireMonths(months)));
+    }
+
+    private static int requireMonths(Integer months) {
+        if (months == null) {
+            throw new SeedResetException(Reason.INVALID_VALUE, "name the months: \"months\" is required (ahead, or negative: back)", Map.of());
+        }
+        return months;
     }
 
     /** The organization's snapshots, newest first. */
@@ -535,7 +575,7 @@ public final class StaffDesk {
         packs.sort(Comparator.comparing(AppliedPack::appliedAt));
         return new OrganizationSummary(organization.slug(), organization.name(), organization.kind().label(),
                 organization.production(), organization.createdAt(), packs, packs.stream().mapToLong(AppliedPack::rows).sum(), lastReset,
-                inProgress.of(organization.slug()).orElse(null));
+                inProgress.of(organization.slug()).orElse(null), organization.clockMonths(), organization.today(clock));
     }
 
     private Organization find(String slug) {

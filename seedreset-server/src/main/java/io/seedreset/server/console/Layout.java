@@ -16,7 +16,7 @@ final class Layout {
 
     /** An organization's pages; the demo ones only for an organization that is not production. */
     enum Tab {
-        OVERVIEW("Overview", ""), SNAPSHOTS("Snapshots", "/snapshots"), SCHEDULES("Schedules", "/schedules"), HISTORY("History", "/history"), MAIL("Mailbox", "/mail"), LOGINS("Logins", "/logins"),
+        OVERVIEW("Overview", ""), SNAPSHOTS("Snapshots", "/snapshots"), SCHEDULES("Schedules", "/schedules"), EVOLVE("Evolve", "/evolve"), HISTORY("History", "/history"), MAIL("Mailbox", "/mail"), LOGINS("Logins", "/logins"),
         MODULES("Modules", "/modules"), USAGE("Usage", "/usage"), FEEDBACK("Feedback", "/feedback");
 
         final String label;
@@ -171,11 +171,17 @@ final class Layout {
                 <div class="page-head">
                   <div>
                     <h1>{} {}</h1>
-                    <p class="subtitle"><code>{}</code> · created {}</p>
+                    <p class="subtitle"><code>{}</code> · created {}{}</p>
                   </div>
                 </div>
                 {}{}""", organization.slug(), organization.name(), badge(organization.kind()), organization.slug(),
-                Formats.day(organization.createdAt()), tabs, notice.map(Layout::notice).orElse(Html.EMPTY));
+                Formats.day(organization.createdAt()), aheadNote(organization), tabs, notice.map(Layout::notice).orElse(Html.EMPTY));
+    }
+
+    /** While time travel has the organization's clock ahead, every page of it says so: its data is of another day than the real one. */
+    private static Html aheadNote(StaffDesk.OrganizationSummary organization) {
+        return Html.when(organization.clockMonths() > 0, Html.of(" · <span data-ahead>clock {} ahead, today {}</span>",
+                Formats.count(organization.clockMonths(), "month", "months"), organization.today()));
     }
 
     static String organizationPath(String slug) {
@@ -200,11 +206,18 @@ final class Layout {
     /** A form that changes an organization's rows: typed confirmation, progress while it runs. */
     static Html seedActionForm(String slug, String action, String formClass, Viewer viewer, Html fields, String button, String buttonClass,
                                String progressLabel) {
+        return seedActionForm(slug, action, formClass, viewer, fields, button, buttonClass, progressLabel, false);
+    }
+
+    /** The same, sending a file the form chooses ({@code multipart/form-data}) when {@code upload}. */
+    static Html seedActionForm(String slug, String action, String formClass, Viewer viewer, Html fields, String button, String buttonClass,
+                               String progressLabel, boolean upload) {
         return Html.of("""
-                <form method="post" action="{}" class="{}" data-confirm-slug="{}" data-progress-url="{}/running" data-progress-label="{}">
+                <form method="post" action="{}"{} class="{}" data-confirm-slug="{}" data-progress-url="{}/running" data-progress-label="{}">
                   {}{}
                   <div class="actions"><button type="submit" class="button {}" data-confirm-button>{}</button></div>
                   <p class="progress" data-progress role="status" aria-live="polite" hidden></p>
-                </form>""", action, formClass, slug, organizationPath(slug), progressLabel, viewer.csrfField(), fields, buttonClass, button);
+                </form>""", action, Html.when(upload, Html.of(" enctype=\"multipart/form-data\"")), formClass, slug, organizationPath(slug),
+                progressLabel, viewer.csrfField(), fields, buttonClass, button);
     }
 }

@@ -3,7 +3,10 @@ package io.seedreset.server.console;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.UploadedFile;
+import io.seedreset.api.ActivityResult;
 import io.seedreset.api.ApplyResult;
+import io.seedreset.api.ImportResult;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.RemovalPreview;
 import io.seedreset.api.ResetResult;
@@ -12,6 +15,7 @@ import io.seedreset.api.SnapshotInfo;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.api.TeardownResult;
+import io.seedreset.api.TimetravelResult;
 import io.seedreset.api.ValidationResult;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.platform.identity.ApiTokens;
@@ -22,6 +26,8 @@ import io.seedreset.server.HttpStatuses;
 import io.seedreset.server.admin.AdminApi;
 import io.seedreset.server.admin.StaffDesk;
 import io.seedreset.server.admin.StaffDesk.OrganizationSummary;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -115,6 +121,10 @@ public final class StaffConsole implements Consumer<Javalin> {
         app.post(organization + "/schedules", form(this::setSchedule));
         app.post(organization + "/schedules/run-now", form(this::runScheduleNow));
         app.post(organization + "/schedules/clear", form(this::clearSchedule));
+        app.get(organization + "/evolve", page((ctx, session, viewer) -> ctx.html(EvolvePages.evolve(viewer, demo(ctx), session.takeNotice()))));
+        app.post(organization + "/activity", form(this::activity));
+        app.post(organization + "/timetravel", form(this::timetravel));
+        app.post(organization + "/imports", form(this::importRows));
         app.get(organization + "/history", page(this::history));
         app.get(organization + "/mail", page((ctx, session, viewer) ->
                 ctx.html(DemoPages.mailbox(viewer, demo(ctx), desk.mail(slug(ctx), MAIL_PAGE)))));
@@ -347,6 +357,55 @@ public final class StaffConsole implements Consumer<Javalin> {
         desk.clearSchedule(session.member(), slug, job, ctx.formParam("confirm"));
         session.notice(Notice.success("Cleared the " + job + " schedule of " + slug, List.of()));
         redirect(ctx, Layout.organizationPath(slug) + "/schedules");
+    }
+
+    private void activity(Context ctx, Sessions.Session session, Viewer viewer) {
+        String slug = slug(ctx);
+        ActivityResult result = desk.activity(session.member(), slug, null, ctx.formParam("confirm"));
+        session.notice(Notice.success(result.totalRows() == 0 && result.changedRows() == 0 ? "Today's activity of " + slug + " was already posted"
+                : "Posted the activity of " + result.to() + " in " + slug, result.runs().stream().map(run -> run.packId() + ": "
+                + Formats.count(run.totalRows(), "row", "rows") + " written, " + Formats.count(run.changedRows(), "row", "rows") + " changed").toList()));
+        redirect(ctx, Layout.organizationPath(slug) + "/evolve");
+    }
+
+    /** Months ahead, or back with direction=back: the form asks how far and which way, rather than for a signed number. */
+    private void timetravel(Context ctx, Sessions.Session session, Viewer viewer) {
+        String slug = slug(ctx);
+        String asked = orEmpty(ctx.formParam("months")).strip();
+        int months;
+        try {
+            months = Integer.parseInt(asked);
+        } catch (NumberFormatException e) {
+            throw new SeedResetException(Reason.INVALID_VALUE, "months '" + asked + "' is not a number of months", Map.of(SeedResetException.VALUE, asked));
+        }
+        TimetravelResult result = desk.timetravel(session.member(), slug, "back".equals(ctx.formParam("direction")) ? -months : months,
+                ctx.formParam("confirm"));
+        List<String> details = new ArrayList<>();
+        details.add("Its today is now " + result.today() + ".");
+        result.posted().forEach(run -> details.add(run.packId() + ": " + Formats.count(run.totalRows(), "row", "rows") + " of activity posted"));
+        if (!result.removed().isEmpty()) {
+            details.add(Formats.count(result.removed().size(), "activity application", "activity applications") + " torn down");
+        }
+        session.notice(Notice.success("Moved the clock of " + slug + " from " + result.fromMonths() + " to " + result.toMonths()
+                + " month(s) ahead", details));
+        redirect(ctx, Layout.organizationPath(slug) + "/evolve");
+    }
+
+    /**
+     * The chosen file, as the admin API's import takes its body: the desk spools it and names it in its messages by its
+     * file name. Without a file the desk is asked all the same, so that production is refused (and audited) first.
+     */
+    private void importRows(Context ctx, Sessions.Session session, Viewer viewer) throws IOException {
+        String slug = slug(ctx);
+        UploadedFile file = ctx.uploadedFile("file");
+        ImportResult result;
+        try (InputStream content = file == null ? InputStream.nullInputStream() : file.content()) {
+            result = desk.importRows(session.member(), slug, ctx.formParam("table"), file == null ? null : file.filename(), content,
+                    ctx.formParam("confirm"), false);
+        }
+        session.notice(Notice.success("Imported " + Formats.count(result.rows(), "row", "rows") + " of " + result.source() + " into "
+                + result.table(), List.of("Application " + result.application() + ": a teardown removes them.")));
+        redirect(ctx, Layout.organizationPath(slug) + "/evolve");
     }
 
     private void teardown(Context ctx, Sessions.Session session, Viewer viewer) {

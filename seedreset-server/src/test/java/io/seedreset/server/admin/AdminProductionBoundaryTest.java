@@ -83,6 +83,10 @@ class AdminProductionBoundaryTest {
                 new Attempt("reset", org + "/reset", Map.of("confirm", PRODUCTION)),
                 new Attempt("reset", org + "/reset", Map.of("confirm", PRODUCTION, "anchor", "2026-11-21")),
                 new Attempt("validate", org + "/validate", null),
+                new Attempt("activity", org + "/activity", Map.of("confirm", PRODUCTION)),
+                new Attempt("activity", org + "/activity", Map.of("days", 30, "confirm", PRODUCTION)),
+                new Attempt("timetravel", org + "/timetravel", Map.of("months", 3, "confirm", PRODUCTION)),
+                new Attempt("timetravel", org + "/timetravel/dry-run", Map.of("months", 3)),
                 new Attempt("import", org + "/imports?table=suppliers.vendors&name=vendors.json&confirm=" + PRODUCTION,
                         "[{\"name\": \"Bloom\", \"category\": \"florals\", \"contact_name\": \"Ana\", \"email\": \"a@x.example\","
                                 + " \"phone\": \"1\", \"city\": \"Austin\", \"state\": \"TX\", \"created_at\": \"2026-01-05\"}]"));
@@ -128,6 +132,9 @@ class AdminProductionBoundaryTest {
                 new Attempt("teardown", org + "/teardown", Map.of()),
                 new Attempt("reset", org + "/reset", Map.of("confirm", "ENCORE")),
                 new Attempt("reset", org + "/reset", Map.of("confirm", PRODUCTION, "anchor", "not-a-date")),
+                new Attempt("activity", org + "/activity", Map.of("days", 999)),
+                new Attempt("timetravel", org + "/timetravel", Map.of("confirm", PRODUCTION)),
+                new Attempt("timetravel", org + "/timetravel", Map.of("months", 0, "confirm", "ENCORE")),
                 new Attempt("import", org + "/imports", "not a file"),
                 new Attempt("import", org + "/imports?table=no.such&name=x.txt&dryRun=true", ""));
         for (Attempt attempt : attempts) {
@@ -158,7 +165,9 @@ class AdminProductionBoundaryTest {
                 new Attempt("apply", org + "/apply", Map.of("pack", "ticketing-demo", "mode", "minimal", "seed", 2, "replace", true, "confirm", PRODUCTION)),
                 new Attempt("apply", org + "/apply", Map.of("pack", "event-agency-starter", "confirm", "encore-demo ")),
                 new Attempt("teardown", org + "/teardown", Map.of("confirm", "ENCORE-DEMO")),
-                new Attempt("reset", org + "/reset", Map.of("confirm", "encore-dem")));
+                new Attempt("reset", org + "/reset", Map.of("confirm", "encore-dem")),
+                new Attempt("activity", org + "/activity", Map.of("confirm", "encore")),
+                new Attempt("timetravel", org + "/timetravel", Map.of("months", 1, "confirm", "Encore-demo")));
         List<String> expectedAudit = new ArrayList<>(auditBefore);
         for (Attempt attempt : attempts) {
             AdminFixture.Response refused = admin.post(staff, attempt.path(), attempt.body());
