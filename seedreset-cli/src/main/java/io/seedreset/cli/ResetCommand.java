@@ -46,9 +46,10 @@ final class ResetCommand implements Callable<Integer> {
                 .anchor(anchor == null ? null : SeedReset.parseAnchor(anchor))
                 .confirm(confirmation.obtain("Resetting", organization));
         ResetResult result = root.seedReset().reset(request);
-        // The reset deleted every token of the organization: the personas it brought back get new ones.
-        List<ApiTokens.Issued> tokens = root.issueApiTokens(result.organization(), result.reapplied().stream()
-                .flatMap(applied -> applied.personas().stream()).map(Persona::email).toList());
+        // The reset deleted every token of the organization: the personas it brought back (its packs', or its
+        // snapshot's) get new ones.
+        List<ApiTokens.Issued> tokens = root.issueApiTokens(result.organization(), root.seedReset().personas(result.organization()).stream()
+                .map(Persona::email).toList());
         if (!root.printedJson(result, tokens)) {
             ResultPrinter printer = root.printer();
             printer.reset(result);

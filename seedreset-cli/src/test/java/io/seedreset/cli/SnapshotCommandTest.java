@@ -136,6 +136,8 @@ class SnapshotCommandTest {
         String backup = reset.get("backup").asText();
         assertThat(backup).startsWith("backup-").endsWith("-reset");
         assertThat(reset.get("restored")).singleElement().satisfies(r -> assertThat(r.get("source").asText()).isEqualTo("golden"));
+        // The snapshot knows the logins its packs had created: they get new API tokens, as after a reset to the packs.
+        assertThat(reset.get("apiTokens")).isNotEmpty().allSatisfy(token -> assertThat(token.get("token").asText()).startsWith("sra_"));
 
         Cli.Run inUse = database.run("snapshot", "delete", "--org", DEMO, "--name", "golden", "--confirm", DEMO);
         assertThat(inUse.exitCode()).as(inUse.toString()).isEqualTo(4);

@@ -86,7 +86,7 @@ public final class Engine {
         this.plan = new PlanOperation(packs, clock, connections, gate);
         this.apply = new ApplyOperation(packs, clock, gate, writer);
         this.teardown = new TeardownOperation(packs, gate);
-        this.snapshots = new SnapshotOperation(connections, gate, clock, backupsKept);
+        this.snapshots = new SnapshotOperation(connections, gate, clock, backupsKept, this::personas);
         this.reset = new ResetOperation(packs, clock, gate, writer, snapshots);
         this.validate = new ValidateOperation(packs, connections, gate);
         this.imports = new ImportOperation(gate, clock);
@@ -264,6 +264,12 @@ public final class Engine {
             List<Persona> personas = new ArrayList<>();
             Map<String, Long> applied = new LinkedHashMap<>();
             for (ApplicationRecord record : Applications.active(connection, found.id())) {
+                if (record.source() == ApplicationRecord.Source.SNAPSHOT) {
+                    // A restored snapshot's logins are those its packs had created when it was taken.
+                    personas.addAll(io.seedreset.internal.snapshot.StoredSnapshots.personas(connection,
+                            java.util.UUID.fromString(String.valueOf(record.parameters().get("snapshotId")))));
+                    continue;
+                }
                 // A pack applied in parts has its logins once.
                 if (record.source() == ApplicationRecord.Source.PACK && packs.find(record.packId()).isPresent()
                         && !applied.containsKey(record.packId())) {

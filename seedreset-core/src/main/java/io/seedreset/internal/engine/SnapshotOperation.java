@@ -56,7 +56,12 @@ final class SnapshotOperation {
     private final Clock clock;
     private final int backupsKept;
 
-    SnapshotOperation(Connections connections, MutationGate gate, Clock clock, int backupsKept) {
+    /** The logins an organization's applications created: a snapshot keeps them, so that its restores know them. */
+    private final java.util.function.Function<String, List<io.seedreset.pack.Persona>> personas;
+
+    SnapshotOperation(Connections connections, MutationGate gate, Clock clock, int backupsKept,
+                      java.util.function.Function<String, List<io.seedreset.pack.Persona>> personas) {
+        this.personas = personas;
         this.connections = connections;
         this.gate = gate;
         this.clock = clock;
@@ -67,12 +72,14 @@ final class SnapshotOperation {
         requireName(name);
         MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.SNAPSHOT, organization, organization, "taking a snapshot of",
                 null);
+        // Read before the gate, on a connection of its own: the gate's transaction holds one already.
+        List<io.seedreset.pack.Persona> logins = personas.apply(organization);
         return gate.enterInOneSnapshot(mutation, caller, inside -> {
             if (StoredSnapshots.find(inside.connection(), inside.organization().id(), name, false).isPresent()) {
                 throw new SeedResetException(Reason.ALREADY_EXISTS, "organization '" + inside.organization().slug() + "' already has a snapshot named '"
                         + name + "'", Map.of(SeedResetException.ORGANIZATION, inside.organization().slug(), SeedResetException.VALUE, name));
             }
-            SnapshotInfo info = info(capture(inside, name, "manual"));
+            SnapshotInfo info = info(capture(inside, name, "manual", logins));
             return new MutationGate.Attempt<>(info, AuditOutcome.SUCCEEDED, null, "snapshot '" + name + "': " + info.rows() + " rows, "
                     + info.bytes() + " bytes");
         });
@@ -95,24 +102,27 @@ final class SnapshotOperation {
         String time = "backup-" + BACKUP_TIME.format(clock.instant()) + "-" + before;
         MutationGate.Mutation mutation = new MutationGate.Mutation(AuditOperation.SNAPSHOT, organization, organization, "taking a snapshot of",
                 null);
+        List<io.seedreset.pack.Persona> logins = personas.apply(organization);
         return Optional.of(gate.enterInOneSnapshot(mutation, caller, inside -> {
             // Two backups in one millisecond (or under a fixed clock) get -2, -3, ...
             String name = time;
             for (int n = 2; StoredSnapshots.find(inside.connection(), inside.organization().id(), name, false).isPresent(); n++) {
                 name = time + "-" + n;
             }
-            SnapshotInfo info = info(capture(inside, name, "backup"));
+            SnapshotInfo info = info(capture(inside, name, "backup", logins));
             List<String> rotated = StoredSnapshots.rotate(inside.connection(), inside.organization().id(), backupsKept);
             return new MutationGate.Attempt<>(info, AuditOutcome.SUCCEEDED, null, "backup '" + name + "' before " + before + ": " + info.rows()
                     + " rows" + (rotated.isEmpty() ? "" : "; deleted older backups " + String.join(", ", rotated)));
         }));
     }
 
-    private StoredSnapshots.Stored capture(MutationGate.Inside inside, String name, String kind) throws SQLException {
+    private StoredSnapshots.Stored capture(MutationGate.Inside inside, String name, String kind, List<io.seedreset.pack.Persona> logins)
+            throws SQLException {
         inside.caller().progress().start("snapshot " + inside.organization().slug());
         try {
             return StoredSnapshots.capture(inside.connection(), inside.schema(), inside.organization().id(), inside.organization().slug(), name,
-                    kind, SchemaMigrator.version(inside.connection()), inside.caller().actor(), clock.instant());
+                    kind, SchemaMigrator.version(inside.connection()), inside.caller().actor(), clock.instant(),
+                    logins);
         } finally {
             inside.caller().progress().finish();
         }

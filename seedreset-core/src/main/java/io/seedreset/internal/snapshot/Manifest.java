@@ -11,15 +11,18 @@ import java.util.stream.Collectors;
  * the SHA-256 of the COPY text and the size and CRC-32 of its gzip. The file format's first entry;
  * the database keeps it in {@code platform.snapshots.manifest}.
  *
- * @param format the file format's version: a reader refuses one it does not know
+ * @param format   the file format's version: a reader refuses one it does not know
+ * @param personas the logins the organization's packs had created when it was taken (with their published
+ *                 demo passwords), so that an organization restored from it, and its resets, know them
  */
 public record Manifest(int format, String name, String schemaVersion, String takenFrom, Instant takenAt, String takenBy,
-                       List<TableEntry> tables) {
+                       List<TableEntry> tables, List<io.seedreset.pack.Persona> personas) {
 
     public static final int FORMAT = 1;
 
     public Manifest {
         tables = List.copyOf(tables);
+        personas = personas == null ? List.of() : List.copyOf(personas);
     }
 
     /**

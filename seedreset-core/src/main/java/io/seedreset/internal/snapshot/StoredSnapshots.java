@@ -41,14 +41,15 @@ public final class StoredSnapshots {
      * the tables agree with each other.
      */
     public static Stored capture(Connection connection, TenantSchema schema, UUID organizationId, String organization, String name,
-                                 String kind, String schemaVersion, String actor, Instant takenAt) throws SQLException {
+                                 String kind, String schemaVersion, String actor, Instant takenAt, List<io.seedreset.pack.Persona> personas)
+            throws SQLException {
         UUID id = UUID.randomUUID();
         List<Manifest.TableEntry> entries = new ArrayList<>();
         try (PreparedStatement chunk = connection.prepareStatement(
                 "INSERT INTO platform.snapshot_chunks (snapshot_id, table_name, seq, data) VALUES (?, ?, ?, ?)")) {
             // The snapshot's row goes first, for the chunks' foreign key; its manifest follows them.
             insert(connection, id, organizationId, name, kind, new Manifest(Manifest.FORMAT, name, schemaVersion, organization, takenAt,
-                    actor, List.of()));
+                    actor, List.of(), personas));
             for (String table : kept(connection, schema)) {
                 TableCapture.Captured captured = TableCapture.capture(connection, table, organizationId);
                 entries.add(captured.entry());
@@ -62,7 +63,7 @@ public final class StoredSnapshots {
                 }
             }
         }
-        Manifest manifest = new Manifest(Manifest.FORMAT, name, schemaVersion, organization, takenAt, actor, entries);
+        Manifest manifest = new Manifest(Manifest.FORMAT, name, schemaVersion, organization, takenAt, actor, entries, personas);
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE platform.snapshots SET manifest = ?::jsonb, row_counts = ?::jsonb, bytes = ? WHERE id = ?")) {
             statement.setString(1, json(manifest));
@@ -122,9 +123,14 @@ public final class StoredSnapshots {
         }
     }
 
-    /** A stored snapshot by id. */
+    /** A stored snapshot by id, locked (FOR SHARE) until the transaction ends. */
     public static Optional<Stored> find(Connection connection, UUID id) throws SQLException {
         return query(connection, "WHERE s.id = ? FOR SHARE OF s", id).stream().findFirst();
+    }
+
+    /** The logins a stored snapshot knows (its manifest's), or none when it no longer exists. Reads only. */
+    public static List<io.seedreset.pack.Persona> personas(Connection connection, UUID id) throws SQLException {
+        return query(connection, "WHERE s.id = ?", id).stream().findFirst().map(stored -> stored.manifest().personas()).orElse(List.of());
     }
 
     /** The tenant tables a snapshot keeps, parents first: all but those a module excluded ({@code platform.snapshot_exclusions}). */

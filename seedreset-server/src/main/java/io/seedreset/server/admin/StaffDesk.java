@@ -204,9 +204,9 @@ public final class StaffDesk {
         return mutate(staff, slug, AuditOperation.RESET, acting -> {
             ResetRequest request = ResetRequest.of(slug).confirm(confirm);
             ResetResult result = acting.reset(anchor == null || anchor.isBlank() ? request : request.anchor(SeedReset.parseAnchor(anchor)));
-            // The reset deleted every token of the organization: the personas it brought back get new ones.
-            return new Reset(result, issueTokens(slug, result.reapplied().stream().flatMap(applied -> applied.personas().stream())
-                    .map(Persona::email).toList()));
+            // The reset deleted every token of the organization: the personas it brought back (its packs', or its
+            // snapshot's) get new ones.
+            return new Reset(result, issueTokens(slug, seedReset.personas(slug).stream().map(Persona::email).toList()));
         });
     }
 
