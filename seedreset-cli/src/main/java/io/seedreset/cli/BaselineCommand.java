@@ -48,7 +48,8 @@ final class BaselineCommand implements Callable<Integer> {
                 .orElse("packs"));
         if (!root.printedJson(shown)) {
             root.printer().line(baseline.map(s -> "'%s' resets to snapshot '" + s.name() + "' (taken " + s.takenAt() + ", " + s.rows() + " rows).")
-                    .orElse("'%s' resets to its packs (applied again)."), organization);
+                    .orElse("'%s' resets to what was applied to it: its packs, applied again (or the snapshot it was last restored from)."),
+                    organization);
         }
         return ExitCodes.OK;
     }

@@ -127,7 +127,7 @@ class SnapshotCommandTest {
     void reset_to_a_snapshot_baseline_keeps_a_backup_and_apply_backup_can_be_undone() throws Exception {
         ok(database, "snapshot", "create", "--org", DEMO, "--name", "golden");
         List<String> golden = state(database.dataSource(), DEMO);
-        assertThat(ok(database, "baseline", "--org", DEMO)).contains("'acme-demo' resets to its packs");
+        assertThat(ok(database, "baseline", "--org", DEMO)).contains("'acme-demo' resets to what was applied to it: its packs");
         assertThat(ok(database, "baseline", "--org", DEMO, "--snapshot", "golden", "--confirm", DEMO)).contains("resets to snapshot 'golden'");
         execute(database.dataSource(), "UPDATE ticketing.events SET name = 'Changed before the call'");
 

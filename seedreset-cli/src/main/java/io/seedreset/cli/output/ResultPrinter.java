@@ -354,6 +354,8 @@ public final class ResultPrinter {
         line("Restored '%s' into '%s' in %d ms: deleted %d rows, wrote %d rows as application %s.", result.source(), result.organization(),
                 result.duration().toMillis(), result.deletedRows(), result.restoredRows(), result.application());
         counts("Rows written", result.restored());
+        line("The organization's API tokens and sessions were deleted with its rows: '%s' issues new ones.",
+                commands.command("tokens", "issue", "--org", result.organization()));
     }
 
     public void validation(ValidationResult result) {

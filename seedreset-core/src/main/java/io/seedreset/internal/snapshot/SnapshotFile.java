@@ -52,6 +52,11 @@ public final class SnapshotFile {
         zip.flush();
     }
 
+    /** What went wrong with the file, in words: an early end of the file carries no message of its own. */
+    static String why(java.io.IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e instanceof java.io.EOFException ? "the file ends early" : e.getClass().getSimpleName();
+    }
+
     static String entryName(String table) {
         return "tables/" + table + ".copy.gz";
     }
@@ -79,7 +84,7 @@ public final class SnapshotFile {
             try {
                 first = zip.getNextEntry();
             } catch (ZipException e) {
-                throw new Invalid(file + " is not a snapshot file (" + e.getMessage() + ")");
+                throw new Invalid(file + " is not a snapshot file (" + why(e) + ")");
             }
             if (first == null || !MANIFEST.equals(first.getName())) {
                 throw new Invalid(file + " is not a snapshot file (it does not start with " + MANIFEST + ")");
@@ -90,7 +95,7 @@ public final class SnapshotFile {
             } catch (JsonProcessingException e) {
                 throw new Invalid(file + ": its manifest is unreadable (" + e.getOriginalMessage() + ")");
             } catch (ZipException | java.io.EOFException e) {
-                throw new Invalid(file + " is truncated or damaged (" + e.getMessage() + ")");
+                throw new Invalid(file + " is truncated or damaged (" + why(e) + ")");
             }
             if (manifest.format() != Manifest.FORMAT) {
                 throw new Invalid(file + " is a snapshot of format " + manifest.format() + "; this version reads format " + Manifest.FORMAT);
@@ -108,7 +113,7 @@ public final class SnapshotFile {
             try {
                 entry = zip.getNextEntry();
             } catch (ZipException | java.io.EOFException e) {
-                throw new Invalid(file + " is truncated or damaged at " + table.table() + " (" + e.getMessage() + ")");
+                throw new Invalid(file + " is truncated or damaged at " + table.table() + " (" + why(e) + ")");
             }
             if (entry == null) {
                 throw new Invalid(file + " is truncated: " + table.table() + " is missing");
@@ -123,7 +128,7 @@ public final class SnapshotFile {
                     try {
                         return super.read(b, off, len);
                     } catch (ZipException | java.io.EOFException e) {
-                        throw new Invalid(file + " is truncated or damaged in " + table.table() + " (" + e.getMessage() + ")");
+                        throw new Invalid(file + " is truncated or damaged in " + table.table() + " (" + why(e) + ")");
                     }
                 }
 
@@ -159,7 +164,7 @@ public final class SnapshotFile {
             try {
                 extra = zip.getNextEntry();
             } catch (ZipException | java.io.EOFException e) {
-                throw new Invalid(file + " is damaged after its last table (" + e.getMessage() + ")");
+                throw new Invalid(file + " is damaged after its last table (" + why(e) + ")");
             }
             if (extra != null) {
                 throw new Invalid(file + " holds " + extra.getName() + ", which its manifest does not list");
