@@ -9,6 +9,7 @@ import io.seedreset.api.ResetRequest;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.TeardownRequest;
 import io.seedreset.fixture.Fixture;
+import io.seedreset.fixture.LedgerActivityPack;
 import io.seedreset.fixture.LedgerPack;
 import io.seedreset.testing.Transactions;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 
 /**
- * Applies, teardowns and resets race flips of the production flag at all three isolation levels
+ * Applies, teardowns, resets, snapshot restores, activity and time travel race flips of the production flag at all three isolation levels
  * and direct writers of the ledger that try to launder it, over a pool of demo organizations
  * (a flipped one is replaced by a new one). Bounded by operation count. Afterwards no production
  * organization holds a seeded row or a ledger entry, and every ledger count is exact.
@@ -41,7 +42,9 @@ class BoundaryRaceTest {
     private static final int FLIPS = 160;
     private static final int LEDGER_WRITES = 160;
 
-    private final Fixture fixture = new Fixture(new LedgerPack());
+    private final Fixture fixture = new Fixture(new LedgerActivityPack());
+    /** A demo organization outside the pool whose snapshot the race restores into the pool's organizations. */
+    private static final String SOURCE = "race-source";
     private final List<String> pool = new CopyOnWriteArrayList<>();
     /** Organizations an engine operation is working on now, and when it will be done. */
     private final Map<String, CompletableFuture<Void>> busy = new ConcurrentHashMap<>();
@@ -50,6 +53,9 @@ class BoundaryRaceTest {
 
     @Test
     void no_interleaving_puts_a_seeded_row_into_a_production_organization() throws Exception {
+        fixture.seedReset.createOrganization(SOURCE, "Race source", io.seedreset.api.OrganizationKind.DEMO);
+        fixture.seedReset.apply(ApplyRequest.of(PackRequest.of(LedgerPack.ID, SOURCE).seed(9L)).confirm(SOURCE));
+        fixture.seedReset.createSnapshot(SOURCE, "golden");
         for (int i = 0; i < 16; i++) {
             newOrganization();
         }
@@ -83,6 +89,8 @@ class BoundaryRaceTest {
         assertThat(count("flip 40001") + count("launder 40001")).as("stale snapshots caught by the conflict, %s", outcomes).isPositive();
         assertThat(count("flip SR003")).as("flips refused by the flag guard, %s", outcomes).isPositive();
         assertThat(count("apply ok")).as("applies, %s", outcomes).isPositive();
+        assertThat(count("restore ok")).as("restores, %s", outcomes).isPositive();
+        assertThat(count("timetravel ok")).as("time travels, %s", outcomes).isPositive();
     }
 
     private void engineOperations(Random random) {
@@ -92,17 +100,25 @@ class BoundaryRaceTest {
             if (busy.putIfAbsent(organization, done) != null) {
                 done = null;
             }
-            String operation = switch (random.nextInt(4)) {
+            String operation = switch (random.nextInt(7)) {
                 case 0, 1 -> "apply";
                 case 2 -> "teardown";
-                default -> "reset";
+                case 3 -> "reset";
+                case 4 -> "restore";
+                case 5 -> "activity";
+                default -> "timetravel";
             };
             try {
                 switch (operation) {
                     case "apply" -> fixture.seedReset.apply(ApplyRequest.of(PackRequest.of(LedgerPack.ID, organization)
                             .seed(1L + random.nextInt(3))).confirm(organization).replace(true));
                     case "teardown" -> fixture.seedReset.teardown(TeardownRequest.of(organization).confirm(organization));
-                    default -> fixture.seedReset.reset(ResetRequest.of(organization).confirm(organization));
+                    case "reset" -> fixture.seedReset.reset(ResetRequest.of(organization).confirm(organization));
+                    case "restore" -> fixture.seedReset.restore(io.seedreset.api.RestoreRequest.snapshot(organization, "golden").of(SOURCE)
+                            .confirm(organization));
+                    case "activity" -> fixture.seedReset.activity(io.seedreset.api.ActivityRequest.of(organization).confirm(organization));
+                    default -> fixture.seedReset.timetravel(io.seedreset.api.TimetravelRequest.of(organization, random.nextBoolean() ? 1 : -1)
+                            .confirm(organization));
                 }
                 record(operation + " ok");
             } catch (SeedResetException e) {
