@@ -56,6 +56,14 @@ class ApplicationRoleTest {
         assertThat(seedReset.apply(Fixture.applyTo(DEMO)).totalRows()).isEqualTo(15);
         assertThat(seedReset.validate(DEMO).passed()).isTrue();
         assertThat(seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)).reapplied()).hasSize(1);
+        // Snapshots, baselines, restores (and their refresh on reset) and time travel need no more than the grants.
+        seedReset.createSnapshot(DEMO, "golden");
+        seedReset.setBaseline(DEMO, DEMO, "golden");
+        assertThat(seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)).restored()).hasSize(1);
+        assertThat(seedReset.reset(ResetRequest.of(DEMO).confirm(DEMO)).restored()).hasSize(1);
+        assertThat(seedReset.timetravel(io.seedreset.api.TimetravelRequest.of(DEMO, 1).confirm(DEMO)).toMonths()).isEqualTo(1);
+        assertThat(seedReset.timetravel(io.seedreset.api.TimetravelRequest.of(DEMO, -1).confirm(DEMO)).toMonths()).isZero();
+        seedReset.setBaseline(DEMO, DEMO, null);
         assertThat(seedReset.teardown(TeardownRequest.of(DEMO).confirm(DEMO)).totalRows()).isEqualTo(15);
         assertThat(seedReset.history(HistoryRequest.of(DEMO)).audit()).hasSizeGreaterThanOrEqualTo(3);
         assertThatThrownBy(() -> seedReset.apply(Fixture.applyTo(PRODUCTION))).isInstanceOf(SeedResetException.class)
