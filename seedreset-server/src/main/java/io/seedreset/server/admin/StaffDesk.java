@@ -150,7 +150,7 @@ public final class StaffDesk {
         }
     }
 
-    /** Writes a snapshot file the caller sent to {@code file}. */
+    /** Writes a file the caller sent (a snapshot, an import's rows) to {@code file}. */
     @FunctionalInterface
     public interface Receiver {
         void writeTo(Path file) throws IOException;
@@ -335,18 +335,14 @@ public final class StaffDesk {
                 throw new SeedResetException(Reason.INVALID_VALUE, "name the file: \"name\" is a plain file name ending in .csv or .json",
                         Map.of(SeedResetException.VALUE, String.valueOf(name)));
             }
-            Path directory = null;
             try {
-                directory = Files.createTempDirectory("seedreset-import-");
-                Path file = directory.resolve(name);
-                spool(body, file, name);
-                ImportRequest request = ImportRequest.of(slug, table, file);
-                return acting.importRows(dryRun ? request.asDryRun() : request.confirm(confirm));
+                return receivedFile("seedreset-import-", name, file -> spool(body, file, name), file -> {
+                    ImportRequest request = ImportRequest.of(slug, table, file);
+                    return acting.importRows(dryRun ? request.asDryRun() : request.confirm(confirm));
+                });
             } catch (IOException e) {
                 throw new SeedResetException(Reason.INVALID_IMPORT, name + " could not be received: " + e.getMessage() + "; nothing was imported",
                         Map.of(SeedResetException.VALUE, name), e);
-            } finally {
-                deleteQuietly(directory, name);
             }
         });
     }
@@ -366,15 +362,25 @@ public final class StaffDesk {
         }
     }
 
-    private static void deleteQuietly(Path directory, String name) {
-        if (directory == null) {
-            return;
-        }
+    /**
+     * A received file (an import's, a snapshot's) in a temporary directory of its own for the length of the call, which
+     * reads it by path, deleted with the directory after (best effort: a temporary directory, named as such).
+     */
+    private static <T> T receivedFile(String prefix, String name, Receiver receive, Function<Path, T> use) throws IOException {
+        Path directory = Files.createTempDirectory(prefix);
         try {
-            Files.deleteIfExists(directory.resolve(name));
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            // A temporary file left behind is the system's to clean; the import's answer stands.
+            Path file = directory.resolve(name);
+            receive.writeTo(file);
+            return use.apply(file);
+        } finally {
+            try (var files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(directory);
+            } catch (IOException ignored) {
+                // the system's to clean; the call's answer stands
+            }
         }
     }
 
@@ -536,27 +542,12 @@ public final class StaffDesk {
             throw new SeedResetException(Reason.INVALID_VALUE, "filename '" + filename + "' is not 1-100 letters, digits, '.', '_' or '-'",
                     Map.of(SeedResetException.VALUE, filename));
         }
-        Path directory = null;
         try {
-            directory = Files.createTempDirectory("seedreset-restore-");
-            Path file = directory.resolve(filename);
-            source.receive().writeTo(file);
-            return call.apply(RestoreRequest.file(slug, file));
+            return receivedFile("seedreset-restore-", filename, source.receive(), file -> call.apply(RestoreRequest.file(slug, file)));
         } catch (IOException e) {
             // The client went away mid-upload, or the disk is full: a failure, not the file's fault.
             throw new SeedResetException(Reason.FILE_ERROR, "receiving the snapshot file failed: " + e.getMessage(),
                     Map.of(SeedResetException.VALUE, filename), e);
-        } finally {
-            if (directory != null) {
-                try (var files = Files.list(directory)) {
-                    for (Path file : files.toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                    Files.deleteIfExists(directory);
-                } catch (IOException ignored) {
-                    // best effort: a temporary directory, named as such
-                }
-            }
         }
     }
 
