@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
