@@ -31,7 +31,7 @@ final class RowExport {
         for (String table : TableOrder.parentsFirst(connection, tablesInWriteOrder)) {
             List<String> columns = loadableColumns(connection, table);
             byte[] csv = copyOut(connection, select(table, columns, """
-                    JOIN platform.seed_rows s ON s.org_id = t.org_id AND s.table_name = %s AND s.row_id = t.id
+                    JOIN platform.seed_rows s ON s.org_id = t.org_id AND s.table_name = %s AND s.row_id = t.id::text
                      WHERE s.application_id = %s""".formatted(SqlNames.literal(table), SqlNames.literal(applicationId.toString()))));
             tables.add(new ExportedTable(table, columns, csv, withoutHeader(table, columns, csv)));
         }
@@ -47,7 +47,7 @@ final class RowExport {
         byte[] csv = copyOut(connection, select(table.name(), table.columns(), """
                  WHERE t.org_id = %s
                    AND NOT EXISTS (SELECT 1 FROM platform.seed_rows s
-                                    WHERE s.org_id = t.org_id AND s.table_name = %s AND s.row_id = t.id)"""
+                                    WHERE s.org_id = t.org_id AND s.table_name = %s AND s.row_id = t.id::text)"""
                 .formatted(SqlNames.literal(organizationId.toString()), SqlNames.literal(table.name()))));
         return withoutHeader(table.name(), table.columns(), csv);
     }

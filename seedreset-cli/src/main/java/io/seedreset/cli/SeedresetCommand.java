@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seedreset.api.Organization;
 import io.seedreset.api.Progress;
 import io.seedreset.api.SeedReset;
+import io.seedreset.api.SeedResetConfiguration;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.json.SeedResetJson;
 import io.seedreset.cli.database.Database;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
                 "  SEEDRESET_PASSWORD     default for --password",
                 "  SEEDRESET_DATA_DIR     embedded database directory (default ~/.seedreset/pgdata; see 'seedreset db')",
                 "  SEEDRESET_UPLOADS_DIR  uploaded files (default: beside the data directory, ~/.seedreset/pgdata.uploads)",
+                "  SEEDRESET_CONFIG       default for --config",
                 "  SEED_<PARAMETER>       pack parameter default, e.g. SEED_USERS=50"})
 public final class SeedresetCommand implements AutoCloseable {
 
@@ -64,6 +66,13 @@ public final class SeedresetCommand implements AutoCloseable {
 
     @Option(names = "--actor", scope = ScopeType.INHERIT, defaultValue = "${sys:user.name}", description = "who is acting, recorded in the audit (default: the OS user)")
     String actor;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, defaultValue = "${env:SEEDRESET_CONFIG}", paramLabel = "FILE",
+            description = "your own schema's settings (migrations, tenant column and tables, tenants table), a properties file")
+    String config;
+
+    /** What init stores as the tenancy: the config file's, with init's flags over it; null keeps the database's. */
+    io.seedreset.api.Tenancy initTenancy;
 
     /** The process environment; tests pass their own. */
     final Map<String, String> environment;
@@ -92,11 +101,16 @@ public final class SeedresetCommand implements AutoCloseable {
                         .setLevel(ch.qos.logback.classic.Level.OFF);
             }
             database = embedded() ? Database.embedded(dataDirectory(), commandName()) : Database.external(url, user, password);
-            seedReset = SeedReset.configure()
+            ConfigFile settings = ConfigFile.read(config);
+            SeedResetConfiguration configuration = SeedReset.configure()
                     .dataSource(database.dataSource())
                     .actor(actor)
                     .progress(progress())
-                    .load();
+                    .tenancy(initTenancy != null ? initTenancy : settings.tenancy());
+            if (settings.migrations() != null) {
+                configuration.migrationLocations(settings.migrations().toArray(String[]::new));
+            }
+            seedReset = configuration.load();
         }
         return seedReset;
     }

@@ -137,7 +137,7 @@ class TeardownDryRunTest {
         execute("INSERT INTO ticketing.users (org_id, id, company_id, email, password_hash, first_name, last_name, role,"
                 + " email_verified, active, created_at) SELECT c.org_id, '" + PERSON + "', c.id, 'p@example.com', 'x', 'P', 'Q', 'PROMOTER',"
                 + " true, true, now() FROM ticketing.companies c JOIN platform.seed_rows s ON s.org_id = c.org_id"
-                + " AND s.table_name = 'ticketing.companies' AND s.row_id = c.id ORDER BY c.id LIMIT 1");
+                + " AND s.table_name = 'ticketing.companies' AND s.row_id = c.id::text ORDER BY c.id LIMIT 1");
         Map<String, String> before = DatabaseSnapshot.of(dataSource, "platform.seed_audit");
 
         Cli.Run dryRun = database.run("--json", "teardown", "--org", "acme-demo", "--dry-run");

@@ -33,7 +33,8 @@ public final class SeedReset {
 
     SeedReset(SeedResetConfiguration configuration) {
         this(new Engine(configuration.dataSource, new PackRegistry(configuration.packs, configuration.discoverPacks),
-                configuration.busyTimeout, configuration.clock, configuration.migrationLocations, configuration.backupsKept),
+                configuration.busyTimeout, configuration.clock, configuration.migrationLocations, configuration.backupsKept,
+                configuration.tenancy),
                 new Caller(configuration.actor, configuration.progress));
     }
 

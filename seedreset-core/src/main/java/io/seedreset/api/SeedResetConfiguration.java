@@ -29,6 +29,7 @@ public final class SeedResetConfiguration {
     Clock clock = Clock.systemUTC();
     Progress progress = Progress.NONE;
     List<String> migrationLocations = DEFAULT_MIGRATION_LOCATIONS;
+    Tenancy tenancy;
 
     SeedResetConfiguration() {
     }
@@ -88,6 +89,16 @@ public final class SeedResetConfiguration {
     /** Flyway locations of the schema that init creates (default: {@link #DEFAULT_MIGRATION_LOCATIONS}). */
     public SeedResetConfiguration migrationLocations(String... locations) {
         this.migrationLocations = List.of(locations);
+        return this;
+    }
+
+    /**
+     * How the application keeps its tenants ({@link Tenancy}): {@code init} stores it in the database, and every
+     * operation after reads it from there. Not set: init keeps what the database holds ({@link Tenancy#DEFAULT}
+     * on a new one). Init refuses to change it once organizations exist.
+     */
+    public SeedResetConfiguration tenancy(Tenancy tenancy) {
+        this.tenancy = tenancy;
         return this;
     }
 

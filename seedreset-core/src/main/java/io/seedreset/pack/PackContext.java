@@ -84,6 +84,14 @@ public final class PackContext {
         return (String) required(name);
     }
 
+    /**
+     * A key the database gives the {@code ordinal}-th {@code entity} from its table's identity or serial sequence
+     * when the row is written ({@link Serial}): for tables keyed by numbers the application draws itself.
+     */
+    public Serial serial(String entity, int ordinal) {
+        return new Serial(entity, ordinal);
+    }
+
     /** The id of the {@code ordinal}-th {@code entity} of this pack in this organization. */
     public UUID id(String entity, int ordinal) {
         return derivedId(packId, seed, entity, ordinal);

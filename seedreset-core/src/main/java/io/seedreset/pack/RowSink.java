@@ -1,6 +1,5 @@
 package io.seedreset.pack;
 
-import java.util.UUID;
 
 /**
  * Where a pack sends its rows. Plan records them; apply writes them in bulk and tags each
@@ -8,8 +7,11 @@ import java.util.UUID;
  */
 public interface RowSink {
 
-    /** Adds a row to a tenant table ({@code schema.table}) and returns its id. */
-    UUID add(String table, Row row);
+    /**
+     * Adds a row to a tenant table ({@code schema.table}) and returns its key, typed as the caller
+     * holds it ({@code UUID id = sink.add(...)}).
+     */
+    <K> K add(String table, Row row);
 
     /**
      * Changes columns of an existing row of this organization (a scenario's edit of the data it

@@ -294,7 +294,7 @@ class ImportTest {
         Path accounts = file("accounts.csv", "name,balance\nAcme,1\n");
         assertThatThrownBy(() -> importInto("platform.organizations", accounts)).isInstanceOfSatisfying(SeedResetException.class, e -> {
             assertThat(e.reason()).isEqualTo(Reason.INVALID_VALUE);
-            assertThat(e.getMessage()).isEqualTo("'platform.organizations' is not a tenant table (schema.table, with an org_id column, outside platform)");
+            assertThat(e.getMessage()).isEqualTo("'platform.organizations' is not a tenant table (schema.table, with the tenant column org_id, outside platform)");
         });
     }
 }

@@ -79,7 +79,7 @@ class ApplicationRoleTest {
         assertRefused("DROP TRIGGER seedreset_guard_flag ON platform.organizations", "42501");
         assertRefused("CREATE OR REPLACE FUNCTION platform.guard_seed_row() RETURNS trigger LANGUAGE plpgsql"
                 + " AS $$ BEGIN RETURN NULL; END $$", "42501");
-        assertRefused("ALTER FUNCTION platform.refuse_production_rows(text, uuid[], text, text) SET search_path = public", "42501");
+        assertRefused("ALTER FUNCTION platform.refuse_production_rows(text, text[], text, text) SET search_path = public", "42501");
         assertRefused("SET session_replication_role = replica", "42501");
         assertRefused("UPDATE platform.organizations SET ledger_entries = 0 WHERE slug = '" + DEMO + "'", "42501");
         assertRefused("SELECT platform.count_ledger_entries('x', ARRAY[" + demo + "], ARRAY[-1::bigint])", "42501");

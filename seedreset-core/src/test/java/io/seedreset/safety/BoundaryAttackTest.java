@@ -208,7 +208,7 @@ class BoundaryAttackTest {
     void a_guard_function_with_a_shadowing_search_path_is_caught_and_repaired() {
         fixture.execute("CREATE SCHEMA shadow");
         fixture.execute("CREATE FUNCTION shadow.unnest(uuid[]) RETURNS SETOF uuid LANGUAGE sql AS 'SELECT NULL::uuid WHERE false'");
-        fixture.execute("ALTER FUNCTION platform.refuse_production_rows(text, uuid[], text, text) SET search_path = shadow, pg_catalog, pg_temp");
+        fixture.execute("ALTER FUNCTION platform.refuse_production_rows(text, text[], text, text) SET search_path = shadow, pg_catalog, pg_temp");
         assertCaughtAndRepaired("guard function platform.refuse_production_rows was changed"
                 + " (expected 'settings [search_path=pg_catalog', found 'settings [search_path=shadow')");
     }

@@ -120,7 +120,7 @@ class ProductionBoundaryTest {
                 statement.execute("SELECT set_config('seedreset.application_id', 'x', true), set_config('seedreset.org_id', 'not-an-id', true)");
                 statement.execute(insertAccount(DEMO, "00000000-0000-0000-0000-000000000010"));
             }
-        }).isInstanceOf(SQLException.class).hasMessageContaining("invalid input syntax for type uuid");
+        }).isInstanceOf(SQLException.class).hasMessageContaining("tenant not-an-id is no organization");
         assertThat(fixture.tenantRows(DEMO)).isZero();
     }
 
@@ -225,7 +225,7 @@ class ProductionBoundaryTest {
     @Test
     void a_rewritten_guard_function_makes_every_mutating_operation_refuse_until_init_restores_it() {
         fixture.execute("""
-                CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, org_ids uuid[], errcode text, verb text)
+                CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, tenant_keys text[], errcode text, verb text)
                 RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$""");
         String expected = "guard function platform.refuse_production_rows was changed"
                 + " (expected 'settings [search_path=pg_catalog', found 'settings []')";

@@ -57,7 +57,7 @@ class TicketingWorkflowRowsTest {
                         assertThat(named.find()).as(refused.getMessage()).isTrue();
                         assertThat(api.tenant.queryForLong("SELECT count(*) FROM " + named.group(1) + " WHERE id = ?::uuid", named.group(2)))
                                 .as("a row that exists").isEqualTo(1);
-                        assertThat(api.tenant.queryForLong("SELECT count(*) FROM platform.seed_rows WHERE row_id = ?::uuid", named.group(2)))
+                        assertThat(api.tenant.queryForLong("SELECT count(*) FROM platform.seed_rows WHERE row_id = ?", named.group(2)))
                                 .as("and that nobody seeded").isZero();
                     });
             assertThat(api.tenant.queryForLong("SELECT count(*) FROM ticketing.orders WHERE id = ?::uuid", order.body().get("id").asText()))

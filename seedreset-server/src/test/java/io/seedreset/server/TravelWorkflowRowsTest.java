@@ -53,7 +53,7 @@ class TravelWorkflowRowsTest {
                         assertThat(named.find()).as(refused.getMessage()).isTrue();
                         assertThat(api.tenant.queryForLong("SELECT count(*) FROM " + named.group(1) + " WHERE id = ?::uuid", named.group(2)))
                                 .as("a row that exists").isEqualTo(1);
-                        assertThat(api.tenant.queryForLong("SELECT count(*) FROM platform.seed_rows WHERE row_id = ?::uuid", named.group(2)))
+                        assertThat(api.tenant.queryForLong("SELECT count(*) FROM platform.seed_rows WHERE row_id = ?", named.group(2)))
                                 .as("and that nobody seeded").isZero();
                     });
             assertThat(api.tenant.queryForLong("SELECT count(*) FROM accounting.invoices WHERE id = ?::uuid", invoiceId)).as("nothing torn down")

@@ -6,6 +6,7 @@ import io.seedreset.api.ApplyResult;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.ledger.Applications;
+import io.seedreset.internal.schema.Sequences;
 import io.seedreset.internal.sink.CopySink;
 import io.seedreset.internal.sink.RowStream;
 import io.seedreset.pack.ActivityPack;
@@ -44,7 +45,7 @@ final class ApplicationWriter {
         Applications.insert(inside.connection(), applicationId, inside.organization().id(), descriptor.id(), descriptor.version(),
                 resolved.mode(), resolved.selectedModules(), resolved.parameters(), resolved.seed(), resolved.anchor(), inside.caller().actor(),
                 clock.instant());
-        try (CopySink sink = new CopySink(descriptor.id(), inside.schema(), inside.organization().id(), applicationId,
+        try (CopySink sink = new CopySink(descriptor.id(), inside.schema(), inside.organization().id(), inside.organization().tenantKey(), applicationId,
                 resolved.pack().totals(), resolved.selectedModules(), inside.connection(), inside.caller().progress())) {
             PackContext context = resolved.context(requiredSeeds, sink::query);
             watchPersonas(resolved, context, sink);
@@ -95,7 +96,7 @@ final class ApplicationWriter {
                 descriptor.version(), resolved.mode(), resolved.selectedModules(), parameters, resolved.seed(), resolved.anchor(),
                 inside.caller().actor(), clock.instant());
         ActivityPack pack = (ActivityPack) resolved.pack();
-        try (CopySink sink = new CopySink(descriptor.id(), inside.schema(), inside.organization().id(), applicationId,
+        try (CopySink sink = new CopySink(descriptor.id(), inside.schema(), inside.organization().id(), inside.organization().tenantKey(), applicationId,
                 List.of(), resolved.selectedModules(), inside.connection(), inside.caller().progress())) {
             PackContext context = resolved.context(requiredSeeds, sink::query);
             inside.caller().progress().start("activity " + descriptor.id());
@@ -122,8 +123,12 @@ final class ApplicationWriter {
         List<SeedPack> validated = new ArrayList<>();
         validated.add(pack);
         descriptor.requires().forEach(id -> validated.add(packs.require(id)));
+        for (String table : written.keySet()) {
+            Sequences.advance(inside.connection(), inside.schema().table(table).orElseThrow());
+        }
+        TenantReferences.require(inside.connection(), inside.schema(), inside.organization().id(), written.keySet());
         Validation.refreshStatistics(inside.connection(), written);
-        Validation.require(inside.connection(), validated, inside.organization().id(), applying);
+        Validation.require(inside.connection(), validated, inside.schema().tenantLiteral(inside.organization().tenantKey()), applying);
     }
 
     /**

@@ -115,12 +115,12 @@ final class ApplyOperation {
         if (resolved.selectedModules().isEmpty()) {
             return resolved.pack().personas(resolved.context(requiredSeeds, TenantReader.NONE));
         }
-        UUID organization = inside.organization().id();
+        String organization = inside.organization().tenantKey();
         RecordingSink sink = new RecordingSink(resolved.descriptor().id(), inside.schema(), organization, resolved.pack().totals(),
                 resolved.selectedModules());
         PackContext context = resolved.context(requiredSeeds, (sql, parameters) -> {
             try {
-                return TenantQueries.query(inside.connection(), organization, sql, parameters);
+                return TenantQueries.query(inside.connection(), inside.schema().tenantLiteral(organization), sql, parameters);
             } catch (SQLException e) {
                 throw TenantQueries.failed(resolved.descriptor().id(), e);
             }

@@ -33,6 +33,7 @@ import io.seedreset.internal.organization.Organizations;
 import io.seedreset.internal.safety.ApplicationRole;
 import io.seedreset.internal.safety.Guards;
 import io.seedreset.internal.schema.SchemaMigrator;
+import io.seedreset.internal.schema.TenancySettings;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.pack.PackDescriptor;
 import io.seedreset.pack.Persona;
@@ -74,10 +75,13 @@ public final class Engine {
     private final TimetravelOperation timetravel;
     private final MutationGate gate;
     private final Clock clock;
+    private final io.seedreset.api.Tenancy tenancy;
 
+    /** @param tenancy what init stores as this database's tenancy; null keeps what is stored (the default on a new database) */
     public Engine(DataSource dataSource, PackRegistry packs, Duration busyTimeout, Clock clock, List<String> migrationLocations,
-                  int backupsKept) {
+                  int backupsKept, io.seedreset.api.Tenancy tenancy) {
         this.packs = packs;
+        this.tenancy = tenancy;
         this.migrationLocations = List.copyOf(migrationLocations);
         this.connections = new Connections(dataSource, migrationLocations);
         this.audit = new AuditLog(dataSource);
@@ -107,7 +111,11 @@ public final class Engine {
         List<String> guarded;
         try (Connection connection = connections.dataSource().getConnection()) {
             connection.setAutoCommit(false);
+            if (tenancy != null) {
+                TenancySettings.write(connection, tenancy);
+            }
             TenantSchema schema = TenantSchema.load(connection);
+            TenancySettings.requireTenantsTable(connection, schema.tenancy());
             found = Guards.install(connection, schema);
             connection.commit();
             guarded = schema.tables().stream().map(TenantSchema.Table::name).toList();

@@ -47,7 +47,9 @@ final class ImportOperation {
             caller.progress().start("import " + organization.slug());
             RowImport.Loaded loaded;
             try {
-                loaded = RowImport.load(connection, inside.schema(), request.table(), request.file(), organization.id(), application);
+                loaded = RowImport.load(connection, inside.schema(), request.table(), request.file(), organization.id(), organization.tenantKey(),
+                        application);
+                TenantReferences.require(connection, inside.schema(), organization.id(), java.util.Set.of(request.table()));
                 caller.progress().advance(loaded.rows());
             } finally {
                 caller.progress().finish();

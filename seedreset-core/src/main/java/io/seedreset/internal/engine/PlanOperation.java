@@ -58,11 +58,11 @@ final class PlanOperation {
                 parts.requireReferencedModules(schema, organization);
             }
             ResolvedPack resolved = same == null ? onAnchor : onAnchor.withAnchor(same.anchor());
-            RecordingSink sink = new RecordingSink(resolved.descriptor().id(), schema, organization.id(), resolved.pack().totals(),
+            RecordingSink sink = new RecordingSink(resolved.descriptor().id(), schema, organization.tenantKey(), resolved.pack().totals(),
                     resolved.selectedModules());
             PackContext context = resolved.context(requiredSeeds, (sql, parameters) -> {
                 try {
-                    return TenantQueries.query(connection, organization.id(), sql, parameters);
+                    return TenantQueries.query(connection, schema.tenantLiteral(organization.tenantKey()), sql, parameters);
                 } catch (SQLException e) {
                     throw TenantQueries.failed(resolved.descriptor().id(), e);
                 }

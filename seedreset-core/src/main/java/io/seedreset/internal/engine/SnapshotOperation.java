@@ -120,7 +120,8 @@ final class SnapshotOperation {
             throws SQLException {
         inside.caller().progress().start("snapshot " + inside.organization().slug());
         try {
-            return StoredSnapshots.capture(inside.connection(), inside.schema(), inside.organization().id(), inside.organization().slug(), name,
+            return StoredSnapshots.capture(inside.connection(), inside.schema(), inside.organization().id(), inside.organization().tenantKey(),
+                    inside.organization().slug(), name,
                     kind, SchemaMigrator.version(inside.connection()), inside.caller().actor(), clock.instant(),
                     logins);
         } finally {
@@ -270,7 +271,8 @@ final class SnapshotOperation {
         try {
             SnapshotLoad.requireRestorable(connection, inside.schema(), stored.manifest(), stored.name());
             SnapshotRefresh.Refreshed refreshed = SnapshotRefresh.refresh(connection, inside.schema(), stored.manifest(),
-                    table -> StoredSnapshots.table(connection, stored.id(), table.table()), inside.organization().id());
+                    table -> StoredSnapshots.table(connection, stored.id(), table.table()), inside.organization().id(),
+                    inside.organization().tenantKey());
             connection.releaseSavepoint(before);
             return Optional.of(new RestoreResult(inside.organization().slug(), stored.name(), active.get(0).id(), List.of(),
                     refreshed.deleted(), refreshed.written(), Duration.ofNanos(System.nanoTime() - started)));
@@ -311,8 +313,8 @@ final class SnapshotOperation {
             Applications.insert(connection, ApplicationRecord.Source.SNAPSHOT, application, organization.id(), "snapshot:" + stored.name(),
                     manifest.schemaVersion(), "snapshot", List.of(), Map.of("snapshot", stored.name(), "snapshotId", stored.id().toString(),
                             "takenFrom", manifest.takenFrom()), 0L, manifest.takenAt(), inside.caller().actor(), clock.instant());
-            Map<String, Long> restored = SnapshotLoad.load(connection, source, manifest,
-                    table -> StoredSnapshots.table(connection, stored.id(), table.table()), organization.id(), application,
+            Map<String, Long> restored = SnapshotLoad.load(connection, inside.schema(), source, manifest,
+                    table -> StoredSnapshots.table(connection, stored.id(), table.table()), organization.id(), organization.tenantKey(), application,
                     inside.caller().progress());
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             Applications.complete(connection, application, restored, "", duration.toMillis());

@@ -6,6 +6,7 @@ import io.seedreset.api.Organization;
 import io.seedreset.api.ValidationResult;
 import io.seedreset.internal.ledger.Applications;
 import io.seedreset.internal.organization.Organizations;
+import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.pack.SeedPack;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +51,7 @@ final class ValidateOperation {
                             + "' (application " + record.id() + ") is not installed here, so its rules could not run")));
                     continue;
                 }
-                rules.addAll(Validation.report(connection, List.of(pack), found.id()));
+                rules.addAll(Validation.report(connection, List.of(pack), TenantSchema.load(connection).tenantLiteral(found.tenantKey())));
             }
             return new ValidationResult(found.slug(), rules);
         });

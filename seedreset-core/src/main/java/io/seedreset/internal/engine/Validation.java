@@ -66,10 +66,10 @@ final class Validation {
     }
 
     /** Fails on the first broken rule of any of the packs, naming the pack and the rule. */
-    static void require(Connection connection, List<SeedPack> packs, UUID organizationId, String applying) throws SQLException {
+    static void require(Connection connection, List<SeedPack> packs, String tenant, String applying) throws SQLException {
         for (SeedPack pack : packs) {
             for (Invariant rule : pack.invariants()) {
-                List<String> violations = violations(connection, pack, rule, organizationId);
+                List<String> violations = violations(connection, pack, rule, tenant);
                 if (!violations.isEmpty()) {
                     // The rules cover the whole organization: the offending row may be one a person
                     // edited, so the message says where the rule failed, not who broke it.
@@ -84,21 +84,21 @@ final class Validation {
     }
 
     /** Every rule of every pack, each with up to three offending rows. */
-    static List<ValidationResult.Rule> report(Connection connection, List<SeedPack> packs, UUID organizationId) throws SQLException {
+    static List<ValidationResult.Rule> report(Connection connection, List<SeedPack> packs, String tenant) throws SQLException {
         List<ValidationResult.Rule> rules = new ArrayList<>();
         for (SeedPack pack : packs) {
             for (Invariant rule : pack.invariants()) {
-                rules.add(new ValidationResult.Rule(pack.descriptor().id(), rule.name(), violations(connection, pack, rule, organizationId)));
+                rules.add(new ValidationResult.Rule(pack.descriptor().id(), rule.name(), violations(connection, pack, rule, tenant)));
             }
         }
         return rules;
     }
 
-    private static List<String> violations(Connection connection, SeedPack pack, Invariant rule, UUID organizationId) {
+    private static List<String> violations(Connection connection, SeedPack pack, Invariant rule, String tenant) {
         List<String> violations = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             statement.setMaxRows(EXAMPLES);
-            try (ResultSet rs = statement.executeQuery(TenantQueries.readOnly(rule.sql(), organizationId))) {
+            try (ResultSet rs = statement.executeQuery(TenantQueries.readOnly(rule.sql(), tenant))) {
                 while (rs.next()) {
                     violations.add(rs.getString(1));
                 }

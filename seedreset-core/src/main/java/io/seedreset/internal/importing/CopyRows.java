@@ -24,9 +24,9 @@ final class CopyRows extends InputStream {
      * @param idPrefix null when the file gives the ids; otherwise each id is a name-based UUID of this
      *                 prefix and the record's number, the same for the same file imported into the same place
      */
-    CopyRows(Records records, UUID organizationId, String idPrefix) {
+    CopyRows(Records records, String tenantKey, String idPrefix) {
         this.records = records;
-        this.organizationId = organizationId.toString();
+        this.organizationId = io.seedreset.internal.sink.CopyText.render(tenantKey);
         this.idPrefix = idPrefix;
     }
 

@@ -3,6 +3,7 @@ package io.seedreset.internal.importing;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.ledger.RowSets;
+import io.seedreset.internal.schema.Sequences;
 import io.seedreset.internal.schema.TenantSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +46,6 @@ public final class RowImport {
     /** Named in its schema, so that no table of that name elsewhere on the search path can stand in for it. */
     private static final String STAGING = "pg_temp." + STAGING_NAME;
     private static final String RECORD = "seedreset_record";
-    private static final String ORG_ID = "org_id";
-    private static final String ID = "id";
     /** Ids per ledger batch, as the sinks write them. */
     private static final int LEDGER_BATCH = 10_000;
     private static final Pattern COPY_WHERE = Pattern.compile("COPY " + STAGING_NAME + ", line (\\d+)(?:, column ([^:]+))?");
@@ -61,6 +60,9 @@ public final class RowImport {
     private final String source;
     private final Records.Format format;
     private TargetTable target;
+    /** The tenant column, which the organization fills in, and the key column, by which the ledger records rows. */
+    private String tenantColumn;
+    private String keyColumn;
     private List<String> fileColumns;
 
     private RowImport(Connection connection, String table, Path file) {
@@ -76,22 +78,23 @@ public final class RowImport {
      * under {@code application}. A bad file throws {@link Reason#INVALID_IMPORT} naming its line and
      * column; the caller's transaction must then roll back (a failed COPY leaves it aborted).
      */
-    public static Loaded load(Connection connection, TenantSchema schema, String table, Path file, UUID organizationId, UUID application)
-            throws SQLException {
-        return new RowImport(connection, table, file).load(schema, organizationId, application);
+    public static Loaded load(Connection connection, TenantSchema schema, String table, Path file, UUID organizationId, String tenantKey,
+                              UUID application) throws SQLException {
+        return new RowImport(connection, table, file).load(schema, organizationId, tenantKey, application);
     }
 
-    private Loaded load(TenantSchema schema, UUID organizationId, UUID application) throws SQLException {
-        if (schema.table(table).isEmpty()) {
-            throw new SeedResetException(Reason.INVALID_VALUE, "'" + table + "' is not a tenant table (schema.table, with an org_id column,"
-                    + " outside platform)", Map.of(SeedResetException.TABLE, table));
-        }
+    private Loaded load(TenantSchema schema, UUID organizationId, String tenantKey, UUID application) throws SQLException {
+        TenantSchema.Table known = schema.table(table).orElseThrow(() -> new SeedResetException(Reason.INVALID_VALUE, "'" + table
+                + "' is not a tenant table (schema.table, with the tenant column " + schema.tenantColumn() + ", outside platform)",
+                Map.of(SeedResetException.TABLE, table)));
+        tenantColumn = known.tenantColumn();
+        keyColumn = known.key();
         if (format == null) {
             throw invalid(new BadFile(0, null, "not a .csv or .json file"));
         }
         target = TargetTable.load(connection, table);
-        if (!target.columns().containsKey(ID)) {
-            throw new SeedResetException(Reason.INVALID_VALUE, table + " has no id column, by which the ledger records rows",
+        if (keyColumn == null) {
+            throw new SeedResetException(Reason.INVALID_VALUE, table + " has no key column (a single-column primary key), by which the ledger records rows",
                     Map.of(SeedResetException.TABLE, table));
         }
         long rows;
@@ -102,9 +105,13 @@ public final class RowImport {
                 throw new BadFile(0, null, "the file is empty");
             }
             requireColumns(records);
-            generatedIds = !fileColumns.contains(ID);
+            generatedIds = !fileColumns.contains(keyColumn);
+            if (generatedIds && !"uuid".equals(known.keyType())) {
+                throw new BadFile(0, null, "the file has no " + keyColumn + " column: ids are made only for uuid keys, and "
+                        + table + "." + keyColumn + " is " + known.keyType());
+            }
             createStaging();
-            rows = copy(records, organizationId, generatedIds);
+            rows = copy(records, organizationId, tenantKey, generatedIds);
             if (rows == 0) {
                 throw new BadFile(0, null, "the file has no rows");
             }
@@ -118,6 +125,7 @@ public final class RowImport {
         requireReferences();
         insert();
         record(organizationId, application);
+        Sequences.advance(connection, known);
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE " + STAGING);
         }
@@ -147,12 +155,12 @@ public final class RowImport {
             String name = fileColumns.get(i);
             long line = records.columnLine(i);
             TargetTable.Column column = target.columns().get(name);
-            if (name.equals(ORG_ID)) {
+            if (name.equals(tenantColumn)) {
                 throw new BadFile(line, name, "the organization is the one imported into, never the file's: remove the column");
             }
             if (column == null) {
                 throw new BadFile(line, name, table + " has no such column (it has " + String.join(", ", target.columns().keySet().stream()
-                        .filter(c -> !c.equals(ORG_ID)).toList()) + ")");
+                        .filter(c -> !c.equals(tenantColumn)).toList()) + ")");
             }
             if (!column.written()) {
                 throw new BadFile(line, name, "generated by the database: remove the column");
@@ -162,7 +170,7 @@ public final class RowImport {
             }
         }
         for (TargetTable.Column column : target.columns().values()) {
-            if (column.notNull() && !column.hasDefault() && column.written() && !column.name().equals(ORG_ID) && !column.name().equals(ID)
+            if (column.notNull() && !column.hasDefault() && column.written() && !column.name().equals(tenantColumn) && !column.name().equals(keyColumn)
                     && !seen.contains(column.name())) {
                 throw new BadFile(records.columnLine(0), column.name(), "missing: " + table + " needs a value in it (NOT NULL, no default)");
             }
@@ -178,15 +186,15 @@ public final class RowImport {
         }
     }
 
-    private long copy(Records records, UUID organizationId, boolean generatedIds) throws SQLException, IOException {
+    private long copy(Records records, UUID organizationId, String tenantKey, boolean generatedIds) throws SQLException, IOException {
         List<String> columns = new ArrayList<>();
-        columns.add(ORG_ID);
+        columns.add(tenantColumn);
         if (generatedIds) {
-            columns.add(ID);
+            columns.add(keyColumn);
         }
         columns.addAll(fileColumns);
         columns.add(RECORD);
-        CopyRows rows = new CopyRows(records, organizationId, generatedIds ? (organizationId + "/" + table + "/" + source + "/") : null);
+        CopyRows rows = new CopyRows(records, tenantKey, generatedIds ? (organizationId + "/" + table + "/" + source + "/") : null);
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGING + " ("
                     + columns.stream().map(TenantSchema::quote).collect(Collectors.joining(", ")) + ") FROM STDIN", rows, 1 << 16);
@@ -221,7 +229,7 @@ public final class RowImport {
             String notNull = key.stream().map(c -> TenantSchema.quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
             String partition = key.stream().map(TenantSchema::quote).collect(Collectors.joining(", "));
             String column = shown(key);
-            String hint = generatedIds && key.contains(ID) ? " (the ids are made from the file's name and each record's place: this file"
+            String hint = generatedIds && key.contains(keyColumn) ? " (the ids are made from the file's name and each record's place: this file"
                     + " was imported into this organization already)" : "";
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT " + RECORD + ", first, " + values(key, "") + " FROM (SELECT " + RECORD + ", " + partition + ", min(" + RECORD
@@ -247,7 +255,7 @@ public final class RowImport {
     /** Every reference of every row finds its row: in the organization, or (for a table referencing itself) in the file. */
     private void requireReferences() throws SQLException {
         for (TargetTable.Reference reference : target.references()) {
-            if (reference.columns().stream().allMatch(ORG_ID::equals)) {
+            if (reference.columns().stream().allMatch(tenantColumn::equals)) {
                 continue;
             }
             String notNull = reference.columns().stream().map(c -> "s." + TenantSchema.quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
@@ -289,7 +297,7 @@ public final class RowImport {
     /** The rows' ids go to the ledger in batches, as an apply's do. */
     private void record(UUID organizationId, UUID application) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + RowSets.TABLE
-                + " (org_id, application_id, table_name, row_ids) SELECT ?, ?, ?, array_agg(" + TenantSchema.quote(ID) + " ORDER BY " + RECORD
+                + " (org_id, application_id, table_name, row_ids) SELECT ?, ?, ?, array_agg(" + TenantSchema.quote(keyColumn) + "::text ORDER BY " + RECORD
                 + ") FROM " + STAGING + " GROUP BY (" + RECORD + " - 1) / " + LEDGER_BATCH)) {
             statement.setObject(1, organizationId);
             statement.setObject(2, application);
@@ -298,17 +306,17 @@ public final class RowImport {
         }
     }
 
-    /** The key's columns that the file gives, for messages: org_id is the organization's, never the file's fault. */
-    private static String shown(List<String> key) {
-        List<String> shown = key.stream().filter(c -> !c.equals(ORG_ID)).toList();
-        return shown.isEmpty() ? ORG_ID : shown.get(0);
+    /** The key's columns that the file gives, for messages: the tenant column is the organization's, never the file's fault. */
+    private String shown(List<String> key) {
+        List<String> shown = key.stream().filter(c -> !c.equals(tenantColumn)).toList();
+        return shown.isEmpty() ? tenantColumn : shown.get(0);
     }
 
-    /** {@code name = value, ...} of the key's columns but org_id, as SQL text. */
-    private static String values(List<String> key, String alias) {
+    /** {@code name = value, ...} of the key's columns but the tenant column, as SQL text. */
+    private String values(List<String> key, String alias) {
         List<String> parts = new ArrayList<>();
         for (String column : key) {
-            if (!column.equals(ORG_ID)) {
+            if (!column.equals(tenantColumn)) {
                 parts.add("'" + column.replace("'", "''") + " = ' || " + alias + TenantSchema.quote(column) + "::text");
             }
         }

@@ -49,18 +49,20 @@ public final class Removal {
         // offenders pays for no check at all.
         RowChanges.refuseUndoingLaterChanges(connection, organizationId, ids);
         // Nor undo a person's change of a row the applications updated: their work would be lost.
-        RowChanges.refuseOverwritingLaterChanges(connection, organizationId, ids);
+        RowChanges.refuseOverwritingLaterChanges(connection, schema, organizationId, ids);
         // Rows a scenario re-pointed go back first, so the check below sees the references as they will be.
-        Map<String, Long> restored = RowChanges.restore(connection, organizationId, ids);
+        Map<String, Long> restored = RowChanges.restore(connection, schema, organizationId, ids);
         refuseForeignReferences(connection, schema, organizationId, ids, true);
         Savepoint beforeDeletes = connection.setSavepoint();
         try {
             return new Removed(deleteChildrenFirst(connection, schema, progress, table -> """
-                    DELETE FROM %s t USING (SELECT s.org_id, unnest(s.row_ids) AS row_id FROM platform.seed_row_sets s
+                    DELETE FROM %s t USING (SELECT unnest(s.row_ids) AS row_id FROM platform.seed_row_sets s
                                              WHERE s.application_id = ANY (?) AND s.table_name = '%s' AND s.org_id = ?) s
-                     WHERE t.org_id = s.org_id AND t.id = s.row_id""".formatted(TenantSchema.sql(table), table.replace("'", "''")),
+                     WHERE %s AND %s = %s""".formatted(TenantSchema.sql(table.name()), table.name().replace("'", "''"),
+                            table.tenantIs("t"), table.keyColumn("t"), table.keyOf("s.row_id")),
                     List.of("DELETE FROM platform.seed_updates WHERE application_id = ANY (?) AND org_id = ?",
                             "DELETE FROM platform.seed_row_sets WHERE application_id = ANY (?) AND org_id = ?"),
+                    table -> table.key() == null ? null : new Object[] {ids, organizationId, organizationId},
                     ids, organizationId), restored);
         } catch (SQLException e) {
             if (!FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
@@ -81,13 +83,16 @@ public final class Removal {
      */
     public static Map<String, Long> unseededRows(Connection connection, TenantSchema schema, UUID organizationId) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : schema.childrenFirst()) {
-            long count = count(connection, "SELECT count(*) FROM " + TenantSchema.sql(table) + """
-                     t WHERE t.org_id = ? AND NOT EXISTS (SELECT 1 FROM platform.seed_rows s
-                                                         WHERE s.org_id = t.org_id AND s.table_name = ? AND s.row_id = t.id)""",
-                    organizationId, table);
+        for (String name : schema.childrenFirst()) {
+            TenantSchema.Table table = schema.table(name).orElseThrow();
+            long count = table.key() == null
+                    ? count(connection, "SELECT count(*) FROM " + TenantSchema.sql(name) + " t WHERE " + table.tenantIs("t"), organizationId)
+                    : count(connection, "SELECT count(*) FROM " + TenantSchema.sql(name) + " t WHERE " + table.tenantIs("t") + """
+                       AND NOT EXISTS (SELECT 1 FROM platform.seed_rows s
+                                        WHERE s.org_id = ? AND s.table_name = ? AND s.row_id = """ + table.keyColumn("t") + "::text)",
+                    organizationId, organizationId, name);
             if (count > 0) {
-                counts.put(table, count);
+                counts.put(name, count);
             }
         }
         return counts;
@@ -126,23 +131,32 @@ public final class Removal {
     public static Map<String, Long> everyRow(Connection connection, TenantSchema schema, UUID organizationId,
                                              Progress progress) throws SQLException {
         return deleteChildrenFirst(connection, schema, progress,
-                table -> "DELETE FROM " + TenantSchema.sql(table) + " WHERE org_id = ?",
+                table -> "DELETE FROM " + TenantSchema.sql(table.name()) + " t WHERE " + table.tenantIs("t"),
                 List.of("DELETE FROM platform.seed_updates WHERE org_id = ?", "DELETE FROM platform.seed_row_sets WHERE org_id = ?"),
+                table -> new Object[] {organizationId},
                 organizationId);
     }
 
     /**
      * Runs one delete per tenant table, children first, then the ledger's: the database guard lets
-     * a ledger row go only once the rows it records are gone. All take the same parameters.
+     * a ledger row go only once the rows it records are gone. A table's delete takes the parameters
+     * {@code tableParameters} gives it (none: the table is skipped); the ledger's take {@code parameters}.
      */
     private static Map<String, Long> deleteChildrenFirst(Connection connection, TenantSchema schema, Progress progress,
-                                                         java.util.function.Function<String, String> deleteFrom,
-                                                         List<String> deleteLedger, Object... parameters) throws SQLException {
+                                                         java.util.function.Function<TenantSchema.Table, String> deleteFrom,
+                                                         List<String> deleteLedger,
+                                                         java.util.function.Function<TenantSchema.Table, Object[]> tableParameters,
+                                                         Object... parameters) throws SQLException {
         Map<String, Long> deleted = new LinkedHashMap<>();
-        for (String table : schema.childrenFirst()) {
-            long count = execute(connection, deleteFrom.apply(table), parameters);
+        for (String name : schema.childrenFirst()) {
+            TenantSchema.Table table = schema.table(name).orElseThrow();
+            Object[] given = tableParameters.apply(table);
+            if (given == null) {
+                continue; // no key: the ledger cannot hold rows of it
+            }
+            long count = execute(connection, deleteFrom.apply(table), given);
             if (count > 0) {
-                deleted.put(table, count);
+                deleted.put(name, count);
                 progress.advance(count);
             }
         }
@@ -175,21 +189,31 @@ public final class Removal {
             String join = IntStream.range(0, fk.childColumns().size())
                     .mapToObj(i -> "p." + TenantSchema.quote(fk.parentColumns().get(i)) + " = c." + TenantSchema.quote(fk.childColumns().get(i)))
                     .collect(Collectors.joining(" AND "));
-            String sql = "SELECT c.id::text, p.id::text FROM " + TenantSchema.sql(fk.child()) + " c JOIN "
-                    + TenantSchema.sql(fk.parent()) + " p ON " + join + """
-                     JOIN platform.seed_rows sp ON sp.org_id = p.org_id AND sp.table_name = ? AND sp.row_id = p.id
-                                              AND sp.application_id = ANY (?)
-                    WHERE c.org_id = ?
-                      AND NOT EXISTS (SELECT 1 FROM platform.seed_rows sc
-                                       WHERE sc.org_id = c.org_id AND sc.table_name = ? AND sc.row_id = c.id
-                                         AND sc.application_id = ANY (?))
-                    LIMIT""" + " " + EXAMPLES;
+            TenantSchema.Table child = schema.table(fk.child()).orElseThrow();
+            TenantSchema.Table parent = schema.table(fk.parent()).orElseThrow();
+            if (parent.key() == null) {
+                continue; // the ledger holds no rows of it
+            }
+            // A child without a key of its own has no seeded rows: every one of them is a person's.
+            String childText = child.key() == null ? "'(a row)'" : child.keyColumn("c") + "::text";
+            String sql = "SELECT " + childText + ", " + parent.keyColumn("p") + "::text FROM " + TenantSchema.sql(fk.child()) + " c JOIN "
+                    + TenantSchema.sql(fk.parent()) + " p ON " + join
+                    + " JOIN platform.seed_rows sp ON sp.org_id = ? AND sp.table_name = ? AND sp.row_id = " + parent.keyColumn("p") + "::text"
+                    + " AND sp.application_id = ANY (?)"
+                    + " WHERE " + child.tenantIs("c")
+                    + (child.key() == null ? "" : " AND NOT EXISTS (SELECT 1 FROM platform.seed_rows sc WHERE sc.org_id = ? AND sc.table_name = ?"
+                                                  + " AND sc.row_id = " + childText + " AND sc.application_id = ANY (?))")
+                    + " LIMIT " + EXAMPLES;
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, fk.parent());
-                statement.setArray(2, applications);
-                statement.setObject(3, organizationId);
-                statement.setString(4, fk.child());
-                statement.setArray(5, applications);
+                statement.setObject(1, organizationId);
+                statement.setString(2, fk.parent());
+                statement.setArray(3, applications);
+                statement.setObject(4, organizationId);
+                if (child.key() != null) {
+                    statement.setObject(5, organizationId);
+                    statement.setString(6, fk.child());
+                    statement.setArray(7, applications);
+                }
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next() && offenders.size() < EXAMPLES) {
                         offenders.add(fk.child() + " row " + rs.getString(1) + " references " + fk.parent() + " row " + rs.getString(2));

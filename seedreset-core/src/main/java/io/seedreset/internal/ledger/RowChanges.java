@@ -40,7 +40,7 @@ public final class RowChanges {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
-    /** One update: the row's {@code id} and the columns to set. */
+    /** One update: the row's key (under {@code id}, whatever the key column's name) and the columns to set. */
     public record Change(String table, Map<String, Object> values) {
         Object id() {
             return values.get("id");
@@ -52,43 +52,46 @@ public final class RowChanges {
     }
 
     /** A before-image to write back: the row and its previous values as JSON text. */
-    private record Restore(String table, UUID id, List<String> columns, String json) {
+    private record Restore(String table, String id, List<String> columns, String json) {
     }
 
     private RowChanges() {
     }
 
     /** Applies the changes in order, recording before-images; a row the organization lacks fails the batch. */
-    public static void write(Connection connection, String packId, UUID organizationId, UUID applicationId,
+    public static void write(Connection connection, TenantSchema schema, String packId, UUID organizationId, UUID applicationId,
                              List<Change> changes) throws SQLException {
         for (List<Change> run : runsOfSameShape(changes, c -> c.table() + c.columns())) {
             Change first = run.get(0);
             List<String> columns = first.columns();
+            TenantSchema.Table known = schema.table(first.table()).orElseThrow();
             String table = TenantSchema.sql(first.table());
             // The before-image is read from the statement's snapshot, before the UPDATE. No FOR UPDATE
             // there: the UPDATE locks the row, and a locking read of a row its own statement updates
             // returns nothing. The after-image is the row as the UPDATE left it (typed by the table),
             // and the count of images logged is the count of rows changed.
             String sql = """
-                    WITH target AS (SELECT * FROM %1$s WHERE org_id = ? AND id = ?),
-                         changed AS (UPDATE %1$s u SET %2$s WHERE u.org_id = ? AND u.id = ? RETURNING u.*)
+                    WITH target AS (SELECT * FROM %1$s t WHERE %3$s AND %4$s = %5$s),
+                         changed AS (UPDATE %1$s u SET %2$s WHERE %6$s AND %7$s = %5$s RETURNING u.*)
                     INSERT INTO platform.seed_updates (org_id, application_id, table_name, row_id, before, after)
-                    SELECT t.org_id, ?, ?, t.id,
+                    SELECT ?, ?, ?, %4$s::text,
                            (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(to_jsonb(t)) e WHERE e.key = ANY (?)),
                            (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(to_jsonb(c)) e WHERE e.key = ANY (?))
-                      FROM target t JOIN changed c ON c.id = t.id""".formatted(table, assignFromJson(columns));
+                      FROM target t JOIN changed c ON %8$s = %4$s""".formatted(table, assignFromJson(columns), known.tenantIs("t"),
+                    known.keyColumn("t"), known.keyOf("?"), known.tenantIs("u"), known.keyColumn("u"), known.keyColumn("c"));
             Array columnNames = connection.createArrayOf("text", columns.toArray());
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (Change change : run) {
                     statement.setObject(1, organizationId);
-                    statement.setObject(2, change.id());
+                    statement.setString(2, String.valueOf(change.id()));
                     statement.setString(3, json(change));
                     statement.setObject(4, organizationId);
-                    statement.setObject(5, change.id());
-                    statement.setObject(6, applicationId);
-                    statement.setString(7, change.table());
-                    statement.setArray(8, columnNames);
+                    statement.setString(5, String.valueOf(change.id()));
+                    statement.setObject(6, organizationId);
+                    statement.setObject(7, applicationId);
+                    statement.setString(8, change.table());
                     statement.setArray(9, columnNames);
+                    statement.setArray(10, columnNames);
                     statement.addBatch();
                 }
                 int[] counts = statement.executeBatch();
@@ -137,7 +140,8 @@ public final class RowChanges {
      * compared typed by the column (the recorded one read through the table's row type), so a
      * timestamp compares equal whatever the session's time zone.
      */
-    public static void refuseOverwritingLaterChanges(Connection connection, UUID organizationId, Array applications) throws SQLException {
+    public static void refuseOverwritingLaterChanges(Connection connection, TenantSchema schema, UUID organizationId, Array applications)
+            throws SQLException {
         String latest = """
                 WITH latest AS (
                     SELECT DISTINCT ON (u.table_name, u.row_id, k.name) u.table_name, u.row_id, u.application_id, k.name,
@@ -164,13 +168,14 @@ public final class RowChanges {
         long changedRows = 0;
         String firstTable = null;
         for (String table : tables) {
+            TenantSchema.Table known = schema.table(table).orElseThrow();
             try (PreparedStatement statement = connection.prepareStatement(latest + """
-                    SELECT l.row_id::text, l.application_id::text, string_agg(l.name, ', ' ORDER BY l.name)
-                      FROM latest l JOIN %s t ON t.org_id = ? AND t.id = l.row_id
+                    SELECT l.row_id, l.application_id::text, string_agg(l.name, ', ' ORDER BY l.name)
+                      FROM latest l JOIN %s t ON %s AND %s = %s
                      WHERE l.known AND l.table_name = ?
                        AND to_jsonb(t) -> l.name IS DISTINCT FROM to_jsonb(jsonb_populate_record(t, jsonb_build_object(l.name, l.value))) -> l.name
                      GROUP BY l.row_id, l.application_id
-                     ORDER BY 1""".formatted(TenantSchema.sql(table)))) {
+                     ORDER BY 1""".formatted(TenantSchema.sql(table), known.tenantIs("t"), known.keyColumn("t"), known.keyOf("l.row_id")))) {
                 statement.setArray(1, applications);
                 statement.setObject(2, organizationId);
                 statement.setArray(3, applications);
@@ -208,7 +213,8 @@ public final class RowChanges {
      *
      * @return the rows put back, per table
      */
-    public static Map<String, Long> restore(Connection connection, UUID organizationId, Array applications) throws SQLException {
+    public static Map<String, Long> restore(Connection connection, TenantSchema schema, UUID organizationId, Array applications)
+            throws SQLException {
         List<Restore> restores = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT u.table_name, u.row_id, u.before::text, ARRAY(SELECT jsonb_object_keys(u.before) ORDER BY 1)
@@ -223,26 +229,27 @@ public final class RowChanges {
             statement.setArray(3, applications);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    restores.add(new Restore(rs.getString(1), rs.getObject(2, UUID.class), List.of((String[]) rs.getArray(4).getArray()),
+                    restores.add(new Restore(rs.getString(1), rs.getString(2), List.of((String[]) rs.getArray(4).getArray()),
                             rs.getString(3)));
                 }
             }
         }
         for (List<Restore> run : runsOfSameShape(restores, r -> r.table() + r.columns())) {
             Restore first = run.get(0);
+            TenantSchema.Table known = schema.table(first.table()).orElseThrow();
             try (PreparedStatement statement = connection.prepareStatement("UPDATE " + TenantSchema.sql(first.table()) + " u SET "
-                    + assignFromJson(first.columns()) + " WHERE u.org_id = ? AND u.id = ?")) {
+                    + assignFromJson(first.columns()) + " WHERE " + known.tenantIs("u") + " AND " + known.keyColumn("u") + " = " + known.keyOf("?"))) {
                 for (Restore restore : run) {
                     statement.setString(1, restore.json());
                     statement.setObject(2, organizationId);
-                    statement.setObject(3, restore.id());
+                    statement.setString(3, restore.id());
                     statement.addBatch();
                 }
                 // A row deleted since (by a person) has nothing to restore: a count of 0 is fine.
                 statement.executeBatch();
             }
         }
-        Map<String, Set<UUID>> rows = new LinkedHashMap<>();
+        Map<String, Set<String>> rows = new LinkedHashMap<>();
         restores.forEach(restore -> rows.computeIfAbsent(restore.table(), t -> new HashSet<>()).add(restore.id()));
         Map<String, Long> restored = new LinkedHashMap<>();
         rows.forEach((table, ids) -> restored.put(table, (long) ids.size()));

@@ -20,9 +20,26 @@ public final class RowSets {
     }
 
     /**
+     * Appends a row's key to a batch's keys: comma-separated, as the body of a text[] literal in COPY
+     * text. A UUID or a number goes as it is; a text key is quoted for the array, then its backslashes
+     * doubled for COPY.
+     */
+    public static void appendKey(StringBuilder keys, Object key) {
+        if (keys.length() > 0) {
+            keys.append(',');
+        }
+        if (key instanceof String text) {
+            String quoted = '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+            keys.append(quoted.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r"));
+        } else {
+            keys.append(key);
+        }
+    }
+
+    /**
      * One COPY text line recording a batch.
      *
-     * @param ids the batch's ids, comma-separated, as the body of a uuid[] literal
+     * @param ids the batch's keys, as {@link #appendKey} wrote them
      */
     public byte[] line(String table, CharSequence ids) {
         return (prefix + table + "\t{" + ids + "}\n").getBytes(StandardCharsets.UTF_8);

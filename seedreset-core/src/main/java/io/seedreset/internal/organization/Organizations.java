@@ -3,6 +3,9 @@ package io.seedreset.internal.organization;
 import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.Tenancy;
+import io.seedreset.internal.schema.TenancySettings;
+import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.api.SeedResetException.Reason;
 import java.util.Map;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,7 @@ public final class Organizations {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
     private static final String COLUMNS = "id, slug, name, kind, is_production, created_at,"
-            + " coalesce((SELECT c.months FROM platform.organization_clocks c WHERE c.org_id = id), 0)";
+            + " coalesce((SELECT c.months FROM platform.organization_clocks c WHERE c.org_id = id), 0), tenant_key";
 
     private Organizations() {
     }
@@ -82,20 +85,73 @@ public final class Organizations {
         // Fail closed: an organization whose kind nobody said is production, in the API as in the database.
         OrganizationKind effective = kind == null ? OrganizationKind.PRODUCTION : kind;
         UUID id = UUID.nameUUIDFromBytes(("organization/" + slug).getBytes(StandardCharsets.UTF_8));
+        Tenancy.TenantsTable tenants = TenancySettings.read(connection).tenants();
+        if (tenants == null) {
+            return insert(connection, id, slug, name.strip(), effective, id.toString());
+        }
+        // The application keeps its tenants: a new row there (its key from the table's own default), registered
+        // as the organization, in one transaction so that a refused organization leaves no tenant behind.
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            Organization created = insert(connection, id, slug, name.strip(), effective, insertTenant(connection, tenants, slug, name.strip(), effective));
+            connection.commit();
+            return created;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static Organization insert(Connection connection, UUID id, String slug, String name, OrganizationKind kind, String tenantKey)
+            throws SQLException {
         // ON CONFLICT rather than a look first: two front ends creating the same slug at once both find none.
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO platform.organizations (id, slug, name, kind, is_production)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING " + COLUMNS)) {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO platform.organizations (id, slug, name, kind, is_production, tenant_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING " + COLUMNS)) {
             statement.setObject(1, id);
             statement.setString(2, slug);
-            statement.setString(3, name.strip());
-            statement.setString(4, effective.label());
-            statement.setBoolean(5, effective.isProduction());
+            statement.setString(3, name);
+            statement.setString(4, kind.label());
+            statement.setBoolean(5, kind.isProduction());
+            statement.setString(6, tenantKey);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     throw new SeedResetException(Reason.ORGANIZATION_EXISTS, "organization '" + slug + "' already exists",
                             Map.of(SeedResetException.ORGANIZATION, slug));
                 }
                 return read(rs);
+            }
+        }
+    }
+
+    /** A new row of the application's tenants table, its production flag as the kind says; returns its key as text. */
+    private static String insertTenant(Connection connection, Tenancy.TenantsTable tenants, String slug, String name, OrganizationKind kind)
+            throws SQLException {
+        StringBuilder columns = new StringBuilder(TenantSchema.quote(tenants.production()));
+        StringBuilder values = new StringBuilder("?");
+        if (tenants.slug() != null) {
+            columns.append(", ").append(TenantSchema.quote(tenants.slug()));
+            values.append(", ?");
+        }
+        if (tenants.name() != null) {
+            columns.append(", ").append(TenantSchema.quote(tenants.name()));
+            values.append(", ?");
+        }
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + TenantSchema.sql(tenants.table()) + " (" + columns
+                + ") VALUES (" + values + ") RETURNING " + TenantSchema.quote(tenants.key()) + "::text")) {
+            int at = 1;
+            statement.setBoolean(at++, kind.isProduction());
+            if (tenants.slug() != null) {
+                statement.setString(at++, slug);
+            }
+            if (tenants.name() != null) {
+                statement.setString(at, name);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
             }
         }
     }
@@ -122,6 +178,6 @@ public final class Organizations {
 
     private static Organization read(ResultSet rs) throws SQLException {
         return new Organization(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                OrganizationKind.parse(rs.getString(4)), rs.getBoolean(5), rs.getTimestamp(6).toInstant(), rs.getInt(7));
+                OrganizationKind.parse(rs.getString(4)), rs.getBoolean(5), rs.getTimestamp(6).toInstant(), rs.getInt(7), rs.getString(8));
     }
 }

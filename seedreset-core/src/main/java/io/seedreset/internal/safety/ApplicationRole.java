@@ -51,7 +51,7 @@ public final class ApplicationRole {
                 "GRANT USAGE ON SCHEMA platform TO " + who,
                 "GRANT SELECT ON ALL TABLES IN SCHEMA platform TO " + who,
                 "GRANT USAGE ON ALL SEQUENCES IN SCHEMA platform TO " + who,
-                "GRANT INSERT (id, slug, name, kind, is_production), UPDATE (name, kind, is_production), DELETE"
+                "GRANT INSERT (id, slug, name, kind, is_production, tenant_key), UPDATE (name, kind, is_production), DELETE"
                         + " ON platform.organizations TO " + who,
                 "GRANT INSERT, UPDATE (row_counts, plan_hash, duration_ms, removed_at, removed_by, removal)"
                         + " ON platform.seed_applications TO " + who,

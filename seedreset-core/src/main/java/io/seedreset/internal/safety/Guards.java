@@ -32,7 +32,7 @@ public final class Guards {
 
     private static final String SCRIPT = "guards.sql";
     private static final Pattern FUNCTION = Pattern.compile(
-            "(?m)^CREATE OR REPLACE FUNCTION platform\\.(\\w+)\\(([^)]*)\\) RETURNS (\\w+)\\s+LANGUAGE (\\w+)( STABLE)?( SECURITY DEFINER)?"
+            "(?m)^CREATE OR REPLACE FUNCTION platform\\.(\\w+)\\(([^)]*)\\) RETURNS ([\\w\\[\\]]+)\\s+LANGUAGE (\\w+)( STABLE)?( SECURITY DEFINER)?"
                     + "(?: SET search_path = ([\\w, ]+?))? AS \\$\\$(.*?)\\$\\$;", Pattern.DOTALL);
 
     /** The WHEN clause in pg_get_triggerdef's text. */
@@ -123,11 +123,23 @@ public final class Guards {
             "DROP FUNCTION IF EXISTS platform.guard_seed_statement()",
             "DROP FUNCTION IF EXISTS platform.seed_context()");
 
-    private static final String SCRIPT_TEXT = readScript();
-    /** Function name to its whole definition as guards.sql declares it, in the form {@link #functions} reads. */
-    private static final Map<String, String> FUNCTIONS = functionsOf(SCRIPT_TEXT);
+    /** guards.sql as written: {@code {{tenant_column}}} stands for the tenant column (see its top). */
+    private static final String SCRIPT_TEMPLATE = readScript();
     /** Function name to its arguments as declared: any other definition of the name is an overload. */
-    private static final Map<String, String> DECLARED_ARGUMENTS = argumentsOf(SCRIPT_TEXT);
+    private static final Map<String, String> DECLARED_ARGUMENTS = argumentsOf(SCRIPT_TEMPLATE);
+    /** The trigger on the application's own tenants table, when it keeps its tenants (and their flag) there. */
+    private static final Trigger TENANTS_TRIGGER = new Trigger(null, "seedreset_guard_tenants", "BEFORE", "INSERT OR DELETE OR UPDATE", true,
+            null, null, "guard_tenants");
+
+    /** guards.sql for this schema's tenant column. */
+    private static String script(TenantSchema schema) {
+        return SCRIPT_TEMPLATE.replace("{{tenant_column}}", TenantSchema.quote(schema.tenantColumn()));
+    }
+
+    /** Function name to its whole definition as guards.sql declares it for this schema, in the form {@link #functions} reads. */
+    private static Map<String, String> declaredFunctions(TenantSchema schema) {
+        return functionsOf(script(schema));
+    }
 
     private Guards() {
     }
@@ -145,7 +157,7 @@ public final class Guards {
             for (String overload : overloads(connection)) {
                 statement.execute("DROP FUNCTION " + overload + " CASCADE");
             }
-            statement.execute(SCRIPT_TEXT);
+            statement.execute(script(schema));
             statement.execute("REVOKE ALL ON FUNCTION platform.count_ledger_entries(text, uuid[], bigint[]) FROM PUBLIC");
             for (String retired : RETIRED) {
                 statement.execute(retired);
@@ -193,7 +205,7 @@ public final class Guards {
     static List<String> differences(Connection connection, TenantSchema schema) throws SQLException {
         List<String> differences = new ArrayList<>();
         Map<String, String> installed = functions(connection);
-        for (Map.Entry<String, String> function : FUNCTIONS.entrySet()) {
+        for (Map.Entry<String, String> function : declaredFunctions(schema).entrySet()) {
             String found = installed.get(function.getKey());
             if (found == null) {
                 differences.add("guard function platform." + function.getKey() + " is missing");
@@ -229,6 +241,9 @@ public final class Guards {
         List<Trigger> required = new ArrayList<>(PLATFORM_TRIGGERS);
         for (TenantSchema.Table table : schema.tables()) {
             TENANT_TRIGGERS.forEach(t -> required.add(t.on(table.name())));
+        }
+        if (schema.tenancy().tenants() != null) {
+            required.add(TENANTS_TRIGGER.on(schema.tenancy().tenants().table()));
         }
         return required;
     }
@@ -305,7 +320,7 @@ public final class Guards {
                        p.prokind, p.prosrc
                   FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
                  WHERE p.pronamespace = 'platform'::regnamespace AND p.proname = ANY (?)""")) {
-            statement.setArray(1, connection.createArrayOf("text", FUNCTIONS.keySet().toArray()));
+            statement.setArray(1, connection.createArrayOf("text", DECLARED_ARGUMENTS.keySet().toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     if (!rs.getString(2).equals(DECLARED_ARGUMENTS.get(rs.getString(1)))) {
@@ -326,7 +341,7 @@ public final class Guards {
                 SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.oid::regprocedure::text
                   FROM pg_proc p
                  WHERE p.pronamespace = 'platform'::regnamespace AND p.proname = ANY (?)""")) {
-            statement.setArray(1, connection.createArrayOf("text", FUNCTIONS.keySet().toArray()));
+            statement.setArray(1, connection.createArrayOf("text", DECLARED_ARGUMENTS.keySet().toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     if (!rs.getString(2).equals(DECLARED_ARGUMENTS.get(rs.getString(1)))) {

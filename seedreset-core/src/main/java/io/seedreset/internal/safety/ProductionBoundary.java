@@ -22,7 +22,7 @@ public final class ProductionBoundary {
     /** The transaction-local setting that puts a transaction in seed context; the guard triggers read it. */
     public static final String SEED_CONTEXT = "seedreset.application_id";
     /**
-     * The organization a transaction in seed context declares it writes, locked and checked: the
+     * The organization a transaction in seed context declares it writes (its tenant key), locked and checked: the
      * guard triggers check it once per statement, and each row of any other organization alone.
      */
     public static final String SEED_ORGANIZATION = "seedreset.org_id";
@@ -84,7 +84,7 @@ public final class ProductionBoundary {
             statement.setString(1, SEED_CONTEXT);
             statement.setString(2, contextId);
             statement.setString(3, SEED_ORGANIZATION);
-            statement.setString(4, organization.id().toString());
+            statement.setString(4, organization.tenantKey());
             statement.execute();
         }
     }

@@ -1,7 +1,9 @@
 package io.seedreset.internal.schema;
 
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.Tenancy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,15 +18,70 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The tenant tables of the host platform, learned from the database's metadata: every table
- * outside the {@code platform} schema with an {@code org_id} column, its columns, and the
- * foreign keys between those tables. The engine never relies on a hand-kept list of tables,
- * so it serves an adopter's own schema as well as the reference platform.
+ * The tenant tables of the host platform, learned from the database's metadata and the tenancy
+ * {@code init} stored ({@code platform.tenancy}): every table outside the {@code platform} schema
+ * with the tenant column (limited to the configured tables, if any), its columns, its key, and the
+ * foreign keys between those tables. The engine never relies on a hand-kept list of tables, so it
+ * serves an adopter's own schema as well as the reference platform.
  */
 public final class TenantSchema {
 
-    /** A tenant table: {@code schema.table}, its columns in declaration order, and the tables it references. */
-    public record Table(String name, List<String> columns, Set<String> parents) {
+    /**
+     * A tenant table: {@code schema.table}, its columns in declaration order, and the tables it references.
+     *
+     * @param key        the column that identifies a row within the table: the single primary-key column, or
+     *                   the one besides the tenant column of a two-column primary key; null when there is none,
+     *                   and then no pack, import or snapshot refresh can record its rows
+     * @param keyType    the key's SQL type ({@code uuid}, {@code bigint}, {@code text}, ...)
+     * @param tenantType the tenant column's SQL type
+     * @param sequence   the sequence that feeds the key (identity or serial), or null: advanced past the
+     *                   keys written with explicit values, so the application's next insert does not collide
+     */
+    public record Table(String name, List<String> columns, Set<String> parents, String tenantColumn, String tenantType,
+                        String key, String keyType, String sequence) {
+
+        /**
+         * {@code alias.tenant = the organization's key}, the organization given by its engine id as the one
+         * parameter: the key is read from {@code platform.organizations} once per statement, so an index on
+         * the tenant column still serves.
+         */
+        public String tenantIs(String alias) {
+            return column(alias, tenantColumn) + " = (SELECT CAST(o.tenant_key AS " + tenantType
+                    + ") FROM platform.organizations o WHERE o.id = ?)";
+        }
+
+        /** An organization's tenant key as a literal of the tenant column's type. */
+        public String tenantLiteral(String tenantKey) {
+            return "CAST('" + tenantKey.replace("'", "''") + "' AS " + tenantType + ")";
+        }
+
+        /** The tenant column, qualified by {@code alias} (none when empty). */
+        public String tenant(String alias) {
+            return column(alias, tenantColumn);
+        }
+
+        /** The key column, qualified by {@code alias} (none when empty); refuses a table without a key. */
+        public String keyColumn(String alias) {
+            return column(alias, requireKey());
+        }
+
+        /** A text expression (a ledger's row id) as a value of the key's type. */
+        public String keyOf(String textExpression) {
+            requireKey();
+            return "CAST(" + textExpression + " AS " + keyType + ")";
+        }
+
+        public String requireKey() {
+            if (key == null) {
+                throw new SeedResetException(SeedResetException.Reason.INVALID_CONFIGURATION, "tenant table " + name
+                        + " has no key Seed & Reset can record rows by: give it a single-column primary key (or one beside the tenant column)");
+            }
+            return key;
+        }
+
+        private static String column(String alias, String column) {
+            return (alias.isEmpty() ? "" : alias + ".") + quote(column);
+        }
     }
 
     /**
@@ -33,37 +90,73 @@ public final class TenantSchema {
      * @param silentOnDelete deleting a parent changes child rows instead of failing (ON DELETE CASCADE,
      *                       SET NULL or SET DEFAULT)
      * @param deferrable     the key may be checked only at commit
+     * @param tenantScoped   the tenant column is part of it on both sides, so a row can only reference a row of
+     *                       its own tenant; when not, apply checks that seeded rows do
      */
     public record ForeignKey(String name, String child, List<String> childColumns, String parent, List<String> parentColumns,
-                             boolean silentOnDelete, boolean deferrable) {
+                             boolean silentOnDelete, boolean deferrable, boolean tenantScoped) {
     }
 
+    private final Tenancy tenancy;
     private final Map<String, Table> tables;
     private final List<ForeignKey> foreignKeys;
     private final List<String> parentsFirst;
 
-    private TenantSchema(Map<String, Table> tables, List<ForeignKey> foreignKeys) {
+    private TenantSchema(Tenancy tenancy, Map<String, Table> tables, List<ForeignKey> foreignKeys) {
+        this.tenancy = tenancy;
         this.tables = tables;
         this.foreignKeys = foreignKeys;
         this.parentsFirst = topologicalOrder(tables);
     }
 
     public static TenantSchema load(Connection connection) throws SQLException {
+        Tenancy tenancy = TenancySettings.read(connection);
+        String tenantColumn = tenancy.tenantColumn();
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("""
-                     SELECT n.nspname || '.' || c.relname AS table_name, a.attname
-                       FROM pg_class c
-                       JOIN pg_namespace n ON n.oid = c.relnamespace
-                       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-                      WHERE c.relkind IN ('r', 'p')
-                        AND n.nspname NOT IN ('platform', 'information_schema')
-                        AND n.nspname NOT LIKE 'pg\\_%'
-                        AND EXISTS (SELECT 1 FROM pg_attribute o
-                                     WHERE o.attrelid = c.oid AND o.attname = 'org_id' AND NOT o.attisdropped)
-                      ORDER BY 1, a.attnum""")) {
-            while (rs.next()) {
-                columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+        Map<String, String[]> keys = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT n.nspname || '.' || c.relname AS table_name, a.attname,
+                       format_type(t.atttypid, t.atttypmod),
+                       (SELECT CASE WHEN count(*) = 1 THEN max(k.attname) END
+                          FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY (i.indkey)
+                         WHERE i.indrelid = c.oid AND i.indisprimary AND k.attname <> ?),
+                       (SELECT format_type(k.atttypid, k.atttypmod)
+                          FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY (i.indkey)
+                         WHERE i.indrelid = c.oid AND i.indisprimary AND k.attname <> ? LIMIT 1)
+                  FROM pg_class c
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                  JOIN pg_attribute t ON t.attrelid = c.oid AND t.attname = ? AND NOT t.attisdropped
+                 WHERE c.relkind IN ('r', 'p')
+                   AND n.nspname NOT IN ('platform', 'information_schema')
+                   AND n.nspname NOT LIKE 'pg\\_%'
+                 ORDER BY 1, a.attnum""")) {
+            statement.setString(1, tenantColumn);
+            statement.setString(2, tenantColumn);
+            statement.setString(3, tenantColumn);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (!tenancy.covers(rs.getString(1))) {
+                        continue;
+                    }
+                    columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+                    keys.putIfAbsent(rs.getString(1), new String[] {rs.getString(3), rs.getString(4), rs.getString(5)});
+                }
+            }
+        }
+        Map<String, String> sequences = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> key : keys.entrySet()) {
+            if (key.getValue()[1] != null) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
+                    statement.setString(1, sql(key.getKey()));
+                    statement.setString(2, key.getValue()[1]);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        if (rs.getString(1) != null) {
+                            sequences.put(key.getKey(), rs.getString(1));
+                        }
+                    }
+                }
             }
         }
         List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -89,8 +182,12 @@ public final class TenantSchema {
                 String child = rs.getString(2);
                 String parent = rs.getString(3);
                 if (columns.containsKey(child) && columns.containsKey(parent)) {
-                    foreignKeys.add(new ForeignKey(rs.getString(1), child, List.of((String[]) rs.getArray(4).getArray()),
-                            parent, List.of((String[]) rs.getArray(5).getArray()), rs.getBoolean(6), rs.getBoolean(7)));
+                    List<String> childColumns = List.of((String[]) rs.getArray(4).getArray());
+                    List<String> parentColumns = List.of((String[]) rs.getArray(5).getArray());
+                    int at = childColumns.indexOf(tenantColumn);
+                    boolean tenantScoped = at >= 0 && tenantColumn.equals(parentColumns.get(at));
+                    foreignKeys.add(new ForeignKey(rs.getString(1), child, childColumns, parent, parentColumns, rs.getBoolean(6),
+                            rs.getBoolean(7), tenantScoped));
                 }
             }
         }
@@ -99,9 +196,30 @@ public final class TenantSchema {
             Set<String> parents = new LinkedHashSet<>();
             foreignKeys.stream().filter(fk -> fk.child().equals(name) && !fk.parent().equals(name))
                     .forEach(fk -> parents.add(fk.parent()));
-            tables.put(name, new Table(name, List.copyOf(cols), Set.copyOf(parents)));
+            String[] key = keys.get(name);
+            tables.put(name, new Table(name, List.copyOf(cols), Set.copyOf(parents), tenantColumn, key[0], key[1], key[2],
+                    sequences.get(name)));
         });
-        return new TenantSchema(tables, List.copyOf(foreignKeys));
+        return new TenantSchema(tenancy, tables, List.copyOf(foreignKeys));
+    }
+
+    /** The tenancy these tables were found by. */
+    public Tenancy tenancy() {
+        return tenancy;
+    }
+
+    /**
+     * An organization's tenant key as an SQL literal of the tenant column's type ({@code '…'::uuid} on the
+     * reference platform): what {@code :org} in a pack's SQL stands for.
+     */
+    public String tenantLiteral(String tenantKey) {
+        return tables.values().stream().findFirst().map(table -> table.tenantLiteral(tenantKey))
+                .orElse("CAST('" + tenantKey.replace("'", "''") + "' AS text)");
+    }
+
+    /** The column every tenant table holds the tenant's key in. */
+    public String tenantColumn() {
+        return tenancy.tenantColumn();
     }
 
     public Optional<Table> table(String name) {

@@ -1,14 +1,18 @@
 package io.seedreset.internal.sink;
 
 import io.seedreset.api.Progress;
+import io.seedreset.api.SeedResetException;
 import io.seedreset.internal.ledger.RowChanges;
 import io.seedreset.internal.ledger.RowSets;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.pack.Total;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +37,12 @@ import org.postgresql.copy.CopyIn;
 public final class CopySink extends RowStream implements AutoCloseable {
 
     static final int FLUSH_BYTES = 1 << 20;
+    /** Keys drawn from a sequence at once for serial rows: one round trip per this many rows. */
+    static final int SERIAL_BLOCK = 1000;
 
     private final TenantSchema schema;
     private final UUID organizationId;
+    private final String tenantKey;
     private final UUID applicationId;
     private final Progress progress;
     private final Connection connection;
@@ -44,12 +51,14 @@ public final class CopySink extends RowStream implements AutoCloseable {
     private final Map<String, Buffer> buffers = new LinkedHashMap<>();
     private final Buffer ledger = new Buffer(RowSets.TABLE, RowSets.COPY);
     private final List<RowChanges.Change> updates = new ArrayList<>();
+    /** Keys drawn for serial rows and not given yet, per table. */
+    private final Map<String, java.util.ArrayDeque<Long>> serials = new HashMap<>();
 
     private static final class Buffer {
         final String table;
         final String copyStatement;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        /** The ids of the rows in {@code bytes}, as the body of a uuid[] literal. */
+        /** The keys of the rows in {@code bytes}, as the body of a text[] literal in COPY text. */
         final StringBuilder ids = new StringBuilder();
         long rows;
 
@@ -59,11 +68,12 @@ public final class CopySink extends RowStream implements AutoCloseable {
         }
     }
 
-    public CopySink(String packId, TenantSchema schema, UUID organizationId, UUID applicationId, List<Total> totals,
+    public CopySink(String packId, TenantSchema schema, UUID organizationId, String tenantKey, UUID applicationId, List<Total> totals,
                     List<String> selectedModules, Connection connection, Progress progress) {
-        super(packId, schema, organizationId, totals, selectedModules);
+        super(packId, schema, tenantKey, totals, selectedModules);
         this.schema = schema;
         this.organizationId = organizationId;
+        this.tenantKey = tenantKey;
         this.applicationId = applicationId;
         this.progress = progress;
         this.connection = connection;
@@ -72,17 +82,14 @@ public final class CopySink extends RowStream implements AutoCloseable {
     }
 
     @Override
-    protected void accept(TableShape shape, byte[] line, UUID id) {
+    protected void accept(TableShape shape, byte[] line, Object key) {
         if (!updates.isEmpty()) {
             handOverUpdates();
         }
         Buffer buffer = buffers.computeIfAbsent(shape.table(), t -> new Buffer(t, shape.copyStatement()));
         buffer.bytes.writeBytes(line);
         buffer.rows++;
-        if (buffer.ids.length() > 0) {
-            buffer.ids.append(',');
-        }
-        buffer.ids.append(id);
+        RowSets.appendKey(buffer.ids, key);
         if (buffer.bytes.size() >= FLUSH_BYTES) {
             handOverWithParents(shape.table(), new HashSet<>());
         }
@@ -107,10 +114,40 @@ public final class CopySink extends RowStream implements AutoCloseable {
     public List<Map<String, Object>> query(String sql, Object... parameters) {
         writeEverything();
         try {
-            return TenantQueries.query(connection, organizationId, sql, parameters);
+            return TenantQueries.query(connection, schema.tenantLiteral(tenantKey), sql, parameters);
         } catch (SQLException e) {
             throw TenantQueries.failed(packId(), e);
         }
+    }
+
+    /**
+     * The next key of the table's sequence for a serial row. Keys are drawn a block at a time (sequences are not
+     * transactional: a rolled-back apply leaves a gap in the application's keys, as a failed insert of its own
+     * does), on the transaction's connection once the loader is idle.
+     */
+    @Override
+    protected Object draw(TenantSchema.Table table, io.seedreset.pack.Serial serial) {
+        java.util.ArrayDeque<Long> keys = serials.computeIfAbsent(table.name(), t -> new java.util.ArrayDeque<>());
+        if (keys.isEmpty()) {
+            if (table.sequence() == null) {
+                throw new SeedResetException(SeedResetException.Reason.PACK_FAILED, "pack '" + packId() + "' gives " + table.name() + " a serial key ("
+                        + serial + "), but its key " + table.key() + " has no identity or serial sequence to draw it from",
+                        Map.of(SeedResetException.PACK, packId()));
+            }
+            loader.drain();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT nextval(CAST(? AS regclass)) FROM generate_series(1, " + SERIAL_BLOCK + ")")) {
+                statement.setString(1, table.sequence());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getLong(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new CopyFailed(e);
+            }
+        }
+        return keys.poll();
     }
 
     /** Writes everything still buffered, parents first, and waits until the database has it. */
@@ -182,7 +219,7 @@ public final class CopySink extends RowStream implements AutoCloseable {
         }
         List<RowChanges.Change> batch = List.copyOf(updates);
         String packId = packId();
-        loader.submit(connection -> RowChanges.write(connection, packId, organizationId, applicationId, batch));
+        loader.submit(connection -> RowChanges.write(connection, schema, packId, organizationId, applicationId, batch));
         progress.advance(batch.size());
         updates.clear();
     }

@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /** Renders values in PostgreSQL's COPY text format. */
-final class CopyText {
+public final class CopyText {
 
     static final String NULL = "\\N";
 
     private CopyText() {
     }
 
-    static String render(Object value) {
+    public static String render(Object value) {
         if (value == null) {
             return NULL;
         }

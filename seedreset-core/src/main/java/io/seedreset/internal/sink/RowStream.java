@@ -4,6 +4,7 @@ import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.pack.Row;
+import io.seedreset.pack.Serial;
 import io.seedreset.pack.RowSink;
 import io.seedreset.pack.Total;
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,11 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The shared half of plan and apply: checks each row against the tenant schema, renders it as
- * a COPY line (org_id first), and feeds the counts, samples, totals and plan hash. Subclasses
+ * a COPY line (the tenant column first), and feeds the counts, samples, totals and plan hash. Subclasses
  * decide what happens to the rendered line.
  *
  * <p>When the request is limited to some modules of the pack, rows and updates of tables outside
@@ -35,8 +36,8 @@ public abstract class RowStream implements RowSink {
 
     static final int SAMPLES_PER_TABLE = 3;
 
-    /** A table as this stream writes it: the columns of its first row, org_id first. */
-    protected record TableShape(String table, List<String> columns) {
+    /** A table as this stream writes it: the tenant column, then the columns of its first row (its key column first). */
+    protected record TableShape(String table, List<String> columns, List<String> given) {
         String copyStatement() {
             return "COPY " + TenantSchema.sql(table) + " ("
                     + String.join(", ", columns.stream().map(TenantSchema::quote).toList()) + ") FROM STDIN";
@@ -56,14 +57,17 @@ public abstract class RowStream implements RowSink {
     private final Set<String> keptModules;
     private final Set<String> watchedValues = new HashSet<>();
     private final Set<String> seenValues = new HashSet<>();
+    /** The keys given to serial rows so far. */
+    private final Map<Serial, Object> drawn = new HashMap<>();
 
     /** @param selectedModules the modules (schemas) whose rows are kept; empty keeps every row */
-    protected RowStream(String packId, TenantSchema schema, UUID organizationId, List<Total> totalDefinitions,
+    /** @param tenantKey the organization's key in the tenant column */
+    protected RowStream(String packId, TenantSchema schema, String tenantKey, List<Total> totalDefinitions,
                         Collection<String> selectedModules) {
         this.packId = packId;
         this.keptModules = Set.copyOf(selectedModules);
         this.schema = schema;
-        this.orgColumnValue = organizationId.toString();
+        this.orgColumnValue = CopyText.render(tenantKey);
         this.totalDefinitions = List.copyOf(totalDefinitions);
         totalDefinitions.forEach(t -> totals.put(t.label(), BigDecimal.ZERO));
         try {
@@ -74,31 +78,49 @@ public abstract class RowStream implements RowSink {
     }
 
     @Override
-    public final UUID add(String table, Row row) {
+    @SuppressWarnings("unchecked")
+    public final <K> K add(String table, Row row) {
         if (!keeps(table)) {
-            return row.id();
+            return (K) row.key();
         }
         Map<String, Object> values = row.values();
         TableShape shape = shapes.computeIfAbsent(table, t -> shapeOf(t, values));
-        if (shape.columns().size() != values.size() + 1 || !shape.columns().subList(1, shape.columns().size()).equals(List.copyOf(values.keySet()))) {
+        if (!shape.given().equals(List.copyOf(values.keySet()))) {
             throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' wrote rows with different columns to " + table
-                    + ": " + shape.columns().subList(1, shape.columns().size()) + " then " + values.keySet(), Map.of(SeedResetException.PACK, packId));
+                    + ": " + shape.given() + " then " + values.keySet(), Map.of(SeedResetException.PACK, packId));
+        }
+        Object key = row.key();
+        if (key instanceof Serial serial) {
+            if (drawn.containsKey(serial)) {
+                throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' gave " + serial + " to two rows (the second in " + table + ")",
+                        Map.of(SeedResetException.PACK, packId));
+            }
+            drawn.put(serial, draw(knownTable(table, "writes to"), serial));
         }
         StringBuilder line = new StringBuilder(256).append(orgColumnValue);
+        // The plan hash covers serials as the pack gave them, so that plan and apply agree on it.
+        StringBuilder hashed = null;
         Map<String, String> sample = counts.getOrDefault(table, 0L) < SAMPLES_PER_TABLE ? new LinkedHashMap<>() : null;
         for (Map.Entry<String, Object> value : values.entrySet()) {
             String rendered;
             try {
-                rendered = CopyText.render(value.getValue());
+                rendered = CopyText.render(value.getValue() instanceof Serial serial ? drawnKey(serial, table) : value.getValue());
             } catch (IllegalArgumentException e) {
                 throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' wrote " + table + "." + value.getKey() + ": " + e.getMessage(), Map.of(SeedResetException.PACK, packId));
+            }
+            if (value.getValue() instanceof Serial serial && hashed == null) {
+                hashed = new StringBuilder(line);
+            }
+            if (hashed != null) {
+                hashed.append('\t').append(value.getValue() instanceof Serial serial ? serial.toString() : rendered);
             }
             line.append('\t').append(rendered);
             if (!watchedValues.isEmpty() && value.getValue() instanceof String text && watchedValues.contains(text.toLowerCase(Locale.ROOT))) {
                 seenValues.add(text.toLowerCase(Locale.ROOT));
             }
             if (sample != null) {
-                sample.put(value.getKey(), value.getValue() == null ? null : display(value.getValue()));
+                sample.put(value.getKey().equals("id") ? shape.columns().get(1) : value.getKey(),
+                        value.getValue() == null ? null : display(value.getValue()));
             }
         }
         line.append('\n');
@@ -114,9 +136,9 @@ public abstract class RowStream implements RowSink {
         byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
         digest.update(table.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '\t');
-        digest.update(bytes);
-        accept(shape, bytes, row.id());
-        return row.id();
+        digest.update(hashed == null ? bytes : hashed.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        accept(shape, bytes, key instanceof Serial serial ? drawn.get(serial) : key);
+        return (K) key;
     }
 
     @Override
@@ -127,24 +149,44 @@ public abstract class RowStream implements RowSink {
         Map<String, Object> values = changes.values();
         TenantSchema.Table known = knownTable(table, "updates");
         if (values.size() < 2) {
-            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' updates " + table + " row " + changes.id() + " without setting a column", Map.of(SeedResetException.PACK, packId));
+            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' updates " + table + " row " + changes.key() + " without setting a column", Map.of(SeedResetException.PACK, packId));
         }
-        StringBuilder line = new StringBuilder(128).append(changes.id());
+        known.requireKey();
+        StringBuilder line = new StringBuilder(128).append(changes.key());
+        Map<String, Object> resolved = new LinkedHashMap<>();
         for (Map.Entry<String, Object> value : values.entrySet()) {
-            requireColumn(known, value.getKey(), "updates column");
+            resolved.put(value.getKey(), value.getValue() instanceof Serial serial ? drawnKey(serial, table) : value.getValue());
             if (value.getKey().equals("id")) {
                 continue;
             }
+            requireColumn(known, value.getKey(), "updates column");
             try {
-                line.append('\t').append(value.getKey()).append('=').append(CopyText.render(value.getValue()));
+                line.append('\t').append(value.getKey()).append('=')
+                        .append(value.getValue() instanceof Serial serial ? serial.toString() : CopyText.render(value.getValue()));
             } catch (IllegalArgumentException e) {
                 throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' updates " + table + "." + value.getKey() + ": " + e.getMessage(), Map.of(SeedResetException.PACK, packId));
             }
         }
         updates.merge(table, 1L, Long::sum);
         digest.update(("update " + table + '\t' + line + '\n').getBytes(StandardCharsets.UTF_8));
-        acceptUpdate(table, values);
+        acceptUpdate(table, resolved);
     }
+
+    /** The key the database gave a serial's row; a serial whose row was not added yet is the pack's mistake. */
+    private Object drawnKey(Serial serial, String table) {
+        Object key = drawn.get(serial);
+        if (key == null) {
+            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' refers to " + serial + " in " + table
+                    + " before adding the row that holds it: add rows before the rows that refer to them", Map.of(SeedResetException.PACK, packId));
+        }
+        return key;
+    }
+
+    /**
+     * A key for a {@link Serial} row of this table: apply draws it from the table's identity or serial sequence,
+     * plan shows the serial as the pack gave it.
+     */
+    protected abstract Object draw(TenantSchema.Table table, Serial serial);
 
     /** True when rows of this table ({@code schema.table}) are written: every table, or one of the selected modules'. */
     private boolean keeps(String table) {
@@ -164,8 +206,8 @@ public abstract class RowStream implements RowSink {
         return seenValues.contains(value.toLowerCase(Locale.ROOT));
     }
 
-    /** Receives each rendered row (a COPY text line, org_id first). */
-    protected abstract void accept(TableShape shape, byte[] line, UUID id);
+    /** Receives each rendered row (a COPY text line, the tenant column first) and its key. */
+    protected abstract void accept(TableShape shape, byte[] line, Object key);
 
     protected String packId() {
         return packId;
@@ -181,6 +223,10 @@ public abstract class RowStream implements RowSink {
     }
 
     private void requireColumn(TenantSchema.Table known, String column, String action) {
+        if (column.equals(known.tenantColumn()) || column.equals(known.key())) {
+            throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' " + action + " " + known.name() + "." + column
+                    + ", which the engine sets (the tenant column and the row's key)", Map.of(SeedResetException.PACK, packId));
+        }
         if (!known.columns().contains(column)) {
             throw new SeedResetException(Reason.PACK_FAILED, "pack '" + packId + "' " + action + " " + known.name() + "." + column
                     + ", which the table does not have: the pack and the schema disagree", Map.of(SeedResetException.PACK, packId));
@@ -190,12 +236,16 @@ public abstract class RowStream implements RowSink {
     private TableShape shapeOf(String table, Map<String, Object> values) {
         TenantSchema.Table known = knownTable(table, "writes to");
         List<String> columns = new ArrayList<>();
-        columns.add("org_id");
+        columns.add(known.tenantColumn());
         for (String column : values.keySet()) {
+            if (column.equals("id")) {
+                columns.add(known.requireKey());
+                continue;
+            }
             requireColumn(known, column, "writes column");
             columns.add(column);
         }
-        return new TableShape(table, List.copyOf(columns));
+        return new TableShape(table, List.copyOf(columns), List.copyOf(values.keySet()));
     }
 
     private static String display(Object value) {

@@ -32,9 +32,10 @@ public final class TenantQueries {
     private TenantQueries() {
     }
 
-    public static List<Map<String, Object>> query(Connection connection, UUID organizationId, String sql,
+    /** @param tenant the organization's key as an SQL literal ({@link io.seedreset.internal.schema.TenantSchema#tenantLiteral}) */
+    public static List<Map<String, Object>> query(Connection connection, String tenant, String sql,
                                                   Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(readOnly(sql, organizationId))) {
+        try (PreparedStatement statement = connection.prepareStatement(readOnly(sql, tenant))) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameter(connection, parameters[i]));
             }
@@ -74,14 +75,14 @@ public final class TenantQueries {
     }
 
     /**
-     * A pack's SQL as the engine runs it: {@code :org} replaced by the organization id as a
-     * literal (the id is ours, and a '?' in the pack's SQL, such as a jsonb operator, stays
+     * A pack's SQL as the engine runs it: {@code :org} replaced by the organization's tenant key as a
+     * literal (the key is ours, and a '?' in the pack's SQL, such as a jsonb operator, stays
      * what it is), wrapped in a subquery so that it can only read: PostgreSQL rejects a second
      * statement or a data-modifying WITH there.
      */
-    public static String readOnly(String sql, UUID organizationId) {
+    public static String readOnly(String sql, String tenant) {
         return "SELECT * FROM (" + ORG.matcher(sql.strip().replaceAll(";$", ""))
-                .replaceAll(Matcher.quoteReplacement("'" + organizationId + "'::uuid")) + ") AS pack_query";
+                .replaceAll(Matcher.quoteReplacement(tenant)) + ") AS pack_query";
     }
 
     private static Object value(ResultSet rs, ResultSetMetaData meta, int column) throws SQLException {

@@ -49,7 +49,7 @@ public final class SnapshotLoad {
                     + (unknown.isEmpty() ? "" : " unknown " + unknown) + (missing.isEmpty() && unknown.isEmpty() ? "listed twice" : "") + ")");
         }
         for (Manifest.TableEntry entry : manifest.tables()) {
-            List<String> columns = CopyColumns.of(connection, entry.table());
+            List<String> columns = CopyColumns.of(connection, entry.table(), schema.tenantColumn());
             if (!columns.equals(entry.columns())) {
                 throw new SnapshotFile.Invalid(source + "'s columns of " + entry.table() + " differ from this database's");
             }
@@ -67,12 +67,13 @@ public final class SnapshotLoad {
     }
 
     /** Loads every table; returns the rows written per table (tables without rows left out). */
-    public static Map<String, Long> load(Connection connection, String source, Manifest manifest, Tables tables, UUID organizationId,
-                                         UUID applicationId, Progress progress) throws SQLException, IOException {
+    public static Map<String, Long> load(Connection connection, TenantSchema schema, String source, Manifest manifest, Tables tables,
+                                         UUID organizationId, String tenantKey, UUID applicationId, Progress progress)
+            throws SQLException, IOException {
         Map<String, Long> restored = new LinkedHashMap<>();
         for (Manifest.TableEntry entry : manifest.tables()) {
             try (InputStream in = tables.open(entry)) {
-                long rows = TableLoad.load(connection, entry, in, organizationId, applicationId);
+                long rows = TableLoad.load(connection, schema.table(entry.table()).orElseThrow(), entry, in, organizationId, tenantKey, applicationId);
                 if (rows > 0) {
                     restored.put(entry.table(), rows);
                     progress.advance(rows);

@@ -1,5 +1,6 @@
 package io.seedreset.internal.snapshot;
 
+import io.seedreset.internal.schema.Sequences;
 import io.seedreset.internal.schema.TenantSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,20 +41,25 @@ public final class SnapshotRefresh {
     }
 
     public static Refreshed refresh(Connection connection, TenantSchema schema, Manifest manifest, SnapshotLoad.Tables tables,
-                                    UUID organizationId) throws SQLException, IOException {
+                                    UUID organizationId, String tenantKey) throws SQLException, IOException {
         Map<String, String> staged = new LinkedHashMap<>();
         int n = 0;
         for (Manifest.TableEntry entry : manifest.tables()) {
             if (entry.rows() == 0) {
                 continue; // nothing to stage: the table's rows of the organization all go
             }
+            TenantSchema.Table known = schema.table(entry.table()).orElseThrow();
+            if (known.key() == null) {
+                // Rows are matched by key: without one the caller restores the slow way.
+                throw new SnapshotFile.Invalid(entry.table() + " has no key to match rows by");
+            }
             String temp = "seedreset_refresh_" + n++;
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TEMPORARY TABLE " + temp + " ON COMMIT DROP AS SELECT org_id, " + CopyColumns.list(entry.columns())
-                        + " FROM " + TenantSchema.sql(entry.table()) + " WITH NO DATA");
+                statement.execute("CREATE TEMPORARY TABLE " + temp + " ON COMMIT DROP AS SELECT " + known.tenant("") + ", "
+                        + CopyColumns.list(entry.columns()) + " FROM " + TenantSchema.sql(entry.table()) + " WITH NO DATA");
             }
             try (InputStream in = tables.open(entry)) {
-                TableLoad.copy(connection, entry, in, organizationId, temp);
+                TableLoad.copy(connection, known, entry, in, tenantKey, temp);
             } catch (TableLoad.Mismatch e) {
                 throw new SnapshotFile.Invalid(manifest.name() + ": " + e.getMessage() + " (altered or damaged)");
             }
@@ -69,17 +75,23 @@ public final class SnapshotRefresh {
             if (temp == null) {
                 continue;
             }
+            TenantSchema.Table known = schema.table(entry.table()).orElseThrow();
             String table = TenantSchema.sql(entry.table());
             String columns = CopyColumns.list(entry.columns());
             String row = entry.columns().stream().map(c -> "t." + TenantSchema.quote(c)).collect(Collectors.joining(", "));
             String staged_row = entry.columns().stream().map(c -> "s." + TenantSchema.quote(c)).collect(Collectors.joining(", "));
-            long inserted = update(connection, "INSERT INTO " + table + " (org_id, " + columns + ") SELECT s.org_id, " + staged_row + " FROM " + temp
-                    + " s WHERE NOT EXISTS (SELECT 1 FROM " + table + " t WHERE t.org_id = ? AND t.id = s.id)", organizationId);
-            List<String> settable = entry.columns().stream().filter(c -> !c.equals("id")).toList();
+            String sameKey = known.keyColumn("t") + " = " + known.keyColumn("s");
+            long inserted = update(connection, "INSERT INTO " + table + " (" + known.tenant("") + ", " + columns + ") SELECT " + known.tenant("s")
+                    + ", " + staged_row + " FROM " + temp + " s WHERE NOT EXISTS (SELECT 1 FROM " + table + " t WHERE " + known.tenantIs("t")
+                    + " AND " + sameKey + ")", organizationId);
+            List<String> settable = entry.columns().stream().filter(c -> !c.equals(known.key())).toList();
             long changed = settable.isEmpty() ? 0 : update(connection, "UPDATE " + table + " t SET "
                     + settable.stream().map(c -> TenantSchema.quote(c) + " = s." + TenantSchema.quote(c)).collect(Collectors.joining(", "))
-                    + " FROM " + temp + " s WHERE t.org_id = ? AND t.id = s.id AND ROW(" + row + ")::text IS DISTINCT FROM ROW(" + staged_row
-                    + ")::text", organizationId);
+                    + " FROM " + temp + " s WHERE " + known.tenantIs("t") + " AND " + sameKey + " AND ROW(" + row + ")::text IS DISTINCT FROM ROW("
+                    + staged_row + ")::text", organizationId);
+            if (inserted > 0) {
+                Sequences.advance(connection, known);
+            }
             if (inserted + changed > 0) {
                 written.put(entry.table(), inserted + changed);
             }
@@ -88,10 +100,11 @@ public final class SnapshotRefresh {
         Set<String> kept = new HashSet<>(staged.keySet());
         Map<String, Long> deleted = new LinkedHashMap<>();
         for (String table : schema.childrenFirst()) {
+            TenantSchema.Table known = schema.table(table).orElseThrow();
             long count = kept.contains(table)
-                    ? update(connection, "DELETE FROM " + TenantSchema.sql(table) + " t WHERE t.org_id = ? AND NOT EXISTS (SELECT 1 FROM "
-                            + staged.get(table) + " s WHERE s.id = t.id)", organizationId)
-                    : update(connection, "DELETE FROM " + TenantSchema.sql(table) + " WHERE org_id = ?", organizationId);
+                    ? update(connection, "DELETE FROM " + TenantSchema.sql(table) + " t WHERE " + known.tenantIs("t") + " AND NOT EXISTS (SELECT 1 FROM "
+                            + staged.get(table) + " s WHERE " + known.keyColumn("s") + " = " + known.keyColumn("t") + ")", organizationId)
+                    : update(connection, "DELETE FROM " + TenantSchema.sql(table) + " t WHERE " + known.tenantIs("t"), organizationId);
             if (count > 0) {
                 deleted.put(table, count);
             }

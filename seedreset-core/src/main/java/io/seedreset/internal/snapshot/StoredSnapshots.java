@@ -40,7 +40,7 @@ public final class StoredSnapshots {
      * first. The caller holds the organization's lock and reads at one snapshot of the database, so
      * the tables agree with each other.
      */
-    public static Stored capture(Connection connection, TenantSchema schema, UUID organizationId, String organization, String name,
+    public static Stored capture(Connection connection, TenantSchema schema, UUID organizationId, String tenantKey, String organization, String name,
                                  String kind, String schemaVersion, String actor, Instant takenAt, List<io.seedreset.pack.Persona> personas)
             throws SQLException {
         UUID id = UUID.randomUUID();
@@ -51,7 +51,7 @@ public final class StoredSnapshots {
             insert(connection, id, organizationId, name, kind, new Manifest(Manifest.FORMAT, name, schemaVersion, organization, takenAt,
                     actor, List.of(), personas));
             for (String table : kept(connection, schema)) {
-                TableCapture.Captured captured = TableCapture.capture(connection, table, organizationId);
+                TableCapture.Captured captured = TableCapture.capture(connection, schema.table(table).orElseThrow(), tenantKey);
                 entries.add(captured.entry());
                 int seq = 0;
                 for (byte[] data : captured.chunks()) {

@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
 import org.postgresql.PGConnection;
 
 /**
- * One table's rows of one organization as a snapshot keeps them: COPY text without {@code org_id},
+ * One table's rows of one organization as a snapshot keeps them: COPY text without the tenant column,
  * gzipped into chunks of at most {@link #CHUNK_BYTES}, with the row count, the text's SHA-256 and the
  * gzip's size and CRC-32 (a zip file stores it as is). The chunks stay in memory until they are
  * stored: a table's compressed rows, a few bytes a row.
@@ -32,20 +32,20 @@ final class TableCapture {
     private TableCapture() {
     }
 
-    static Captured capture(Connection connection, String table, UUID organizationId) throws SQLException {
-        List<String> columns = CopyColumns.of(connection, table);
+    static Captured capture(Connection connection, TenantSchema.Table table, String tenantKey) throws SQLException {
+        List<String> columns = CopyColumns.of(connection, table.name(), table.tenantColumn());
         Chunks chunks = new Chunks();
         Digesting text;
         try (GZIPOutputStream gzip = new GZIPOutputStream(chunks, 1 << 16)) {
             text = new Digesting(gzip);
-            // The organization's id is a uuid the engine read from its own row: safe to inline (COPY takes no parameters).
+            // COPY takes no parameters: the key, read from the organization's row, goes in as a quoted literal.
             connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + CopyColumns.list(columns) + " FROM "
-                    + TenantSchema.sql(table) + " WHERE org_id = '" + organizationId + "') TO STDOUT", text);
+                    + TenantSchema.sql(table.name()) + " t WHERE " + table.tenant("t") + " = " + table.tenantLiteral(tenantKey) + ") TO STDOUT", text);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
         List<byte[]> parts = chunks.finish();
-        return new Captured(new Manifest.TableEntry(table, columns, text.lines, text.hex(), chunks.size, chunks.crc.getValue()), parts);
+        return new Captured(new Manifest.TableEntry(table.name(), columns, text.lines, text.hex(), chunks.size, chunks.crc.getValue()), parts);
     }
 
     /** Counts lines and hashes what passes through. */

@@ -1,7 +1,9 @@
 package io.seedreset.internal.snapshot;
 
 import io.seedreset.internal.ledger.RowSets;
+import io.seedreset.internal.schema.Sequences;
 import io.seedreset.internal.schema.TenantSchema;
+import io.seedreset.internal.sink.CopyText;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,7 @@ import org.postgresql.PGConnection;
 /**
  * Loads one table's snapshot rows into an organization with one COPY: the gzip is inflated, its text
  * checked against the manifest's row count and SHA-256 as it streams (a mismatch fails the COPY, so
- * nothing of it stays), and every line gets the target organization's id in front. The rows then go
+ * nothing of it stays), and every line gets the target organization's tenant key in front. The rows then go
  * to the ledger as one batch of the restoring application.
  */
 final class TableLoad {
@@ -33,30 +35,33 @@ final class TableLoad {
         }
     }
 
-    static long load(Connection connection, Manifest.TableEntry entry, InputStream compressed, UUID organizationId, UUID applicationId)
-            throws SQLException, IOException {
-        long copied = copy(connection, entry, compressed, organizationId, TenantSchema.sql(entry.table()));
-        if (copied > 0) {
-            // The organization held nothing before the restore: every row of the table is the restore's.
+    static long load(Connection connection, TenantSchema.Table table, Manifest.TableEntry entry, InputStream compressed, UUID organizationId,
+                     String tenantKey, UUID applicationId) throws SQLException, IOException {
+        long copied = copy(connection, table, entry, compressed, tenantKey, TenantSchema.sql(entry.table()));
+        // The organization held nothing before the restore: every row of the table is the restore's. A table without
+        // a key cannot be recorded; reset empties it with the rest.
+        if (copied > 0 && table.key() != null) {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + RowSets.TABLE
-                    + " (org_id, application_id, table_name, row_ids) SELECT org_id, ?, ?, array_agg(id) FROM "
-                    + TenantSchema.sql(entry.table()) + " WHERE org_id = ? GROUP BY org_id")) {
-                statement.setObject(1, applicationId);
-                statement.setString(2, entry.table());
-                statement.setObject(3, organizationId);
+                    + " (org_id, application_id, table_name, row_ids) SELECT ?, ?, ?, array_agg(" + table.keyColumn("t") + "::text) FROM "
+                    + TenantSchema.sql(entry.table()) + " t WHERE " + table.tenantIs("t"))) {
+                statement.setObject(1, organizationId);
+                statement.setObject(2, applicationId);
+                statement.setString(3, entry.table());
+                statement.setObject(4, organizationId);
                 statement.executeUpdate();
             }
+            Sequences.advance(connection, table);
         }
         return copied;
     }
 
     /** COPYs a table's rows, checked against the manifest, into {@code target} (the table itself, or a table shaped like it). */
-    static long copy(Connection connection, Manifest.TableEntry entry, InputStream compressed, UUID organizationId, String target)
-            throws SQLException, IOException {
-        String columns = "org_id, " + CopyColumns.list(entry.columns());
+    static long copy(Connection connection, TenantSchema.Table table, Manifest.TableEntry entry, InputStream compressed, String tenantKey,
+                     String target) throws SQLException, IOException {
+        String columns = TenantSchema.quote(table.tenantColumn()) + ", " + CopyColumns.list(entry.columns());
         long copied;
         try (Checked text = new Checked(new GZIPInputStream(compressed, 1 << 16), entry);
-             InputStream rows = new Prefixed(text, (organizationId + "\t").getBytes(StandardCharsets.US_ASCII))) {
+             InputStream rows = new Prefixed(text, (CopyText.render(tenantKey) + "\t").getBytes(StandardCharsets.UTF_8))) {
             copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " (" + columns + ") FROM STDIN", rows,
                     1 << 16);
         }

@@ -7,6 +7,9 @@
 -- Every header keeps one form, which Guards.java reads:
 --   CREATE OR REPLACE FUNCTION platform.NAME(ARGUMENTS) RETURNS TYPE
 --       LANGUAGE L [STABLE] [SECURITY DEFINER] [SET search_path = pg_catalog, pg_temp] AS $$
+-- {{tenant_column}} stands for the tenant column init was given (platform.tenancy, org_id by default):
+-- Guards.java writes it in before installing and before comparing. Tenants are named by their key in
+-- that column, as text (platform.organizations.tenant_key), whatever its type; ledger row ids are text.
 
 -- In seed context (the transaction-local setting seedreset.application_id), no insert,
 -- update, delete or truncate may touch a production organization's rows, nor rows of an
@@ -19,15 +22,15 @@
 -- the engine declared (seedreset.org_id, locked and checked) passes after one comparison, the
 -- declared organization itself is checked once per transaction, and a row of any other
 -- organization is checked on its own.
-CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, org_ids uuid[], errcode text, verb text) RETURNS void
+CREATE OR REPLACE FUNCTION platform.refuse_production_rows(table_name text, tenant_keys text[], errcode text, verb text) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     refused text;
 BEGIN
-    SELECT coalesce('''' || o.slug || ''' is a production organization', 'id ' || r.org_id || ' is no organization')
+    SELECT coalesce('''' || o.slug || ''' is a production organization', 'tenant ' || coalesce(r.tenant_key, 'NULL') || ' is no organization')
       INTO refused
-      FROM unnest(org_ids) AS r(org_id)
-      LEFT JOIN platform.organizations o ON o.id = r.org_id
+      FROM unnest(tenant_keys) AS r(tenant_key)
+      LEFT JOIN platform.organizations o ON o.tenant_key = r.tenant_key
      WHERE o.id IS NULL OR o.is_production
      LIMIT 1;
     IF refused IS NOT NULL THEN
@@ -52,27 +55,27 @@ CREATE OR REPLACE FUNCTION platform.guard_seed_row() RETURNS trigger
 BEGIN
     IF pg_catalog.current_setting('seedreset.application_id', true) OPERATOR(pg_catalog.<>) '' THEN
         PERFORM platform.check_seed_row(TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP,
-            CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN OLD.org_id END,
-            CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'DELETE' THEN NEW.org_id END);
+            CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN OLD.{{tenant_column}}::pg_catalog.text END,
+            CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'DELETE' THEN NEW.{{tenant_column}}::pg_catalog.text END);
     END IF;
     RETURN NULL;
 END $$;
 
 -- In seed context: the declared organization once per transaction, then a row of any other
 -- organization on its own.
-CREATE OR REPLACE FUNCTION platform.check_seed_row(table_schema text, table_name text, operation text, old_org uuid, new_org uuid) RETURNS void
+CREATE OR REPLACE FUNCTION platform.check_seed_row(table_schema text, table_name text, operation text, old_org text, new_org text) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     declared text := nullif(current_setting('seedreset.org_id', true), '');
 BEGIN
     IF declared IS NOT NULL AND declared IS DISTINCT FROM current_setting('seedreset.org_checked', true) THEN
-        PERFORM platform.refuse_production_rows(table_schema || '.' || table_name, ARRAY[declared::uuid], 'SR001', 'seed writes to');
+        PERFORM platform.refuse_production_rows(table_schema || '.' || table_name, ARRAY[declared], 'SR001', 'seed writes to');
         PERFORM set_config('seedreset.org_checked', declared, true);
     END IF;
-    IF operation <> 'INSERT' AND old_org::text IS DISTINCT FROM declared THEN
+    IF operation <> 'INSERT' AND old_org IS DISTINCT FROM declared THEN
         PERFORM platform.refuse_production_rows(table_schema || '.' || table_name, ARRAY[old_org], 'SR001', 'seed writes to');
     END IF;
-    IF operation <> 'DELETE' AND new_org::text IS DISTINCT FROM declared THEN
+    IF operation <> 'DELETE' AND new_org IS DISTINCT FROM declared THEN
         PERFORM platform.refuse_production_rows(table_schema || '.' || table_name, ARRAY[new_org], 'SR001', 'seed writes to');
     END IF;
 END $$;
@@ -124,6 +127,27 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- How the ledger finds a tenant table's rows: {key column, its type, the tenant column's type}. The key is
+-- the single primary-key column, or the one beside the tenant column of a two-column primary key.
+CREATE OR REPLACE FUNCTION platform.ledger_key(table_oid oid, tenant_column text) RETURNS text[]
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    found text[];
+BEGIN
+    SELECT ARRAY[max(k.attname::text), max(format_type(k.atttypid, k.atttypmod)),
+                 (SELECT format_type(t.atttypid, t.atttypmod) FROM pg_attribute t
+                   WHERE t.attrelid = table_oid AND t.attname = tenant_column AND NOT t.attisdropped)]
+      INTO found
+      FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY (i.indkey)
+     WHERE i.indrelid = table_oid AND i.indisprimary AND k.attname <> tenant_column
+    HAVING count(*) = 1;
+    IF found IS NULL OR found[3] IS NULL THEN
+        RAISE EXCEPTION 'table % has no key the ledger can name its rows by: refused by the database guard', table_oid::regclass
+            USING ERRCODE = 'SR002';
+    END IF;
+    RETURN found;
+END $$;
+
 -- A batch of seeded rows leaves the ledger only once none of its rows exists any more
 -- (teardown deletes the rows first): the ledger cannot be emptied to launder seeded rows.
 CREATE OR REPLACE FUNCTION platform.guard_row_sets_delete() RETURNS trigger
@@ -131,17 +155,21 @@ CREATE OR REPLACE FUNCTION platform.guard_row_sets_delete() RETURNS trigger
 DECLARE
     recorded record;
     still text;
+    tenant_column text := (SELECT t.tenant_column FROM platform.tenancy t);
+    key text[];
 BEGIN
     FOR recorded IN
-        SELECT d.table_name, d.org_id, array_agg(r.row_id) AS row_ids, n.nspname, c.relname
+        SELECT d.table_name, o.tenant_key, array_agg(r.row_id) AS row_ids, n.nspname, c.relname, c.oid
           FROM old_rows d CROSS JOIN LATERAL unnest(d.row_ids) AS r(row_id)
+          JOIN platform.organizations o ON o.id = d.org_id
           JOIN pg_class c ON c.relkind IN ('r', 'p')
           JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname || '.' || c.relname = d.table_name
-         GROUP BY d.table_name, d.org_id, n.nspname, c.relname
+         GROUP BY d.table_name, o.tenant_key, n.nspname, c.relname, c.oid
     LOOP
-        EXECUTE format('SELECT t.id::text FROM %I.%I t WHERE t.org_id = $1 AND t.id = ANY ($2) LIMIT 1',
-                       recorded.nspname, recorded.relname)
-           INTO still USING recorded.org_id, recorded.row_ids;
+        key := platform.ledger_key(recorded.oid, tenant_column);
+        EXECUTE format('SELECT t.%1$I::text FROM %3$I.%4$I t WHERE t.%5$I = CAST($1 AS %6$s) AND t.%1$I = ANY (CAST($2 AS %2$s[])) LIMIT 1',
+                       key[1], key[2], recorded.nspname, recorded.relname, tenant_column, key[3])
+           INTO still USING recorded.tenant_key, recorded.row_ids;
         IF still IS NOT NULL THEN
             RAISE EXCEPTION 'ledger rows of % cannot be deleted while the rows they record exist (row %): refused by the database guard',
                 recorded.table_name, still USING ERRCODE = 'SR002';
@@ -159,21 +187,25 @@ CREATE OR REPLACE FUNCTION platform.guard_updates_delete() RETURNS trigger
 DECLARE
     recorded record;
     differs text;
+    tenant_column text := (SELECT t.tenant_column FROM platform.tenancy t);
+    key text[];
 BEGIN
     FOR recorded IN
-        SELECT e.table_name, array_agg(e.org_id) AS org_ids, array_agg(e.row_id) AS row_ids,
-               array_agg(e.before) AS befores, n.nspname, c.relname
+        SELECT e.table_name, array_agg(o.tenant_key) AS tenant_keys, array_agg(e.row_id) AS row_ids,
+               array_agg(e.before) AS befores, n.nspname, c.relname, c.oid
           FROM (SELECT DISTINCT ON (d.org_id, d.table_name, d.row_id) d.org_id, d.table_name, d.row_id, d.before
                   FROM old_rows d ORDER BY d.org_id, d.table_name, d.row_id, d.id) e
+          JOIN platform.organizations o ON o.id = e.org_id
           JOIN pg_class c ON c.relkind IN ('r', 'p')
           JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname || '.' || c.relname = e.table_name
-         GROUP BY e.table_name, n.nspname, c.relname
+         GROUP BY e.table_name, n.nspname, c.relname, c.oid
     LOOP
-        EXECUTE format($q$SELECT t.id::text FROM unnest($1, $2, $3) AS i(org_id, row_id, before)
-                          JOIN %I.%I t ON t.org_id = i.org_id AND t.id = i.row_id
+        key := platform.ledger_key(recorded.oid, tenant_column);
+        EXECUTE format($q$SELECT t.%1$I::text FROM unnest($1, $2, $3) AS i(tenant_key, row_id, before)
+                          JOIN %3$I.%4$I t ON t.%5$I = CAST(i.tenant_key AS %6$s) AND t.%1$I = CAST(i.row_id AS %2$s)
                          WHERE EXISTS (SELECT 1 FROM jsonb_each(i.before) v WHERE to_jsonb(t) -> v.key IS DISTINCT FROM v.value)
-                         LIMIT 1$q$, recorded.nspname, recorded.relname)
-           INTO differs USING recorded.org_ids, recorded.row_ids, recorded.befores;
+                         LIMIT 1$q$, key[1], key[2], recorded.nspname, recorded.relname, tenant_column, key[3])
+           INTO differs USING recorded.tenant_keys, recorded.row_ids, recorded.befores;
         IF differs IS NOT NULL THEN
             RAISE EXCEPTION 'the before-image of % row % cannot be deleted before it is written back: refused by the database guard',
                 recorded.table_name, differs USING ERRCODE = 'SR002';
@@ -236,6 +268,8 @@ BEGIN
             RAISE EXCEPTION 'organization ''%'': ledger_entries is kept by the ledger''s triggers and starts at 0', NEW.slug
                 USING ERRCODE = 'SR003';
         END IF;
+        -- Without a tenants table of the application's, an organization's rows hold its own id.
+        NEW.tenant_key := coalesce(NEW.tenant_key, NEW.id::text);
         RETURN NEW;
     END IF;
     IF TG_OP = 'DELETE' THEN
@@ -257,8 +291,8 @@ BEGIN
         RAISE EXCEPTION 'organization ''%'' is a production organization: is_production can never be turned off', OLD.slug
             USING ERRCODE = 'SR003';
     END IF;
-    IF OLD.id <> NEW.id THEN
-        RAISE EXCEPTION 'organization ''%'': its id never changes', OLD.slug USING ERRCODE = 'SR003';
+    IF OLD.id <> NEW.id OR OLD.tenant_key <> NEW.tenant_key THEN
+        RAISE EXCEPTION 'organization ''%'': its id and its tenant key never change', OLD.slug USING ERRCODE = 'SR003';
     END IF;
     IF NOT OLD.is_production AND NEW.is_production
        AND (NEW.ledger_entries > 0
@@ -268,6 +302,47 @@ BEGIN
         RAISE EXCEPTION 'organization ''%'' still holds seeded rows: tear them down before marking it production', OLD.slug
             USING ERRCODE = 'SR003';
     END IF;
+    RETURN NEW;
+END $$;
+
+-- The application's own tenants table (platform.tenancy.tenants_table), where its production flag lives.
+-- The flag of a tenant an organization is registered on goes on to the organization's row, whose guard
+-- (guard_production_flag) refuses turning it off and turning it on while the ledger holds anything of it:
+-- the same row lock, the same conflict with ledger writes, whoever writes and at every isolation level.
+-- A NULL flag counts as production (fail closed). A registered tenant's key never changes, and it is
+-- not deleted while it is production or holds seeded rows. Runs as the schema's owner (SECURITY DEFINER):
+-- the application's role needs no privilege on platform.organizations to write its own tenants.
+CREATE OR REPLACE FUNCTION platform.guard_tenants() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    settings record;
+    old_key text;
+    new_key text;
+    flag boolean;
+    registered record;
+BEGIN
+    SELECT t.tenants_key, t.tenants_production INTO settings FROM platform.tenancy t;
+    IF TG_OP <> 'INSERT' THEN
+        old_key := to_jsonb(OLD) ->> settings.tenants_key;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        SELECT o.slug, o.is_production, o.ledger_entries INTO registered
+          FROM platform.organizations o WHERE o.tenant_key = old_key FOR UPDATE;
+        IF FOUND AND (registered.is_production OR registered.ledger_entries > 0) THEN
+            RAISE EXCEPTION 'tenant % is organization ''%'', which is production or holds seeded rows: it cannot be deleted (refused by the database guard)',
+                old_key, registered.slug USING ERRCODE = 'SR003';
+        END IF;
+        RETURN OLD;
+    END IF;
+    new_key := to_jsonb(NEW) ->> settings.tenants_key;
+    flag := coalesce((to_jsonb(NEW) ->> settings.tenants_production)::boolean, true);
+    IF TG_OP = 'UPDATE' AND old_key IS DISTINCT FROM new_key
+       AND EXISTS (SELECT 1 FROM platform.organizations o WHERE o.tenant_key = old_key) THEN
+        RAISE EXCEPTION 'tenant % is registered as an organization: its key never changes (refused by the database guard)', old_key
+            USING ERRCODE = 'SR003';
+    END IF;
+    UPDATE platform.organizations o SET is_production = flag
+     WHERE o.tenant_key = new_key AND o.is_production IS DISTINCT FROM flag;
     RETURN NEW;
 END $$;
 

@@ -166,7 +166,7 @@ class DefaultModeTest {
     void every_child_row_points_at_rows_of_this_pack() {
         assertThat(tenant.queryForLong("""
                 SELECT count(*) FROM dispatch.work_orders w
-                 WHERE NOT EXISTS (SELECT 1 FROM platform.seed_rows s WHERE s.row_id = w.vendor_id AND s.table_name = 'suppliers.vendors')""")).isZero();
+                 WHERE NOT EXISTS (SELECT 1 FROM platform.seed_rows s WHERE s.row_id = w.vendor_id::text AND s.table_name = 'suppliers.vendors')""")).isZero();
         assertThat(tenant.queryForLong("SELECT count(DISTINCT event_id) FROM sales.deals")).isEqualTo(5);
         assertThat(tenant.queryForLong("SELECT count(DISTINCT event_id) FROM dispatch.work_orders")).isEqualTo(5);
         assertThat(tenant.queryForLong("SELECT count(DISTINCT event_id) FROM spaces.reservations")).isEqualTo(5);

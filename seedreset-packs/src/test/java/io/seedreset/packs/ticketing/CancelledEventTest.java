@@ -86,7 +86,7 @@ class CancelledEventTest {
                  WHERE e.status = 'CANCELLED' AND o.status IN ('REFUNDED', 'CANCELLED')
                    AND coalesce(o.refunded_at, o.cancelled_at) < (SELECT max(coalesce(x.paid_at, x.placed_at))
                                                                      FROM ticketing.orders x WHERE x.event_id = e.id)
-                   AND e.id IN (SELECT row_id FROM platform.seed_updates WHERE table_name = 'ticketing.events')"""))
+                   AND e.id::text IN (SELECT row_id FROM platform.seed_updates WHERE table_name = 'ticketing.events')"""))
                 .as("orders closed before the event's last order came in").isZero();
     }
 

@@ -105,7 +105,7 @@ class CashCrunchTest {
                        min(p.paid_on) AS paid_on, min(p.payment_number) AS payment_number
                   FROM accounting.bills b JOIN suppliers.vendors v ON v.id = b.vendor_id
                   JOIN accounting.payment_allocations a ON a.bill_id = b.id JOIN accounting.payments p ON p.id = a.payment_id
-                 WHERE b.id IN (SELECT row_id FROM platform.seed_rows WHERE table_name = 'accounting.bills' AND application_id = ?)
+                 WHERE b.id::text IN (SELECT row_id FROM platform.seed_rows WHERE table_name = 'accounting.bills' AND application_id = ?)
                  GROUP BY b.bill_number, v.category, b.issue_date, b.due_date, b.status, b.total, b.balance ORDER BY b.bill_number""", applied.applicationId());
         assertThat(bills).hasSize((int) allotments).allSatisfy(bill -> {
             assertThat((String) bill.get("category")).isIn("airline", "lodging", "tour_operator");
@@ -137,7 +137,7 @@ class CashCrunchTest {
                 SELECT i.invoice_number, c.kind, i.issue_date, i.due_date, i.status, i.total, i.balance,
                        (SELECT max(x.total) FROM accounting.invoices x WHERE x.customer_id = i.customer_id AND x.id <> i.id) AS largest_before
                   FROM accounting.invoices i JOIN accounting.customers c ON c.id = i.customer_id
-                 WHERE i.id IN (SELECT row_id FROM platform.seed_rows WHERE table_name = 'accounting.invoices' AND application_id = ?)
+                 WHERE i.id::text IN (SELECT row_id FROM platform.seed_rows WHERE table_name = 'accounting.invoices' AND application_id = ?)
                  ORDER BY i.invoice_number""", applied.applicationId());
         assertThat(slipped).extracting(invoice -> (String) invoice.get("kind")).containsExactlyInAnyOrder("CORPORATE", "CORPORATE", "GROUP", "GROUP");
         assertThat(slipped).allSatisfy(invoice -> {
@@ -151,7 +151,7 @@ class CashCrunchTest {
         BigDecimal slippedTotal = slipped.stream().map(invoice -> (BigDecimal) invoice.get("total")).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(books.overdueReceivables(TODAY)).isEqualByComparingTo(overdueBefore.add(slippedTotal));
         assertThat(books.balance(Chart.RECEIVABLES, TODAY)).isEqualByComparingTo(books.amount("SELECT sum(balance) FROM accounting.invoices"));
-        assertThat(tenant.queryForLong("SELECT min(substring(entry_number FROM 4)::int) FROM accounting.journal_entries WHERE id IN "
+        assertThat(tenant.queryForLong("SELECT min(substring(entry_number FROM 4)::int) FROM accounting.journal_entries WHERE id::text IN "
                 + "(SELECT row_id FROM platform.seed_rows WHERE table_name = 'accounting.journal_entries' AND application_id = ?)",
                 applied.applicationId())).isEqualTo(lastEntry + 1);
         books.assertValid();

@@ -118,7 +118,7 @@ class ScenariosTogetherTest {
                         UNION ALL SELECT 'accounting.payments', id, paid_on FROM accounting.payments
                         UNION ALL SELECT 'accounting.payment_allocations', id, allocated_on FROM accounting.payment_allocations
                         UNION ALL SELECT 'accounting.bank_transactions', id, posted_on FROM accounting.bank_transactions) d
-                  JOIN platform.seed_rows s ON s.table_name = d.table_name AND s.row_id = d.id AND s.application_id = ?
+                  JOIN platform.seed_rows s ON s.table_name = d.table_name AND s.row_id = d.id::text AND s.application_id = ?
                   JOIN accounting.periods p ON p.status = 'CLOSED' AND d.day BETWEEN p.starts_on AND p.ends_on
                  ORDER BY 1""", application.applicationId()).stream().map(row -> (String) row.get("row")).toList();
     }

@@ -119,7 +119,7 @@ public final class SignIn {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?,
                         (SELECT s.application_id FROM platform.seed_row_sets s
                            JOIN platform.seed_applications a ON a.id = s.application_id AND a.removed_at IS NULL
-                          WHERE s.org_id = ? AND s.table_name = ? AND ? = ANY (s.row_ids) LIMIT 1))""")) {
+                          WHERE s.org_id = ? AND s.table_name = ? AND CAST(? AS text) = ANY (s.row_ids) LIMIT 1))""")) {
             statement.setObject(1, person.organizationId());
             statement.setObject(2, token.id());
             statement.setString(3, kind);
