@@ -104,7 +104,7 @@ public final class SeedResetExtension implements BeforeAllCallback, AfterEachCal
             requests.add(request(database.seedReset(), pack, slug, testClass));
         }
         try {
-            return new Seeded(SeededOrganization.create(database.seedReset(), slug, "QA: " + testClass.getName(), requests));
+            return new Seeded(SeededOrganization.create(database.seedReset(), database.dataSource(), slug, "QA: " + testClass.getName(), requests));
         } catch (SeedResetException e) {
             throw new ExtensionConfigurationException(testClass.getSimpleName() + ": seeding " + packs.stream().map(SeedResetExtension::describe)
                     .collect(Collectors.joining(", ")) + " failed: " + e.getMessage(), e);

@@ -17,16 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * An organization of kind qa with packs applied, that {@link #restore()} returns to exactly that applied state.
  *
  * <p>How: right after the packs are applied, the organization's whole state is kept as a snapshot, restored once
  * (so the ledger records the rows under the snapshot's application, which teardown removes as it removes any
- * application's) and made the organization's baseline. {@link #restore()} is then a reset to that baseline, which
- * core does by changing only the rows that differ: rows a test created are deleted, rows it changed or deleted are
- * written back, in one transaction on the database side, so it does not matter which connections the test wrote
- * through. Every step is an operation of {@link SeedReset}, behind the production boundary like any other.
+ * application's) and made the organization's baseline; from then on a trigger on every tenant table logs the rows the
+ * organization's tests change, on whatever connection ({@link ChangeLog}). {@link #restore()} puts exactly those rows
+ * back in one transaction: rows a test created are deleted, rows it changed or deleted are written back, so its cost
+ * follows what the test changed. When the database refuses that (two rows that swapped a unique value, say), it
+ * resets the organization to the baseline snapshot instead, an operation of {@link SeedReset} behind the production
+ * boundary like any other, which compares every row. Either way the ledger still records every row the packs wrote.
  */
 public final class SeededOrganization {
 
@@ -34,12 +37,15 @@ public final class SeededOrganization {
     static final String APPLIED_STATE = "junit-applied-state";
 
     private final SeedReset seedReset;
+    private final DataSource dataSource;
     private final Organization organization;
     private final Map<String, Long> seeds;
     private final List<Persona> personas;
 
-    private SeededOrganization(SeedReset seedReset, Organization organization, Map<String, Long> seeds, List<Persona> personas) {
+    private SeededOrganization(SeedReset seedReset, DataSource dataSource, Organization organization, Map<String, Long> seeds,
+                               List<Persona> personas) {
         this.seedReset = seedReset;
+        this.dataSource = dataSource;
         this.organization = organization;
         this.seeds = Map.copyOf(seeds);
         this.personas = List.copyOf(personas);
@@ -47,10 +53,12 @@ public final class SeededOrganization {
 
     /**
      * Creates the organization {@code slug} of kind qa, applies {@code packs} to it in order (their organization
-     * is {@code slug}), and keeps the applied state as its baseline. The {@link SeedReset} should keep no
-     * backups ({@code backupsKept(0)}): each {@link #restore()} would otherwise snapshot the organization first.
+     * is {@code slug}), keeps the applied state as its baseline and starts logging its changes. {@code dataSource} is
+     * the database {@code seedReset} works on. The {@link SeedReset} should keep no backups ({@code backupsKept(0)}):
+     * a restore that falls back to a reset would otherwise snapshot the organization first.
      */
-    public static SeededOrganization create(SeedReset seedReset, String slug, String name, List<PackRequest> packs) {
+    public static SeededOrganization create(SeedReset seedReset, DataSource dataSource, String slug, String name, List<PackRequest> packs) {
+        ChangeLog.install(dataSource);
         Organization organization = seedReset.createOrganization(slug, name, OrganizationKind.QA);
         Map<String, Long> seeds = new LinkedHashMap<>();
         List<Persona> personas = new ArrayList<>();
@@ -62,7 +70,8 @@ public final class SeededOrganization {
         seedReset.createSnapshot(slug, APPLIED_STATE);
         seedReset.restore(RestoreRequest.snapshot(slug, APPLIED_STATE).confirm(slug));
         seedReset.setBaseline(slug, slug, APPLIED_STATE);
-        return new SeededOrganization(seedReset, organization, seeds, personas);
+        ChangeLog.track(dataSource, organization.id());
+        return new SeededOrganization(seedReset, dataSource, organization, seeds, personas);
     }
 
     public String slug() {
@@ -106,13 +115,23 @@ public final class SeededOrganization {
         return seeds;
     }
 
-    /** Returns the organization to the state its packs were applied in (what the extension does after each test). */
-    public void restore() {
+    /**
+     * Returns the organization to the state its packs were applied in (what the extension does after each test):
+     * true when the logged changes were put back, false when it took a reset to the baseline snapshot.
+     */
+    public boolean restore() {
+        if (ChangeLog.undo(dataSource, id())) {
+            return true;
+        }
         seedReset.reset(ResetRequest.of(slug()).confirm(slug()));
+        // The reset's own writes were logged as changes; the organization is as applied now.
+        ChangeLog.forget(dataSource, id());
+        return false;
     }
 
-    /** Removes every seeded row and the baseline snapshot: the organization stays, empty. */
+    /** Stops logging, removes every seeded row and the baseline snapshot: the organization stays, empty. */
     void tearDown() {
+        ChangeLog.untrack(dataSource, id());
         seedReset.teardown(TeardownRequest.of(slug()).confirm(slug()));
         seedReset.setBaseline(slug(), slug(), null);
         seedReset.deleteSnapshot(slug(), APPLIED_STATE, slug());

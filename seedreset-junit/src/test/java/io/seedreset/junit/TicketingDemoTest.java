@@ -3,6 +3,8 @@ package io.seedreset.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedreset.api.AuditOperation;
+import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.SeedReset;
@@ -67,8 +69,15 @@ class TicketingDemoTest {
 
     @Test
     @Order(2)
-    void the_next_test_finds_the_organization_as_applied() {
+    void the_next_test_finds_the_organization_as_applied(SeedReset seedReset) {
         assertThat(OrganizationRows.of(dataSource, organization.id())).isEqualTo(applied);
+        assertThat(resets(seedReset)).as("put back from the change log, no reset needed").isZero();
+    }
+
+    /** How many resets the organization had: the restore falls back to one only when the change log cannot be replayed. */
+    private long resets(SeedReset seedReset) {
+        return seedReset.history(HistoryRequest.of(organization.slug())).audit().stream()
+                .filter(entry -> entry.operation() == AuditOperation.RESET).count();
     }
 
     @Test
@@ -92,8 +101,54 @@ class TicketingDemoTest {
 
     @Test
     @Order(4)
-    void after_it_the_organization_is_as_applied_again() {
+    void after_it_the_organization_is_as_applied_again(SeedReset seedReset) {
         assertThat(OrganizationRows.of(dataSource, organization.id())).isEqualTo(applied);
+        assertThat(resets(seedReset)).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void two_companies_swap_their_unique_slugs_which_cannot_be_put_back_row_by_row() throws Exception {
+        UUID first = organization.id("ticketing-demo", "company", 0);
+        UUID second = organization.id("ticketing-demo", "company", 1);
+        String firstSlug = slugOf(first);
+        String secondSlug = slugOf(second);
+        Sql.update(dataSource, "UPDATE ticketing.companies SET slug = 'swapping' WHERE org_id = ? AND id = ?", organization.id(), first);
+        Sql.update(dataSource, "UPDATE ticketing.companies SET slug = ? WHERE org_id = ? AND id = ?", firstSlug, organization.id(), second);
+        Sql.update(dataSource, "UPDATE ticketing.companies SET slug = ? WHERE org_id = ? AND id = ?", secondSlug, organization.id(), first);
+        assertThat(OrganizationRows.of(dataSource, organization.id())).isNotEqualTo(applied);
+    }
+
+    @Test
+    @Order(8)
+    void then_the_restore_resets_to_the_applied_state_snapshot_instead(SeedReset seedReset) {
+        assertThat(OrganizationRows.of(dataSource, organization.id())).isEqualTo(applied);
+        assertThat(resets(seedReset)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(9)
+    void and_the_change_log_serves_again_after_it(SeedReset seedReset) throws Exception {
+        assertThat(Sql.update(dataSource, "DELETE FROM ticketing.scan_logs WHERE org_id = ?", organization.id())).isPositive();
+    }
+
+    @Test
+    @Order(10)
+    void which_the_next_test_sees(SeedReset seedReset) {
+        assertThat(OrganizationRows.of(dataSource, organization.id())).isEqualTo(applied);
+        assertThat(resets(seedReset)).isEqualTo(1);
+    }
+
+    private String slugOf(UUID company) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement("SELECT slug FROM ticketing.companies WHERE org_id = ? AND id = ?")) {
+            select.setObject(1, organization.id());
+            select.setObject(2, company);
+            try (java.sql.ResultSet result = select.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                return result.getString(1);
+            }
+        }
     }
 
     @Test
