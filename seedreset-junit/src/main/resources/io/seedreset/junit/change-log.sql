@@ -21,15 +21,15 @@ CREATE INDEX IF NOT EXISTS changes_organization_idx ON seedreset_junit.changes (
 CREATE OR REPLACE FUNCTION seedreset_junit.record_change() RETURNS trigger
     LANGUAGE plpgsql AS $$
 DECLARE
-    organization uuid := CASE WHEN TG_OP = 'INSERT' THEN NEW.org_id ELSE OLD.org_id END;
+    changed_org uuid := CASE WHEN TG_OP = 'INSERT' THEN NEW.org_id ELSE OLD.org_id END;
 BEGIN
     -- The restore's own writes put rows back; they are no change to undo.
     IF coalesce(current_setting('seedreset_junit.restoring', true), '') = 'on' THEN
         RETURN NULL;
     END IF;
-    IF EXISTS (SELECT 1 FROM seedreset_junit.tracked t WHERE t.organization = record_change.organization) THEN
+    IF EXISTS (SELECT 1 FROM seedreset_junit.tracked t WHERE t.organization = changed_org) THEN
         INSERT INTO seedreset_junit.changes (organization, table_oid, operation, image)
-        VALUES (organization, TG_RELID, TG_OP, to_jsonb(CASE WHEN TG_OP = 'INSERT' THEN NEW ELSE OLD END));
+        VALUES (changed_org, TG_RELID, TG_OP, to_jsonb(CASE WHEN TG_OP = 'INSERT' THEN NEW ELSE OLD END));
     END IF;
     -- A row that moves to a tracked organization is a row that organization gains.
     IF TG_OP = 'UPDATE' AND NEW.org_id IS DISTINCT FROM OLD.org_id
