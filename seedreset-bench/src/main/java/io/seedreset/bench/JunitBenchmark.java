@@ -128,7 +128,9 @@ public final class JunitBenchmark implements Callable<Integer> {
             StringBuilder line = new StringBuilder("round " + round + (counted ? "" : " (warm-up)") + ":");
             for (Method method : methods) {
                 Map<String, List<String>> before = method.rows();
+                long writing = System.nanoTime();
                 TypicalTest.changes(method.dataSource, method.slug);
+                long writes = System.nanoTime() - writing;
                 if (method.rows().equals(before)) {
                     throw new IllegalStateException(method.name + ": the typical test changed nothing");
                 }
@@ -140,6 +142,7 @@ public final class JunitBenchmark implements Callable<Integer> {
                 }
                 if (counted) {
                     method.samples.add(nanos);
+                    method.writes.add(writes);
                 }
                 line.append(String.format(Locale.ROOT, " %s %.0f ms", method.name.substring(0, 3), nanos / 1e6));
             }
@@ -152,10 +155,14 @@ public final class JunitBenchmark implements Callable<Integer> {
         out.printf(Locale.ROOT, "organization: %s (%s), %,d rows in %d tenant tables; a typical test's changes: %s%n", PACK, mode,
                 applied.values().stream().mapToLong(List::size).sum(), applied.values().stream().filter(rows -> !rows.isEmpty()).count(),
                 TypicalTest.DESCRIPTION);
+        out.printf(Locale.ROOT, "%-70s %8s     %-13s %6s   %s%n", "restore after the test", "median", "(min-max)", "ratio", "the test's writes");
         for (Method method : methods) {
-            out.printf(Locale.ROOT, "%-70s %8.1f ms  (%.1f-%.1f)  %6.1fx%n", method.name, method.samples.medianMillis(), method.samples.minMillis(),
-                    method.samples.maxMillis(), method.samples.medianSeconds() / restore.samples.medianSeconds());
+            out.printf(Locale.ROOT, "%-70s %8.1f ms  (%.1f-%.1f)  %6.1fx   %.1f ms%n", method.name, method.samples.medianMillis(),
+                    method.samples.minMillis(), method.samples.maxMillis(), method.samples.medianSeconds() / restore.samples.medianSeconds(),
+                    method.writes.medianMillis());
         }
+        out.println("the test's writes: the 10 statements, each committed; (e) and (f) log them (their organizations are tracked), (a) finds its"
+                + " organization untracked, (b)'s database has no change log");
         return 0;
     }
 
@@ -212,6 +219,7 @@ public final class JunitBenchmark implements Callable<Integer> {
         final String slug;
         final Runnable restore;
         final Samples samples = new Samples();
+        final Samples writes = new Samples();
 
         Method(String name, HikariDataSource dataSource, String slug, Runnable restore) {
             this.name = name;

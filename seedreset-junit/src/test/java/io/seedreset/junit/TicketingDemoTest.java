@@ -16,6 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -179,5 +180,21 @@ class TicketingDemoTest {
                 "no persona 'nobody@example.com' in organization '" + organization.slug() + "': its personas are ").hasMessageNotContaining("\n");
         assertThatThrownBy(() -> organization.id("event-agency-starter", "event", 0)).hasMessage(
                 "pack 'event-agency-starter' is not applied to organization '" + organization.slug() + "': its packs are ticketing-demo");
+    }
+
+    @Nested
+    class WhenNested {
+
+        @Test
+        void a_nested_class_shares_the_enclosing_class_organization_and_its_restore(SeededOrganization nested) throws Exception {
+            assertThat(nested).isSameAs(organization);
+            assertThat(OrganizationRows.of(dataSource, organization.id())).isEqualTo(applied);
+            Sql.update(dataSource, "DELETE FROM ticketing.notifications WHERE org_id = ?", organization.id());
+        }
+
+        @Test
+        void and_finds_it_as_applied_after_a_test_that_wrote() {
+            assertThat(OrganizationRows.of(dataSource, organization.id())).isEqualTo(applied);
+        }
     }
 }
