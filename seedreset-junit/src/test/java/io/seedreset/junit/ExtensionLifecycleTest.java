@@ -1,6 +1,7 @@
 package io.seedreset.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.Organization;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -91,6 +93,36 @@ class ExtensionLifecycleTest {
     }
 
     @Test
+    void the_change_log_refuses_to_restore_a_production_organization_even_if_it_were_tracked() throws Exception {
+        SeedReset seedReset = DATABASE.seedReset();
+        String slug = "production-" + UUID.randomUUID().toString().substring(0, 8);
+        Organization production = seedReset.createOrganization(slug, "A customer", OrganizationKind.PRODUCTION);
+        ChangeLog.install(DATABASE.dataSource());
+        ChangeLog.track(DATABASE.dataSource(), production.id());
+        try {
+            Sql.update(DATABASE.dataSource(), "INSERT INTO ticketing.companies (org_id, id, name, slug, type, email, phone, city, state, created_at) "
+                    + "VALUES (?, ?, 'A real customer', 'real', 'PROMOTER', 'ops@example.com', '555-0199', 'Chicago', 'IL', now())",
+                    production.id(), UUID.randomUUID());
+            Map<String, List<String>> before = OrganizationRows.of(DATABASE.dataSource(), production.id());
+
+            assertThatThrownBy(() -> ChangeLog.undo(DATABASE.dataSource(), production.id()))
+                    .hasMessage("organization '" + slug + "' is a production organization: seedreset-junit never restores one");
+            assertThat(OrganizationRows.of(DATABASE.dataSource(), production.id())).isEqualTo(before);
+        } finally {
+            ChangeLog.untrack(DATABASE.dataSource(), production.id());
+        }
+    }
+
+    @Test
+    void a_class_whose_instance_comes_first_gets_its_organization_in_its_constructor() {
+        EngineExecutionResults results = SampleRuns.run(PerClassSample.class);
+
+        assertThat(SampleRuns.testFailures(results)).isEmpty();
+        assertThat(SampleRuns.classFailures(results)).isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    @Test
     void the_seedreset_url_property_names_the_database_instead_of_the_embedded_one() throws Exception {
         String database = "junit_url_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = DATABASE.dataSource().getConnection(); Statement statement = connection.createStatement()) {
@@ -149,6 +181,40 @@ class ExtensionLifecycleTest {
         @Test
         @Order(2)
         void finds_the_organization_as_applied(SeededOrganization organization, DataSource dataSource) {
+            assertThat(OrganizationRows.of(dataSource, organization.id())).isEqualTo(applied);
+        }
+    }
+
+    @SeedResetTest
+    @WithPack(value = "ticketing-demo", mode = "minimal")
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class PerClassSample {
+
+        private final SeededOrganization organization;
+        private final DataSource dataSource;
+        private Map<String, List<String>> applied;
+
+        PerClassSample(SeededOrganization organization, DataSource dataSource) {
+            this.organization = organization;
+            this.dataSource = dataSource;
+        }
+
+        @BeforeAll
+        void remember() {
+            applied = OrganizationRows.of(dataSource, organization.id());
+        }
+
+        @Test
+        @Order(1)
+        void writes(SeededOrganization same) throws Exception {
+            assertThat(same).isSameAs(organization);
+            Sql.update(dataSource, "UPDATE ticketing.events SET name = 'per class' WHERE org_id = ?", organization.id());
+        }
+
+        @Test
+        @Order(2)
+        void finds_the_organization_as_applied() {
             assertThat(OrganizationRows.of(dataSource, organization.id())).isEqualTo(applied);
         }
     }
