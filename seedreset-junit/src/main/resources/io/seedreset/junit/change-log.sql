@@ -1,5 +1,5 @@
 -- The change log of the organizations the JUnit extension tracks: a trigger on every tenant table records each row a
--- tracked organization's tests insert, update or delete (its before-image, or an inserted row's key), whatever
+-- tracked organization's tests insert (the row, for its key), update or delete (its before-image), whatever
 -- connection wrote it, so the restore after each test changes back exactly those rows.
 -- The columns are named "organization", never org_id: the engine takes every table with an org_id column for a
 -- tenant table, and these are not.

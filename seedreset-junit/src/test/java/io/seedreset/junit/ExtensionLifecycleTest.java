@@ -3,6 +3,7 @@ package io.seedreset.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.seedreset.api.HistoryRequest;
 import io.seedreset.api.Organization;
 import io.seedreset.api.OrganizationKind;
@@ -128,7 +129,7 @@ class ExtensionLifecycleTest {
         try (Connection connection = DATABASE.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         }
-        String url = ((com.zaxxer.hikari.HikariDataSource) DATABASE.dataSource()).getJdbcUrl().replace("/postgres?", "/" + database + "?");
+        String url = ((HikariDataSource) DATABASE.dataSource()).getJdbcUrl().replace("/postgres?", "/" + database + "?");
         EngineExecutionResults results;
         System.setProperty(TestDatabase.URL_PROPERTY, url);
         try {
@@ -260,7 +261,7 @@ class ExtensionLifecycleTest {
 
         @Test
         void uses_the_named_database(DataSource dataSource, SeededOrganization organization) {
-            url = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+            url = ((HikariDataSource) dataSource).getJdbcUrl();
             slug = organization.slug();
         }
     }

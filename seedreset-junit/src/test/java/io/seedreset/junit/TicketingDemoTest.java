@@ -10,6 +10,8 @@ import io.seedreset.api.OrganizationKind;
 import io.seedreset.api.SeedReset;
 import io.seedreset.pack.Persona;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -142,10 +144,10 @@ class TicketingDemoTest {
 
     private String slugOf(UUID company) throws Exception {
         try (Connection connection = dataSource.getConnection();
-             java.sql.PreparedStatement select = connection.prepareStatement("SELECT slug FROM ticketing.companies WHERE org_id = ? AND id = ?")) {
+             PreparedStatement select = connection.prepareStatement("SELECT slug FROM ticketing.companies WHERE org_id = ? AND id = ?")) {
             select.setObject(1, organization.id());
             select.setObject(2, company);
-            try (java.sql.ResultSet result = select.executeQuery()) {
+            try (ResultSet result = select.executeQuery()) {
                 assertThat(result.next()).isTrue();
                 return result.getString(1);
             }
