@@ -115,6 +115,16 @@ class ExtensionLifecycleTest {
     }
 
     @Test
+    void init_runs_again_on_a_database_with_the_change_log_and_leaves_it_in_place() throws Exception {
+        ChangeLog.install(DATABASE.dataSource());
+
+        DATABASE.seedReset().init();
+
+        assertThat(Sql.count(DATABASE.dataSource(), "SELECT count(*) FROM pg_trigger WHERE tgname = 'junit_change_log' "
+                + "AND tgrelid = 'ticketing.companies'::regclass")).isEqualTo(1);
+    }
+
+    @Test
     void a_class_whose_instance_comes_first_gets_its_organization_in_its_constructor() {
         EngineExecutionResults results = SampleRuns.run(PerClassSample.class);
 
