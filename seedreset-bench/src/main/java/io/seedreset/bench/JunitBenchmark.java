@@ -27,8 +27,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The JUnit extension's after-each restore against the two ways tests usually get their data back, side by side in
@@ -68,6 +71,9 @@ public final class JunitBenchmark implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         System.exit(Benchmark.commandLine(new JunitBenchmark()).execute(args));
     }
@@ -75,7 +81,8 @@ public final class JunitBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rounds < 1 || warmup < 0) {
-            throw new IllegalArgumentException("--rounds must be at least 1 and --warmup at least 0");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1 and --warmup at least 0, got "
+                    + rounds + " and " + warmup);
         }
         PhaseLog log = new PhaseLog(System.err);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
