@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "seedreset bench 0.1.0", sortOptions = false,
         description = {"Times plan, apply, teardown and reset of event-agency-starter, and the CLI process for 'seedreset --help',"
                 + " on a fresh embedded PostgreSQL; prints the median, minimum and maximum of each.",
-                "'./bench load --help' describes the load benchmark."})
+                "'./bench load --help' describes the load benchmark; './bench junit --help' the JUnit extension's after-each restore"
+                        + " against clean-insert and TRUNCATE-and-reapply."})
 public final class Benchmark implements Callable<Integer> {
 
     private static final String PACK = "event-agency-starter";

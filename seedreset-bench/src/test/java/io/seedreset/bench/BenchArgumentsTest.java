@@ -24,7 +24,8 @@ class BenchArgumentsTest {
     void bench_help_prints_the_usage_and_points_at_the_load_benchmark() {
         Run help = run(Benchmark.commandLine(new Benchmark()), "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).startsWith("Usage: bench [-hV] [--cli-jar=JAR] [ROUNDS]").contains("'./bench load --help'");
+        assertThat(help.out()).startsWith("Usage: bench [-hV] [--cli-jar=JAR] [ROUNDS]").contains("'./bench load --help'")
+                .contains("'./bench junit --help'");
         assertThat(help.err()).isEmpty();
     }
 
@@ -36,6 +37,13 @@ class BenchArgumentsTest {
     }
 
     @Test
+    void bench_junit_help_prints_the_usage() {
+        Run help = run(Benchmark.commandLine(new JunitBenchmark()), "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: bench junit").contains("--mode").contains("--rounds").contains("--warmup");
+    }
+
+    @Test
     void rounds_that_are_not_a_whole_number_in_ascii_digits_are_a_usage_error() {
         for (String rounds : new String[] {"--hlep", "many", "٣"}) {
             Run run = run(Benchmark.commandLine(new Benchmark()), rounds);
@@ -44,5 +52,8 @@ class BenchArgumentsTest {
         }
         assertThat(run(Benchmark.commandLine(new LoadBenchmark()), "--rounds", "٣").exitCode()).isEqualTo(2);
         assertThat(run(Benchmark.commandLine(new Benchmark()), "0").err()).contains("ROUNDS must be at least 1, got 0");
+        Run junit = run(Benchmark.commandLine(new JunitBenchmark()), "--rounds", "0");
+        assertThat(junit.exitCode()).isEqualTo(2);
+        assertThat(junit.err()).contains("--rounds must be at least 1 and --warmup at least 0, got 0 and 3").doesNotContain("Exception");
     }
 }

@@ -116,7 +116,15 @@ public final class PackContext {
     }
 
     private UUID derivedId(String pack, long packSeed, String entity, int ordinal) {
-        return UUID.nameUUIDFromBytes((organizationSlug + '/' + pack + '/' + packSeed + '/' + entity + '/' + ordinal)
+        return id(organizationSlug, pack, packSeed, entity, ordinal);
+    }
+
+    /**
+     * The id {@link #id(String, int)} gives the {@code ordinal}-th {@code entity} of pack {@code packId} applied
+     * with {@code seed} to the organization {@code organizationSlug}: how a test finds a seeded row without reading it.
+     */
+    public static UUID id(String organizationSlug, String packId, long seed, String entity, int ordinal) {
+        return UUID.nameUUIDFromBytes((organizationSlug + '/' + packId + '/' + seed + '/' + entity + '/' + ordinal)
                 .getBytes(StandardCharsets.UTF_8));
     }
 

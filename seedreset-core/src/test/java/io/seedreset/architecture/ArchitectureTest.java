@@ -27,12 +27,12 @@ class ArchitectureTest {
             .that().resideInAPackage("io.seedreset.api..").and().doNotHaveSimpleName("SeedReset")
             .should().dependOnClassesThat().resideInAPackage("io.seedreset.internal..");
 
-    /** Core knows nothing of the front ends, the reference platform or the bundled packs. */
+    /** Core knows nothing of the front ends, the JUnit extension, the reference platform or the bundled packs. */
     @ArchTest
     static final ArchRule core_knows_nothing_above_it = noClasses()
             .that().resideInAPackage("io.seedreset..")
             .should().dependOnClassesThat().resideInAnyPackage("io.seedreset.cli..", "io.seedreset.packs..",
-                    "io.seedreset.platform..", "io.seedreset.server..", "picocli..", "io.javalin..");
+                    "io.seedreset.platform..", "io.seedreset.server..", "io.seedreset.junit..", "picocli..", "io.javalin..");
 
     /** The internal packages depend on each other one way: a package per concept, no knots. */
     @ArchTest
