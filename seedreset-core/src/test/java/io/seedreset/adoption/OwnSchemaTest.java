@@ -202,6 +202,30 @@ class OwnSchemaTest {
     }
 
     @Test
+    void an_import_gives_its_keys_moves_the_sequence_and_may_not_reach_another_tenant(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws IOException {
+        Organization demo = seedReset.createOrganization(DEMO, "Northwind (demo)", OrganizationKind.DEMO);
+        java.nio.file.Path teams = java.nio.file.Files.writeString(directory.resolve("teams.csv"), "id,name,parent_id\n7000,Partners,\n7001,Resellers,7000\n");
+        seedReset.importRows(io.seedreset.api.ImportRequest.of(DEMO, "crm.teams", teams).confirm(DEMO));
+        assertThat(db.strings("SELECT name FROM crm.teams WHERE tenant_id = ? ORDER BY id", Long.parseLong(demo.tenantKey())))
+                .containsExactly("Partners", "Resellers");
+        assertThat(db.queryForLong("INSERT INTO crm.teams (tenant_id, name) VALUES (?, 'Next') RETURNING id", Long.parseLong(demo.tenantKey())))
+                .isGreaterThan(7001);
+
+        long acmeTeam = db.queryForLong("SELECT id FROM crm.teams WHERE tenant_id = ?", production);
+        java.nio.file.Path crossing = java.nio.file.Files.writeString(directory.resolve("crossing.csv"), "id,name,parent_id\n8000,Hijackers," + acmeTeam + "\n");
+        assertThatThrownBy(() -> seedReset.importRows(io.seedreset.api.ImportRequest.of(DEMO, "crm.teams", crossing).confirm(DEMO)))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_IMPORT))
+                .hasMessageContaining("crm.teams row 8000 references crm.teams row " + acmeTeam + " of another tenant");
+        java.nio.file.Path keyless = java.nio.file.Files.writeString(directory.resolve("keyless.csv"), "name\nNo key\n");
+        assertThatThrownBy(() -> seedReset.importRows(io.seedreset.api.ImportRequest.of(DEMO, "crm.teams", keyless).confirm(DEMO)))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_IMPORT))
+                .hasMessageContaining("the file has no id column: ids are made only for uuid keys, and crm.teams.id is bigint");
+        assertThat(db.queryForLong("SELECT count(*) FROM crm.teams WHERE id = 8000 OR name = 'No key'")).isZero();
+        db.execute("DELETE FROM crm.teams WHERE name = 'Next'");
+    }
+
+    @Test
     void snapshots_restore_the_same_rows_and_keys() {
         Organization demo = seedReset.createOrganization(DEMO, "Northwind (demo)", OrganizationKind.DEMO);
         seedReset.apply(ApplyRequest.of(PackRequest.of(CrmPack.ID, DEMO)).confirm(DEMO));

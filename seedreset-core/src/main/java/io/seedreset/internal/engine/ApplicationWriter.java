@@ -126,7 +126,7 @@ final class ApplicationWriter {
         for (String table : written.keySet()) {
             Sequences.advance(inside.connection(), inside.schema().table(table).orElseThrow());
         }
-        TenantReferences.require(inside.connection(), inside.schema(), inside.organization().id(), written.keySet());
+        TenantReferences.require(inside.connection(), inside.schema(), inside.organization().id(), written.keySet(), Reason.PACK_FAILED);
         Validation.refreshStatistics(inside.connection(), written);
         Validation.require(inside.connection(), validated, inside.schema().tenantLiteral(inside.organization().tenantKey()), applying);
     }

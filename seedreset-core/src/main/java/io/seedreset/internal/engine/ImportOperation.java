@@ -49,7 +49,8 @@ final class ImportOperation {
             try {
                 loaded = RowImport.load(connection, inside.schema(), request.table(), request.file(), organization.id(), organization.tenantKey(),
                         application);
-                TenantReferences.require(connection, inside.schema(), organization.id(), java.util.Set.of(request.table()));
+                TenantReferences.require(connection, inside.schema(), organization.id(), java.util.Set.of(request.table()),
+                        io.seedreset.api.SeedResetException.Reason.INVALID_IMPORT);
                 caller.progress().advance(loaded.rows());
             } finally {
                 caller.progress().finish();

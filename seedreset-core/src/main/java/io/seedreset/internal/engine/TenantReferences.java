@@ -25,7 +25,9 @@ final class TenantReferences {
     private TenantReferences() {
     }
 
-    static void require(Connection connection, TenantSchema schema, UUID organizationId, Set<String> written) throws SQLException {
+    /** @param reason what a reference to another tenant is: the pack's failure, or a bad file of an import */
+    static void require(Connection connection, TenantSchema schema, UUID organizationId, Set<String> written, Reason reason)
+            throws SQLException {
         for (TenantSchema.ForeignKey fk : schema.foreignKeys()) {
             if (fk.tenantScoped() || !(written.contains(fk.child()) || written.contains(fk.parent()))) {
                 continue;
@@ -46,7 +48,7 @@ final class TenantReferences {
                 statement.setObject(2, organizationId);
                 try (ResultSet rs = statement.executeQuery()) {
                     if (rs.next()) {
-                        throw new SeedResetException(Reason.PACK_FAILED, fk.child() + " row " + rs.getString(1) + " references " + fk.parent() + " row "
+                        throw new SeedResetException(reason, fk.child() + " row " + rs.getString(1) + " references " + fk.parent() + " row "
                                 + rs.getString(2) + " of another tenant (foreign key " + fk.name()
                                 + " does not hold the tenant column, so only this check sees it): nothing was written",
                                 Map.of(SeedResetException.TABLE, fk.child()));
