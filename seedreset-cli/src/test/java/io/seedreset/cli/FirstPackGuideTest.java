@@ -112,10 +112,11 @@ class FirstPackGuideTest {
         if (!Files.isRegularFile(installed)) {
             fail(installed + " is missing: run './mvnw -B install' (the README's test command), which installs it before this test runs");
         }
-        FileTime installedAt = Files.getLastModifiedTime(installed);
+        // Installing keeps a file's time to the millisecond (a POM's is its source's): a second's leeway.
+        long installedAt = Files.getLastModifiedTime(installed).toMillis() + 1000;
         for (Path source : sources) {
             try (Stream<Path> files = Files.walk(source)) {
-                files.filter(Files::isRegularFile).filter(file -> lastModified(file).compareTo(installedAt) > 0).findFirst().ifPresent(newer ->
+                files.filter(Files::isRegularFile).filter(file -> lastModified(file).toMillis() > installedAt).findFirst().ifPresent(newer ->
                         fail(installed + " is older than " + newer + ": run './mvnw -B install' (the README's test command), which installs it "
                                 + "before this test runs"));
             }
