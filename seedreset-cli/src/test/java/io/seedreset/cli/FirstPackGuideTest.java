@@ -3,7 +3,9 @@ package io.seedreset.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.seedreset.cli.scaffold.PackScaffold;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -52,7 +54,8 @@ class FirstPackGuideTest {
         for (String command : commands) {
             Shell.Result result = shell.run(command);
             assertThat(result.exitCode()).as("$ " + command + "\n" + result.output()).isZero();
-            outputs.put(command.split(" ")[0] + " " + (command.split(" ").length > 1 ? command.split(" ")[1] : ""), result.output());
+            // By the command's first two words: "mvn verify", "seedreset apply".
+            outputs.put(String.join(" ", List.of(command.split(" ")).subList(0, 2)), result.output());
         }
 
         assertThat(outputs.get("mvn verify")).contains("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0", "BUILD SUCCESS");
@@ -105,7 +108,7 @@ class FirstPackGuideTest {
      * passes to the tests) and newer than every one of its sources.
      */
     private static void requireInstalled(String artifact, Path... sources) throws IOException {
-        String version = io.seedreset.cli.scaffold.PackScaffold.seedresetVersion();
+        String version = PackScaffold.seedresetVersion();
         Path repository = Path.of(System.getProperty("seedreset.localRepository", Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
         Path installed = repository.resolve("io/seedreset").resolve(artifact).resolve(version)
                 .resolve(artifact + "-" + version + (artifact.endsWith("-parent") ? ".pom" : ".jar"));
@@ -127,7 +130,7 @@ class FirstPackGuideTest {
         try {
             return Files.getLastModifiedTime(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -127,24 +127,37 @@ public final class PackScaffold {
         return files;
     }
 
-    /** What each file is for, by its path, as 'new-pack' lists them. */
+    /** What each file is for, by its path, in the same order. */
     public Map<String, String> purposes() {
-        String java = "src/main/java/" + javaPackage.replace('.', '/') + "/";
-        String test = "src/test/java/" + javaPackage.replace('.', '/') + "/";
         Map<String, String> purposes = new LinkedHashMap<>();
-        purposes.put("pom.xml", "depends on seedreset-core " + seedresetVersion() + "; the test on JUnit and an embedded PostgreSQL");
-        purposes.put(java + className + ".java", "the pack: id, version, modes, parameters and its validation rules");
-        purposes.put(java + "Customers.java", "the generator: the rows the pack writes");
-        purposes.put(migration(), "creates the table it writes, " + table());
-        purposes.put("src/main/resources/META-INF/services/io.seedreset.pack.SeedPack", "lists the pack, so that Seed & Reset finds it");
-        purposes.put(test + className + "Test.java", "applies it to a demo organization, checks rows and rules, tears down");
-        purposes.put("src/test/resources/logback-test.xml", "keeps the test's logging quiet");
-        purposes.put(".gitignore", "leaves target/ out of version control");
+        projectFiles().forEach(file -> purposes.put(file.path(), file.purpose()));
         return purposes;
     }
 
-    private String migration() {
-        return "src/main/resources/db/modules/" + schema + "/V1000__" + schema + ".sql";
+    /**
+     * One file of the project.
+     *
+     * @param template the name of its template beside this class, without {@code .template}
+     */
+    private record ProjectFile(String path, String template, String purpose) {
+    }
+
+    private List<ProjectFile> projectFiles() {
+        String main = "src/main/java/" + javaPackage.replace('.', '/') + "/";
+        String test = "src/test/java/" + javaPackage.replace('.', '/') + "/";
+        return List.of(
+                new ProjectFile("pom.xml", "pom.xml",
+                        "depends on seedreset-core " + seedresetVersion() + "; the test on JUnit and an embedded PostgreSQL"),
+                new ProjectFile(main + className + ".java", "Pack.java", "the pack: id, version, modes, parameters and its validation rules"),
+                new ProjectFile(main + "Customers.java", "Customers.java", "the generator: the rows the pack writes"),
+                new ProjectFile("src/main/resources/db/modules/" + schema + "/V1000__" + schema + ".sql", "migration.sql",
+                        "creates the table it writes, " + table()),
+                new ProjectFile("src/main/resources/META-INF/services/io.seedreset.pack.SeedPack", "services",
+                        "lists the pack, so that Seed & Reset finds it"),
+                new ProjectFile(test + className + "Test.java", "PackTest.java",
+                        "applies it to a demo organization, checks rows and rules, tears down"),
+                new ProjectFile("src/test/resources/logback-test.xml", "logback-test.xml", "keeps the test's logging quiet"),
+                new ProjectFile(".gitignore", "gitignore", "leaves target/ out of version control"));
     }
 
     /**
@@ -205,13 +218,8 @@ public final class PackScaffold {
         values.put("Pack", className);
         values.put("schema", schema);
         values.put("title", title(id));
-        List<String> paths = List.copyOf(purposes().keySet());
-        List<String> templates = List.of("pom.xml", "Pack.java", "Customers.java", "migration.sql", "services", "PackTest.java",
-                "logback-test.xml", "gitignore");
         Map<String, String> rendered = new LinkedHashMap<>();
-        for (int i = 0; i < templates.size(); i++) {
-            rendered.put(paths.get(i), fill(template(templates.get(i) + ".template"), values));
-        }
+        projectFiles().forEach(file -> rendered.put(file.path(), fill(template(file.template() + ".template"), values)));
         return rendered;
     }
 
