@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.seedreset.cli.scaffold.PackScaffold;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the guide's {@code mvn} is this checkout's Maven Wrapper, offline ({@code <checkout>/mvnw -B -o}), so the project
  * builds against what is in the local Maven repository. The README's test command, {@code ./mvnw -B install} (and
  * CI's), installs each module before the next one builds, so this build's seedreset-core is there by the time this
- * module's tests run; this test installs nothing itself, and fails when the installed core is missing or older than
- * core's sources rather than build against a stale one.
+ * module's tests run; this test installs nothing itself, and fails when the installed core is missing, older than
+ * core's sources or another checkout's build (a local repository may be shared) rather than build against it.
  */
 class FirstPackGuideTest {
 
@@ -43,8 +48,10 @@ class FirstPackGuideTest {
 
     @Test
     void the_first_pack_guide_runs_as_written(@TempDir Path home) throws Exception {
-        requireInstalled("seedreset-core", CHECKOUT.resolve("seedreset-core/pom.xml"), CHECKOUT.resolve("seedreset-core/src/main"));
-        requireInstalled("seedreset-parent", CHECKOUT.resolve("pom.xml"));
+        Path core = requireInstalled("seedreset-core", CHECKOUT.resolve("seedreset-core/pom.xml"), CHECKOUT.resolve("seedreset-core/src/main"));
+        requireSameClasses(core, CHECKOUT.resolve("seedreset-core/target/classes"));
+        Path parent = requireInstalled("seedreset-parent", CHECKOUT.resolve("pom.xml"));
+        assertThat(parent).as("the installed seedreset-parent is this checkout's pom.xml").hasSameBinaryContentAs(CHECKOUT.resolve("pom.xml"));
         List<String> commands = commands(guide());
         assertThat(commands).as("the guide's commands").hasSizeGreaterThanOrEqualTo(5);
         assertThat(commands.get(0)).startsWith("seedreset new-pack office-plants ");
@@ -107,7 +114,7 @@ class FirstPackGuideTest {
      * Fails unless the artifact is in the local Maven repository ({@code settings.localRepository}, which the POM
      * passes to the tests) and newer than every one of its sources.
      */
-    private static void requireInstalled(String artifact, Path... sources) throws IOException {
+    private static Path requireInstalled(String artifact, Path... sources) throws IOException {
         String version = PackScaffold.seedresetVersion();
         Path repository = Path.of(System.getProperty("seedreset.localRepository", Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
         Path installed = repository.resolve("io/seedreset").resolve(artifact).resolve(version)
@@ -122,6 +129,30 @@ class FirstPackGuideTest {
                 files.filter(Files::isRegularFile).filter(file -> lastModified(file).toMillis() > installedAt).findFirst().ifPresent(newer ->
                         fail(installed + " is older than " + newer + ": run './mvnw -B install' (the README's test command), which installs it "
                                 + "before this test runs"));
+            }
+        }
+        return installed;
+    }
+
+    /**
+     * Fails unless every class of the installed jar is the one this checkout compiled: the local repository may be
+     * shared, and another checkout's build of the same version installed since.
+     */
+    private static void requireSameClasses(Path installedJar, Path classes) throws IOException {
+        try (JarFile jar = new JarFile(installedJar.toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (!entry.getName().endsWith(".class")) {
+                    continue;
+                }
+                Path compiled = classes.resolve(entry.getName());
+                byte[] installed;
+                try (InputStream in = jar.getInputStream(entry)) {
+                    installed = in.readAllBytes();
+                }
+                if (!Files.isRegularFile(compiled) || !Arrays.equals(installed, Files.readAllBytes(compiled))) {
+                    fail(installedJar + " is not this checkout's build (its " + entry.getName() + " differs from " + compiled
+                            + "): run './mvnw -B install' (the README's test command), which installs it before this test runs");
+                }
             }
         }
     }
