@@ -43,6 +43,8 @@ final class Hints {
             case SCHEMA_NOT_INITIALISED -> ": run '" + commands.command("init") + "' first";
             case SCHEMA_OUTDATED -> ": run '" + commands.command("init") + "' to upgrade";
             case INVALID_CONFIGURATION -> e.detail(SeedResetException.SETTINGS) == null ? "" : " (--config FILE or SEEDRESET_CONFIG, as init had)";
+            // A pack of one's own brings migrations of its own: without its jar, its versions look like a newer Seed & Reset's.
+            case SCHEMA_TOO_NEW -> " (or a pack's jar added migrations: set " + PackJars.VARIABLE + " as when init ran)";
             case GUARDS_ALTERED -> ": run '" + commands.command("init") + "' to restore the guards";
             case DATABASE_UNAVAILABLE -> sqlState == null ? ""
                     // The embedded database has no URL or password to check: its server is the thing to look at.

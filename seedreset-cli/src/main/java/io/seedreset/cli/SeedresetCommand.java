@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, OrgCommand.class, PacksCommand.class, PlanCommand.class, ApplyCommand.class,
                 TeardownCommand.class, ResetCommand.class, ActivityCommand.class, TimetravelCommand.class, SnapshotCommand.class, BaselineCommand.class, ImportCommand.class, ValidateCommand.class, HistoryCommand.class, MailCommand.class,
                 UsageCommand.class, UploadsCommand.class, DemoCommand.class,
-                DbCommand.class, ServeCommand.class, ScheduleCommand.class, TokensCommand.class, StaffCommand.class, InstallCommand.class, HelpCommand.class},
+                DbCommand.class, ServeCommand.class, ScheduleCommand.class, TokensCommand.class, StaffCommand.class, InstallCommand.class, NewPackCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (database unreachable, uninitialised or of another version, broken validation rule)",
                 "2:usage (bad arguments, unknown command, pack, organization, mode or email)", "3:refused by the production boundary",
@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
                 "  SEEDRESET_DATA_DIR     embedded database directory (default ~/.seedreset/pgdata; see 'seedreset db')",
                 "  SEEDRESET_UPLOADS_DIR  uploaded files (default: beside the data directory, ~/.seedreset/pgdata.uploads)",
                 "  SEEDRESET_CONFIG       default for --config",
-                "  SEED_<PARAMETER>       pack parameter default, e.g. SEED_USERS=50"})
+                "  SEED_<PARAMETER>       pack parameter default, e.g. SEED_USERS=50",
+                "  SEEDRESET_PACKS        jars of your own packs to load, separated by ':' (e.g. target/office-plants.jar)"})
 public final class SeedresetCommand implements AutoCloseable {
 
     @Spec
@@ -84,6 +85,7 @@ public final class SeedresetCommand implements AutoCloseable {
 
     private Database database;
     private SeedReset seedReset;
+    private PackJars packJars;
 
     SeedresetCommand() {
         this(System.getenv());
@@ -105,6 +107,8 @@ public final class SeedresetCommand implements AutoCloseable {
                 ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                         .setLevel(ch.qos.logback.classic.Level.OFF);
             }
+            // Before the engine looks for packs and migrations: it finds them through the thread's class loader.
+            packJars = PackJars.load(environment.get(PackJars.VARIABLE));
             database = embedded() ? Database.embedded(dataDirectory(), commandName()) : Database.external(url, user, password);
             Settings settings = ConfigFile.read(config());
             seedReset = SeedReset.configure()
@@ -240,6 +244,10 @@ public final class SeedresetCommand implements AutoCloseable {
             database = null;
             seedReset = null;
             closing.close();
+        }
+        if (packJars != null) {
+            packJars.close();
+            packJars = null;
         }
     }
 }

@@ -58,7 +58,7 @@ class ExitCodeCatalogueTest {
         return Stream.of(
                 // 2: usage
                 says(2, "seedreset: unknown command 'frobnicate': the commands are init, org, packs, plan, apply, teardown, reset, activity, timetravel, snapshot, baseline, "
-                        + "import, validate, history, mail, usage, uploads, demo, db, serve, schedule, tokens, staff, install, help (see 'seedreset --help')", "frobnicate"),
+                        + "import, validate, history, mail, usage, uploads, demo, db, serve, schedule, tokens, staff, install, new-pack, help (see 'seedreset --help')", "frobnicate"),
                 says(2, "seedreset: a command is missing: the commands are init, org, packs,"),
                 says(2, "seedreset: unknown command 'frob': the commands are create, list, modules (see 'seedreset org --help')", "org", "frob"),
                 says(2, "seedreset: a command is missing: the commands are create, list, modules", "org"),
@@ -145,6 +145,13 @@ class ExitCodeCatalogueTest {
                 says(2, "{\"error\":{\"exitCode\":2,\"kind\":\"usage\",\"reason\":\"invalid_value\",\"message\":\"unknown command 'frob'", "--json", "frob"),
                 says(2, "{\"error\":{\"exitCode\":2,\"kind\":\"usage\",\"reason\":\"unknown_pack\",\"message\":\"unknown pack 'nope'", "plan", "nope", "--org",
                         "acme-demo", "--json"),
+                says(2, "seedreset: pack id 'Plants' must be 2 to 63 lower-case letters, digits and single dashes", "new-pack", "Plants",
+                        "--dir", "/nonexistent/plants"),
+                says(2, "seedreset: --package 'com.example.new' is not a Java package name", "new-pack", "plants", "--package", "com.example.new",
+                        "--dir", "/nonexistent/plants"),
+                exits(2, "new-pack", "plants", "--dir", "."),
+                new Case(2, "seedreset: SEEDRESET_PACKS names /nonexistent/plants.jar, which does not exist", Map.of("SEEDRESET_PACKS",
+                        "/nonexistent/plants.jar"), List.of("packs")),
                 // 3: refused by the boundary
                 exits(3, "plan", STARTER, "--org", "acme"),
                 exits(3, "apply", STARTER, "--org", "acme", "--confirm", "acme"),

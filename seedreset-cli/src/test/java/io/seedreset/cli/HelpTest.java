@@ -56,7 +56,7 @@ class HelpTest {
         assertThat(help.exitCode()).as(help.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(help.out()).isEmpty();
         assertThat(help.err()).isEqualTo("seedreset: unknown command 'aply': the commands are init, org, packs, plan, apply, teardown,"
-                + " reset, activity, timetravel, snapshot, baseline, import, validate, history, mail, usage, uploads, demo, db, serve, schedule, tokens, staff, install, help (see 'seedreset --help')\n");
+                + " reset, activity, timetravel, snapshot, baseline, import, validate, history, mail, usage, uploads, demo, db, serve, schedule, tokens, staff, install, new-pack, help (see 'seedreset --help')\n");
         assertThat(help.err()).isEqualTo(Cli.run("aply").err());
 
         Cli.Run sub = Cli.run("help", "org", "crate");

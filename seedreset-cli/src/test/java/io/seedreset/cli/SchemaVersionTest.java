@@ -61,7 +61,8 @@ class SchemaVersionTest {
                            'test', 1, true FROM platform.schema_history""");
         }
         String newer = "seedreset: the database's schema is newer than this version of Seed & Reset (schema 999, this version "
-                + "knows up to 192): use the version that upgraded it, or a later one\n";
+                + "knows up to 192): use the version that upgraded it, or a later one (or a pack's jar added migrations: set SEEDRESET_PACKS "
+                + "as when init ran)\n";
         for (String[] command : List.of(new String[] {"org", "list"}, new String[] {"init"})) {
             Cli.Run run = seedreset(command);
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILURE);

@@ -31,7 +31,7 @@ import java.util.UUID;
  * quarter's depreciation of office equipment (Dr 6600, Cr 1510: the cost on 1500 over
  * {@link Books#DEPRECIATION_QUARTERS} quarters, as demo-travel-co depreciates the quarters it closed).
  * Then the period becomes CLOSED, by the accountant, after the last entry dated in it was posted and
- * not after the anchor. The reports show a closed quarter whose P&L carries its depreciation and accruals.
+ * not after the anchor. The reports show a closed quarter whose P&amp;L carries its depreciation and accruals.
  *
  * <p>The quarter is the one before the anchor's, found among the organization's periods; the scenario
  * refuses when it is not there or is closed already. Without an anchor of its own it takes

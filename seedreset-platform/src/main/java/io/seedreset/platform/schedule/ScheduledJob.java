@@ -36,7 +36,7 @@ public interface ScheduledJob {
 
     /**
      * Runs the job once; returns one line saying what it did (the history's message). Throwing fails this
-     * attempt: it is recorded and retried ({@link JobScheduler}).
+     * attempt: it is recorded and retried ({@link JobTask}).
      */
     String run(JobRun run) throws Exception;
 }
