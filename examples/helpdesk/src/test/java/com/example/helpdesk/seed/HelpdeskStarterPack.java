@@ -191,9 +191,10 @@ public final class HelpdeskStarterPack implements SeedPack {
                 new Invariant("a solved ticket was solved after it was opened", """
                         SELECT 'ticket ' || id || ' (' || subject || ')' FROM helpdesk.tickets
                          WHERE tenant_id = :org AND solved_at < opened_at"""),
-                new Invariant("an urgent ticket that is not solved has an assignee", """
-                        SELECT 'ticket ' || id || ' (' || subject || ')' FROM helpdesk.tickets
-                         WHERE tenant_id = :org AND priority = 'urgent' AND status <> 'solved' AND assignee_id IS NULL"""),
+                new Invariant("a pending ticket waits on the customer: an agent has replied to it", """
+                        SELECT 'ticket ' || t.id || ' (' || t.subject || ')' FROM helpdesk.tickets t
+                         WHERE t.tenant_id = :org AND t.status = 'pending'
+                           AND NOT EXISTS (SELECT 1 FROM helpdesk.replies r WHERE r.ticket_id = t.id AND r.agent_id IS NOT NULL)"""),
                 new Invariant("a duplicate is solved and is the same customer's as the ticket it duplicates", """
                         SELECT 'ticket ' || d.id || ' duplicates ' || o.id FROM helpdesk.tickets d
                           JOIN helpdesk.tickets o ON o.id = d.duplicate_of
