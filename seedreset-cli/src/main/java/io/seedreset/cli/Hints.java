@@ -42,6 +42,7 @@ final class Hints {
             case PLAN_CHANGED -> e.detail(SeedResetException.APPLICATION) == null ? "" : " (--seed, --anchor or --replace)";
             case SCHEMA_NOT_INITIALISED -> ": run '" + commands.command("init") + "' first";
             case SCHEMA_OUTDATED -> ": run '" + commands.command("init") + "' to upgrade";
+            case INVALID_CONFIGURATION -> e.detail(SeedResetException.SETTINGS) == null ? "" : " (--config FILE or SEEDRESET_CONFIG, as init had)";
             case GUARDS_ALTERED -> ": run '" + commands.command("init") + "' to restore the guards";
             case DATABASE_UNAVAILABLE -> sqlState == null ? ""
                     // The embedded database has no URL or password to check: its server is the thing to look at.

@@ -61,7 +61,7 @@ final class InitCommand implements Callable<Integer> {
 
     /** The config file's tenancy with these flags over it; null when neither says anything (the database keeps its own). */
     private Tenancy tenancy() {
-        Tenancy configured = ConfigFile.read(root.config).tenancy();
+        Tenancy configured = ConfigFile.read(root.config()).tenancy();
         boolean flags = tenantColumn != null || tenantTables != null || tenantsTable != null || tenantsKey != null || tenantsProduction != null
                 || tenantsSlug != null || tenantsName != null;
         if (!flags) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seedreset.api.Organization;
 import io.seedreset.api.Progress;
 import io.seedreset.api.SeedReset;
-import io.seedreset.api.SeedResetConfiguration;
 import io.seedreset.api.SeedResetException;
+import io.seedreset.api.Settings;
 import io.seedreset.api.json.SeedResetJson;
 import io.seedreset.cli.database.Database;
 import io.seedreset.cli.output.CommandWords;
@@ -67,9 +67,14 @@ public final class SeedresetCommand implements AutoCloseable {
     @Option(names = "--actor", scope = ScopeType.INHERIT, defaultValue = "${sys:user.name}", description = "who is acting, recorded in the audit (default: the OS user)")
     String actor;
 
-    @Option(names = "--config", scope = ScopeType.INHERIT, defaultValue = "${env:SEEDRESET_CONFIG}", paramLabel = "FILE",
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "your own schema's settings (migrations, tenant column and tables, tenants table), a properties file")
     String config;
+
+    /** The settings file: --config, else SEEDRESET_CONFIG; null when neither names one. */
+    String config() {
+        return config != null ? config : environment.get("SEEDRESET_CONFIG");
+    }
 
     /** What init stores as the tenancy: the config file's, with init's flags over it; null keeps the database's. */
     io.seedreset.api.Tenancy initTenancy;
@@ -101,16 +106,13 @@ public final class SeedresetCommand implements AutoCloseable {
                         .setLevel(ch.qos.logback.classic.Level.OFF);
             }
             database = embedded() ? Database.embedded(dataDirectory(), commandName()) : Database.external(url, user, password);
-            ConfigFile settings = ConfigFile.read(config);
-            SeedResetConfiguration configuration = SeedReset.configure()
+            Settings settings = ConfigFile.read(config());
+            seedReset = SeedReset.configure()
                     .dataSource(database.dataSource())
                     .actor(actor)
                     .progress(progress())
-                    .tenancy(initTenancy != null ? initTenancy : settings.tenancy());
-            if (settings.migrations() != null) {
-                configuration.migrationLocations(settings.migrations().toArray(String[]::new));
-            }
-            seedReset = configuration.load();
+                    .settings(new Settings(settings.migrations(), initTenancy != null ? initTenancy : settings.tenancy()))
+                    .load();
         }
         return seedReset;
     }

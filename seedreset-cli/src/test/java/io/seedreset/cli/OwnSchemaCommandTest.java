@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,10 @@ class OwnSchemaCommandTest {
                 """);
         Cli.Run init = database.run("--config", config.toString(), "init");
         assertThat(init.exitCode()).as(init.toString()).isZero();
-        assertThat(init.out()).contains("crm.notes").contains("crm.people").contains("crm.teams").doesNotContain("ticketing");
+        // Seed & Reset's own migrations only, and the guards on the application's three tenant tables.
+        assertThat(init.out()).contains("Schema at version 9").contains("guard triggers on 3 tenant tables");
+        assertThat(db.strings("SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = 'seedreset_guard_rows' ORDER BY 1"))
+                .containsExactly("crm.notes", "crm.people", "crm.teams");
 
         Cli.Run created = database.run(Map.of("SEEDRESET_CONFIG", config.toString()), "org", "create", "northwind-demo", "--name", "Northwind (demo)",
                 "--kind", "demo");
@@ -61,6 +65,16 @@ class OwnSchemaCommandTest {
         long key = db.queryForLong("SELECT id FROM crm.accounts WHERE code = 'northwind-demo' AND display_name = 'Northwind (demo)' AND NOT live");
         Cli.Run list = database.run("--config", config.toString(), "--json", "org", "list");
         assertThat(list.out()).contains("\"tenantKey\" : \"" + key + "\"");
+
+        // A command without the settings is told to give them; init without them does not add the reference platform's schemas.
+        for (String[] forgot : List.of(new String[] {"org", "list"}, new String[] {"init"})) {
+            Cli.Run run = database.run(forgot);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err().strip().lines()).hasSize(1);
+            assertThat(run.err()).contains("this database keeps its tenants its own way (tenant column tenant_id")
+                    .contains("(--config FILE or SEEDRESET_CONFIG, as init had)");
+        }
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_namespace WHERE nspname = 'ticketing'")).isZero();
 
         // The tenancy lives in the database now; init with other flags is refused while organizations exist.
         Cli.Run changed = database.run("--config", config.toString(), "init", "--tenant-column", "org_id");

@@ -102,6 +102,17 @@ public final class SeedResetConfiguration {
         return this;
     }
 
+    /** A settings file's migrations and tenancy ({@link Settings}), each when it gives one. */
+    public SeedResetConfiguration settings(Settings settings) {
+        if (settings.migrations() != null) {
+            this.migrationLocations = settings.migrations();
+        }
+        if (settings.tenancy() != null) {
+            this.tenancy = settings.tenancy();
+        }
+        return this;
+    }
+
     /** Validates the configuration before any connection is opened. */
     public SeedReset load() {
         if (clock == null || progress == null) {

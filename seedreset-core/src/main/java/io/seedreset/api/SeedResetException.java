@@ -54,6 +54,8 @@ public class SeedResetException extends RuntimeException {
     public static final String SNAPSHOT = "snapshot";
     public static final String LINE = "line";
     public static final String COLUMN = "column";
+    /** The migration locations given when they do not match a database initialised with its own settings. */
+    public static final String SETTINGS = "settings";
 
     /**
      * The case a failure is. The HTTP status in each description is what a server should answer

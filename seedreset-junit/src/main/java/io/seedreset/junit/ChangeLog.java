@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -52,7 +51,7 @@ final class ChangeLog {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_advisory_xact_lock(hashtext('seedreset_junit.change_log'))");
-                statement.execute(resource("change-log.sql"));
+                statement.execute(resource("change-log.sql").replace("{{tenant_column}}", quote(tenantColumn(connection))));
                 Tables tables = Tables.read(connection);
                 for (String table : tables.parentsFirst) {
                     statement.execute("CREATE OR REPLACE TRIGGER " + TRIGGER + " AFTER INSERT OR UPDATE OR DELETE ON " + table
@@ -66,17 +65,30 @@ final class ChangeLog {
         }
     }
 
-    static void track(DataSource dataSource, UUID organization) {
+    /** The database's tenant column, as init stored it. */
+    private static String tenantColumn(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT tenant_column FROM platform.tenancy")) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static void track(DataSource dataSource, String organization) {
         execute(dataSource, "INSERT INTO seedreset_junit.tracked (organization) VALUES (?) ON CONFLICT DO NOTHING", organization);
     }
 
-    static void untrack(DataSource dataSource, UUID organization) {
+    static void untrack(DataSource dataSource, String organization) {
         execute(dataSource, "DELETE FROM seedreset_junit.tracked WHERE organization = ?", organization);
         forget(dataSource, organization);
     }
 
     /** Drops the organization's logged changes: after it was restored another way. */
-    static void forget(DataSource dataSource, UUID organization) {
+    static void forget(DataSource dataSource, String organization) {
         execute(dataSource, "DELETE FROM seedreset_junit.changes WHERE organization = ?", organization);
     }
 
@@ -85,7 +97,7 @@ final class ChangeLog {
      * changed, when the database refuses. Refuses a production organization: the extension only ever tracks the qa
      * organizations it created, and a flag flipped since does not change that.
      */
-    static boolean undo(DataSource dataSource, UUID organization) {
+    static boolean undo(DataSource dataSource, String organization) {
         Tables tables = INSTALLED.get(dataSource);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -115,7 +127,7 @@ final class ChangeLog {
                         update(connection, tables.of(table).insertDeleted(), organization, table);
                     }
                     try (PreparedStatement clear = connection.prepareStatement("DELETE FROM seedreset_junit.changes WHERE organization = ?")) {
-                        clear.setObject(1, organization);
+                        clear.setString(1, organization);
                         clear.executeUpdate();
                     }
                 }
@@ -130,10 +142,10 @@ final class ChangeLog {
         }
     }
 
-    private static void requireNotProduction(Connection connection, UUID organization) throws SQLException {
+    private static void requireNotProduction(Connection connection, String organization) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT slug, is_production FROM platform.organizations WHERE id = ? FOR UPDATE")) {
-            select.setObject(1, organization);
+                "SELECT slug, is_production FROM platform.organizations WHERE tenant_key = ? FOR UPDATE")) {
+            select.setString(1, organization);
             try (ResultSet result = select.executeQuery()) {
                 if (result.next() && result.getBoolean(2)) {
                     throw new IllegalStateException("organization '" + result.getString(1)
@@ -143,12 +155,12 @@ final class ChangeLog {
         }
     }
 
-    private static Set<String> changedTables(Connection connection, UUID organization) throws SQLException {
+    private static Set<String> changedTables(Connection connection, String organization) throws SQLException {
         Set<String> changed = new LinkedHashSet<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT format('%I.%I', n.nspname, c.relname) "
                 + "FROM seedreset_junit.changes l JOIN pg_class c ON c.oid = l.table_oid JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE l.organization = ?")) {
-            select.setObject(1, organization);
+            select.setString(1, organization);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     changed.add(result.getString(1));
@@ -158,9 +170,9 @@ final class ChangeLog {
         return changed;
     }
 
-    private static void update(Connection connection, String sql, UUID organization, String table) throws SQLException {
+    private static void update(Connection connection, String sql, String organization, String table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, organization);
+            statement.setString(1, organization);
             statement.setString(2, table);
             statement.executeUpdate();
         }
@@ -172,9 +184,9 @@ final class ChangeLog {
         return copy;
     }
 
-    private static void execute(DataSource dataSource, String sql, UUID organization) {
+    private static void execute(DataSource dataSource, String sql, String organization) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, organization);
+            statement.setString(1, organization);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -212,9 +224,8 @@ final class ChangeLog {
                            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
                            LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
                           WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
-                            AND n.nspname NOT IN ('platform', 'seedreset_junit', 'pg_catalog', 'information_schema')
-                            AND n.nspname NOT LIKE 'pg\\_%'
-                            AND EXISTS (SELECT 1 FROM pg_attribute o WHERE o.attrelid = c.oid AND o.attname = 'org_id' AND NOT o.attisdropped)
+                            -- The tenant tables are the tables init put the engine's row guard on.
+                            AND EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'seedreset_guard_rows')
                           ORDER BY 1, a.attnum""")) {
                 while (result.next()) {
                     columns.computeIfAbsent(result.getString(1), t -> new ArrayList<>()).add(result.getString(2));

@@ -70,7 +70,7 @@ public final class SeededOrganization {
         seedReset.createSnapshot(slug, APPLIED_STATE);
         seedReset.restore(RestoreRequest.snapshot(slug, APPLIED_STATE).confirm(slug));
         seedReset.setBaseline(slug, slug, APPLIED_STATE);
-        ChangeLog.track(dataSource, organization.id());
+        ChangeLog.track(dataSource, organization.tenantKey());
         return new SeededOrganization(seedReset, dataSource, organization, seeds, personas);
     }
 
@@ -80,6 +80,11 @@ public final class SeededOrganization {
 
     public UUID id() {
         return organization.id();
+    }
+
+    /** The organization's key in the tenant column, as text: its id on the reference platform, your tenants table's key otherwise. */
+    public String tenantKey() {
+        return organization.tenantKey();
     }
 
     public Organization organization() {
@@ -120,18 +125,18 @@ public final class SeededOrganization {
      * true when the logged changes were put back, false when it took a reset to the baseline snapshot.
      */
     public boolean restore() {
-        if (ChangeLog.undo(dataSource, id())) {
+        if (ChangeLog.undo(dataSource, organization.tenantKey())) {
             return true;
         }
         seedReset.reset(ResetRequest.of(slug()).confirm(slug()));
         // The reset's own writes were logged as changes; the organization is as applied now.
-        ChangeLog.forget(dataSource, id());
+        ChangeLog.forget(dataSource, organization.tenantKey());
         return false;
     }
 
     /** Stops logging, removes every seeded row and the baseline snapshot: the organization stays, empty. */
     void tearDown() {
-        ChangeLog.untrack(dataSource, id());
+        ChangeLog.untrack(dataSource, organization.tenantKey());
         seedReset.teardown(TeardownRequest.of(slug()).confirm(slug()));
         seedReset.setBaseline(slug(), slug(), null);
         seedReset.deleteSnapshot(slug(), APPLIED_STATE, slug());

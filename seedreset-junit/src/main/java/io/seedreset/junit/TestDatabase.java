@@ -3,11 +3,16 @@ package io.seedreset.junit;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.seedreset.api.SeedReset;
+import io.seedreset.api.Settings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +28,7 @@ record TestDatabase(DataSource dataSource, SeedReset seedReset) {
     /** Connections the extension and the code under test share; parallel classes each hold one while they restore. */
     private static final int POOL_SIZE = 10;
     private static final String EMBEDDED = "embedded";
+    static final String SETTINGS = "seedreset.properties";
     private static final Map<String, TestDatabase> OPEN = new HashMap<>();
 
     /** The database named now (property, then environment, else embedded), opened and initialised on first use. */
@@ -42,10 +48,28 @@ record TestDatabase(DataSource dataSource, SeedReset seedReset) {
         SeedReset seedReset = SeedReset.configure().dataSource(dataSource).actor("junit")
                 // A restore after every test would otherwise snapshot the organization first, each time.
                 .backupsKept(0)
+                .settings(settings())
                 .load();
         seedReset.init();
         Runtime.getRuntime().addShutdownHook(new Thread(dataSource::close));
         return new TestDatabase(dataSource, seedReset);
+    }
+
+    /**
+     * Your own schema's migrations and tenancy, from {@value #SETTINGS} on the test class path (the keys of the CLI's
+     * {@code --config} file); without one, the reference platform's.
+     */
+    private static Settings settings() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SETTINGS)) {
+            if (in == null) {
+                return Settings.NONE;
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return Settings.parse(properties, SETTINGS + " on the test class path");
+        } catch (IOException e) {
+            throw new UncheckedIOException(SETTINGS + " on the test class path cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static String requireJdbc(String url) {

@@ -99,18 +99,18 @@ class ExtensionLifecycleTest {
         String slug = "production-" + UUID.randomUUID().toString().substring(0, 8);
         Organization production = seedReset.createOrganization(slug, "A customer", OrganizationKind.PRODUCTION);
         ChangeLog.install(DATABASE.dataSource());
-        ChangeLog.track(DATABASE.dataSource(), production.id());
+        ChangeLog.track(DATABASE.dataSource(), production.tenantKey());
         try {
             Sql.update(DATABASE.dataSource(), "INSERT INTO ticketing.companies (org_id, id, name, slug, type, email, phone, city, state, created_at) "
                     + "VALUES (?, ?, 'A real customer', 'real', 'PROMOTER', 'ops@example.com', '555-0199', 'Chicago', 'IL', now())",
                     production.id(), UUID.randomUUID());
             Map<String, List<String>> before = OrganizationRows.of(DATABASE.dataSource(), production.id());
 
-            assertThatThrownBy(() -> ChangeLog.undo(DATABASE.dataSource(), production.id()))
+            assertThatThrownBy(() -> ChangeLog.undo(DATABASE.dataSource(), production.tenantKey()))
                     .hasMessage("organization '" + slug + "' is a production organization: seedreset-junit never restores one");
             assertThat(OrganizationRows.of(DATABASE.dataSource(), production.id())).isEqualTo(before);
         } finally {
-            ChangeLog.untrack(DATABASE.dataSource(), production.id());
+            ChangeLog.untrack(DATABASE.dataSource(), production.tenantKey());
         }
     }
 

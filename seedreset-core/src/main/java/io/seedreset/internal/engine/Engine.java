@@ -106,6 +106,7 @@ public final class Engine {
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         }
+        refuseDefaultsOnItsOwnSchema();
         SchemaMigrator.Migrated migrated = SchemaMigrator.migrate(connections.dataSource(), migrationLocations);
         List<String> found;
         List<String> guarded;
@@ -134,6 +135,26 @@ public final class Engine {
             }
         }
         return new InitResult(migrated.applied(), migrated.schemaVersion(), guarded, repairs);
+    }
+
+    /**
+     * Refuses to migrate, with the reference platform's migrations and no tenancy, a database that keeps its tenants its
+     * own way: that would add the reference platform's schemas to the application's database.
+     */
+    private void refuseDefaultsOnItsOwnSchema() {
+        if (tenancy != null || !migrationLocations.equals(io.seedreset.api.SeedResetConfiguration.DEFAULT_MIGRATION_LOCATIONS)) {
+            return;
+        }
+        try (Connection connection = connections.dataSource().getConnection()) {
+            io.seedreset.api.Tenancy stored = TenancySettings.read(connection);
+            if (!stored.equals(io.seedreset.api.Tenancy.DEFAULT)) {
+                throw new SeedResetException(Reason.INVALID_CONFIGURATION, "this database keeps its tenants its own way ("
+                        + TenancySettings.describe(stored) + "): init needs the same settings (migrations) as before, not the reference platform's",
+                        java.util.Map.of(SeedResetException.SETTINGS, String.join(",", migrationLocations)));
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
     }
 
     /** Grants the application's role exactly what it needs ({@link ApplicationRole}); run by the schema's owner after init. */

@@ -2,6 +2,7 @@ package io.seedreset.internal.schema;
 
 import io.seedreset.api.SeedResetException;
 import io.seedreset.api.SeedResetException.Reason;
+import io.seedreset.api.Tenancy;
 import java.util.Map;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -76,9 +77,18 @@ public final class SchemaMigrator {
             throw new SeedResetException(Reason.SCHEMA_NOT_INITIALISED, "the database is not initialised for Seed & Reset");
         }
         SortedSet<MigrationVersion> applied = applied(connection);
-        refuseNewer(applied, locations);
         SortedSet<MigrationVersion> missing = new TreeSet<>(MigrationFiles.versions(locations));
         missing.removeAll(applied);
+        boolean newer = !MigrationFiles.versions(locations).isEmpty() && !applied.isEmpty()
+                && applied.last().compareTo(MigrationFiles.versions(locations).last()) > 0;
+        Tenancy tenancy = TenancySettings.read(connection);
+        if ((newer || !missing.isEmpty()) && !tenancy.equals(Tenancy.DEFAULT)) {
+            // Most likely not an old schema but other migrations than the database's own settings name.
+            throw new SeedResetException(Reason.INVALID_CONFIGURATION, "this database keeps its tenants its own way ("
+                    + TenancySettings.describe(tenancy) + ") and its schema does not match these migrations (" + String.join(", ", locations)
+                    + "): give the same settings (migrations) as its init", Map.of(SeedResetException.SETTINGS, String.join(",", locations)));
+        }
+        refuseNewer(applied, locations);
         if (!missing.isEmpty()) {
             throw new SeedResetException(Reason.SCHEMA_OUTDATED, "the database's schema is older than this version of Seed & Reset "
                     + "(schema " + (applied.isEmpty() ? "empty" : applied.last()) + ", this version also needs "
