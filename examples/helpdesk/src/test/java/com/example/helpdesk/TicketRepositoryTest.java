@@ -45,12 +45,12 @@ class TicketRepositoryTest {
         this.dataSource = dataSource;
         this.tickets = new TicketRepository(dataSource);
         // The organization is a row of the application's workspaces table; its tenant key is that row's id.
-        this.workspace = Long.parseLong(organization.organization().tenantKey());
+        this.workspace = Long.parseLong(organization.tenantKey());
     }
 
     @BeforeAll
     static void readTheSeededQueue(DataSource dataSource, SeededOrganization organization) throws SQLException {
-        seededQueue = new TicketRepository(dataSource).queue(Long.parseLong(organization.organization().tenantKey()));
+        seededQueue = new TicketRepository(dataSource).queue(Long.parseLong(organization.tenantKey()));
     }
 
     @Test
