@@ -67,7 +67,8 @@ class TicketRepositoryTest {
                 .isNotEmpty()
                 .allSatisfy(ticket -> assertThat(ticket.solved()).isFalse())
                 .isSortedAccordingTo(Comparator.comparing((Ticket ticket) -> RANK.get(ticket.priority())).thenComparing(Ticket::openedAt));
-        assertThat(queue).extracting(Ticket::priority).contains("urgent", "normal");
+        // Seeded with several priorities, or the order would prove nothing.
+        assertThat(queue.stream().map(Ticket::priority).distinct()).hasSizeGreaterThan(1);
     }
 
     @Test
