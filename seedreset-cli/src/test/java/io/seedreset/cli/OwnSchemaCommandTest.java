@@ -119,7 +119,8 @@ class OwnSchemaCommandTest {
             assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
             assertThat(run.err()).as(run.toString()).contains(c.getKey());
         }
-        // A refused init stores no tenancy and installs no guard.
+        // A refused init changes nothing: no platform schema, no guard.
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_namespace WHERE nspname = 'platform'")).isZero();
         assertThat(db.queryForLong("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'seedreset%' AND tgrelid::regclass::text LIKE 'crm.%'")).isZero();
     }
 }

@@ -83,6 +83,13 @@ class OwnSchemaTest {
         assertThat(db.rows("SELECT id::text AS id, code, display_name, live FROM crm.accounts WHERE code = ?", DEMO))
                 .containsExactly(Map.of("id", demo.tenantKey(), "code", DEMO, "display_name", "Northwind (demo)", "live", false));
         assertThat(seedReset.init().guardedTables()).containsExactlyInAnyOrder(TABLES);
+        // A slug a tenant of the application's already holds is a conflict in one line, and no organization is made.
+        db.execute("INSERT INTO crm.accounts (code, display_name, live) VALUES ('bigco', 'Big Co', true)");
+        assertThatThrownBy(() -> seedReset.createOrganization("bigco", "Big Co (demo)", OrganizationKind.DEMO))
+                .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ORGANIZATION_EXISTS))
+                .hasMessageStartingWith("organization 'bigco' cannot be created: crm.accounts refused a new tenant (")
+                .hasMessageEndingWith("); choose another slug");
+        assertThat(seedReset.organization("bigco")).isEmpty();
     }
 
     @Test
@@ -260,7 +267,7 @@ class OwnSchemaTest {
                 .isInstanceOfSatisfying(SeedResetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PRODUCTION_ORGANIZATION));
         // Never back, and never deleted, and its key never changes.
         assertThatThrownBy(() -> db.execute("UPDATE crm.accounts SET live = false WHERE code = ?", DEMO))
-                .rootCause().hasMessageContaining("can never be turned off");
+                .rootCause().hasMessageContaining("is a production organization: its live can never be turned off");
         assertThatThrownBy(() -> db.execute("DELETE FROM crm.accounts WHERE code = ?", DEMO))
                 .rootCause().hasMessageContaining("cannot be deleted");
         assertThatThrownBy(() -> db.execute("UPDATE crm.accounts SET id = id + 100 WHERE code = ?", DEMO))

@@ -107,6 +107,14 @@ public final class Engine {
             throw DatabaseErrors.translate(e);
         }
         refuseDefaultsOnItsOwnSchema();
+        // The application's tenants table is checked before anything is migrated: a refused init leaves the database as it was.
+        if (tenancy != null) {
+            try (Connection connection = connections.dataSource().getConnection()) {
+                TenancySettings.requireTenantsTable(connection, tenancy);
+            } catch (SQLException e) {
+                throw DatabaseErrors.translate(e);
+            }
+        }
         SchemaMigrator.Migrated migrated = SchemaMigrator.migrate(connections.dataSource(), migrationLocations);
         List<String> found;
         List<String> guarded;

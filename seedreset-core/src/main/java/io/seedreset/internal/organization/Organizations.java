@@ -153,6 +153,14 @@ public final class Organizations {
                 rs.next();
                 return rs.getString(1);
             }
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                // A tenant the application made already holds this slug (or another unique value a new tenant gets).
+                throw new SeedResetException(Reason.ORGANIZATION_EXISTS, "organization '" + slug + "' cannot be created: "
+                        + tenants.table() + " refused a new tenant (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                        + "); choose another slug", Map.of(SeedResetException.ORGANIZATION, slug), e);
+            }
+            throw e;
         }
     }
 

@@ -37,8 +37,13 @@ import org.postgresql.copy.CopyIn;
 public final class CopySink extends RowStream implements AutoCloseable {
 
     static final int FLUSH_BYTES = 1 << 20;
-    /** Keys drawn from a sequence at once for serial rows: one round trip per this many rows. */
-    static final int SERIAL_BLOCK = 1000;
+    /**
+     * Keys drawn from a sequence at once for serial rows: the first block of a table is small and each next one
+     * twice as large, up to this many, so a small pack leaves no large gap in the application's keys and a large one
+     * pays a round trip per this many rows.
+     */
+    static final int SERIAL_BLOCK = 1024;
+    static final int FIRST_SERIAL_BLOCK = 16;
 
     private final TenantSchema schema;
     private final UUID organizationId;
@@ -53,6 +58,8 @@ public final class CopySink extends RowStream implements AutoCloseable {
     private final List<RowChanges.Change> updates = new ArrayList<>();
     /** Keys drawn for serial rows and not given yet, per table. */
     private final Map<String, java.util.ArrayDeque<Long>> serials = new HashMap<>();
+    /** The size of the last block drawn per table. */
+    private final Map<String, Integer> serialBlocks = new HashMap<>();
 
     private static final class Buffer {
         final String table;
@@ -135,8 +142,9 @@ public final class CopySink extends RowStream implements AutoCloseable {
                         Map.of(SeedResetException.PACK, packId()));
             }
             loader.drain();
+            int block = serialBlocks.merge(table.name(), FIRST_SERIAL_BLOCK, (drawn, first) -> Math.min(drawn * 2, SERIAL_BLOCK));
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT nextval(CAST(? AS regclass)) FROM generate_series(1, " + SERIAL_BLOCK + ")")) {
+                    "SELECT nextval(CAST(? AS regclass)) FROM generate_series(1, " + block + ")")) {
                 statement.setString(1, table.sequence());
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {

@@ -341,6 +341,10 @@ BEGIN
         RAISE EXCEPTION 'tenant % is registered as an organization: its key never changes (refused by the database guard)', old_key
             USING ERRCODE = 'SR003';
     END IF;
+    IF NOT flag AND EXISTS (SELECT 1 FROM platform.organizations o WHERE o.tenant_key = new_key AND o.is_production) THEN
+        RAISE EXCEPTION 'tenant % is a production organization: its % can never be turned off (refused by the database guard)',
+            new_key, settings.tenants_production USING ERRCODE = 'SR003';
+    END IF;
     UPDATE platform.organizations o SET is_production = flag
      WHERE o.tenant_key = new_key AND o.is_production IS DISTINCT FROM flag;
     RETURN NEW;
