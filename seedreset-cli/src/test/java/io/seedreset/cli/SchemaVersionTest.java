@@ -36,7 +36,7 @@ class SchemaVersionTest {
                 .locations("classpath:db/modules").validateOnMigrate(false).target("171").load().migrate();
 
         String older = "seedreset: the database's schema is older than this version of Seed & Reset"
-                + " (schema 171, this version also needs 2, 3, 4 and 15 more): run 'seedreset init' to upgrade\n";
+                + " (schema 171, this version also needs 2, 3, 4 and 16 more): run 'seedreset init' to upgrade\n";
         for (String[] command : List.of(new String[] {"org", "list"}, new String[] {"history"},
                 new String[] {"plan", "event-agency-starter", "--org", "acme-demo"}, new String[] {"validate", "--org", "acme-demo"})) {
             Cli.Run run = seedreset(command);
