@@ -136,9 +136,12 @@ public final class Guards {
         return SCRIPT_TEMPLATE.replace("{{tenant_column}}", TenantSchema.quote(schema.tenantColumn()));
     }
 
+    /** The declared definitions per tenant column: read once, since every mutating operation compares them. */
+    private static final Map<String, Map<String, String>> DECLARED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Function name to its whole definition as guards.sql declares it for this schema, in the form {@link #functions} reads. */
     private static Map<String, String> declaredFunctions(TenantSchema schema) {
-        return functionsOf(script(schema));
+        return DECLARED.computeIfAbsent(schema.tenantColumn(), column -> functionsOf(script(schema)));
     }
 
     private Guards() {

@@ -34,11 +34,9 @@ public final class TenantSchema {
      *                   and then no pack, import or snapshot refresh can record its rows
      * @param keyType    the key's SQL type ({@code uuid}, {@code bigint}, {@code text}, ...)
      * @param tenantType the tenant column's SQL type
-     * @param sequence   the sequence that feeds the key (identity or serial), or null: advanced past the
-     *                   keys written with explicit values, so the application's next insert does not collide
      */
     public record Table(String name, List<String> columns, Set<String> parents, String tenantColumn, String tenantType,
-                        String key, String keyType, String sequence) {
+                        String key, String keyType) {
 
         /**
          * {@code alias.tenant = the organization's key}, the organization given by its engine id as the one
@@ -113,48 +111,33 @@ public final class TenantSchema {
         Tenancy tenancy = TenancySettings.read(connection);
         String tenantColumn = tenancy.tenantColumn();
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        Map<String, String[]> keys = new LinkedHashMap<>();
+        Map<String, String> tenantTypes = new LinkedHashMap<>();
+        Map<String, List<String[]>> primaryKeys = new LinkedHashMap<>();
+        // One query, one row per column: the tables, their columns, which ones are in the primary key, and their types.
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT n.nspname || '.' || c.relname AS table_name, a.attname,
-                       format_type(t.atttypid, t.atttypmod),
-                       (SELECT CASE WHEN count(*) = 1 THEN max(k.attname) END
-                          FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY (i.indkey)
-                         WHERE i.indrelid = c.oid AND i.indisprimary AND k.attname <> ?),
-                       (SELECT format_type(k.atttypid, k.atttypmod)
-                          FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY (i.indkey)
-                         WHERE i.indrelid = c.oid AND i.indisprimary AND k.attname <> ? LIMIT 1)
+                SELECT n.nspname || '.' || c.relname AS table_name, a.attname, format_type(a.atttypid, a.atttypmod),
+                       coalesce(a.attnum = ANY (pk.conkey), false)
                   FROM pg_class c
                   JOIN pg_namespace n ON n.oid = c.relnamespace
                   JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-                  JOIN pg_attribute t ON t.attrelid = c.oid AND t.attname = ? AND NOT t.attisdropped
+                  LEFT JOIN pg_constraint pk ON pk.conrelid = c.oid AND pk.contype = 'p'
                  WHERE c.relkind IN ('r', 'p')
                    AND n.nspname NOT IN ('platform', 'information_schema')
                    AND n.nspname NOT LIKE 'pg\\_%'
+                   AND EXISTS (SELECT 1 FROM pg_attribute o WHERE o.attrelid = c.oid AND o.attname = ? AND NOT o.attisdropped)
                  ORDER BY 1, a.attnum""")) {
             statement.setString(1, tenantColumn);
-            statement.setString(2, tenantColumn);
-            statement.setString(3, tenantColumn);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    if (!tenancy.covers(rs.getString(1))) {
+                    String table = rs.getString(1);
+                    if (!tenancy.covers(table)) {
                         continue;
                     }
-                    columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
-                    keys.putIfAbsent(rs.getString(1), new String[] {rs.getString(3), rs.getString(4), rs.getString(5)});
-                }
-            }
-        }
-        Map<String, String> sequences = new LinkedHashMap<>();
-        for (Map.Entry<String, String[]> key : keys.entrySet()) {
-            if (key.getValue()[1] != null) {
-                try (PreparedStatement statement = connection.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
-                    statement.setString(1, sql(key.getKey()));
-                    statement.setString(2, key.getValue()[1]);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        rs.next();
-                        if (rs.getString(1) != null) {
-                            sequences.put(key.getKey(), rs.getString(1));
-                        }
+                    columns.computeIfAbsent(table, t -> new ArrayList<>()).add(rs.getString(2));
+                    if (rs.getString(2).equals(tenantColumn)) {
+                        tenantTypes.put(table, rs.getString(3));
+                    } else if (rs.getBoolean(4)) {
+                        primaryKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(new String[] {rs.getString(2), rs.getString(3)});
                     }
                 }
             }
@@ -196,9 +179,10 @@ public final class TenantSchema {
             Set<String> parents = new LinkedHashSet<>();
             foreignKeys.stream().filter(fk -> fk.child().equals(name) && !fk.parent().equals(name))
                     .forEach(fk -> parents.add(fk.parent()));
-            String[] key = keys.get(name);
-            tables.put(name, new Table(name, List.copyOf(cols), Set.copyOf(parents), tenantColumn, key[0], key[1], key[2],
-                    sequences.get(name)));
+            // The key: the primary key's one column besides the tenant column.
+            List<String[]> key = primaryKeys.getOrDefault(name, List.of());
+            tables.put(name, new Table(name, List.copyOf(cols), Set.copyOf(parents), tenantColumn, tenantTypes.get(name),
+                    key.size() == 1 ? key.get(0)[0] : null, key.size() == 1 ? key.get(0)[1] : null));
         });
         return new TenantSchema(tenancy, tables, List.copyOf(foreignKeys));
     }

@@ -4,6 +4,7 @@ import io.seedreset.api.Progress;
 import io.seedreset.api.SeedResetException;
 import io.seedreset.internal.ledger.RowChanges;
 import io.seedreset.internal.ledger.RowSets;
+import io.seedreset.internal.schema.Sequences;
 import io.seedreset.internal.schema.TenantSchema;
 import io.seedreset.pack.Total;
 import java.io.ByteArrayOutputStream;
@@ -136,16 +137,22 @@ public final class CopySink extends RowStream implements AutoCloseable {
     protected Object draw(TenantSchema.Table table, io.seedreset.pack.Serial serial) {
         java.util.ArrayDeque<Long> keys = serials.computeIfAbsent(table.name(), t -> new java.util.ArrayDeque<>());
         if (keys.isEmpty()) {
-            if (table.sequence() == null) {
+            loader.drain();
+            String sequence;
+            try {
+                sequence = Sequences.of(connection, table);
+            } catch (SQLException e) {
+                throw new CopyFailed(e);
+            }
+            if (sequence == null) {
                 throw new SeedResetException(SeedResetException.Reason.PACK_FAILED, "pack '" + packId() + "' gives " + table.name() + " a serial key ("
                         + serial + "), but its key " + table.key() + " has no identity or serial sequence to draw it from",
                         Map.of(SeedResetException.PACK, packId()));
             }
-            loader.drain();
             int block = serialBlocks.merge(table.name(), FIRST_SERIAL_BLOCK, (drawn, first) -> Math.min(drawn * 2, SERIAL_BLOCK));
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT nextval(CAST(? AS regclass)) FROM generate_series(1, " + block + ")")) {
-                statement.setString(1, table.sequence());
+                statement.setString(1, sequence);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         keys.add(rs.getLong(1));
