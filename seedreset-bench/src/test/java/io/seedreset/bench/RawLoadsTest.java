@@ -41,7 +41,7 @@ class RawLoadsTest {
         execute("""
                 CREATE SCHEMA platform;
                 CREATE TABLE platform.seed_rows (org_id uuid NOT NULL, application_id uuid NOT NULL, table_name text NOT NULL,
-                                                 row_id uuid NOT NULL, PRIMARY KEY (org_id, table_name, row_id));
+                                                 row_id text NOT NULL, PRIMARY KEY (org_id, table_name, row_id));
                 CREATE SCHEMA shop;
                 CREATE TABLE shop.customers (org_id uuid NOT NULL, id uuid NOT NULL, name text NOT NULL, note text,
                                              tags text[] NOT NULL, profile jsonb, avatar bytea,
@@ -72,8 +72,8 @@ class RawLoadsTest {
                   FROM generate_series(1, 1500) i;
                 INSERT INTO shop.orders (org_id, id, customer_id, total, placed_at)
                 SELECT org_id, gen_random_uuid(), id, 12.50, '2026-11-21 09:00:00+00' FROM shop.customers;
-                INSERT INTO platform.seed_rows SELECT org_id, '%2$s', 'shop.customers', id FROM shop.customers;
-                INSERT INTO platform.seed_rows SELECT org_id, '%2$s', 'shop.orders', id FROM shop.orders;
+                INSERT INTO platform.seed_rows SELECT org_id, '%2$s', 'shop.customers', id::text FROM shop.customers;
+                INSERT INTO platform.seed_rows SELECT org_id, '%2$s', 'shop.orders', id::text FROM shop.orders;
                 """.formatted(ORG, APPLICATION));
         try (Connection connection = admin.getConnection()) {
             // Children first on purpose: the export must put parents first whatever order it is given.
