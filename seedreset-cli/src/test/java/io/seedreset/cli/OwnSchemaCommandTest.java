@@ -97,6 +97,12 @@ class OwnSchemaCommandTest {
 
     @Test
     void bad_settings_are_one_line_exit_2_and_leave_the_database_as_it_was() throws IOException {
+        // A tenants table that is there but wrong is refused before anything is migrated.
+        Cli.Run wrongFlag = database.run("init", "--tenant-column", "tenant_id", "--tenants-table", "crm.accounts");
+        assertThat(wrongFlag.exitCode()).as(wrongFlag.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrongFlag.err()).contains("tenants table crm.accounts has no boolean production flag column is_production");
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_namespace WHERE nspname = 'platform'")).isZero();
+
         Map<String, String[]> cases = new java.util.LinkedHashMap<>();
         cases.put("config file " + directory.resolve("missing.properties") + " does not exist",
                 new String[] {"--config", directory.resolve("missing.properties").toString(), "init"});
@@ -119,8 +125,9 @@ class OwnSchemaCommandTest {
             assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
             assertThat(run.err()).as(run.toString()).contains(c.getKey());
         }
-        // A refused init changes nothing: no platform schema, no guard.
-        assertThat(db.queryForLong("SELECT count(*) FROM pg_namespace WHERE nspname = 'platform'")).isZero();
+        // A tenants table the migrations were to create and did not: Seed & Reset's own schema was migrated, but no
+        // tenancy is stored and no guard installed.
+        assertThat(db.strings("SELECT tenant_column FROM platform.tenancy")).containsExactly("org_id");
         assertThat(db.queryForLong("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'seedreset%' AND tgrelid::regclass::text LIKE 'crm.%'")).isZero();
     }
 }

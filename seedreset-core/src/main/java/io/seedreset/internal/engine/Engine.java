@@ -107,10 +107,13 @@ public final class Engine {
             throw DatabaseErrors.translate(e);
         }
         refuseDefaultsOnItsOwnSchema();
-        // The application's tenants table is checked before anything is migrated: a refused init leaves the database as it was.
+        // An application's tenants table already there is checked before anything is migrated, so a refused init leaves
+        // the database as it was; one the given migrations create is checked once they ran.
         if (tenancy != null) {
             try (Connection connection = connections.dataSource().getConnection()) {
-                TenancySettings.requireTenantsTable(connection, tenancy);
+                if (TenancySettings.tenantsTableExists(connection, tenancy)) {
+                    TenancySettings.requireTenantsTable(connection, tenancy);
+                }
             } catch (SQLException e) {
                 throw DatabaseErrors.translate(e);
             }

@@ -72,6 +72,20 @@ public final class TenancySettings {
         }
     }
 
+    /** Whether the tenancy names a tenants table that exists. */
+    public static boolean tenantsTableExists(Connection connection, Tenancy tenancy) throws SQLException {
+        if (tenancy.tenants() == null) {
+            return false;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, TenantSchema.sql(tenancy.tenants().table()));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /**
      * Refuses, naming what is missing, a tenants table that is not there as configured: the table, its key
      * column, a boolean production flag, the slug and name columns.
