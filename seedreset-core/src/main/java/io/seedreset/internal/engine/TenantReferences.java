@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The tenant check a foreign key without the tenant column cannot make: on a schema whose keys are
@@ -34,9 +32,7 @@ final class TenantReferences {
             }
             TenantSchema.Table child = schema.table(fk.child()).orElseThrow();
             TenantSchema.Table parent = schema.table(fk.parent()).orElseThrow();
-            String join = IntStream.range(0, fk.childColumns().size())
-                    .mapToObj(i -> "p." + TenantSchema.quote(fk.parentColumns().get(i)) + " = c." + TenantSchema.quote(fk.childColumns().get(i)))
-                    .collect(Collectors.joining(" AND "));
+            String join = fk.join("c", "p");
             String childKey = child.key() == null ? "'(a row)'" : child.keyColumn("c") + "::text";
             String parentKey = parent.key() == null ? "'(a row)'" : parent.keyColumn("p") + "::text";
             // Both directions: the organization's rows pointing out, and other tenants' rows pointing at its rows.

@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Deletes rows children first, in the order foreign-key metadata gives: exactly the ledger's
@@ -186,9 +184,7 @@ public final class Removal {
             if (silentOnly && !fk.silentOnDelete() && !fk.deferrable()) {
                 continue;
             }
-            String join = IntStream.range(0, fk.childColumns().size())
-                    .mapToObj(i -> "p." + TenantSchema.quote(fk.parentColumns().get(i)) + " = c." + TenantSchema.quote(fk.childColumns().get(i)))
-                    .collect(Collectors.joining(" AND "));
+            String join = fk.join("c", "p");
             TenantSchema.Table child = schema.table(fk.child()).orElseThrow();
             TenantSchema.Table parent = schema.table(fk.parent()).orElseThrow();
             if (parent.key() == null) {

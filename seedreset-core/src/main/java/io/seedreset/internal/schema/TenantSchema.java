@@ -93,6 +93,15 @@ public final class TenantSchema {
      */
     public record ForeignKey(String name, String child, List<String> childColumns, String parent, List<String> parentColumns,
                              boolean silentOnDelete, boolean deferrable, boolean tenantScoped) {
+
+        /** The join condition of a child row ({@code child} alias) and the parent row it references ({@code parent} alias). */
+        public String join(String child, String parent) {
+            List<String> conditions = new ArrayList<>();
+            for (int i = 0; i < childColumns.size(); i++) {
+                conditions.add(parent + "." + quote(parentColumns.get(i)) + " = " + child + "." + quote(childColumns.get(i)));
+            }
+            return String.join(" AND ", conditions);
+        }
     }
 
     private final Tenancy tenancy;
